@@ -1,0 +1,62 @@
+package io.ngxtime.analyzer.ingest;
+
+import io.ngxtime.analyzer.source.LineReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads the first lines of a stream for format detection and then rewinds it, so nothing is read twice. */
+public final class HeadSampler {
+    /** At most this many bytes are looked at. */
+    public static final int MAX_HEAD_BYTES = 8 << 20;
+
+    private HeadSampler() {
+    }
+
+    /** A stream that can be sampled: wrap the decompressed input once, then sample and read it. */
+    public static BufferedInputStream rewindable(InputStream in) {
+        return in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 20);
+    }
+
+    /** The first {@code maxLines} lines (without newlines); the stream is rewound afterwards. */
+    public static List<byte[]> head(BufferedInputStream in, int maxLines) throws IOException {
+        in.mark(MAX_HEAD_BYTES);
+        List<byte[]> lines = new ArrayList<>();
+        try {
+            InputStream bounded = new InputStream() {
+                private int remaining = MAX_HEAD_BYTES - 1;
+
+                @Override
+                public int read() throws IOException {
+                    if (remaining <= 0) {
+                        return -1;
+                    }
+                    remaining--;
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (remaining <= 0) {
+                        return -1;
+                    }
+                    int n = in.read(b, off, Math.min(len, remaining));
+                    if (n > 0) {
+                        remaining -= n;
+                    }
+                    return n;
+                }
+            };
+            LineReader r = new LineReader(bounded, LineReader.DEFAULT_MAX_LINE_BYTES, true);
+            while (lines.size() < maxLines && r.next()) {
+                lines.add(Arrays.copyOfRange(r.buffer(), r.lineStart(), r.lineEnd()));
+            }
+        } finally {
+            in.reset();
+        }
+        return lines;
+    }
+}

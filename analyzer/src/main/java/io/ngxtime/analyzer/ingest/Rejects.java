@@ -1,0 +1,108 @@
+package io.ngxtime.analyzer.ingest;
+
+import io.ngxtime.grammar.ParseError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rejected lines as data: counted by reason, the first samples kept with their file, line number and
+ * (truncated) text, and optionally every one written to a file. Memory is bounded: at most
+ * {@link #MAX_REASONS} distinct reasons are counted separately. Not thread-safe; {@link #merge} combines.
+ */
+public final class Rejects {
+    /** Distinct reasons counted separately; the rest are counted under {@link #OTHER_REASONS}. */
+    public static final int MAX_REASONS = 200;
+    public static final String OTHER_REASONS = "other reasons";
+    /** Characters of a line kept in a sample. */
+    public static final int SAMPLE_CHARS = 300;
+
+    /** One kept rejected line. */
+    public record Sample(String source, long line, String message, String text) {
+    }
+
+    private final int maxSamples;
+    private final Writer everyReject;
+    private final Map<String, Long> byReason = new HashMap<>();
+    private final List<Sample> samples = new ArrayList<>();
+    private long total;
+
+    public Rejects(int maxSamples, Writer everyReject) {
+        this.maxSamples = maxSamples;
+        this.everyReject = everyReject;
+    }
+
+    public Rejects() {
+        this(10, null);
+    }
+
+    /** Counts a rejected line. */
+    public void add(String source, long lineNumber, byte[] b, int from, int to, ParseError error) {
+        total++;
+        String reason = error.reason();
+        if (!byReason.containsKey(reason) && byReason.size() >= MAX_REASONS) {
+            reason = OTHER_REASONS;
+        }
+        byReason.merge(reason, 1L, Long::sum);
+        if (samples.size() < maxSamples) {
+            int len = Math.min(to - from, SAMPLE_CHARS * 4);
+            String text = new String(b, from, len, StandardCharsets.UTF_8);
+            if (text.length() > SAMPLE_CHARS) {
+                text = text.substring(0, SAMPLE_CHARS) + "…";
+            } else if (len < to - from) {
+                text = text + "…";
+            }
+            samples.add(new Sample(source, lineNumber, error.message(), text));
+        }
+        if (everyReject != null) {
+            try {
+                everyReject.write(source + ":" + lineNumber + "\t" + error.message() + "\t");
+                everyReject.write(new String(b, from, to - from, StandardCharsets.UTF_8));
+                everyReject.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Adds the counts and samples of {@code other} (samples up to this one's limit). */
+    public void merge(Rejects other) {
+        total += other.total;
+        other.byReason.forEach((k, v) -> {
+            String key = !byReason.containsKey(k) && byReason.size() >= MAX_REASONS ? OTHER_REASONS : k;
+            byReason.merge(key, v, Long::sum);
+        });
+        for (Sample s : other.samples) {
+            if (samples.size() < maxSamples) {
+                samples.add(s);
+            }
+        }
+    }
+
+    /** Rejected lines in all. */
+    public long total() {
+        return total;
+    }
+
+    /** Counts by reason, most frequent first. */
+    public Map<String, Long> byReason() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        byReason.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** The first rejected lines. */
+    public List<Sample> samples() {
+        return Collections.unmodifiableList(samples);
+    }
+}

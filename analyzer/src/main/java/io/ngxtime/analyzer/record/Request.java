@@ -1,0 +1,262 @@
+package io.ngxtime.analyzer.record;
+
+import io.ngxtime.grammar.CacheStatus;
+import java.util.Arrays;
+
+/**
+ * One request as the aggregators see it, whether it came straight from a parsed line or back out of
+ * the record queue: typed fields, strings for the dimensions reports group by, and the upstream
+ * attempts in order. Mutable and reused from request to request; copy what you keep. Times are
+ * microseconds; {@code -1} (or {@code null}) means absent.
+ */
+public final class Request {
+    private long timeMillis = -1;
+    private int offsetSeconds;
+    private int status = -1;
+    private String method;
+    private String path;
+    private String protocol;
+    private String requestLine;
+    private String remoteAddr;
+    private String referer;
+    private String userAgent;
+    private String host;
+    private long bytesSent = -1;
+    private long requestTimeMicros = -1;
+    private CacheStatus cacheStatus = CacheStatus.NONE;
+
+    private int attempts;
+    private String[] attemptAddress = new String[4];
+    private int[] attemptStatus = new int[4];
+    private long[] attemptConnectMicros = new long[4];
+    private long[] attemptHeaderMicros = new long[4];
+    private long[] attemptResponseMicros = new long[4];
+    private int[] attemptGroup = new int[4];
+
+    /** Clears every field. */
+    public Request clear() {
+        timeMillis = -1;
+        offsetSeconds = 0;
+        status = -1;
+        method = path = protocol = requestLine = remoteAddr = referer = userAgent = host = null;
+        bytesSent = -1;
+        requestTimeMicros = -1;
+        cacheStatus = CacheStatus.NONE;
+        attempts = 0;
+        return this;
+    }
+
+    /** Copies every field of {@code other} into this request. */
+    public Request copyFrom(Request o) {
+        timeMillis = o.timeMillis;
+        offsetSeconds = o.offsetSeconds;
+        status = o.status;
+        method = o.method;
+        path = o.path;
+        protocol = o.protocol;
+        requestLine = o.requestLine;
+        remoteAddr = o.remoteAddr;
+        referer = o.referer;
+        userAgent = o.userAgent;
+        host = o.host;
+        bytesSent = o.bytesSent;
+        requestTimeMicros = o.requestTimeMicros;
+        cacheStatus = o.cacheStatus;
+        attempts = 0;
+        for (int i = 0; i < o.attempts; i++) {
+            addAttempt(o.attemptAddress[i], o.attemptStatus[i], o.attemptConnectMicros[i], o.attemptHeaderMicros[i],
+                    o.attemptResponseMicros[i], o.attemptGroup[i]);
+        }
+        return this;
+    }
+
+    public Request time(long timeMillis, int offsetSeconds) {
+        this.timeMillis = timeMillis;
+        this.offsetSeconds = offsetSeconds;
+        return this;
+    }
+
+    public Request status(int status) {
+        this.status = status;
+        return this;
+    }
+
+    public Request request(String method, String path, String protocol, String requestLine) {
+        this.method = method;
+        this.path = path;
+        this.protocol = protocol;
+        this.requestLine = requestLine;
+        return this;
+    }
+
+    public Request client(String remoteAddr, String referer, String userAgent, String host) {
+        this.remoteAddr = remoteAddr;
+        this.referer = referer;
+        this.userAgent = userAgent;
+        this.host = host;
+        return this;
+    }
+
+    public Request bytesSent(long bytesSent) {
+        this.bytesSent = bytesSent;
+        return this;
+    }
+
+    public Request requestTimeMicros(long micros) {
+        this.requestTimeMicros = micros;
+        return this;
+    }
+
+    public Request cacheStatus(CacheStatus cacheStatus) {
+        this.cacheStatus = cacheStatus;
+        return this;
+    }
+
+    /** Appends an upstream attempt. */
+    public Request addAttempt(String address, int status, long connectMicros, long headerMicros, long responseMicros,
+                              int group) {
+        if (attempts == attemptAddress.length) {
+            int n = attempts * 2;
+            attemptAddress = Arrays.copyOf(attemptAddress, n);
+            attemptStatus = Arrays.copyOf(attemptStatus, n);
+            attemptConnectMicros = Arrays.copyOf(attemptConnectMicros, n);
+            attemptHeaderMicros = Arrays.copyOf(attemptHeaderMicros, n);
+            attemptResponseMicros = Arrays.copyOf(attemptResponseMicros, n);
+            attemptGroup = Arrays.copyOf(attemptGroup, n);
+        }
+        attemptAddress[attempts] = address;
+        attemptStatus[attempts] = status;
+        attemptConnectMicros[attempts] = connectMicros;
+        attemptHeaderMicros[attempts] = headerMicros;
+        attemptResponseMicros[attempts] = responseMicros;
+        attemptGroup[attempts] = group;
+        attempts++;
+        return this;
+    }
+
+    /** Epoch milliseconds, or -1 when the line had no time. */
+    public long timeMillis() {
+        return timeMillis;
+    }
+
+    /** The zone offset the time was logged in, seconds east of UTC. */
+    public int offsetSeconds() {
+        return offsetSeconds;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The method, or null when the request line was empty or garbage. */
+    public String method() {
+        return method;
+    }
+
+    /** The request target (path and query), or null. */
+    public String path() {
+        return path;
+    }
+
+    public String protocol() {
+        return protocol;
+    }
+
+    /** The raw request line; kept only when it could not be split into method, path and protocol. */
+    public String requestLine() {
+        return requestLine;
+    }
+
+    public String remoteAddr() {
+        return remoteAddr;
+    }
+
+    public String referer() {
+        return referer;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** {@code $body_bytes_sent} (or {@code $bytes_sent} when only that is logged), or -1. */
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    public long requestTimeMicros() {
+        return requestTimeMicros;
+    }
+
+    public CacheStatus cacheStatus() {
+        return cacheStatus;
+    }
+
+    public int attemptCount() {
+        return attempts;
+    }
+
+    public String attemptAddress(int i) {
+        return attemptAddress[i];
+    }
+
+    public int attemptStatus(int i) {
+        return attemptStatus[i];
+    }
+
+    public long attemptConnectMicros(int i) {
+        return attemptConnectMicros[i];
+    }
+
+    public long attemptHeaderMicros(int i) {
+        return attemptHeaderMicros[i];
+    }
+
+    public long attemptResponseMicros(int i) {
+        return attemptResponseMicros[i];
+    }
+
+    public int attemptGroup(int i) {
+        return attemptGroup[i];
+    }
+
+    /** Sum of the attempts' response times in microseconds; -1 without attempts. */
+    public long upstreamTimeMicros() {
+        if (attempts == 0) {
+            return -1;
+        }
+        long sum = 0;
+        for (int i = 0; i < attempts; i++) {
+            if (attemptResponseMicros[i] > 0) {
+                sum += attemptResponseMicros[i];
+            }
+        }
+        return sum;
+    }
+
+    /** request_time minus the upstream time, never negative; -1 without request_time. */
+    public long nginxTimeMicros() {
+        if (requestTimeMicros < 0) {
+            return -1;
+        }
+        long up = upstreamTimeMicros();
+        return up < 0 ? requestTimeMicros : Math.max(0, requestTimeMicros - up);
+    }
+
+    /** Whether the logged upstream time exceeds request_time. */
+    public boolean upstreamExceedsRequest() {
+        return requestTimeMicros >= 0 && attempts > 0 && upstreamTimeMicros() > requestTimeMicros;
+    }
+
+    /** Which part of the stack answered. */
+    public Tier tier() {
+        if (attempts > 0) {
+            return Tier.UPSTREAM;
+        }
+        return cacheStatus.servedFromCache() ? Tier.CACHE : Tier.NGINX;
+    }
+}

@@ -1,0 +1,209 @@
+package io.ngxtime.analyzer.source;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits a byte stream into lines without making a {@code String} of them: each {@link #next()} exposes
+ * the line as a span of a large reused buffer. A line ends at {@code \n} (a {@code \r} before it is
+ * left for the parser to drop); the last line may lack its newline. A line longer than the limit is not
+ * held in memory: its first bytes are kept as a sample, the rest is skipped, and it is reported with
+ * {@link #isTooLong()}. Not thread-safe.
+ */
+public final class LineReader implements Closeable {
+    /** Default longest line: 64 KiB. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+    private static final int READ_CHUNK = 1 << 20;
+
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final boolean emitPartialLastLine;
+    private byte[] buf;
+    private int pos;
+    private int limit;
+    private int scanFrom;
+    private boolean eof;
+    /** Stream offset of buf[0]. */
+    private long bufOffset;
+
+    private int lineStart;
+    private int lineEnd;
+    private long lineNumber;
+    private boolean tooLong;
+    private long lineStreamOffset;
+    private long nextLineStreamOffset;
+
+    public LineReader(InputStream in) {
+        this(in, DEFAULT_MAX_LINE_BYTES, true);
+    }
+
+    /**
+     * @param emitPartialLastLine whether bytes after the last newline at end of stream form a line
+     *                            (false in follow mode, where the rest of the line may still come)
+     */
+    public LineReader(InputStream in, int maxLineBytes, boolean emitPartialLastLine) {
+        if (maxLineBytes < 16) {
+            throw new IllegalArgumentException("maxLineBytes must be at least 16, was " + maxLineBytes);
+        }
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+        this.emitPartialLastLine = emitPartialLastLine;
+        this.buf = new byte[Math.max(READ_CHUNK, maxLineBytes) + READ_CHUNK];
+    }
+
+    /**
+     * Advances to the next line.
+     *
+     * @return false at the end of the stream (in follow mode: no complete line is available yet)
+     */
+    public boolean next() throws IOException {
+        tooLong = false;
+        while (true) {
+            int nl = indexOfNewline(scanFrom, limit);
+            if (nl >= 0) {
+                return emit(nl, nl + 1);
+            }
+            scanFrom = limit;
+            if (limit - pos > maxLineBytes) {
+                return skipLongLine();
+            }
+            if (eof || !fill()) {
+                if (pos < limit && emitPartialLastLine) {
+                    return emit(limit, limit);
+                }
+                return false;
+            }
+        }
+    }
+
+    private boolean emit(int end, int next) {
+        lineStart = pos;
+        lineEnd = end;
+        lineNumber++;
+        lineStreamOffset = bufOffset + pos;
+        nextLineStreamOffset = bufOffset + next;
+        pos = next;
+        scanFrom = next;
+        return true;
+    }
+
+    /** Keeps the first maxLineBytes as the sample and discards the rest up to the newline. */
+    private boolean skipLongLine() throws IOException {
+        long start = bufOffset + pos;
+        long skipped = (long) (limit - pos) - maxLineBytes; // already read, past the sample
+        System.arraycopy(buf, pos, buf, 0, maxLineBytes);
+        int sampleEnd = maxLineBytes;
+        int rest = 0;
+        while (true) {
+            int n = in.read(buf, sampleEnd, buf.length - sampleEnd);
+            if (n < 0) {
+                eof = true;
+                break;
+            }
+            int nl = indexOfNewline(sampleEnd, sampleEnd + n);
+            if (nl >= 0) {
+                skipped += nl - sampleEnd + 1;
+                rest = sampleEnd + n - (nl + 1);
+                System.arraycopy(buf, nl + 1, buf, sampleEnd, rest);
+                break;
+            }
+            skipped += n;
+        }
+        lineStart = 0;
+        lineEnd = sampleEnd;
+        lineNumber++;
+        tooLong = true;
+        lineStreamOffset = start;
+        nextLineStreamOffset = start + sampleEnd + skipped;
+        bufOffset = nextLineStreamOffset - sampleEnd;
+        pos = sampleEnd;
+        limit = sampleEnd + rest;
+        scanFrom = sampleEnd;
+        return true;
+    }
+
+    private int indexOfNewline(int from, int to) {
+        byte[] b = buf;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Compacts and reads more; false at end of stream. */
+    private boolean fill() throws IOException {
+        if (pos > 0) {
+            int len = limit - pos;
+            System.arraycopy(buf, pos, buf, 0, len);
+            bufOffset += pos;
+            scanFrom -= pos;
+            limit = len;
+            pos = 0;
+        }
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+
+    /** Clears the end-of-stream state so that a followed file can be read further. */
+    public void resumeAfterEof() {
+        eof = false;
+    }
+
+    /** The buffer holding the current line. */
+    public byte[] buffer() {
+        return buf;
+    }
+
+    /** Offset of the current line in {@link #buffer()}. */
+    public int lineStart() {
+        return lineStart;
+    }
+
+    /** Offset after the current line (before its newline); for a too-long line, the end of its sample. */
+    public int lineEnd() {
+        return lineEnd;
+    }
+
+    /** 1-based number of the current line. */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    /** Whether the current line exceeded the limit; only its first bytes are available. */
+    public boolean isTooLong() {
+        return tooLong;
+    }
+
+    /** The limit on line length in bytes. */
+    public int maxLineBytes() {
+        return maxLineBytes;
+    }
+
+    /** Offset in the stream of the current line's first byte. */
+    public long lineStreamOffset() {
+        return lineStreamOffset;
+    }
+
+    /** Offset in the stream just after the current line's newline: where reading would resume. */
+    public long nextLineStreamOffset() {
+        return nextLineStreamOffset;
+    }
+
+    /** Bytes held after the last complete line (a partial line in follow mode). */
+    public int pendingBytes() {
+        return limit - pos;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,46 @@
+package io.ngxtime.cli;
+
+import io.ngxtime.grammar.FormatSyntaxException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Builds the configured command line used by {@link Main} and by the tests. */
+public final class Cli {
+    private Cli() {
+    }
+
+    /** The ngxtime command with its subcommands, writing only to {@code out} and {@code err}. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new NgxtimeCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> e instanceof FormatSyntaxException ? ExitCode.DATA : ExitCode.IO);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose");
+            PrintWriter w = commandLine.getErr();
+            if (e instanceof FormatSyntaxException fse) {
+                w.println("ngxtime: bad log format: " + fse.getMessage());
+                return ExitCode.DATA;
+            }
+            if (e instanceof UserException ue) {
+                w.println("ngxtime: " + ue.getMessage());
+                if (verbose && ue.getCause() != null) {
+                    ue.getCause().printStackTrace(w);
+                }
+                return ue.exitCode();
+            }
+            w.println("ngxtime: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) {
+                e.printStackTrace(w);
+            }
+            return 70;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter w = ex.getCommandLine().getErr();
+            w.println("ngxtime: " + ex.getMessage());
+            w.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCode.USAGE;
+        });
+        return cl;
+    }
+}

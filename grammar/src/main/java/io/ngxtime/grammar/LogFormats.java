@@ -1,0 +1,89 @@
+package io.ngxtime.grammar;
+
+import io.ngxtime.grammar.antlr.LogFormatLexer;
+import io.ngxtime.grammar.antlr.LogFormatParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * The entry point of the grammar module: compiles log_format text into a {@link LogFormat}.
+ * nginx.conf files are read by {@link io.ngxtime.grammar.conf.NginxConfReader}.
+ */
+public final class LogFormats {
+    private LogFormats() {
+    }
+
+    /**
+     * Compiles format text (the quoted parts already concatenated and unescaped).
+     *
+     * @param positions where each character of {@code text} came from, for error messages
+     * @throws FormatSyntaxException with the position and what was expected
+     */
+    public static LogFormat compile(String name, Escape escape, String text, PositionMap positions) {
+        if (text.isEmpty()) {
+            throw new FormatSyntaxException(positions.at(0), "empty log_format: expected at least one variable");
+        }
+        LogFormatLexer lexer = new LogFormatLexer(CharStreams.fromString(text));
+        LogFormatParser parser = new LogFormatParser(new CommonTokenStream(lexer));
+        BaseErrorListener thrower = new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
+                                    int charPositionInLine, String msg, RecognitionException e) {
+                int offset = charPositionInLine;
+                throw new FormatSyntaxException(positions.at(offset), describe(text, offset));
+            }
+        };
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(thrower);
+        parser.removeErrorListeners();
+        parser.addErrorListener(thrower);
+        LogFormatParser.FormatContext tree = parser.format();
+
+        List<FormatPart> parts = new ArrayList<>();
+        for (LogFormatParser.PartContext part : tree.part()) {
+            if (part instanceof LogFormatParser.VariablePartContext v) {
+                Token t = v.variable().getStart();
+                String s = t.getText();
+                String varName = s.startsWith("${") ? s.substring(2, s.length() - 1) : s.substring(1);
+                parts.add(new FormatPart.Variable(varName));
+            } else {
+                parts.add(new FormatPart.Literal(part.getText()));
+            }
+        }
+        if (parts.stream().noneMatch(p -> p instanceof FormatPart.Variable)) {
+            throw new FormatSyntaxException(positions.at(0), "log_format has no variable: expected at least one $variable");
+        }
+        return new LogFormat(name, escape, text, parts);
+    }
+
+    /** Compiles a format given on its own (for example on the command line); errors count columns in it. */
+    public static LogFormat compile(String text) {
+        return compile("custom", Escape.DEFAULT, text, PositionMap.singleLine("log format"));
+    }
+
+    /** The built-in presets' formats, in {@link Preset} order. */
+    public static List<LogFormat> presets() {
+        List<LogFormat> all = new ArrayList<>();
+        for (Preset p : Preset.values()) {
+            all.add(p.format());
+        }
+        return all;
+    }
+
+    private static String describe(String text, int offset) {
+        if (offset < text.length() && text.charAt(offset) == '$') {
+            if (offset + 1 < text.length() && text.charAt(offset + 1) == '{') {
+                return "expected a variable name and '}' after '${'";
+            }
+            return "expected a variable name after '$', found "
+                    + (offset + 1 < text.length() ? "'" + text.charAt(offset + 1) + "'" : "end of format");
+        }
+        return "unexpected '" + (offset < text.length() ? text.charAt(offset) : "end") + "'";
+    }
+}

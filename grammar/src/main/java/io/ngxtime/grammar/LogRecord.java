@@ -1,0 +1,440 @@
+package io.ngxtime.grammar;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * One parsed access-log line, as a reusable flyweight over the line's bytes: numbers are parsed into
+ * fields, text stays a span of the line buffer and becomes a {@code String} (escapes decoded) only
+ * when asked for. A {@link LineParser} fills it; the next line overwrites it, so copy what you keep.
+ *
+ * <p>Times are in microseconds, instants in epoch milliseconds with the zone offset as logged.
+ * Absent values ({@code -} in the log, or the variable not in the format) are {@code -1} or
+ * {@code null}. Not thread-safe.
+ *
+ * <p>Upstream attempts: attempt {@code i} is element {@code i} of every {@code $upstream_*} list;
+ * {@link #attemptCount()} is the length of the longest list (a list that is just {@code -} counts as
+ * none). The request's upstream time is the sum of its attempts' response times; its nginx/client time
+ * is {@code request_time} minus that sum, never negative (see {@link #upstreamExceedsRequest()}).
+ */
+public final class LogRecord {
+    /** Value of absent numbers. */
+    public static final long ABSENT = -1;
+
+    private final LogFormat format;
+    private final Escape escape;
+    private final int[] spanStart;
+    private final int[] spanEnd;
+    private final int remoteAddrIndex;
+    private final int remoteUserIndex;
+    private final int refererIndex;
+    private final int userAgentIndex;
+    private final int requestIndex;
+    private final int hostIndex;
+    private final int cacheStatusIndex;
+
+    byte[] line;
+    int lineStart;
+    int lineEnd;
+
+    long epochSeconds;
+    boolean hasSeconds;
+    long msecMillis;
+    boolean hasMsec;
+    int offsetSeconds;
+
+    int status;
+    long bodyBytesSent;
+    long bytesSent;
+    long requestLength;
+    long requestTimeMicros;
+    int methodStart;
+    int methodEnd;
+    int targetStart;
+    int targetEnd;
+    int protocolStart;
+    int protocolEnd;
+    CacheStatus cacheStatus;
+
+    final UpstreamList addresses = new UpstreamList();
+    final UpstreamList statuses = new UpstreamList();
+    final UpstreamList connectTimes = new UpstreamList();
+    final UpstreamList headerTimes = new UpstreamList();
+    final UpstreamList responseTimes = new UpstreamList();
+    final UpstreamList responseLengths = new UpstreamList();
+    /** In the order that picks where group boundaries come from: addresses first. */
+    private final UpstreamList[] allLists = {addresses, responseTimes, statuses, connectTimes, headerTimes, responseLengths};
+
+    private int attemptCount;
+    private UpstreamList groupSource;
+    private long upstreamTimeMicros;
+    private long nginxTimeMicros;
+    private boolean upstreamExceedsRequest;
+
+    LogRecord(LogFormat format) {
+        this.format = format;
+        this.escape = format.escape();
+        int n = format.variableCount();
+        this.spanStart = new int[n];
+        this.spanEnd = new int[n];
+        this.remoteAddrIndex = format.indexOf("remote_addr");
+        this.remoteUserIndex = format.indexOf("remote_user");
+        this.refererIndex = format.indexOf("http_referer");
+        this.userAgentIndex = format.indexOf("http_user_agent");
+        this.requestIndex = format.indexOf("request");
+        this.hostIndex = format.indexOf("host");
+        this.cacheStatusIndex = format.indexOf("upstream_cache_status");
+        reset(new byte[0], 0, 0);
+    }
+
+    void reset(byte[] line, int from, int to) {
+        this.line = line;
+        this.lineStart = from;
+        this.lineEnd = to;
+        java.util.Arrays.fill(spanStart, -1);
+        java.util.Arrays.fill(spanEnd, -1);
+        hasSeconds = false;
+        hasMsec = false;
+        offsetSeconds = 0;
+        status = -1;
+        bodyBytesSent = ABSENT;
+        bytesSent = ABSENT;
+        requestLength = ABSENT;
+        requestTimeMicros = ABSENT;
+        methodStart = methodEnd = targetStart = targetEnd = protocolStart = protocolEnd = -1;
+        cacheStatus = CacheStatus.NONE;
+        addresses.clear();
+        statuses.clear();
+        connectTimes.clear();
+        headerTimes.clear();
+        responseTimes.clear();
+        responseLengths.clear();
+    }
+
+    void span(int variableIndex, int start, int end) {
+        spanStart[variableIndex] = start;
+        spanEnd[variableIndex] = end;
+    }
+
+    /** Computes the derived values once all fields are in. */
+    void finish() {
+        int n = 0;
+        UpstreamList source = null;
+        for (UpstreamList l : allLists) {
+            int size = l.isBareDash(line) ? 0 : l.size();
+            if (size > n) {
+                n = size;
+                source = l;
+            }
+        }
+        attemptCount = n;
+        groupSource = source;
+        long sum = 0;
+        int times = Math.min(n, responseTimes.size());
+        for (int i = 0; i < times; i++) {
+            long v = responseTimes.value(i);
+            if (v > 0) {
+                sum += v;
+            }
+        }
+        upstreamTimeMicros = n > 0 ? sum : ABSENT;
+        if (requestTimeMicros < 0) {
+            nginxTimeMicros = ABSENT;
+            upstreamExceedsRequest = false;
+        } else if (n == 0) {
+            nginxTimeMicros = requestTimeMicros;
+            upstreamExceedsRequest = false;
+        } else {
+            long d = requestTimeMicros - sum;
+            upstreamExceedsRequest = d < 0;
+            nginxTimeMicros = Math.max(0, d);
+        }
+    }
+
+    // ---------------------------------------------------------------- the line
+
+    /** The format this record was parsed with. */
+    public LogFormat format() {
+        return format;
+    }
+
+    /** The buffer holding the line (shared, not copied). */
+    public byte[] lineBuffer() {
+        return line;
+    }
+
+    /** Offset of the line's first byte in {@link #lineBuffer()}. */
+    public int lineStart() {
+        return lineStart;
+    }
+
+    /** Offset after the line's last byte (without the line terminator). */
+    public int lineEnd() {
+        return lineEnd;
+    }
+
+    /** The raw line as text (allocates). */
+    public String lineText() {
+        return new String(line, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /** Whether the line had a timestamp ({@code $time_local}, {@code $time_iso8601} or {@code $msec}). */
+    public boolean hasTime() {
+        return hasSeconds || hasMsec;
+    }
+
+    /** The request's time in epoch milliseconds ({@code $msec} when present, else the second of the logged time). */
+    public long timeMillis() {
+        return hasMsec ? msecMillis : hasSeconds ? epochSeconds * 1000 : ABSENT;
+    }
+
+    /** The second of {@code $time_local} or {@code $time_iso8601} since the epoch, or -1 when neither was logged. */
+    public long loggedEpochSecond() {
+        return hasSeconds ? epochSeconds : ABSENT;
+    }
+
+    /** {@code $msec} in epoch milliseconds, or -1. */
+    public long msecMillis() {
+        return hasMsec ? msecMillis : ABSENT;
+    }
+
+    /** The zone offset the time was logged in, in seconds east of UTC ({@code 0} for {@code $msec} alone). */
+    public int zoneOffsetSeconds() {
+        return offsetSeconds;
+    }
+
+    /** The time with its logged offset (allocates), or {@code null}. */
+    public OffsetDateTime time() {
+        if (!hasTime()) {
+            return null;
+        }
+        return Instant.ofEpochMilli(timeMillis()).atOffset(ZoneOffset.ofTotalSeconds(offsetSeconds));
+    }
+
+    // ---------------------------------------------------------------- request
+
+    /** {@code $status}, or -1. */
+    public int status() {
+        return status;
+    }
+
+    /** {@code $body_bytes_sent}, or -1. */
+    public long bodyBytesSent() {
+        return bodyBytesSent;
+    }
+
+    /** {@code $bytes_sent}, or -1. */
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    /** {@code $request_length}, or -1. */
+    public long requestLength() {
+        return requestLength;
+    }
+
+    /** {@code $request_time} in microseconds, or -1. */
+    public long requestTimeMicros() {
+        return requestTimeMicros;
+    }
+
+    /** The raw request line ({@code $request}, escapes decoded), or {@code null}. */
+    public String request() {
+        return string(requestIndex);
+    }
+
+    /** Whether {@code $request} had the shape {@code METHOD target [HTTP/x]}. */
+    public boolean hasRequestParts() {
+        return methodStart >= 0;
+    }
+
+    /** The request method, or {@code null} when the request line was empty or garbage. */
+    public String method() {
+        return methodStart < 0 ? null : decode(methodStart, methodEnd);
+    }
+
+    /** The request target (path and query), or {@code null}. */
+    public String path() {
+        return targetStart < 0 ? null : decode(targetStart, targetEnd);
+    }
+
+    /** The protocol ({@code HTTP/1.1}), or {@code null} when absent (HTTP/0.9 style or garbage). */
+    public String protocol() {
+        return protocolStart < 0 ? null : decode(protocolStart, protocolEnd);
+    }
+
+    public int methodStart() {
+        return methodStart;
+    }
+
+    public int methodEnd() {
+        return methodEnd;
+    }
+
+    public int pathStart() {
+        return targetStart;
+    }
+
+    public int pathEnd() {
+        return targetEnd;
+    }
+
+    /** {@code $remote_addr}, or {@code null}. */
+    public String remoteAddr() {
+        return string(remoteAddrIndex);
+    }
+
+    /** {@code $remote_user}, or {@code null}. */
+    public String remoteUser() {
+        return string(remoteUserIndex);
+    }
+
+    /** {@code $http_referer}, or {@code null}. */
+    public String referer() {
+        return string(refererIndex);
+    }
+
+    /** {@code $http_user_agent}, or {@code null}. */
+    public String userAgent() {
+        return string(userAgentIndex);
+    }
+
+    /** {@code $host}, or {@code null}. */
+    public String host() {
+        return string(hostIndex);
+    }
+
+    /** {@code $upstream_cache_status}. */
+    public CacheStatus cacheStatus() {
+        return cacheStatus;
+    }
+
+    /** The raw {@code $upstream_cache_status} text, or {@code null}. */
+    public String cacheStatusText() {
+        return string(cacheStatusIndex);
+    }
+
+    // ---------------------------------------------------------------- variables by name
+
+    /** The value of variable {@code name} as logged (escapes decoded), or {@code null} when not in the format. */
+    public String variable(String name) {
+        return string(format.indexOf(name));
+    }
+
+    /** The value of the {@code index}-th variable of the format (escapes decoded), or {@code null}. */
+    public String string(int variableIndex) {
+        if (variableIndex < 0 || spanStart[variableIndex] < 0) {
+            return null;
+        }
+        return decode(spanStart[variableIndex], spanEnd[variableIndex]);
+    }
+
+    /** Start of the {@code index}-th variable's raw text in {@link #lineBuffer()}, or -1. */
+    public int spanStart(int variableIndex) {
+        return variableIndex < 0 ? -1 : spanStart[variableIndex];
+    }
+
+    /** End (exclusive) of the {@code index}-th variable's raw text, or -1. */
+    public int spanEnd(int variableIndex) {
+        return variableIndex < 0 ? -1 : spanEnd[variableIndex];
+    }
+
+    /** Decodes the raw bytes {@code [from, to)} of this line according to the format's escape mode. */
+    public String decode(int from, int to) {
+        return Unescaper.decode(line, from, to, escape);
+    }
+
+    // ---------------------------------------------------------------- upstream attempts
+
+    /** How many upstream attempts the request made (0: answered by nginx or its cache). */
+    public int attemptCount() {
+        return attemptCount;
+    }
+
+    /** The address of attempt {@code i} (or the upstream group name nginx logged), or {@code null}. */
+    public String attemptAddress(int i) {
+        if (i >= addresses.size()) {
+            return null;
+        }
+        return decode(addresses.start(i), addresses.end(i));
+    }
+
+    /** The upstream status of attempt {@code i}, or -1. */
+    public int attemptStatus(int i) {
+        return (int) valueAt(statuses, i);
+    }
+
+    /** The connect time of attempt {@code i} in microseconds, or -1. */
+    public long attemptConnectMicros(int i) {
+        return valueAt(connectTimes, i);
+    }
+
+    /** The header (time to first byte) time of attempt {@code i} in microseconds, or -1. */
+    public long attemptHeaderMicros(int i) {
+        return valueAt(headerTimes, i);
+    }
+
+    /** The response time of attempt {@code i} in microseconds, or -1. */
+    public long attemptResponseMicros(int i) {
+        return valueAt(responseTimes, i);
+    }
+
+    /** The response length of attempt {@code i} in bytes, or -1. */
+    public long attemptResponseLength(int i) {
+        return valueAt(responseLengths, i);
+    }
+
+    /** The upstream group of attempt {@code i}: 0, then +1 after each internal redirect ({@code " : "}). */
+    public int attemptGroup(int i) {
+        return groupSource == null || i >= groupSource.size() ? 0 : groupSource.group(i);
+    }
+
+    /** The parsed {@code $upstream_addr} list (spans of the line buffer). */
+    public UpstreamList upstreamAddresses() {
+        return addresses;
+    }
+
+    private static long valueAt(UpstreamList l, int i) {
+        return i < l.size() ? l.value(i) : ABSENT;
+    }
+
+    /** The request's upstream time: sum of its attempts' response times, in microseconds; -1 without attempts. */
+    public long upstreamTimeMicros() {
+        return upstreamTimeMicros;
+    }
+
+    /**
+     * The time spent in nginx and on the client: {@code request_time} minus the upstream time, in
+     * microseconds, never negative; -1 when {@code request_time} is absent.
+     */
+    public long nginxTimeMicros() {
+        return nginxTimeMicros;
+    }
+
+    /** Whether the logged upstream time exceeded {@code request_time} (nginx/client time was clamped to 0). */
+    public boolean upstreamExceedsRequest() {
+        return upstreamExceedsRequest;
+    }
+
+    /** Lists by kind, for the canonical view and the record codec. */
+    UpstreamList list(FieldKind kind) {
+        return switch (kind) {
+            case UPSTREAM_ADDR -> addresses;
+            case UPSTREAM_STATUS -> statuses;
+            case UPSTREAM_CONNECT_TIME -> connectTimes;
+            case UPSTREAM_HEADER_TIME -> headerTimes;
+            case UPSTREAM_RESPONSE_TIME -> responseTimes;
+            case UPSTREAM_RESPONSE_LENGTH -> responseLengths;
+            default -> throw new IllegalArgumentException("not an upstream list: " + kind);
+        };
+    }
+
+    /** The parsed list of an {@code $upstream_*} variable kind. */
+    public UpstreamList upstreamList(FieldKind kind) {
+        return list(kind);
+    }
+}

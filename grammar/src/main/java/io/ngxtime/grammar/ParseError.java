@@ -1,0 +1,46 @@
+package io.ngxtime.grammar;
+
+/**
+ * Why a line was rejected: the column (1-based, counting bytes) where it stopped matching, what the
+ * format expected there, what the line had instead, and the variable being read (or after which a
+ * literal was expected).
+ *
+ * @param column   1-based byte column
+ * @param expected what the format needed, e.g. {@code '"'} or {@code a digit}
+ * @param found    what the line had, printable, e.g. {@code 'x'} or {@code end of line}
+ * @param context  e.g. {@code after $http_user_agent} or {@code in $time_local}; may be empty
+ */
+public record ParseError(int column, String expected, String found, String context) {
+
+    /** The full message: {@code expected '"' at column 57, found 'x'}. */
+    public String message() {
+        return "expected " + expected + " at column " + column + ", found " + found
+                + (context.isEmpty() ? "" : " (" + context + ")");
+    }
+
+    /** The message without the column and what was found: the key rejected lines are counted by. */
+    public String reason() {
+        return "expected " + expected + (context.isEmpty() ? "" : " " + context);
+    }
+
+    /** A line longer than the reader's limit. */
+    public static ParseError tooLong(int limitBytes) {
+        return new ParseError(limitBytes + 1, "end of line within " + limitBytes + " bytes", "more", "line too long");
+    }
+
+    /** Renders one character of a line for a message: {@code 'x'}, {@code '\x16'} or {@code end of line}. */
+    public static String describeChar(int c) {
+        if (c < 0) {
+            return "end of line";
+        }
+        if (c < 0x20 || c >= 0x7f) {
+            return String.format("'\\x%02X'", c);
+        }
+        return "'" + (char) c + "'";
+    }
+
+    @Override
+    public String toString() {
+        return message();
+    }
+}

@@ -1,0 +1,81 @@
+package io.ngxtime.grammar;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Well-known log formats that need no configuration. New presets are new rows here. */
+public enum Preset {
+    /** nginx's built-in {@code combined} format. */
+    COMBINED("$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent "
+            + "\"$http_referer\" \"$http_user_agent\""),
+    /** The {@code main} format of nginx.org's and most distributions' default nginx.conf. */
+    MAIN("$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent "
+            + "\"$http_referer\" \"$http_user_agent\" \"$http_x_forwarded_for\""),
+    /** ingress-nginx's default {@code upstreaminfo} format. */
+    UPSTREAMINFO("$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent "
+            + "\"$http_referer\" \"$http_user_agent\" $request_length $request_time [$proxy_upstream_name] "
+            + "[$proxy_alternative_upstream_name] $upstream_addr $upstream_response_length "
+            + "$upstream_response_time $upstream_status $req_id"),
+    /**
+     * The format ngxtime recommends: combined, then every timing field, the upstream lists quoted
+     * because they contain spaces, and {@code $msec} for sub-second timestamps.
+     */
+    TIMING("$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent "
+            + "\"$http_referer\" \"$http_user_agent\" rt=$request_time "
+            + "ua=\"$upstream_addr\" us=\"$upstream_status\" uct=\"$upstream_connect_time\" "
+            + "uht=\"$upstream_header_time\" urt=\"$upstream_response_time\" ucs=$upstream_cache_status "
+            + "msec=$msec");
+
+    private final String formatText;
+
+    Preset(String formatText) {
+        this.formatText = formatText;
+    }
+
+    /** The preset's name as users write it: {@code combined}, {@code main}, ... */
+    public String presetName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The log_format text. */
+    public String formatText() {
+        return formatText;
+    }
+
+    /** The directive to paste into nginx.conf, split over lines the way nginx.conf usually is. */
+    public String directive() {
+        StringBuilder sb = new StringBuilder("log_format ").append(presetName());
+        String indent = " ".repeat(sb.length() + 1);
+        String[] words = formatText.split(" ");
+        StringBuilder line = new StringBuilder();
+        boolean first = true;
+        for (String w : words) {
+            if (line.length() + w.length() > 60 && line.length() > 0) {
+                sb.append(first ? " " : "\n" + indent).append('\'').append(line).append(" '");
+                first = false;
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(w);
+        }
+        sb.append(first ? " " : "\n" + indent).append('\'').append(line).append("';");
+        return sb.toString();
+    }
+
+    /** The compiled format. */
+    public LogFormat format() {
+        return LogFormats.compile(presetName(), Escape.DEFAULT, formatText, PositionMap.singleLine("preset " + presetName()));
+    }
+
+    /** The preset called {@code name} (case-insensitive), if there is one. */
+    public static Optional<Preset> byName(String name) {
+        for (Preset p : values()) {
+            if (p.presetName().equalsIgnoreCase(name)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}

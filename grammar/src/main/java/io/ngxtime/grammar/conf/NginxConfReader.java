@@ -1,0 +1,212 @@
+package io.ngxtime.grammar.conf;
+
+import io.ngxtime.grammar.Escape;
+import io.ngxtime.grammar.FormatSyntaxException;
+import io.ngxtime.grammar.LogFormat;
+import io.ngxtime.grammar.LogFormats;
+import io.ngxtime.grammar.SourcePosition;
+import io.ngxtime.grammar.antlr.NginxConfLexer;
+import io.ngxtime.grammar.antlr.NginxConfParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Reads the {@code log_format} directives of an nginx configuration, following {@code include}
+ * directives (globs, relative to the including file's directory). Every other directive is ignored.
+ */
+public final class NginxConfReader {
+    private static final int MAX_INCLUDE_DEPTH = 32;
+
+    private NginxConfReader() {
+    }
+
+    /**
+     * Reads {@code file} and everything it includes.
+     *
+     * @throws FormatSyntaxException for a syntax error in any file or a broken log_format, with file:line:column
+     * @throws IOException           when a file cannot be read
+     */
+    public static List<LogFormat> read(Path file) throws IOException {
+        List<LogFormat> out = new ArrayList<>();
+        read(file, out, new HashSet<>(), 0);
+        return out;
+    }
+
+    /** The format called {@code name} in {@code file} (and its includes). */
+    public static LogFormat read(Path file, String name) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (LogFormat f : read(file)) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+            names.add(f.name());
+        }
+        throw new IllegalArgumentException("no log_format '" + name + "' in " + file
+                + (names.isEmpty() ? " (it defines none)" : " (it defines: " + String.join(", ", names) + ")"));
+    }
+
+    /**
+     * Parses configuration text, for example a single {@code log_format name '...';} directive given on
+     * the command line. {@code include} is not followed.
+     */
+    public static List<LogFormat> parse(String text, String sourceName) {
+        List<LogFormat> out = new ArrayList<>();
+        try {
+            parse(text, sourceName, null, out, new HashSet<>(), 0);
+        } catch (IOException e) {
+            throw new AssertionError("no I/O without includes", e);
+        }
+        return out;
+    }
+
+    private static void read(Path file, List<LogFormat> out, Set<Path> seen, int depth) throws IOException {
+        Path real = file.toRealPath();
+        if (!seen.add(real)) {
+            return; // included twice (or in a cycle): nginx would read it again, the formats would be the same
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        parse(text, file.toString(), file.toAbsolutePath().getParent(), out, seen, depth);
+    }
+
+    private static void parse(String text, String source, Path dir, List<LogFormat> out, Set<Path> seen, int depth)
+            throws IOException {
+        NginxConfLexer lexer = new NginxConfLexer(CharStreams.fromString(text, source));
+        NginxConfParser parser = new NginxConfParser(new CommonTokenStream(lexer));
+        BaseErrorListener thrower = new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column,
+                                    String msg, RecognitionException e) {
+                String reason;
+                if (recognizer instanceof Parser p) {
+                    Token t = (Token) offending;
+                    String found = t.getType() == Token.EOF ? "end of file" : "'" + t.getText() + "'";
+                    reason = "expected " + expectedNames(p) + ", found " + found;
+                } else {
+                    reason = msg.contains("'\"") || msg.contains("''") ? "unterminated quoted string"
+                            : "unexpected character: " + msg.replace("token recognition error at: ", "");
+                }
+                throw new FormatSyntaxException(new SourcePosition(source, line, column + 1), reason);
+            }
+        };
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(thrower);
+        parser.removeErrorListeners();
+        parser.addErrorListener(thrower);
+        walk(parser.config().statement(), source, dir, out, seen, depth);
+    }
+
+    private static String expectedNames(Parser p) {
+        List<String> names = new ArrayList<>();
+        for (int type : p.getExpectedTokens().toList()) {
+            names.add(switch (type) {
+                case NginxConfLexer.SEMI -> "';'";
+                case NginxConfLexer.LBRACE -> "'{'";
+                case NginxConfLexer.RBRACE -> "'}'";
+                case NginxConfLexer.WORD, NginxConfLexer.SQUOTED, NginxConfLexer.DQUOTED -> "a word or a quoted string";
+                case Token.EOF -> "end of file";
+                default -> p.getVocabulary().getDisplayName(type);
+            });
+        }
+        return String.join(" or ", names.stream().distinct().toList());
+    }
+
+    private static void walk(List<NginxConfParser.StatementContext> statements, String source, Path dir,
+                             List<LogFormat> out, Set<Path> seen, int depth) throws IOException {
+        for (NginxConfParser.StatementContext st : statements) {
+            ConfValue name = ConfValue.of(st.name, source);
+            if (name.text().equals("log_format") && st.SEMI() != null) {
+                out.add(logFormat(st, name, source));
+            } else if (name.text().equals("include") && st.SEMI() != null && dir != null) {
+                include(st, source, dir, out, seen, depth);
+            }
+            if (st.block() != null) {
+                walk(st.block().statement(), source, dir, out, seen, depth);
+            }
+        }
+    }
+
+    private static LogFormat logFormat(NginxConfParser.StatementContext st, ConfValue directive, String source) {
+        List<ConfValue> args = new ArrayList<>();
+        for (NginxConfParser.ValueContext v : st.args) {
+            args.add(ConfValue.of(v, source));
+        }
+        if (args.isEmpty()) {
+            throw new FormatSyntaxException(directive.position(directive.text().length()),
+                    "expected a format name after log_format");
+        }
+        String name = args.get(0).text();
+        int i = 1;
+        Escape escape = Escape.DEFAULT;
+        if (i < args.size() && args.get(i).text().startsWith("escape=")) {
+            try {
+                escape = Escape.parse(args.get(i).text().substring("escape=".length()));
+            } catch (IllegalArgumentException e) {
+                throw new FormatSyntaxException(args.get(i).position(7), e.getMessage());
+            }
+            i++;
+        }
+        if (i >= args.size()) {
+            ConfValue last = args.get(args.size() - 1);
+            throw new FormatSyntaxException(last.position(last.text().length()),
+                    "expected the format text after log_format " + name);
+        }
+        ConfValue text = ConfValue.concat(args.subList(i, args.size()));
+        return LogFormats.compile(name, escape, text.text(), text::position);
+    }
+
+    private static void include(NginxConfParser.StatementContext st, String source, Path dir,
+                                List<LogFormat> out, Set<Path> seen, int depth) throws IOException {
+        if (st.args.size() != 1) {
+            return;
+        }
+        if (depth >= MAX_INCLUDE_DEPTH) {
+            throw new FormatSyntaxException(ConfValue.of(st.name, source).position(0),
+                    "includes nested deeper than " + MAX_INCLUDE_DEPTH);
+        }
+        String pattern = ConfValue.of(st.args.get(0), source).text();
+        for (Path p : expand(dir, pattern)) {
+            read(p, out, seen, depth + 1);
+        }
+    }
+
+    /** Files matching an include pattern, sorted like nginx's glob (by name). */
+    static List<Path> expand(Path dir, String pattern) throws IOException {
+        Path full = dir.resolve(pattern).normalize();
+        if (!pattern.contains("*") && !pattern.contains("?") && !pattern.contains("[")) {
+            return List.of(full);
+        }
+        Path base = full.getRoot() == null ? Path.of("") : full.getRoot();
+        int firstGlob = 0;
+        for (; firstGlob < full.getNameCount(); firstGlob++) {
+            String part = full.getName(firstGlob).toString();
+            if (part.contains("*") || part.contains("?") || part.contains("[")) {
+                break;
+            }
+            base = base.resolve(part);
+        }
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + full);
+        int maxDepth = full.getNameCount() - firstGlob;
+        try (Stream<Path> files = Files.walk(base, maxDepth)) {
+            return files.filter(p -> matcher.matches(p) && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+}
