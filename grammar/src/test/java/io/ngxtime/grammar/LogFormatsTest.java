@@ -1,0 +1,62 @@
+package io.ngxtime.grammar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LogFormatsTest {
+
+    @Test
+    void compile_splitsVariablesAndLiterals() {
+        LogFormat f = LogFormats.compile("$remote_addr [${time_local}] \"$request\"");
+        assertThat(f.parts()).containsExactly(
+                new FormatPart.Variable("remote_addr"), new FormatPart.Literal(" ["),
+                new FormatPart.Variable("time_local"), new FormatPart.Literal("] \""),
+                new FormatPart.Variable("request"), new FormatPart.Literal("\""));
+        assertThat(f.variables()).extracting(FormatPart.Variable::kind)
+                .containsExactly(FieldKind.TEXT, FieldKind.TIME_LOCAL, FieldKind.REQUEST);
+    }
+
+    @Test
+    void compile_loneDollar_failsWithColumn() {
+        assertThatThrownBy(() -> LogFormats.compile("$status $ x"))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessage("log format:1:9: expected a variable name after '$', found ' '");
+    }
+
+    @Test
+    void compile_unclosedBrace_failsWithColumn() {
+        assertThatThrownBy(() -> LogFormats.compile("$status ${request"))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessage("log format:1:9: expected a variable name and '}' after '${'");
+    }
+
+    @Test
+    void compile_noVariable_fails() {
+        assertThatThrownBy(() -> LogFormats.compile("just text"))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessageContaining("expected at least one $variable");
+    }
+
+    @Test
+    void presets_allCompile_andTimingHasEveryTimingVariable() {
+        List<LogFormat> presets = LogFormats.presets();
+        assertThat(presets).extracting(LogFormat::name).containsExactly("combined", "main", "upstreaminfo", "timing");
+        LogFormat timing = Preset.TIMING.format();
+        for (String v : List.of("request_time", "upstream_addr", "upstream_status", "upstream_connect_time",
+                "upstream_header_time", "upstream_response_time", "upstream_cache_status", "msec", "time_local")) {
+            assertThat(timing.has(v)).as(v).isTrue();
+        }
+    }
+
+    @Test
+    void presetDirective_compilesBackToTheSameFormat() {
+        for (Preset p : Preset.values()) {
+            List<LogFormat> parsed = io.ngxtime.grammar.conf.NginxConfReader.parse(p.directive(), "directive");
+            assertThat(parsed).hasSize(1);
+            assertThat(parsed.get(0).parts()).as(p.presetName()).isEqualTo(p.format().parts());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.ngxtime.grammar.conf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ngxtime.grammar.Escape;
+import io.ngxtime.grammar.FormatPart;
+import io.ngxtime.grammar.FormatSyntaxException;
+import io.ngxtime.grammar.LogFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NginxConfReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void read_followsGlobIncludesRelativeToTheFile() throws Exception {
+        Files.createDirectories(dir.resolve("conf.d"));
+        Files.writeString(dir.resolve("nginx.conf"), """
+                # main file
+                events { worker_connections 1024; }
+                http {
+                    include conf.d/*.conf;
+                    log_format main '$remote_addr - $remote_user [$time_local] "$request" '
+                                    '$status $body_bytes_sent';
+                }
+                """);
+        Files.writeString(dir.resolve("conf.d/a.conf"), "log_format timed escape=json '{\"rt\":$request_time}';\n");
+        Files.writeString(dir.resolve("conf.d/b.conf"), "server { listen 80; access_log /var/log/x.log timed; }\n");
+        Files.writeString(dir.resolve("conf.d/skip.txt"), "log_format nope '$status';\n");
+        List<LogFormat> formats = NginxConfReader.read(dir.resolve("nginx.conf"));
+        assertThat(formats).extracting(LogFormat::name).containsExactly("timed", "main");
+        LogFormat main = formats.get(1);
+        assertThat(main.text()).isEqualTo("$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent");
+        assertThat(formats.get(0).escape()).isEqualTo(Escape.JSON);
+        assertThat(formats.get(0).parts()).contains(new FormatPart.Literal("{\"rt\":"));
+    }
+
+    @Test
+    void read_byName_listsTheNamesWhenMissing() throws Exception {
+        Files.writeString(dir.resolve("nginx.conf"), "http { log_format a '$status'; log_format b '$request'; }");
+        assertThat(NginxConfReader.read(dir.resolve("nginx.conf"), "b").text()).isEqualTo("$request");
+        assertThatThrownBy(() -> NginxConfReader.read(dir.resolve("nginx.conf"), "c"))
+                .hasMessageContaining("no log_format 'c'").hasMessageContaining("a, b");
+    }
+
+    @Test
+    void parse_escapedQuotesInsideParts() {
+        LogFormat f = NginxConfReader.parse("log_format q '\\'$status\\' \"$request\"';", "cmd").get(0);
+        assertThat(f.text()).isEqualTo("'$status' \"$request\"");
+        LogFormat g = NginxConfReader.parse("log_format q \"\\\"$status\\\"\";", "cmd").get(0);
+        assertThat(g.text()).isEqualTo("\"$status\"");
+    }
+
+    @Test
+    void brokenFormat_pointsIntoTheFile() throws Exception {
+        Files.writeString(dir.resolve("nginx.conf"), "http {\n  log_format bad '$status '\n      '$ oops';\n}\n");
+        assertThatThrownBy(() -> NginxConfReader.read(dir.resolve("nginx.conf")))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessage(dir.resolve("nginx.conf") + ":3:8: expected a variable name after '$', found ' '");
+    }
+
+    @Test
+    void missingSemicolon_saysWhatWasExpected() throws Exception {
+        Files.writeString(dir.resolve("nginx.conf"), "http {\n  log_format a '$status'\n}\n");
+        assertThatThrownBy(() -> NginxConfReader.read(dir.resolve("nginx.conf")))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessageContaining(":3:1: expected")
+                .hasMessageContaining("';'")
+                .hasMessageContaining("found '}'");
+    }
+
+    @Test
+    void unterminatedQuote_isReported() {
+        assertThatThrownBy(() -> NginxConfReader.parse("log_format a '$status;\n", "cmd"))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessageContaining("cmd:1:14: unterminated quoted string");
+    }
+
+    @Test
+    void includeCycle_isReadOnce() throws Exception {
+        Files.writeString(dir.resolve("a.conf"), "include b.conf; log_format a '$status';");
+        Files.writeString(dir.resolve("b.conf"), "include a.conf; log_format b '$request';");
+        assertThat(NginxConfReader.read(dir.resolve("a.conf"))).extracting(LogFormat::name).containsExactly("b", "a");
+    }
+}
