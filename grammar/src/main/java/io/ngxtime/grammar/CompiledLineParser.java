@@ -194,7 +194,7 @@ final class CompiledLineParser implements LineParser {
     private boolean atStop(int step, byte[] b, int q, int to) {
         byte[] s = stop[step];
         if (s != null) {
-            return matchLiteral(b, q, to, s) >= 0;
+            return q < to && b[q] == s[0] && matchLiteral(b, q, to, s) >= 0;
         }
         if (q >= to) {
             return false;
@@ -215,14 +215,17 @@ final class CompiledLineParser implements LineParser {
         int q = p;
         if (s != null) {
             byte s0 = s[0];
-            while (q < to) {
-                byte c = b[q];
-                if (c == s0 && matchLiteral(b, q, to, s) >= 0) {
-                    return q;
+            byte escape = escapes ? (byte) '\\' : s0;
+            while (true) {
+                int i = ByteSearch.indexOfEither(b, q, to, s0, escape);
+                if (i < 0) {
+                    return -1;
                 }
-                q += (c == '\\' && escapes && q + 1 < to) ? 2 : 1;
+                if (b[i] == s0 && (s.length == 1 || matchLiteral(b, i, to, s) >= 0)) {
+                    return i;
+                }
+                q = b[i] == '\\' && escapes ? i + 2 : i + 1;
             }
-            return -1;
         }
         while (q < to && !atStop(step, b, q, to)) {
             q += (b[q] == '\\' && escapes && q + 1 < to) ? 2 : 1;

@@ -3,6 +3,7 @@ package io.ngxtime.analyzer.source;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import io.ngxtime.grammar.ByteSearch;
 
 /**
  * Splits a byte stream into lines without making a {@code String} of them: each {@link #next()} exposes
@@ -62,6 +63,12 @@ public final class LineReader implements Closeable {
         while (true) {
             int nl = indexOfNewline(scanFrom, limit);
             if (nl >= 0) {
+                if (nl - pos > maxLineBytes) {
+                    emit(nl, nl + 1);
+                    lineEnd = lineStart + maxLineBytes;
+                    tooLong = true;
+                    return true;
+                }
                 return emit(nl, nl + 1);
             }
             scanFrom = limit;
@@ -124,13 +131,7 @@ public final class LineReader implements Closeable {
     }
 
     private int indexOfNewline(int from, int to) {
-        byte[] b = buf;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return ByteSearch.indexOf(buf, from, to, (byte) '\n');
     }
 
     /** Compacts and reads more; false at end of stream. */

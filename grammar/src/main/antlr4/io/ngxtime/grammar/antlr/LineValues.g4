@@ -45,10 +45,13 @@ statusList  : statusCode (separator statusCode)* ;
 addressList : address (separator address)* ;
 address     : ( {!atStop()}? ~(SPACE | COMMA) )+ ;
 
-text        : ( {!atStop()}? ( {escapes()}? BACKSLASH . | . ) )* ;
+// Free text is read one character (or escape pair) at a time: the reference parser calls textChar
+// until atStop(). (A loop rule here would make ANTLR look ahead to the end of the line at every
+// character before it evaluates the predicate: quadratic.)
+textChar    : {escapes()}? BACKSLASH . | . ;
 
 // Never invoked. The reference parser calls the rules above one at a time, so without this rule none
 // of them would have a follow set, and ANTLR's prediction would treat "the value ends here" as
 // possible only at the end of the line. This rule says what is true: anything may follow a value.
 anyValue    : ( timeLocal | timeIso8601 | msec | seconds | count | statusCode
-              | secondsList | countList | statusList | addressList | text ) .*? EOF ;
+              | secondsList | countList | statusList | addressList | textChar ) .*? EOF ;

@@ -41,7 +41,7 @@ public abstract class LineValuesBase extends Parser {
     }
 
     /** Whether the input at the current position is where the value ends. */
-    protected boolean atStop() {
+    public boolean atStop() {
         if (stopLiteral != null) {
             for (int k = 0; k < stopLiteral.length(); k++) {
                 Token t = _input.LT(k + 1);

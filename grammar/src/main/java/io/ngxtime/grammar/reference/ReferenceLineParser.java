@@ -180,9 +180,9 @@ public final class ReferenceLineParser {
             case STATUS -> statusCode(parser.statusCode());
             case COUNT -> count(parser.count());
             case SECONDS -> seconds(parser.seconds());
-            case REQUEST -> request(parser.text());
-            case CACHE_STATUS -> cacheStatus(parser.text());
-            case TEXT -> decode(parser.text().getText());
+            case REQUEST -> request(text(parser));
+            case CACHE_STATUS -> cacheStatus(text(parser));
+            case TEXT -> decode(text(parser));
             case UPSTREAM_ADDR -> list(parser.addressList(), c -> decode(c.getText()));
             case UPSTREAM_STATUS -> list(parser.statusList(), c -> statusCode((LineValues.StatusCodeContext) c));
             case UPSTREAM_RESPONSE_LENGTH -> list(parser.countList(), c -> count((LineValues.CountContext) c));
@@ -291,8 +291,16 @@ public final class ReferenceLineParser {
         return new BigDecimal(c.getText()).movePointRight(6).setScale(0, RoundingMode.DOWN).toPlainString();
     }
 
-    private String request(LineValues.TextContext c) {
-        String raw = c.getText();
+    /** Free text: textChar after textChar until the stop. */
+    private static String text(LineValues parser) {
+        StringBuilder sb = new StringBuilder();
+        while (parser.getInputStream().LA(1) != Token.EOF && !parser.atStop()) {
+            sb.append(parser.textChar().getText());
+        }
+        return sb.toString();
+    }
+
+    private String request(String raw) {
         java.util.regex.Matcher m = REQUEST_LINE.matcher(raw);
         if (!m.matches()) {
             return decode(raw) + "|∅|∅|∅";
@@ -301,8 +309,7 @@ public final class ReferenceLineParser {
                 + (m.group(3) == null ? "∅" : m.group(3));
     }
 
-    private String cacheStatus(LineValues.TextContext c) {
-        String raw = c.getText();
+    private String cacheStatus(String raw) {
         String kind = switch (raw) {
             case "", "-" -> "NONE";
             case "HIT", "MISS", "BYPASS", "EXPIRED", "STALE", "UPDATING", "REVALIDATED" -> raw;

@@ -1,0 +1,140 @@
+package io.ngxtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static String combined(String time, String request, int status) {
+        return "192.0.2.7 - - [" + time + "] \"" + request + "\" " + status + " 512 \"-\" \"curl/8\"";
+    }
+
+    Path log(String name, List<String> lines) throws Exception {
+        Path f = dir.resolve(name);
+        Files.write(f, lines);
+        return f;
+    }
+
+    @Test
+    void report_json_hasTheStableKeys() throws Exception {
+        Path f = log("a.log", List.of(
+                combined("10/Oct/2026:13:55:36 +0200", "GET / HTTP/1.1", 200),
+                combined("10/Oct/2026:13:55:38 +0200", "GET /x HTTP/1.1", 404),
+                combined("10/Oct/2026:13:55:37 +0200", "GET / HTTP/1.1", 200)));
+        Run r = run("report", f.toString(), "--json");
+        assertThat(r.exit()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("requests").asLong()).isEqualTo(3);
+        assertThat(j.get("rejected").asLong()).isZero();
+        assertThat(j.get("status").get("200").asLong()).isEqualTo(2);
+        assertThat(j.get("status").get("404").asLong()).isEqualTo(1);
+        assertThat(j.get("time").get("first").asText()).isEqualTo("2026-10-10T13:55:36+02:00");
+        assertThat(j.get("time").get("last").asText()).isEqualTo("2026-10-10T13:55:38+02:00");
+        assertThat(r.err()).contains("log format: combined (detected");
+    }
+
+    @Test
+    void report_rejectedLines_areCountedByReasonAndSampledWithFileAndLine() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            lines.add(combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200));
+        }
+        lines.add(5, "192.0.2.7 - - [10/Oct/2026:13:55:36 +0000] \"GET / HTTP/1.1\" 2x0 512 \"-\" \"curl/8\"");
+        Path f = log("b.log", lines);
+        Path rejects = dir.resolve("rejects.tsv");
+        Run r = run("report", f.toString(), "--json", "--rejects", rejects.toString());
+        assertThat(r.exit()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("requests").asLong()).isEqualTo(200);
+        assertThat(j.get("rejected").asLong()).isEqualTo(1);
+        assertThat(j.get("rejects").get("by_reason").get("expected a digit in $status").asLong()).isEqualTo(1);
+        JsonNode sample = j.get("rejects").get("samples").get(0);
+        assertThat(sample.get("source").asText()).isEqualTo(f.toString());
+        assertThat(sample.get("line").asLong()).isEqualTo(6);
+        assertThat(sample.get("reason").asText()).isEqualTo("expected a digit at column 62, found 'x' (in $status)");
+        assertThat(Files.readString(rejects)).startsWith(f + ":6\texpected a digit at column 62").contains("2x0");
+        assertThat(run("report", f.toString(), "--strict").exit()).isEqualTo(ExitCode.REJECTED_LINES);
+    }
+
+    @Test
+    void report_unreadableFile_oneLineOnStderr_exit74_andTheOtherFilesAreRead() throws Exception {
+        Path f = log("c.log", List.of(combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200)));
+        Run r = run("report", dir.resolve("missing.log").toString(), f.toString(), "--json", "--log-format", "combined");
+        assertThat(r.exit()).isEqualTo(ExitCode.IO);
+        assertThat(r.err().strip()).isEqualTo("ngxtime: " + dir.resolve("missing.log") + ": no such file");
+        assertThat(r.json().get("requests").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void report_brokenFormat_isOneClearLine_exit65() throws Exception {
+        Path f = log("d.log", List.of("x"));
+        Run r = run("report", f.toString(), "--log-format", "$status $");
+        assertThat(r.exit()).isEqualTo(ExitCode.DATA);
+        assertThat(r.err().strip()).isEqualTo("ngxtime: bad log format: log format:1:9: expected a variable name after '$', found end of format");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void report_noFormatFits_namesTheClosestAndItsFirstMismatch() throws Exception {
+        Path f = log("e.log", List.of("hello world", "this is not nginx"));
+        Run r = run("report", f.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.DATA);
+        assertThat(r.err()).contains("no known log format fits").contains("closest is").contains("line 1, column");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void report_customFormatAndNginxConf() throws Exception {
+        Path f = log("f.log", List.of("200 0.125 GET", "404 0.001 POST"));
+        Run custom = run("report", f.toString(), "--json", "--log-format", "$status $request_time $request_method");
+        assertThat(custom.exit()).isZero();
+        assertThat(custom.json().get("requests").asLong()).isEqualTo(2);
+
+        Path conf = dir.resolve("nginx.conf");
+        Files.writeString(conf, "http { log_format mine '$status $request_time $request_method'; log_format other '$status'; }");
+        Run byName = run("report", f.toString(), "--json", "--nginx-conf", conf.toString(), "--format-name", "mine");
+        assertThat(byName.exit()).isZero();
+        assertThat(byName.json().get("format").asText()).isEqualTo("mine");
+        Run detected = run("report", f.toString(), "--json", "--nginx-conf", conf.toString());
+        assertThat(detected.json().get("format").asText()).isEqualTo("mine");
+    }
+
+    @Test
+    void report_usageError_exit2() {
+        assertThat(run("report").exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(run("report", "x", "--bogus").exit()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void report_terminalOutput_stripsControlBytesFromLogText() throws Exception {
+        Path f = log("g.log", List.of(
+                combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200),
+                "192.0.2.7 - - [10/Oct/2026:13:55:36 +0000] \"GET / HTTP/1.1\" 200 0 \"-\" \"x\u001b[2Jevil\" trailing"));
+        Run r = run("report", f.toString(), "--log-format", "combined");
+        assertThat(r.out()).doesNotContain("\u001b").contains("\\x1B[2Jevil");
+    }
+}
