@@ -21,6 +21,11 @@ public enum Escape {
         throw new IllegalArgumentException("unknown escape '" + value + "': expected default, json or none");
     }
 
+    /** Decodes raw logged bytes {@code [from, to)} written in this escape mode into text (UTF-8). */
+    public String decode(byte[] b, int from, int to) {
+        return Unescaper.decode(b, from, to, this);
+    }
+
     /** Whether a backslash in a variable's value always starts an escape sequence. */
     public boolean backslashEscapes() {
         return this != NONE;

@@ -283,6 +283,14 @@ public final class LogRecord {
         return targetEnd;
     }
 
+    public int protocolStart() {
+        return protocolStart;
+    }
+
+    public int protocolEnd() {
+        return protocolEnd;
+    }
+
     /** {@code $remote_addr}, or {@code null}. */
     public String remoteAddr() {
         return string(remoteAddrIndex);

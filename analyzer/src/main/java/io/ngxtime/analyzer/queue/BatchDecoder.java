@@ -1,0 +1,116 @@
+package io.ngxtime.analyzer.queue;
+
+import io.ngxtime.analyzer.ingest.Rejects;
+import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.grammar.CacheStatus;
+import io.ngxtime.grammar.Escape;
+import java.util.Arrays;
+
+/** Decodes what {@link BatchEncoder} wrote. Not thread-safe; reuses its {@link Batch}. */
+public final class BatchDecoder {
+    private static final CacheStatus[] CACHE = CacheStatus.values();
+    private static final Escape[] ESCAPES = Escape.values();
+    private final ByteReader in = new ByteReader();
+    private String[] strings = new String[256];
+
+    /** Reads only the fixed header: the time range. */
+    public static long[] timeRange(byte[] b, int from, int to) {
+        ByteReader r = new ByteReader();
+        r.reset(b, from, to);
+        checkMagic(r);
+        return new long[] {r.readFixedLong(), r.readFixedLong(), r.readFixedLong()};
+    }
+
+    private static void checkMagic(ByteReader r) {
+        if (r.readByte() != BatchEncoder.MAGIC_0 || r.readByte() != BatchEncoder.MAGIC_1) {
+            throw new CorruptBatchException("not an ngxtime batch");
+        }
+        int v = r.readByte();
+        if (v != BatchEncoder.VERSION) {
+            throw new CorruptBatchException("batch format version " + v + " (this ngxtime reads " + BatchEncoder.VERSION + ")");
+        }
+    }
+
+    /** Decodes the batch in {@code b[from, to)} into {@code out}. */
+    public Batch decode(byte[] b, int from, int to, Batch out) {
+        in.reset(b, from, to);
+        checkMagic(in);
+        out.minTime = in.readFixedLong();
+        out.maxTime = in.readFixedLong();
+        out.runningMaxTime = in.readFixedLong();
+        int count = in.readVarInt();
+        out.formatName = in.readString();
+        Escape escape = ESCAPES[in.readByte()];
+        out.checkpoints.clear();
+        int nCheckpoints = in.readVarInt();
+        for (int i = 0; i < nCheckpoints; i++) {
+            out.checkpoints.add(new SourceCheckpoint(in.readFixedLong(), in.readString(), in.readVarLong(), in.readVarLong()));
+        }
+        out.rejected = in.readVarLong();
+        out.reasons.clear();
+        int nReasons = in.readVarInt();
+        for (int i = 0; i < nReasons; i++) {
+            out.reasons.put(in.readString(), in.readVarLong());
+        }
+        out.samples.clear();
+        int nSamples = in.readVarInt();
+        for (int i = 0; i < nSamples; i++) {
+            out.samples.add(new Rejects.Sample(in.readString(), in.readVarLong(), in.readString(), in.readString()));
+        }
+        int nStrings = in.readVarInt();
+        if (strings.length < nStrings) {
+            strings = new String[Math.max(nStrings, strings.length * 2)];
+        }
+        byte[] buf = in.array();
+        for (int i = 0; i < nStrings; i++) {
+            int len = in.readVarInt();
+            int at = in.skip(len);
+            strings[i] = escape.decode(buf, at, at + len);
+        }
+        if (out.requests.length < count) {
+            int old = out.requests.length;
+            out.requests = Arrays.copyOf(out.requests, Math.max(count, old * 2));
+            for (int i = old; i < out.requests.length; i++) {
+                out.requests[i] = new Request();
+            }
+        }
+        long time = 0;
+        int offset = 0;
+        for (int i = 0; i < count; i++) {
+            Request r = out.requests[i].clear();
+            int flags = in.readVarInt();
+            if ((flags & BatchEncoder.F_TIME) != 0) {
+                time += in.readZigZag();
+                if ((flags & BatchEncoder.F_OFFSET) != 0) {
+                    offset = (int) in.readZigZag();
+                }
+                r.time(time, offset);
+            }
+            r.cacheStatus(CACHE[(flags >>> BatchEncoder.CACHE_SHIFT) & 0xF]);
+            r.status((int) in.readOptional());
+            if ((flags & BatchEncoder.F_PARTS) != 0) {
+                r.request(string(), string(), string(), null);
+            } else {
+                r.request(null, null, null, string());
+            }
+            r.client(string(), string(), string(), string());
+            r.bytesSent(in.readOptional());
+            r.requestTimeMicros(in.readOptional());
+            int attempts = in.readVarInt();
+            for (int a = 0; a < attempts; a++) {
+                r.addAttempt(string(), (int) in.readOptional(), in.readOptional(), in.readOptional(), in.readOptional(),
+                        in.readVarInt());
+            }
+        }
+        out.count = count;
+        if (in.hasMore()) {
+            throw new CorruptBatchException("trailing bytes after " + count + " records");
+        }
+        return out;
+    }
+
+    private String string() {
+        int id = in.readVarInt();
+        return id == 0 ? null : strings[id - 1];
+    }
+}

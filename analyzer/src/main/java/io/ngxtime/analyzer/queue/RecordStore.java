@@ -1,0 +1,283 @@
+package io.ngxtime.analyzer.queue;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.RollingChronicleQueue;
+import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * The persistent record store: a Chronicle Queue of batches ({@link BatchEncoder}). Each excerpt is
+ * one batch, written atomically: a process killed mid-write leaves no partial batch visible. Daily
+ * roll cycles (files are named by the wall-clock day of the append, not the log's time). Chronicle's
+ * analytics are excluded from the build and switched off ({@link #disableAnalytics()}).
+ */
+public final class RecordStore implements Closeable {
+    private final Path dir;
+    private final ChronicleQueue queue;
+    private ExcerptAppender appender;
+    private byte[] scratch = new byte[1 << 20];
+
+    private RecordStore(Path dir, ChronicleQueue queue) {
+        this.dir = dir;
+        this.queue = queue;
+    }
+
+    /** Chronicle must never phone home or print banners; call before any Chronicle class loads. */
+    public static void disableAnalytics() {
+        System.setProperty("chronicle.analytics.disable", "true");
+        System.setProperty("chronicle.announcer.disable", "true");
+    }
+
+    /**
+     * Opens (creating it when missing) the store in {@code dir}.
+     *
+     * @throws IOException when the directory cannot be created or written
+     */
+    public static RecordStore open(Path dir) throws IOException {
+        disableAnalytics();
+        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + " is not a directory");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new AccessDeniedException(dir.toString(), null, "queue directory is not writable");
+        }
+        return new RecordStore(dir, build(dir, false));
+    }
+
+    /** Opens an existing store for reading only. */
+    public static RecordStore openForReading(Path dir) throws IOException {
+        disableAnalytics();
+        if (!Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no queue here");
+        }
+        boolean writable = Files.isWritable(dir);
+        return new RecordStore(dir, build(dir, !writable));
+    }
+
+    private static ChronicleQueue build(Path dir, boolean readOnly) throws IOException {
+        try {
+            return ChronicleQueue.singleBuilder(dir).rollCycle(LargeRollCycles.LARGE_DAILY).readOnly(readOnly).build();
+        } catch (RuntimeException e) {
+            throw new IOException("cannot open queue " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** Appends one batch as one excerpt. */
+    public void append(byte[] batch, int length) throws IOException {
+        if (appender == null) {
+            appender = queue.createAppender();
+        }
+        try (DocumentContext dc = appender.writingDocument()) {
+            try {
+                dc.wire().bytes().write(batch, 0, length);
+            } catch (RuntimeException e) {
+                dc.rollbackOnClose();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("cannot append to queue " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A reader from the start of the queue, or resuming a named tailer's position. */
+    public BatchReader reader(String tailerName) {
+        ExcerptTailer t = tailerName == null ? queue.createTailer() : queue.createTailer(tailerName);
+        return new BatchReader(t);
+    }
+
+    /** The last batch written (for checkpoints and the running max time), or null when empty. */
+    public Batch lastBatch() {
+        try (ExcerptTailer t = queue.createTailer()) {
+            t.direction(TailerDirection.BACKWARD).toEnd();
+            try (DocumentContext dc = t.readingDocument()) {
+                if (!dc.isPresent()) {
+                    return null;
+                }
+                int n = read(dc);
+                return new BatchDecoder().decode(scratch, 0, n, new Batch());
+            }
+        }
+    }
+
+    private int read(DocumentContext dc) {
+        Bytes<?> b = dc.wire().bytes();
+        int n = (int) b.readRemaining();
+        if (scratch.length < n) {
+            scratch = new byte[Math.max(n, scratch.length * 2)];
+        }
+        b.read(scratch, 0, n);
+        return n;
+    }
+
+    /**
+     * The queue index of the first batch that can hold a request at or after {@code fromMillis}: a binary
+     * search over the batches' running maximum time, which never decreases. Returns -1 when none can.
+     */
+    public long seek(long fromMillis) {
+        List<long[]> cycles = cycles();
+        long total = 0;
+        for (long[] c : cycles) {
+            total += c[2];
+        }
+        long lo = 0;
+        long hi = total; // first position whose running max >= from, in [lo, hi]
+        try (ExcerptTailer t = queue.createTailer()) {
+            while (lo < hi) {
+                long mid = (lo + hi) >>> 1;
+                long idx = indexAt(cycles, mid);
+                long runningMax = runningMaxAt(t, idx);
+                if (runningMax >= fromMillis) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+        }
+        return lo >= total ? -1 : indexAt(cycles, lo);
+    }
+
+    private long runningMaxAt(ExcerptTailer t, long index) {
+        if (!t.moveToIndex(index)) {
+            throw new CorruptBatchException("queue index " + Long.toHexString(index) + " is missing");
+        }
+        try (DocumentContext dc = t.readingDocument()) {
+            Bytes<?> b = dc.wire().bytes();
+            byte[] head = new byte[BatchEncoder.TIME_FIELDS_AT + 24];
+            b.read(head, 0, head.length);
+            return BatchDecoder.timeRange(head, 0, head.length)[2];
+        }
+    }
+
+    /** Per roll cycle: {cycle, first index, excerpts}. */
+    private List<long[]> cycles() {
+        RollingChronicleQueue q = (RollingChronicleQueue) queue;
+        List<long[]> out = new ArrayList<>();
+        long last = queue.lastIndex();
+        if (last < 0 || queue.firstIndex() == Long.MAX_VALUE) {
+            return out;
+        }
+        RollCycle rc = q.rollCycle();
+        try (ExcerptTailer t = queue.createTailer()) {
+            int cycle = q.firstCycle();
+            int lastCycle = q.lastCycle();
+            while (cycle <= lastCycle && cycle >= 0) {
+                if (t.moveToCycle(cycle)) {
+                    long first = t.index();
+                    out.add(new long[] {cycle, first, 0});
+                }
+                int next;
+                try {
+                    next = q.nextCycle(cycle, TailerDirection.FORWARD);
+                } catch (ParseException e) {
+                    throw new CorruptBatchException("unreadable queue cycle after " + cycle + ": " + e.getMessage());
+                }
+                if (next <= cycle) {
+                    break;
+                }
+                cycle = next;
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            long first = out.get(i)[1];
+            long count = i + 1 < out.size() ? q.countExcerpts(first, out.get(i + 1)[1])
+                    : q.countExcerpts(first, last) + 1;
+            out.get(i)[2] = count;
+        }
+        out.removeIf(c -> c[2] <= 0 || rc.toCycle(c[1]) != c[0]);
+        return out;
+    }
+
+    private static long indexAt(List<long[]> cycles, long position) {
+        for (long[] c : cycles) {
+            if (position < c[2]) {
+                return c[1] + position;
+            }
+            position -= c[2];
+        }
+        throw new IllegalArgumentException("position past the end: " + position);
+    }
+
+    @Override
+    public void close() {
+        if (appender != null) {
+            appender.close();
+        }
+        queue.close();
+    }
+
+    /** Iterates batches from a tailer's position. Not thread-safe. */
+    public final class BatchReader implements Closeable {
+        private final ExcerptTailer tailer;
+        private final BatchDecoder decoder = new BatchDecoder();
+        private final Batch batch = new Batch();
+        private byte[] buf = new byte[1 << 20];
+        private int length;
+
+        private BatchReader(ExcerptTailer tailer) {
+            this.tailer = tailer;
+        }
+
+        /** Moves to a queue index (from {@link #seek}). */
+        public BatchReader moveTo(long index) {
+            if (index >= 0 && !tailer.moveToIndex(index)) {
+                throw new CorruptBatchException("queue index " + Long.toHexString(index) + " is missing");
+            }
+            return this;
+        }
+
+        /** Reads the next batch's bytes; false when there is none (yet). */
+        public boolean nextRaw() {
+            try (DocumentContext dc = tailer.readingDocument()) {
+                if (!dc.isPresent()) {
+                    return false;
+                }
+                Bytes<?> b = dc.wire().bytes();
+                int n = (int) b.readRemaining();
+                if (buf.length < n) {
+                    buf = new byte[Math.max(n, buf.length * 2)];
+                }
+                b.read(buf, 0, n);
+                length = n;
+                return true;
+            }
+        }
+
+        /** The time range {min, max, runningMax} of the batch read by {@link #nextRaw()}, without decoding it. */
+        public long[] timeRange() {
+            return BatchDecoder.timeRange(buf, 0, length);
+        }
+
+        /** Decodes the batch read by {@link #nextRaw()} (the returned batch is reused). */
+        public Batch decode() {
+            return decoder.decode(buf, 0, length, batch);
+        }
+
+        /** Reads and decodes the next batch, or returns null. */
+        public Batch next() {
+            return nextRaw() ? decode() : null;
+        }
+
+        @Override
+        public void close() {
+            tailer.close();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.ngxtime.analyzer.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ngxtime.analyzer.record.RecordConverter;
+import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.grammar.LineParser;
+import io.ngxtime.grammar.LogFormat;
+import io.ngxtime.grammar.LogRecord;
+import io.ngxtime.grammar.ParseError;
+import io.ngxtime.grammar.Preset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordStoreTest {
+    @TempDir
+    Path dir;
+
+    static final LogFormat TIMING = Preset.TIMING.format();
+
+    static String timingLine(long msec, String path, String ua, String addr, String status, String times) {
+        long sec = msec / 1000;
+        String local = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ENGLISH)
+                .format(java.time.Instant.ofEpochSecond(sec).atOffset(java.time.ZoneOffset.ofHours(1)));
+        return "10.0.0.1 - - [" + local + "] \"GET " + path + " HTTP/1.1\" 200 5 \"-\" \"" + ua + "\" rt=0.200 ua=\"" + addr
+                + "\" us=\"" + status + "\" uct=\"" + times + "\" uht=\"" + times + "\" urt=\"" + times + "\" ucs=- msec="
+                + sec + "." + String.format("%03d", msec % 1000);
+    }
+
+    /** Describes a request field by field, to compare two of them. */
+    static String describe(Request r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.timeMillis()).append('|').append(r.offsetSeconds()).append('|').append(r.status()).append('|')
+                .append(r.method()).append('|').append(r.path()).append('|').append(r.protocol()).append('|')
+                .append(r.requestLine()).append('|').append(r.remoteAddr()).append('|').append(r.referer()).append('|')
+                .append(r.userAgent()).append('|').append(r.host()).append('|').append(r.bytesSent()).append('|')
+                .append(r.requestTimeMicros()).append('|').append(r.cacheStatus());
+        for (int i = 0; i < r.attemptCount(); i++) {
+            sb.append("|a").append(r.attemptAddress(i)).append(',').append(r.attemptStatus(i)).append(',')
+                    .append(r.attemptConnectMicros(i)).append(',').append(r.attemptHeaderMicros(i)).append(',')
+                    .append(r.attemptResponseMicros(i)).append(',').append(r.attemptGroup(i));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void batches_roundTripEveryField() throws Exception {
+        List<String> lines = List.of(
+                timingLine(1_791_665_736_123L, "/a?x=1", "curl \\x22quoted\\x22", "10.1.0.1:80, 10.1.0.2:80 : 10.2.0.1:80",
+                        "502, 200 : 200", "0.001, 0.002 : -"),
+                timingLine(1_791_665_736_001L, "/b", "curl", "-", "-", "-"),
+                "10.0.0.2 - - [10/Oct/2026:13:55:36 +0200] \"\\x16\\x03\" 400 0 \"-\" \"-\" rt=0.000 ua=\"-\" us=\"-\" uct=\"-\" "
+                        + "uht=\"-\" urt=\"-\" ucs=HIT msec=1791665736.500");
+        LineParser p = TIMING.newParser();
+        LogRecord r = TIMING.newRecord();
+        BatchEncoder enc = new BatchEncoder(TIMING);
+        List<String> expected = new ArrayList<>();
+        for (String l : lines) {
+            assertThat(p.parse(l, r)).isTrue();
+            enc.add(r);
+            expected.add(describe(RecordConverter.convert(r, new Request())));
+        }
+        byte[] bad = "garbage".getBytes();
+        enc.reject("f.log", 4, new ParseError(1, "a digit", "'g'", "in $remote_addr"), bad, 0, bad.length);
+        int n = enc.finish(List.of(new SourceCheckpoint(42, "f.log", 1234, 4)), Long.MIN_VALUE);
+        try (RecordStore store = RecordStore.open(dir)) {
+            store.append(enc.encoded(), n);
+        }
+        try (RecordStore store = RecordStore.openForReading(dir); var reader = store.reader(null)) {
+            Batch b = reader.next();
+            assertThat(b.size()).isEqualTo(3);
+            List<String> actual = new ArrayList<>();
+            for (int i = 0; i < b.size(); i++) {
+                actual.add(describe(b.request(i)));
+            }
+            assertThat(actual).isEqualTo(expected);
+            assertThat(b.checkpoints()).containsExactly(new SourceCheckpoint(42, "f.log", 1234, 4));
+            assertThat(b.rejected()).isEqualTo(1);
+            assertThat(b.reasons()).containsEntry("expected a digit in $remote_addr", 1L);
+            assertThat(b.samples().get(0).line()).isEqualTo(4);
+            assertThat(b.minTime()).isEqualTo(1_791_665_736_001L);
+            assertThat(b.maxTime()).isEqualTo(1_791_665_736_500L);
+            assertThat(reader.next()).isNull();
+            assertThat(store.lastBatch().checkpoints()).hasSize(1);
+        }
+    }
+
+    @Test
+    void seek_findsTheFirstBatchThatCanHoldTheTime() throws Exception {
+        LineParser p = TIMING.newParser();
+        LogRecord r = TIMING.newRecord();
+        BatchEncoder enc = new BatchEncoder(TIMING);
+        long start = 1_791_665_736_000L;
+        long runningMax = Long.MIN_VALUE;
+        try (RecordStore store = RecordStore.open(dir)) {
+            for (int batch = 0; batch < 200; batch++) {
+                for (int i = 0; i < 10; i++) {
+                    long t = start + batch * 60_000L + i * 1000L;
+                    assertThat(p.parse(timingLine(t, "/x", "ua", "-", "-", "-"), r)).isTrue();
+                    enc.add(r);
+                }
+                int n = enc.finish(List.of(), runningMax);
+                runningMax = BatchDecoder.timeRange(enc.encoded(), 0, n)[2];
+                store.append(enc.encoded(), n);
+            }
+            long idx = store.seek(start + 100 * 60_000L + 5_000);
+            try (var reader = store.reader(null).moveTo(idx)) {
+                Batch b = reader.next();
+                assertThat(b.minTime()).isEqualTo(start + 100 * 60_000L);
+            }
+            try (var reader = store.reader(null).moveTo(store.seek(start - 1))) {
+                assertThat(reader.next().minTime()).isEqualTo(start);
+            }
+            assertThat(store.seek(start + 1_000 * 60_000L)).isEqualTo(-1);
+        }
+    }
+}
