@@ -1,42 +1,67 @@
 package io.ngxtime.analyzer;
 
-import io.ngxtime.analyzer.aggregate.SummaryAggregator;
+import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.InputError;
+import io.ngxtime.analyzer.ingest.InputOrder;
+import io.ngxtime.analyzer.ingest.LineSink;
 import io.ngxtime.analyzer.ingest.LogReader;
-import io.ngxtime.analyzer.ingest.Rejects;
+import io.ngxtime.analyzer.queue.Batch;
+import io.ngxtime.analyzer.queue.QueueAggregator;
+import io.ngxtime.analyzer.queue.QueueIngester;
+import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
-import io.ngxtime.analyzer.report.RejectSummary;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.source.LineReader;
 import io.ngxtime.grammar.LogFormat;
+import io.ngxtime.grammar.LogRecord;
+import io.ngxtime.grammar.ParseError;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * One analysis run over a list of inputs: detect or take the format, read and parse every line,
- * aggregate, and build the {@link Report}. An input that cannot be read is recorded in
- * {@link #inputErrors()} and the others are still read.
+ * One analysis run over a list of inputs: take or detect the format, order the inputs by their first
+ * timestamp, read and parse every line, aggregate, and build the {@link Report}. Large inputs stream
+ * through a temporary record queue, parsed on one thread and aggregated on another (back-pressure: the
+ * parser waits when it is {@link #MAX_LAG_BATCHES} batches ahead); inputs smaller than
+ * {@link Builder#directLimitBytes} are aggregated directly in memory. An input that cannot be read is
+ * recorded in {@link #inputErrors()} and the others are still read.
  */
 public final class Analysis {
+    /** How far (in batches) parsing may run ahead of aggregation. */
+    public static final int MAX_LAG_BATCHES = 64;
+
     private final LogFormat givenFormat;
     private final List<LogFormat> candidates;
     private final Writer rejectsWriter;
     private final int maxLineBytes;
     private final int maxSamples;
+    private final long directLimitBytes;
+    private final long fromMillis;
+    private final long toMillis;
     private final Consumer<String> notices;
     private final List<InputError> inputErrors = new ArrayList<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
     private LogFormat format;
 
     private Analysis(Builder b) {
@@ -45,6 +70,9 @@ public final class Analysis {
         this.rejectsWriter = b.rejectsWriter;
         this.maxLineBytes = b.maxLineBytes;
         this.maxSamples = b.maxSamples;
+        this.directLimitBytes = b.directLimitBytes;
+        this.fromMillis = b.fromMillis;
+        this.toMillis = b.toMillis;
         this.notices = b.notices;
     }
 
@@ -59,6 +87,9 @@ public final class Analysis {
         private Writer rejectsWriter;
         private int maxLineBytes = LineReader.DEFAULT_MAX_LINE_BYTES;
         private int maxSamples = 10;
+        private long directLimitBytes = 8L << 20;
+        private long fromMillis = Long.MIN_VALUE;
+        private long toMillis = Long.MAX_VALUE;
         private Consumer<String> notices = s -> { };
 
         /** Use this format; with none, it is detected among the candidates. */
@@ -72,7 +103,7 @@ public final class Analysis {
             return this;
         }
 
-        /** Write every rejected line here. */
+        /** Write every rejected line here (forces the direct path). */
         public Builder rejectsWriter(Writer w) {
             this.rejectsWriter = w;
             return this;
@@ -85,6 +116,19 @@ public final class Analysis {
 
         public Builder maxSamples(int n) {
             this.maxSamples = n;
+            return this;
+        }
+
+        /** Inputs (files) smaller than this in all are aggregated directly, without a queue. */
+        public Builder directLimitBytes(long n) {
+            this.directLimitBytes = n;
+            return this;
+        }
+
+        /** Only requests with a time in {@code [from, to)} (epoch ms). */
+        public Builder window(long fromMillis, long toMillis) {
+            this.fromMillis = fromMillis;
+            this.toMillis = toMillis;
             return this;
         }
 
@@ -102,6 +146,11 @@ public final class Analysis {
         }
     }
 
+    /** Asks a running analysis to stop at the next line; what was read so far is reported. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
     /**
      * Runs the analysis.
      *
@@ -109,37 +158,247 @@ public final class Analysis {
      */
     public Report run(List<Input> inputs) throws FormatDetectionException {
         format = givenFormat;
-        Rejects rejects = new Rejects(maxSamples, rejectsWriter);
-        SummaryAggregator summary = new SummaryAggregator();
+        List<Input> readable = new ArrayList<>();
+        Input stdin = null;
+        for (Input in : inputs) {
+            if (in.isStdin()) {
+                stdin = in;
+            } else if (probe(in)) {
+                readable.add(in);
+            }
+        }
+        BufferedInputStream stdinStream = null;
+        if (stdin != null) {
+            try {
+                stdinStream = HeadSampler.rewindable(stdin.open());
+            } catch (IOException e) {
+                inputErrors.add(new InputError(stdin.name(), describe(e)));
+            }
+        }
+        if (format == null) {
+            format = detect(readable, stdin, stdinStream);
+        }
+        if (format == null) {
+            return new Aggregation(maxSamples).report(List.of(), "none");
+        }
+        List<Input> ordered = InputOrder.byFirstTimestamp(readable, format, inputErrors);
+        if (stdin != null && stdinStream != null) {
+            ordered.add(0, Input.of(Input.STDIN, stdinStream));
+        }
+        List<String> names = ordered.stream().map(Input::name).toList();
+        long size = 0;
+        for (Input in : ordered) {
+            size += in.isStdin() ? Long.MAX_VALUE / 4 : sizeOf(in.path());
+        }
+        Aggregation aggregation = new Aggregation(maxSamples);
+        if (size < directLimitBytes || rejectsWriter != null) {
+            direct(ordered, aggregation);
+        } else {
+            throughQueue(ordered, aggregation);
+        }
+        return aggregation.report(names, format.name());
+    }
+
+    private boolean probe(Input in) {
+        try (InputStream s = in.open()) {
+            s.read();
+            return true;
+        } catch (IOException e) {
+            inputErrors.add(new InputError(in.name(), describe(e)));
+            return false;
+        }
+    }
+
+    private LogFormat detect(List<Input> readable, Input stdin, BufferedInputStream stdinStream)
+            throws FormatDetectionException {
+        List<byte[]> head;
+        String name;
+        try {
+            if (stdinStream != null) {
+                head = HeadSampler.head(stdinStream, FormatDetector.SAMPLE_LINES);
+                name = stdin.name();
+            } else if (!readable.isEmpty()) {
+                Input first = readable.get(0);
+                try (InputStream raw = first.open()) {
+                    head = HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES);
+                }
+                name = first.name();
+            } else {
+                return null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FormatDetector.Detection d = FormatDetector.detect(candidates, head, name);
+        notices.accept(d.describe());
+        return d.format();
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            long s = Files.size(p);
+            String n = p.getFileName().toString();
+            return n.endsWith(".gz") || n.endsWith(".bz2") || n.endsWith(".xz") || n.endsWith(".zst") ? s * 10 : s;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    /** Small inputs: parse and aggregate on this thread. */
+    private void direct(List<Input> inputs, Aggregation aggregation) {
+        LogReader reader = new LogReader(format, maxLineBytes);
         Request request = new Request();
-        LogReader reader = null;
-        List<String> names = new ArrayList<>();
+        LineSink sink = new LineSink() {
+            @Override
+            public void accept(LogRecord record) {
+                aggregation.add(RecordConverter.convert(record, request));
+            }
+
+            @Override
+            public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
+                aggregation.rejects().add(source, lineNumber, b, from, to, error);
+                if (rejectsWriter != null) {
+                    io.ngxtime.analyzer.ingest.Rejects.writeLine(rejectsWriter, source, lineNumber, error, b, from, to);
+                }
+            }
+        };
+        QueueAggregator window = new QueueAggregator(aggregation, fromMillis, toMillis);
         for (Input input : inputs) {
-            try (InputStream raw = input.open()) {
-                BufferedInputStream in = HeadSampler.rewindable(raw);
-                if (format == null) {
-                    List<byte[]> head = HeadSampler.head(in, FormatDetector.SAMPLE_LINES);
-                    FormatDetector.Detection d = FormatDetector.detect(candidates, head, input.name());
-                    format = d.format();
-                    notices.accept(d.describe());
+            try (InputStream in = input.open()) {
+                LineReader lines = new LineReader(in, maxLineBytes, true);
+                while (!isCancelled() && lines.next()) {
+                    reader.line(lines, input.name(), 0, window.windowed() ? windowed(sink, window) : sink);
                 }
-                if (reader == null) {
-                    reader = new LogReader(format, rejects, maxLineBytes);
-                }
-                names.add(input.name());
-                reader.read(in, input.name(), r -> summary.add(RecordConverter.convert(r, request)));
             } catch (IOException e) {
                 inputErrors.add(new InputError(input.name(), describe(e)));
             }
         }
-        long lines = reader == null ? 0 : reader.stats().lines();
-        return new Report(names, format == null ? "none" : format.name(), lines, summary.summary(),
-                RejectSummary.of(rejects));
+    }
+
+    private LineSink windowed(LineSink sink, QueueAggregator window) {
+        return new LineSink() {
+            @Override
+            public void accept(LogRecord record) {
+                long t = record.timeMillis();
+                if (t != -1 && t >= window.fromMillis() && t < window.toMillis()) {
+                    sink.accept(record);
+                }
+            }
+
+            @Override
+            public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
+                sink.reject(source, lineNumber, error, b, from, to);
+            }
+        };
+    }
+
+    /** Large inputs: parse into a temporary queue on one thread, aggregate from it on this one. */
+    private void throughQueue(List<Input> inputs, Aggregation aggregation) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("ngxtime-queue-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary queue: " + describe(e), e);
+        }
+        Thread cleanup = new Thread(() -> deleteTree(dir));
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        AtomicLong appended = new AtomicLong();
+        AtomicLong consumed = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (RecordStore store = RecordStore.open(dir)) {
+            QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, false);
+            ingester.afterAppend(() -> {
+                appended.incrementAndGet();
+                while (appended.get() - consumed.get() > MAX_LAG_BATCHES && !isCancelled()) {
+                    LockSupport.parkNanos(200_000);
+                }
+            });
+            Thread parser = new Thread(() -> {
+                try {
+                    for (Input input : inputs) {
+                        if (isCancelled()) {
+                            break;
+                        }
+                        try {
+                            ingester.ingest(input, this::isCancelled);
+                        } catch (IOException e) {
+                            synchronized (inputErrors) {
+                                inputErrors.add(new InputError(input.name(), describe(e)));
+                            }
+                        }
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
+                } finally {
+                    done.set(true);
+                }
+            }, "ngxtime-parse");
+            parser.start();
+            QueueAggregator window = new QueueAggregator(aggregation, fromMillis, toMillis);
+            try (RecordStore.BatchReader reader = store.reader(null)) {
+                while (true) {
+                    boolean finished = done.get();
+                    Batch b = reader.next();
+                    if (b != null) {
+                        window.add(b);
+                        consumed.incrementAndGet();
+                    } else if (finished) {
+                        break;
+                    } else {
+                        LockSupport.parkNanos(100_000);
+                    }
+                }
+            }
+            parser.join();
+        } catch (IOException e) {
+            throw new UncheckedIOException("temporary queue: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteTree(dir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        } else if (t instanceof Error err) {
+            throw err;
+        } else if (t != null) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a temporary directory
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
     }
 
     /** Inputs that could not be read. */
     public List<InputError> inputErrors() {
-        return List.copyOf(inputErrors);
+        synchronized (inputErrors) {
+            return List.copyOf(inputErrors);
+        }
     }
 
     /** The format used (given or detected); null before {@link #run} or when nothing was readable. */

@@ -30,12 +30,19 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "Log files (plain or .gz), or - for standard input.")
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "Log files (plain or .gz, a rotated set in any order), or - for standard input.")
     List<String> files = new ArrayList<>();
+
+    @Option(names = "--queue", paramLabel = "DIR",
+            description = "Report from a record queue written by 'ngxtime ingest' instead of files.")
+    Path queue;
 
     @Mixin
     FormatMixin formatOptions;
+
+    @Mixin
+    WindowMixin window;
 
     @Option(names = "--json", description = "Print the report as JSON (keys documented in docs/report-json.md).")
     boolean json;
@@ -58,10 +65,31 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
     boolean verbose;
 
+    private void render(Report report, PrintWriter out) {
+        if (json) {
+            new JsonReportRenderer().render(report, out);
+        } else {
+            new TextReportRenderer(Terminal.colours(spec)).render(report, out);
+        }
+        out.flush();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        window.check();
+        if (queue != null) {
+            if (!files.isEmpty()) {
+                throw new UserException(ExitCode.USAGE, "give either FILEs or --queue, not both");
+            }
+            Report report = QueueCommands.report(queue, window.fromMillis(), window.toMillis(), samples);
+            render(report, out);
+            return strict && report.rejects().total() > 0 ? ExitCode.REJECTED_LINES : ExitCode.OK;
+        }
+        if (files.isEmpty()) {
+            throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");
+        }
         LogFormat format = formatOptions.format();
         List<Input> inputs = files.stream().map(f -> Input.of(f, System.in)).toList();
         Writer rejects = null;
@@ -75,22 +103,26 @@ public final class ReportCommand implements Callable<Integer> {
             }
             Analysis analysis = Analysis.builder().format(format).candidates(formatOptions.candidates())
                     .rejectsWriter(rejects).maxLineBytes(maxLineBytes).maxSamples(samples)
+                    .window(window.fromMillis(), window.toMillis())
                     .notices(s -> err.println("ngxtime: " + s)).build();
             Report report;
+            Thread interrupt = new Thread(analysis::cancel);
+            Runtime.getRuntime().addShutdownHook(interrupt);
             try {
                 report = analysis.run(inputs);
             } catch (FormatDetectionException e) {
                 throw new UserException(ExitCode.DATA, e.getMessage());
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(interrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook asked the analysis to stop
+                }
             }
             for (InputError e : analysis.inputErrors()) {
                 err.println("ngxtime: " + e);
             }
-            if (json) {
-                new JsonReportRenderer().render(report, out);
-            } else {
-                new TextReportRenderer(Terminal.colours(spec)).render(report, out);
-            }
-            out.flush();
+            render(report, out);
             if (!analysis.inputErrors().isEmpty()) {
                 return ExitCode.IO;
             }

@@ -1,20 +1,28 @@
 package io.ngxtime.analyzer.ingest;
 
-/** Counters of one ingest run. Not thread-safe. */
+/** Counters of one reading run. Not thread-safe. */
 public final class IngestStats {
     long lines;
     long parsed;
     long bytes;
     int inputs;
 
+    /** Non-empty lines read. */
     public long lines() {
         return lines;
     }
 
+    /** Lines accepted by the parser. */
     public long parsed() {
         return parsed;
     }
 
+    /** Lines not accepted. */
+    public long rejected() {
+        return lines - parsed;
+    }
+
+    /** Bytes read (decompressed). */
     public long bytes() {
         return bytes;
     }

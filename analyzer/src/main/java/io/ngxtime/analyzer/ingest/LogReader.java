@@ -1,6 +1,5 @@
 package io.ngxtime.analyzer.ingest;
 
-import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.source.LineReader;
 import io.ngxtime.grammar.LineParser;
 import io.ngxtime.grammar.LogFormat;
@@ -11,48 +10,42 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads inputs line by line with one format: accepted lines go to a {@link RecordSink}, rejected ones
- * to {@link Rejects} with the reason the reference grammar gives. Empty lines are skipped silently.
- * Not thread-safe.
+ * Parses lines with one format: accepted lines go to a {@link LineSink} as records, rejected ones with
+ * the reason the reference grammar gives. Empty lines are skipped silently. Not thread-safe.
  */
 public final class LogReader {
     private final LineParser parser;
     private final LogRecord record;
     private final ReferenceLineParser reference;
-    private final Rejects rejects;
     private final IngestStats stats = new IngestStats();
     private final int maxLineBytes;
 
-    public LogReader(LogFormat format, Rejects rejects, int maxLineBytes) {
+    public LogReader(LogFormat format, int maxLineBytes) {
         this.parser = format.newParser();
         this.record = format.newRecord();
         this.reference = new ReferenceLineParser(format);
-        this.rejects = rejects;
         this.maxLineBytes = maxLineBytes;
     }
 
-    public LogReader(LogFormat format, Rejects rejects) {
-        this(format, rejects, LineReader.DEFAULT_MAX_LINE_BYTES);
+    public LogReader(LogFormat format) {
+        this(format, LineReader.DEFAULT_MAX_LINE_BYTES);
     }
 
-    /** Reads every line of {@code input}. */
-    public void read(Input input, RecordSink sink) throws IOException {
-        try (InputStream in = input.open()) {
-            read(in, input.name(), sink);
-        }
-    }
-
-    /** Reads every line of an already opened stream. */
-    public void read(InputStream in, String sourceName, RecordSink sink) throws IOException {
+    /** Reads every line of an opened stream (the last line may lack its newline). */
+    public void read(InputStream in, String sourceName, LineSink sink) throws IOException {
         stats.inputs++;
         LineReader lines = new LineReader(in, maxLineBytes, true);
         while (lines.next()) {
-            line(lines, sourceName, sink);
+            line(lines, sourceName, 0, sink);
         }
     }
 
-    /** Handles the reader's current line. */
-    public void line(LineReader lines, String sourceName, RecordSink sink) {
+    /**
+     * Handles the reader's current line.
+     *
+     * @param lineNumberBase lines of the source before the reader's first line (when resuming)
+     */
+    public void line(LineReader lines, String sourceName, long lineNumberBase, LineSink sink) {
         byte[] b = lines.buffer();
         int from = lines.lineStart();
         int to = lines.lineEnd();
@@ -61,8 +54,9 @@ public final class LogReader {
             return;
         }
         stats.lines++;
+        long lineNumber = lineNumberBase + lines.lineNumber();
         if (lines.isTooLong()) {
-            rejects.add(sourceName, lines.lineNumber(), b, from, to, ParseError.tooLong(lines.maxLineBytes()));
+            sink.reject(sourceName, lineNumber, ParseError.tooLong(lines.maxLineBytes()), b, from, to);
             return;
         }
         if (parser.parse(b, from, to, record)) {
@@ -72,10 +66,10 @@ public final class LogReader {
             ParseError e = reference.diagnose(b, from, to);
             if (e == null) {
                 // the two parsers disagree: never drop the line silently
-                e = new ParseError(1, "a line the compiled parser accepts", "a line only the reference accepts",
+                e = new ParseError(1, "a line both parsers accept", "one only the reference accepts",
                         "parser disagreement, please report");
             }
-            rejects.add(sourceName, lines.lineNumber(), b, from, to, e);
+            sink.reject(sourceName, lineNumber, e, b, from, to);
         }
     }
 
@@ -83,7 +77,7 @@ public final class LogReader {
         return stats;
     }
 
-    public Rejects rejects() {
-        return rejects;
+    public int maxLineBytes() {
+        return maxLineBytes;
     }
 }

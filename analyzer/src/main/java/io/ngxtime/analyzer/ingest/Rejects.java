@@ -63,12 +63,31 @@ public final class Rejects {
             samples.add(new Sample(source, lineNumber, error.message(), text));
         }
         if (everyReject != null) {
-            try {
-                everyReject.write(source + ":" + lineNumber + "\t" + error.message() + "\t");
-                everyReject.write(new String(b, from, to - from, StandardCharsets.UTF_8));
-                everyReject.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            writeLine(everyReject, source, lineNumber, error, b, from, to);
+        }
+    }
+
+    /** Writes one rejected line as {@code source:line<TAB>reason<TAB>the line}. */
+    public static void writeLine(Writer w, String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
+        try {
+            w.write(source + ":" + lineNumber + "\t" + error.message() + "\t");
+            w.write(new String(b, from, to - from, StandardCharsets.UTF_8));
+            w.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds counts kept elsewhere (a queue batch): a total, counts by reason and samples. */
+    public void addCounted(long count, Map<String, Long> reasons, List<Sample> moreSamples) {
+        total += count;
+        reasons.forEach((k, v) -> {
+            String key = !byReason.containsKey(k) && byReason.size() >= MAX_REASONS ? OTHER_REASONS : k;
+            byReason.merge(key, v, Long::sum);
+        });
+        for (Sample s : moreSamples) {
+            if (samples.size() < maxSamples) {
+                samples.add(s);
             }
         }
     }

@@ -1,0 +1,60 @@
+package io.ngxtime.analyzer.queue;
+
+import io.ngxtime.analyzer.aggregate.Aggregation;
+import io.ngxtime.analyzer.report.Report;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A report from a record store, optionally for a time window: a binary search finds the first batch
+ * that can hold the window's start, batches are decoded while they can hold requests in the window,
+ * and the rest are only skimmed (their headers) in case older lines were ingested later.
+ */
+public final class QueueReport {
+    private QueueReport() {
+    }
+
+    /** Counters of the last run, for tests and benchmarks. */
+    public record Stats(long batchesDecoded, long batchesSkimmed) {
+    }
+
+    /** Aggregates the requests in {@code [fromMillis, toMillis)} into {@code aggregation}. */
+    public static Stats aggregate(RecordStore store, long fromMillis, long toMillis, Aggregation aggregation,
+                                  Set<String> formats) {
+        QueueAggregator window = new QueueAggregator(aggregation, fromMillis, toMillis);
+        long decoded = 0;
+        long skimmed = 0;
+        long start = window.windowed() && fromMillis != Long.MIN_VALUE ? store.seek(fromMillis) : -1;
+        if (window.windowed() && fromMillis != Long.MIN_VALUE && start < 0) {
+            return new Stats(0, 0); // every batch ends before the window starts
+        }
+        try (RecordStore.BatchReader reader = store.reader(null)) {
+            if (start >= 0) {
+                reader.moveTo(start);
+            }
+            while (reader.nextRaw()) {
+                long[] range = reader.timeRange();
+                boolean noTimes = range[0] == Long.MAX_VALUE;
+                if (!window.windowed() || (!noTimes && window.mayContain(range))) {
+                    Batch b = reader.decode();
+                    formats.add(b.formatName());
+                    window.add(b);
+                    decoded++;
+                } else {
+                    skimmed++;
+                }
+            }
+        }
+        return new Stats(decoded, skimmed);
+    }
+
+    /** The report of a whole store, or of a window of it. */
+    public static Report report(RecordStore store, long fromMillis, long toMillis, int maxSamples) {
+        Aggregation aggregation = new Aggregation(maxSamples);
+        Set<String> formats = new LinkedHashSet<>();
+        aggregate(store, fromMillis, toMillis, aggregation, formats);
+        return aggregation.report(List.of(store.directory().toString()),
+                formats.isEmpty() ? "none" : String.join(", ", formats));
+    }
+}

@@ -1,0 +1,170 @@
+package io.ngxtime.analyzer.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.aggregate.Aggregation;
+import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.source.Input;
+import io.ngxtime.analyzer.testutil.Lines;
+import io.ngxtime.grammar.LogFormat;
+import io.ngxtime.grammar.Preset;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestScenarioTest {
+    static final LogFormat COMBINED = Preset.COMBINED.format();
+
+    @TempDir
+    Path dir;
+
+    static long ingest(Path queue, Path... files) throws Exception {
+        try (RecordStore store = RecordStore.open(queue)) {
+            QueueIngester ing = new QueueIngester(store, COMBINED, 65536, true);
+            List<Input> inputs = new ArrayList<>();
+            for (Path f : files) {
+                inputs.add(Input.file(f));
+            }
+            for (Input in : io.ngxtime.analyzer.ingest.InputOrder.byFirstTimestamp(inputs, COMBINED, new ArrayList<>())) {
+                ing.ingest(in, () -> false);
+            }
+            return ing.stats().lines();
+        }
+    }
+
+    /** Every /p/N path in the queue, failing on a duplicate. */
+    static Set<Long> paths(Path queue) throws Exception {
+        Set<Long> seen = new HashSet<>();
+        try (RecordStore store = RecordStore.openForReading(queue); var reader = store.reader(null)) {
+            Batch b;
+            while ((b = reader.next()) != null) {
+                for (int i = 0; i < b.size(); i++) {
+                    Request r = b.request(i);
+                    long n = Long.parseLong(r.path().substring(3));
+                    assertThat(seen.add(n)).as("line /p/%d counted twice", n).isTrue();
+                }
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void reingest_sameFiles_addsNothing() throws Exception {
+        Path log = dir.resolve("access.log");
+        Lines.write(log, 0, 3000);
+        Path q = dir.resolve("q");
+        assertThat(ingest(q, log)).isEqualTo(3000);
+        assertThat(ingest(q, log)).isZero();
+        assertThat(paths(q)).hasSize(3000);
+    }
+
+    @Test
+    void reingest_afterGrowth_addsOnlyTheNewLines_andHoldsBackAPartialLine() throws Exception {
+        Path log = dir.resolve("access.log");
+        Lines.write(log, 0, 100);
+        Files.writeString(log, Lines.line(100).substring(0, 20), java.nio.file.StandardOpenOption.APPEND);
+        Path q = dir.resolve("q");
+        assertThat(ingest(q, log)).isEqualTo(100);
+        Files.writeString(log, Lines.line(100).substring(20) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Lines.append(log, 101, 150);
+        assertThat(ingest(q, log)).isEqualTo(50);
+        assertThat(paths(q)).hasSize(150).contains(100L);
+    }
+
+    @Test
+    void reingest_rotatedByRenameAndCompressed_addsOnlyNewLines() throws Exception {
+        Path log = dir.resolve("access.log");
+        Lines.write(log, 0, 1000);
+        Path q = dir.resolve("q");
+        assertThat(ingest(q, log)).isEqualTo(1000);
+        // nginx writes a little more, then logrotate renames, compresses, and a new file starts
+        Lines.append(log, 1000, 1200);
+        Path rotated = dir.resolve("access.log.1");
+        Files.move(log, rotated);
+        Lines.write(log, 1200, 1500);
+        Path gz = dir.resolve("access.log.1.gz");
+        Lines.gzip(rotated, gz);
+        Files.delete(rotated);
+        // given in the wrong order on purpose
+        assertThat(ingest(q, log, gz)).isEqualTo(500);
+        assertThat(paths(q)).hasSize(1500);
+    }
+
+    @Test
+    void rotatedSet_inAnyOrder_isReadInTimeOrder() throws Exception {
+        Path a = dir.resolve("access.log.2.gz");
+        Path b = dir.resolve("access.log.1");
+        Path c = dir.resolve("access.log");
+        Path tmp = dir.resolve("tmp");
+        Lines.write(tmp, 0, 100);
+        Lines.gzip(tmp, a);
+        Lines.write(b, 100, 200);
+        Lines.write(c, 200, 300);
+        Path q = dir.resolve("q");
+        ingest(q, c, a, b, c);
+        List<Long> order = new ArrayList<>();
+        try (RecordStore store = RecordStore.openForReading(q); var reader = store.reader(null)) {
+            Batch batch;
+            while ((batch = reader.next()) != null) {
+                for (int i = 0; i < batch.size(); i++) {
+                    order.add(Long.parseLong(batch.request(i).path().substring(3)));
+                }
+            }
+        }
+        assertThat(order).hasSize(300).isSorted();
+    }
+
+    @Test
+    void timeWindow_seeksAndReadsOnlyThatWindow() throws Exception {
+        Path log = dir.resolve("access.log");
+        Lines.write(log, 0, 200_000); // 200,000 seconds, about 2.3 days
+        Path q = dir.resolve("q");
+        ingest(q, log);
+        long from = Lines.START_MILLIS + 100_000 * 1000L;
+        long to = from + 3600_000L;
+        try (RecordStore store = RecordStore.openForReading(q)) {
+            Aggregation agg = new Aggregation();
+            QueueReport.Stats stats = QueueReport.aggregate(store, from, to, agg, new HashSet<>());
+            assertThat(agg.summary().requests()).isEqualTo(3600);
+            assertThat(agg.summary().firstMillis()).isEqualTo(from);
+            assertThat(stats.batchesDecoded()).isLessThanOrEqualTo(6); // 3,600 lines are 4-5 batches of 1,024
+            Report all = QueueReport.report(store, Long.MIN_VALUE, Long.MAX_VALUE, 10);
+            assertThat(all.summary().requests()).isEqualTo(200_000);
+        }
+    }
+
+    @Test
+    void analysis_throughTheQueue_equalsTheDirectPath() throws Exception {
+        Path log = dir.resolve("access.log");
+        Lines.write(log, 0, 20_000);
+        Files.writeString(log, "garbage\n", java.nio.file.StandardOpenOption.APPEND);
+        Report direct = Analysis.builder().format(COMBINED).build().run(List.of(Input.file(log)));
+        Report queued = Analysis.builder().format(COMBINED).directLimitBytes(0).build().run(List.of(Input.file(log)));
+        assertThat(queued.summary()).isEqualTo(direct.summary());
+        assertThat(queued.rejects().total()).isEqualTo(1);
+        assertThat(queued.rejects().byReason()).isEqualTo(direct.rejects().byReason());
+        assertThat(direct.summary().requests()).isEqualTo(20_000);
+        assertThat(direct.summary().status().get(500)).isEqualTo(2_000L);
+        try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(tmp.filter(p -> p.getFileName().toString().startsWith("ngxtime-queue-"))).isEmpty();
+        }
+    }
+
+    @Test
+    void stdinPipe_isReadThroughTheQueue() throws Exception {
+        String text = String.join("\n", Lines.range(0, 5000)) + "\n";
+        Input stdin = Input.of("-", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        Report r = Analysis.builder().candidates(List.of(COMBINED, Preset.TIMING.format())).build().run(List.of(stdin));
+        assertThat(r.summary().requests()).isEqualTo(5000);
+        assertThat(r.format()).isEqualTo("combined");
+    }
+}

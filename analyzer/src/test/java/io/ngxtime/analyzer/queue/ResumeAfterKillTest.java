@@ -1,0 +1,66 @@
+package io.ngxtime.analyzer.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ngxtime.analyzer.testutil.Lines;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real ingest process is killed with SIGKILL mid-way, started again, and every line is in the queue once. */
+class ResumeAfterKillTest {
+    @TempDir
+    Path dir;
+
+    private Process start(Path queue, Path log) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-") || a.startsWith("-Dchronicle")) {
+                cmd.add(a);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(IngestChild.class.getName());
+        cmd.add(queue.toString());
+        cmd.add(log.toString());
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    @Test
+    void resumeAfterKill9_everyLineOnce() throws Exception {
+        Path log = dir.resolve("access.log");
+        int total = 200_000;
+        Lines.write(log, 0, total);
+        Path queue = dir.resolve("q");
+
+        Process first = start(queue, log);
+        int batchesSeen = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+            String l;
+            while ((l = out.readLine()) != null) {
+                if (l.equals("batch") && ++batchesSeen == 30) {
+                    first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+                    break;
+                }
+            }
+        }
+        first.waitFor();
+        assertThat(batchesSeen).as("killed mid-way, after some batches").isEqualTo(30);
+        int afterKill = IngestScenarioTest.paths(queue).size();
+        assertThat(afterKill).isBetween(30 * 1024, total - 1);
+
+        Process second = start(queue, log);
+        String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(second.waitFor()).as(output).isZero();
+        assertThat(output).contains("done");
+        assertThat(IngestScenarioTest.paths(queue)).hasSize(total); // and paths() fails on any duplicate
+    }
+}

@@ -1,0 +1,153 @@
+package io.ngxtime.cli;
+
+import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.ingest.FormatDetectionException;
+import io.ngxtime.analyzer.ingest.FormatDetector;
+import io.ngxtime.analyzer.ingest.HeadSampler;
+import io.ngxtime.analyzer.ingest.InputError;
+import io.ngxtime.analyzer.ingest.InputOrder;
+import io.ngxtime.analyzer.queue.QueueIngester;
+import io.ngxtime.analyzer.queue.RecordStore;
+import io.ngxtime.analyzer.source.Input;
+import io.ngxtime.grammar.LogFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ngxtime ingest}: parse logs once into a persistent record queue; query it many times. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Parse logs into a record queue that 'ngxtime report --queue' reads.",
+            "Run it again on the same (or since rotated) files: only new lines are added. Killed at any",
+            "moment and run again, it continues exactly where the queue ends."})
+public final class IngestCommand implements java.util.concurrent.Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Log files (plain or compressed, a rotated set in any order), or - for standard input.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--queue", paramLabel = "DIR", required = true, description = "The queue directory (created when missing).")
+    Path queue;
+
+    @Mixin
+    FormatMixin formatOptions;
+
+    @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "65536",
+            description = "Reject lines longer than N bytes (default: ${DEFAULT-VALUE}).")
+    int maxLineBytes;
+
+    @Option(names = "--complete-lines-only", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Leave a last line without a newline in an uncompressed file for the next run (default: on).")
+    boolean completeLinesOnly;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<InputError> errors = new ArrayList<>();
+        List<Input> inputs = new ArrayList<>();
+        for (String f : files) {
+            Input in = Input.of(f, System.in);
+            if (in.isStdin()) {
+                inputs.add(in);
+                continue;
+            }
+            try (InputStream s = in.open()) {
+                s.read();
+                inputs.add(in);
+            } catch (IOException e) {
+                errors.add(new InputError(in.name(), Analysis.describe(e)));
+            }
+        }
+        LogFormat format = formatOptions.format();
+        if (format == null) {
+            format = detect(inputs, err);
+        }
+        List<Input> ordered = new ArrayList<>(InputOrder.byFirstTimestamp(
+                inputs.stream().filter(i -> !i.isStdin()).toList(), format, errors));
+        inputs.stream().filter(Input::isStdin).findFirst().ifPresent(i -> ordered.add(0, i));
+
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancelled.set(true);
+            try {
+                finished.await(30, TimeUnit.SECONDS); // let the current batch be written and the queue closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        long lines = 0;
+        long rejected = 0;
+        long batches = 0;
+        try (RecordStore store = QueueCommands.openForWriting(queue)) {
+            QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, completeLinesOnly);
+            for (Input in : ordered) {
+                if (cancelled.get()) {
+                    break;
+                }
+                try {
+                    ingester.ingest(in, cancelled::get);
+                } catch (IOException e) {
+                    errors.add(new InputError(in.name(), Analysis.describe(e)));
+                    if (e.getMessage() != null && e.getMessage().startsWith("cannot append")) {
+                        break;
+                    }
+                }
+            }
+            lines = ingester.stats().lines();
+            rejected = ingester.stats().rejected();
+            batches = ingester.batches();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C
+            }
+        }
+        for (InputError e : errors) {
+            err.println("ngxtime: " + e);
+        }
+        out.printf(Locale.ROOT, "ingested %,d new lines (%,d rejected) from %d inputs into %s in %,d batches (log format: %s)%s%n",
+                lines, rejected, ordered.size(), queue, batches, format.name(), cancelled.get() ? "; interrupted" : "");
+        return errors.isEmpty() ? ExitCode.OK : ExitCode.IO;
+    }
+
+    private LogFormat detect(List<Input> inputs, PrintWriter err) {
+        if (inputs.isEmpty()) {
+            throw new UserException(ExitCode.IO, "no readable input");
+        }
+        Input first = inputs.get(0);
+        if (first.isStdin()) {
+            throw new UserException(ExitCode.USAGE, "give --log-format when ingesting standard input");
+        }
+        try (InputStream raw = first.open()) {
+            FormatDetector.Detection d = FormatDetector.detect(formatOptions.candidates(),
+                    HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES), first.name());
+            err.println("ngxtime: " + d.describe());
+            return d.format();
+        } catch (FormatDetectionException e) {
+            throw new UserException(ExitCode.DATA, e.getMessage());
+        } catch (IOException e) {
+            throw new UserException(ExitCode.IO, first.name() + ": " + Analysis.describe(e));
+        }
+    }
+}
