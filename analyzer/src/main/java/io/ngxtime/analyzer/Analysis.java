@@ -268,13 +268,15 @@ public final class Analysis {
         };
         QueueAggregator window = new QueueAggregator(aggregation, fromMillis, toMillis);
         for (Input input : inputs) {
+            long read = 0;
             try (InputStream in = input.open()) {
                 LineReader lines = new LineReader(in, maxLineBytes, true);
                 while (!isCancelled() && lines.next()) {
                     reader.line(lines, input.name(), 0, window.windowed() ? windowed(sink, window) : sink);
+                    read = lines.lineNumber();
                 }
             } catch (IOException e) {
-                inputErrors.add(new InputError(input.name(), describe(e)));
+                inputErrors.add(new InputError(input.name(), describe(e) + (read > 0 ? "; read " + read + " lines before it" : "")));
             }
         }
     }

@@ -120,14 +120,19 @@ public final class QueueIngester {
         long n = 0;
         long offset = offsetBase;
         long lineNumber = lineBase;
-        while (!cancelled.getAsBoolean() && lines.next()) {
-            reader.line(lines, input.name(), lineBase, sink);
-            n++;
-            offset = offsetBase + lines.nextLineStreamOffset();
-            lineNumber = lineBase + lines.lineNumber();
-            if (encoder.isFull()) {
-                flush(fingerprint, input.name(), offset, lineNumber);
+        try {
+            while (!cancelled.getAsBoolean() && lines.next()) {
+                reader.line(lines, input.name(), lineBase, sink);
+                n++;
+                offset = offsetBase + lines.nextLineStreamOffset();
+                lineNumber = lineBase + lines.lineNumber();
+                if (encoder.isFull()) {
+                    flush(fingerprint, input.name(), offset, lineNumber);
+                }
             }
+        } catch (IOException e) {
+            flush(fingerprint, input.name(), offset, lineNumber); // keep what was read
+            throw new IOException(io.ngxtime.analyzer.Analysis.describe(e) + "; read " + lineNumber + " lines before it", e);
         }
         flush(fingerprint, input.name(), offset, lineNumber);
         return n;

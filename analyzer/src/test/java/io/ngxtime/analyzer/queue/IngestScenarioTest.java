@@ -160,6 +160,26 @@ class IngestScenarioTest {
     }
 
     @Test
+    void truncatedGzipInARotatedSet_keepsWhatWasRead_saysHowFar_andReadsTheNextFile() throws Exception {
+        Path tmp = dir.resolve("tmp");
+        Lines.write(tmp, 0, 50_000);
+        Path gz = dir.resolve("access.log.2.gz");
+        Lines.gzip(tmp, gz);
+        byte[] all = Files.readAllBytes(gz);
+        Files.write(gz, java.util.Arrays.copyOf(all, all.length / 2));
+        Path next = dir.resolve("access.log.1");
+        Lines.write(next, 50_000, 51_000);
+        for (long direct : new long[] {Long.MAX_VALUE, 0}) {
+            Analysis a = Analysis.builder().format(COMBINED).directLimitBytes(direct).build();
+            Report r = a.run(List.of(Input.file(next), Input.file(gz)));
+            assertThat(a.inputErrors()).hasSize(1);
+            assertThat(a.inputErrors().get(0).input()).isEqualTo(gz.toString());
+            assertThat(a.inputErrors().get(0).message()).startsWith("corrupt or truncated compressed data").contains("lines before it");
+            assertThat(r.summary().requests()).isGreaterThan(1000 + 10_000).isLessThan(51_000);
+        }
+    }
+
+    @Test
     void stdinPipe_isReadThroughTheQueue() throws Exception {
         String text = String.join("\n", Lines.range(0, 5000)) + "\n";
         Input stdin = Input.of("-", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
