@@ -60,6 +60,10 @@ public final class Analysis {
     private final long fromMillis;
     private final long toMillis;
     private final Consumer<String> notices;
+    private final io.ngxtime.analyzer.aggregate.RequestFilter filter;
+    private final int peaks;
+    private final long baselineFromMillis;
+    private final long baselineToMillis;
     private final List<InputError> inputErrors = new ArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private LogFormat format;
@@ -74,6 +78,10 @@ public final class Analysis {
         this.fromMillis = b.fromMillis;
         this.toMillis = b.toMillis;
         this.notices = b.notices;
+        this.filter = b.filter;
+        this.peaks = b.peaks;
+        this.baselineFromMillis = b.baselineFromMillis;
+        this.baselineToMillis = b.baselineToMillis;
     }
 
     public static Builder builder() {
@@ -91,6 +99,29 @@ public final class Analysis {
         private long fromMillis = Long.MIN_VALUE;
         private long toMillis = Long.MAX_VALUE;
         private Consumer<String> notices = s -> { };
+        private io.ngxtime.analyzer.aggregate.RequestFilter filter = io.ngxtime.analyzer.aggregate.RequestFilter.ALL;
+        private int peaks = 5;
+        private long baselineFromMillis = Long.MIN_VALUE;
+        private long baselineToMillis = Long.MIN_VALUE;
+
+        /** Only requests that pass this filter. */
+        public Builder filter(io.ngxtime.analyzer.aggregate.RequestFilter f) {
+            this.filter = f;
+            return this;
+        }
+
+        /** How many peaks to find and attribute (0: none). */
+        public Builder peaks(int n) {
+            this.peaks = n;
+            return this;
+        }
+
+        /** Compare the window with this baseline window ({@code [from, to)}, epoch ms). */
+        public Builder baseline(long fromMillis, long toMillis) {
+            this.baselineFromMillis = fromMillis;
+            this.baselineToMillis = toMillis;
+            return this;
+        }
 
         /** Use this format; with none, it is detected among the candidates. */
         public Builder format(LogFormat f) {
@@ -179,7 +210,7 @@ public final class Analysis {
             format = detect(readable, stdin, stdinStream);
         }
         if (format == null) {
-            return new Aggregation(maxSamples).report(List.of(), "none");
+            return new Aggregation(maxSamples, filter).report(List.of(), "none", 0);
         }
         List<Input> ordered = InputOrder.byFirstTimestamp(readable, format, inputErrors);
         if (stdin != null && stdinStream != null) {
@@ -190,13 +221,37 @@ public final class Analysis {
         for (Input in : ordered) {
             size += in.isStdin() ? Long.MAX_VALUE / 4 : sizeOf(in.path());
         }
-        Aggregation aggregation = new Aggregation(maxSamples);
-        if (size < directLimitBytes || rejectsWriter != null) {
+        Aggregation aggregation = new Aggregation(maxSamples, filter);
+        if (size < directLimitBytes || (rejectsWriter != null && stdin == null)) {
             direct(ordered, aggregation);
-        } else {
-            throughQueue(ordered, aggregation);
+            return laterPasses(aggregation, names, new io.ngxtime.analyzer.ingest.FileRequestSource(ordered, format, maxLineBytes));
         }
-        return aggregation.report(names, format.name());
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("ngxtime-queue-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary queue: " + describe(e), e);
+        }
+        Thread cleanup = new Thread(() -> deleteTree(dir));
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try (RecordStore store = RecordStore.open(dir)) {
+            throughQueue(ordered, aggregation, store);
+            return laterPasses(aggregation, names, new io.ngxtime.analyzer.queue.QueueRequestSource(store));
+        } catch (IOException e) {
+            throw new UncheckedIOException("temporary queue: " + describe(e), e);
+        } finally {
+            deleteTree(dir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
+    }
+
+    private Report laterPasses(Aggregation aggregation, List<String> names, RequestSource source) {
+        return LaterPasses.run(aggregation.report(names, format.name(), peaks), aggregation, source,
+                baselineFromMillis, baselineToMillis, this::isCancelled);
     }
 
     private boolean probe(Input in) {
@@ -298,75 +353,59 @@ public final class Analysis {
         };
     }
 
-    /** Large inputs: parse into a temporary queue on one thread, aggregate from it on this one. */
-    private void throughQueue(List<Input> inputs, Aggregation aggregation) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("ngxtime-queue-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary queue: " + describe(e), e);
-        }
-        Thread cleanup = new Thread(() -> deleteTree(dir));
-        Runtime.getRuntime().addShutdownHook(cleanup);
+    /** Large inputs: parse into the queue on one thread, aggregate from it on this one. */
+    private void throughQueue(List<Input> inputs, Aggregation aggregation, RecordStore store) {
         AtomicLong appended = new AtomicLong();
         AtomicLong consumed = new AtomicLong();
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (RecordStore store = RecordStore.open(dir)) {
-            QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, false);
-            ingester.afterAppend(() -> {
-                appended.incrementAndGet();
-                while (appended.get() - consumed.get() > MAX_LAG_BATCHES && !isCancelled()) {
-                    LockSupport.parkNanos(200_000);
-                }
-            });
-            Thread parser = new Thread(() -> {
-                try {
-                    for (Input input : inputs) {
-                        if (isCancelled()) {
-                            break;
-                        }
-                        try {
-                            ingester.ingest(input, this::isCancelled);
-                        } catch (IOException e) {
-                            synchronized (inputErrors) {
-                                inputErrors.add(new InputError(input.name(), describe(e)));
-                            }
-                        }
-                    }
-                } catch (Throwable t) {
-                    failure.set(t);
-                } finally {
-                    done.set(true);
-                }
-            }, "ngxtime-parse");
-            parser.start();
-            QueueAggregator window = new QueueAggregator(aggregation, fromMillis, toMillis);
-            try (RecordStore.BatchReader reader = store.reader(null)) {
-                while (true) {
-                    boolean finished = done.get();
-                    Batch b = reader.next();
-                    if (b != null) {
-                        window.add(b);
-                        consumed.incrementAndGet();
-                    } else if (finished) {
+        QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, false);
+        ingester.afterAppend(() -> {
+            appended.incrementAndGet();
+            while (appended.get() - consumed.get() > MAX_LAG_BATCHES && !isCancelled()) {
+                LockSupport.parkNanos(200_000);
+            }
+        });
+        Thread parser = new Thread(() -> {
+            try {
+                for (Input input : inputs) {
+                    if (isCancelled()) {
                         break;
-                    } else {
-                        LockSupport.parkNanos(100_000);
                     }
+                    try {
+                        ingester.ingest(input, this::isCancelled);
+                    } catch (IOException e) {
+                        synchronized (inputErrors) {
+                            inputErrors.add(new InputError(input.name(), describe(e)));
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                done.set(true);
+            }
+        }, "ngxtime-parse");
+        parser.start();
+        QueueAggregator window = new QueueAggregator(aggregation, fromMillis, toMillis);
+        try (RecordStore.BatchReader reader = store.reader(null)) {
+            while (true) {
+                boolean finished = done.get();
+                Batch b = reader.next();
+                if (b != null) {
+                    window.add(b);
+                    consumed.incrementAndGet();
+                } else if (finished) {
+                    break;
+                } else {
+                    LockSupport.parkNanos(100_000);
                 }
             }
-            parser.join();
-        } catch (IOException e) {
-            throw new UncheckedIOException("temporary queue: " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
-            deleteTree(dir);
             try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running already
+                parser.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         Throwable t = failure.get();

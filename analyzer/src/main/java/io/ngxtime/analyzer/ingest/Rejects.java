@@ -106,6 +106,11 @@ public final class Rejects {
         }
     }
 
+    /** How many samples are kept. */
+    public int maxSamples() {
+        return maxSamples;
+    }
+
     /** Rejected lines in all. */
     public long total() {
         return total;

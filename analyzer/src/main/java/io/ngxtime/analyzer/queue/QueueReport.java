@@ -1,6 +1,8 @@
 package io.ngxtime.analyzer.queue;
 
+import io.ngxtime.analyzer.LaterPasses;
 import io.ngxtime.analyzer.aggregate.Aggregation;
+import io.ngxtime.analyzer.aggregate.RequestFilter;
 import io.ngxtime.analyzer.report.Report;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +21,7 @@ public final class QueueReport {
     public record Stats(long batchesDecoded, long batchesSkimmed) {
     }
 
-    /** Aggregates the requests in {@code [fromMillis, toMillis)} into {@code aggregation}. */
+    /** Aggregates the requests in {@code [fromMillis, toMillis)} (and all rejected lines) into {@code aggregation}. */
     public static Stats aggregate(RecordStore store, long fromMillis, long toMillis, Aggregation aggregation,
                                   Set<String> formats) {
         QueueAggregator window = new QueueAggregator(aggregation, fromMillis, toMillis);
@@ -37,7 +39,7 @@ public final class QueueReport {
                 long[] range = reader.timeRange();
                 boolean noTimes = range[0] == Long.MAX_VALUE;
                 if (!window.windowed() || (!noTimes && window.mayContain(range))) {
-                    Batch b = reader.decode();
+                    io.ngxtime.analyzer.queue.Batch b = reader.decode();
                     formats.add(b.formatName());
                     window.add(b);
                     decoded++;
@@ -49,12 +51,19 @@ public final class QueueReport {
         return new Stats(decoded, skimmed);
     }
 
-    /** The report of a whole store, or of a window of it. */
-    public static Report report(RecordStore store, long fromMillis, long toMillis, int maxSamples) {
-        Aggregation aggregation = new Aggregation(maxSamples);
+    /** The report of a whole store, or of a window of it, with peaks attributed and an optional baseline. */
+    public static Report report(RecordStore store, long fromMillis, long toMillis, int maxSamples, RequestFilter filter,
+                                int peaks, long baselineFromMillis, long baselineToMillis) {
+        Aggregation aggregation = new Aggregation(maxSamples, filter);
         Set<String> formats = new LinkedHashSet<>();
         aggregate(store, fromMillis, toMillis, aggregation, formats);
-        return aggregation.report(List.of(store.directory().toString()),
-                formats.isEmpty() ? "none" : String.join(", ", formats));
+        Report first = aggregation.report(List.of(store.directory().toString()),
+                formats.isEmpty() ? "none" : String.join(", ", formats), peaks);
+        return LaterPasses.run(first, aggregation, new QueueRequestSource(store), baselineFromMillis, baselineToMillis,
+                () -> false);
+    }
+
+    public static Report report(RecordStore store, long fromMillis, long toMillis, int maxSamples) {
+        return report(store, fromMillis, toMillis, maxSamples, RequestFilter.ALL, 5, Long.MIN_VALUE, Long.MIN_VALUE);
     }
 }

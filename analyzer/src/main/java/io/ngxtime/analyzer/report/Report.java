@@ -4,16 +4,34 @@ import java.util.List;
 
 /**
  * Everything a renderer needs, computed once: renderers (terminal, JSON, CSV, HTML, charts) never
- * re-aggregate and never see a raw line.
+ * re-aggregate and never see a raw line (except the escaped rejected-line samples).
  *
- * @param inputs  the inputs read, in reading order
- * @param format  the log format's name
- * @param lines   non-empty lines read
- * @param summary counts over the range
- * @param rejects rejected lines
+ * @param inputs     the inputs read, in reading order
+ * @param format     the log format's name
+ * @param lines      non-empty lines read (requests + rejected)
+ * @param filter     the filters applied, as a user would read them (empty: none)
+ * @param comparison the baseline comparison, or null
  */
-public record Report(List<String> inputs, String format, long lines, Summary summary, RejectSummary rejects) {
+public record Report(List<String> inputs, String format, long lines, String filter, Summary summary,
+                     RejectSummary rejects, TimingReport timing, List<UpstreamReport> upstreams,
+                     TrafficReport traffic, List<PeakReport> peaks, RoutesReport routes, List<Finding> findings,
+                     Comparison comparison) {
     public Report {
         inputs = List.copyOf(inputs);
+        upstreams = List.copyOf(upstreams);
+        peaks = List.copyOf(peaks);
+        findings = List.copyOf(findings);
+    }
+
+    /** The same report with a comparison. */
+    public Report withComparison(Comparison c) {
+        return new Report(inputs, format, lines, filter, summary, rejects, timing, upstreams, traffic, peaks, routes,
+                findings, c);
+    }
+
+    /** The same report with peaks (after the attribution pass). */
+    public Report withPeaks(List<PeakReport> p) {
+        return new Report(inputs, format, lines, filter, summary, rejects, timing, upstreams, traffic, p, routes,
+                findings, comparison);
     }
 }

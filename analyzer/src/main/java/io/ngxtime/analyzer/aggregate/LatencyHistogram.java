@@ -1,0 +1,76 @@
+package io.ngxtime.analyzer.aggregate;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * A latency distribution in microseconds (HdrHistogram), from 1 µs to {@link #HIGHEST_MICROS}, with a
+ * stated number of significant digits: {@link #PRECISE} (3, i.e. 0.1%) for the report's main figures,
+ * {@link #COMPACT} (2, i.e. 1%) where there are many (per upstream, per route). Values above the range
+ * are recorded as the highest value and counted as clamped; the exact maximum is kept aside. Mergeable;
+ * single-writer.
+ */
+public final class LatencyHistogram {
+    /** One hour: longer requests are clamped. */
+    public static final long HIGHEST_MICROS = 3_600_000_000L;
+    public static final int PRECISE = 3;
+    public static final int COMPACT = 2;
+
+    private final Histogram histogram;
+    private final int significantDigits;
+    private long clamped;
+    private long exactMax;
+    private long sum;
+
+    public LatencyHistogram(int significantDigits) {
+        this.significantDigits = significantDigits;
+        this.histogram = new Histogram(1, HIGHEST_MICROS, significantDigits);
+    }
+
+    /** Records a value; negative values (absent) are ignored. */
+    public void record(long micros) {
+        if (micros < 0) {
+            return;
+        }
+        sum += micros;
+        if (micros > exactMax) {
+            exactMax = micros;
+        }
+        if (micros > HIGHEST_MICROS) {
+            clamped++;
+            micros = HIGHEST_MICROS;
+        }
+        histogram.recordValue(micros);
+    }
+
+    public void merge(LatencyHistogram o) {
+        histogram.add(o.histogram);
+        clamped += o.clamped;
+        exactMax = Math.max(exactMax, o.exactMax);
+        sum += o.sum;
+    }
+
+    public long count() {
+        return histogram.getTotalCount();
+    }
+
+    /** The value at a percentile (0-100), in microseconds: HdrHistogram's highest-equivalent value. */
+    public long valueAt(double percentile) {
+        if (histogram.getTotalCount() == 0) {
+            return 0;
+        }
+        return Math.min(histogram.getValueAtPercentile(percentile), exactMax);
+    }
+
+    public int significantDigits() {
+        return significantDigits;
+    }
+
+    public Percentiles percentiles() {
+        long n = count();
+        if (n == 0) {
+            return Percentiles.EMPTY;
+        }
+        return new Percentiles(n, valueAt(50), valueAt(90), valueAt(95), valueAt(99), valueAt(99.9), exactMax, clamped,
+                (double) sum / n);
+    }
+}

@@ -1,0 +1,183 @@
+package io.ngxtime.analyzer.aggregate;
+
+import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.report.PeakWindow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The second pass over a peak's surge and the baseline hour before it: what was over-represented in
+ * the surge (referrers, routes, client networks, user agents, upstreams), and how p99 latency and the
+ * 5xx rate moved. Mergeable.
+ */
+public final class PeakAttribution implements Aggregator<PeakAttribution> {
+    /** The dimensions a surge is attributed to, in report order. */
+    public enum Dimension {
+        REFERRER, ROUTE, CLIENT_NETWORK, USER_AGENT, UPSTREAM;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static final int CAPACITY = 1000;
+
+    /** Counts of one side (surge or baseline) of one peak. */
+    static final class Side {
+        long requests;
+        long errors5xx;
+        final LogHistogram requestTime = new LogHistogram();
+        final List<TopK<Void>> dims = new ArrayList<>();
+
+        Side() {
+            for (int i = 0; i < Dimension.values().length; i++) {
+                dims.add(TopK.counts(CAPACITY));
+            }
+        }
+
+        void add(Request r) {
+            requests++;
+            if (r.status() >= 500) {
+                errors5xx++;
+            }
+            requestTime.record(r.requestTimeMicros());
+            dims.get(Dimension.REFERRER.ordinal()).add(r.referer());
+            dims.get(Dimension.ROUTE.ordinal()).add(Routes.of(r.path()));
+            dims.get(Dimension.CLIENT_NETWORK.ordinal()).add(ClientNetworks.of(r.remoteAddr()));
+            dims.get(Dimension.USER_AGENT.ordinal()).add(r.userAgent());
+            TopK<Void> up = dims.get(Dimension.UPSTREAM.ordinal());
+            if (r.attemptCount() == 0) {
+                up.add("(none: " + r.tier().key() + ")");
+            } else {
+                up.add(r.attemptAddress(r.attemptCount() - 1));
+            }
+        }
+
+        void merge(Side o) {
+            requests += o.requests;
+            errors5xx += o.errors5xx;
+            requestTime.merge(o.requestTime);
+            for (int i = 0; i < dims.size(); i++) {
+                dims.get(i).merge(o.dims.get(i));
+            }
+        }
+    }
+
+    private final List<PeakWindow> windows;
+    final Side[] during;
+    final Side[] before;
+
+    public PeakAttribution(List<PeakWindow> windows) {
+        this.windows = List.copyOf(windows);
+        during = new Side[windows.size()];
+        before = new Side[windows.size()];
+        for (int i = 0; i < windows.size(); i++) {
+            during[i] = new Side();
+            before[i] = new Side();
+        }
+    }
+
+    /** The earliest second any window needs (where a second pass can start reading). */
+    public long earliestSecond() {
+        return windows.stream().mapToLong(PeakWindow::baselineStartSecond).min().orElse(Long.MAX_VALUE);
+    }
+
+    public long latestSecond() {
+        return windows.stream().mapToLong(PeakWindow::endSecond).max().orElse(Long.MIN_VALUE);
+    }
+
+    @Override
+    public void add(Request r) {
+        if (r.timeMillis() < 0) {
+            return;
+        }
+        long s = Math.floorDiv(r.timeMillis(), 1000);
+        for (int i = 0; i < windows.size(); i++) {
+            PeakWindow w = windows.get(i);
+            if (s >= w.startSecond() && s < w.endSecond()) {
+                during[i].add(r);
+            } else if (s >= w.baselineStartSecond() && s < w.startSecond()) {
+                before[i].add(r);
+            }
+        }
+    }
+
+    @Override
+    public void merge(PeakAttribution o) {
+        for (int i = 0; i < during.length; i++) {
+            during[i].merge(o.during[i]);
+            before[i].merge(o.before[i]);
+        }
+    }
+
+    public List<PeakWindow> windows() {
+        return windows;
+    }
+
+    /** One over-represented value: its count and share during the surge, its share before, the excess. */
+    public record Item(String value, long duringCount, double duringShare, double beforeShare, double excessRequests) {
+    }
+
+    /**
+     * The values of a dimension over-represented during peak {@code i}, most excess requests first:
+     * excess = count during - (share before x requests during).
+     */
+    public List<Item> overRepresented(int i, Dimension d, int limit) {
+        Side dur = during[i];
+        Side bef = before[i];
+        List<Item> items = new ArrayList<>();
+        if (dur.requests == 0) {
+            return items;
+        }
+        for (TopK.Entry<Void> e : dur.dims.get(d.ordinal()).sorted()) {
+            double shareDuring = (double) e.count() / dur.requests;
+            double shareBefore = bef.requests == 0 ? 0 : (double) bef.dims.get(d.ordinal()).count(e.key()) / bef.requests;
+            double excess = e.count() - shareBefore * dur.requests;
+            if (excess > 0 && shareDuring > shareBefore) {
+                items.add(new Item(e.key(), e.count(), shareDuring, shareBefore, excess));
+            }
+        }
+        items.sort((a, b) -> Double.compare(b.excessRequests(), a.excessRequests()));
+        return items.size() > limit ? items.subList(0, limit) : items;
+    }
+
+    public long requestsDuring(int i) {
+        return during[i].requests;
+    }
+
+    public long requestsBefore(int i) {
+        return before[i].requests;
+    }
+
+    public long p99DuringMicros(int i) {
+        return during[i].requestTime.quantile(0.99);
+    }
+
+    public long p99BeforeMicros(int i) {
+        return before[i].requestTime.quantile(0.99);
+    }
+
+    public double errorRateDuring(int i) {
+        return during[i].requests == 0 ? 0 : (double) during[i].errors5xx / during[i].requests;
+    }
+
+    public double errorRateBefore(int i) {
+        return before[i].requests == 0 ? 0 : (double) before[i].errors5xx / before[i].requests;
+    }
+
+    /** The peaks as report entries, with their attribution. */
+    public List<io.ngxtime.analyzer.report.PeakReport> reports(int offsetSeconds) {
+        return ReportBuilder.peaks(windows, this, offsetSeconds);
+    }
+
+    /** Whether any of the peak's counts are approximate (more distinct values than the sketches keep). */
+    public boolean approximate(int i) {
+        for (int d = 0; d < Dimension.values().length; d++) {
+            if (during[i].dims.get(d).isApproximate() || before[i].dims.get(d).isApproximate()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,137 @@
+package io.ngxtime.analyzer.aggregate;
+
+import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.Tier;
+
+/**
+ * The statistics of one time bucket (a minute, or wider over long ranges): requests, status classes,
+ * bytes, where the time went (summed, for means), and latency histograms overall, per tier and for
+ * upstream time. Mergeable.
+ */
+public final class TimeBucket {
+    long requests;
+    final long[] statusClass = new long[6];
+    long bytes;
+    long timedRequests;
+    long requestTimeSum;
+    long connectSum;
+    long waitSum;
+    long transferSum;
+    long nginxSum;
+    final LogHistogram requestTime = new LogHistogram();
+    final LogHistogram upstreamTime = new LogHistogram();
+    final LogHistogram[] tierTime = {new LogHistogram(), new LogHistogram(), new LogHistogram()};
+    final long[] tierRequests = new long[3];
+
+    void add(Request r) {
+        requests++;
+        int s = r.status();
+        statusClass[s >= 100 && s < 600 ? s / 100 : 0]++;
+        if (r.bytesSent() > 0) {
+            bytes += r.bytesSent();
+        }
+        Tier tier = r.tier();
+        tierRequests[tier.ordinal()]++;
+        long rt = r.requestTimeMicros();
+        if (rt >= 0) {
+            timedRequests++;
+            requestTimeSum += rt;
+            requestTime.record(rt);
+            tierTime[tier.ordinal()].record(rt);
+            long upstream = 0;
+            for (int i = 0; i < r.attemptCount(); i++) {
+                long c = Math.max(0, r.attemptConnectMicros(i));
+                long resp = r.attemptResponseMicros(i);
+                if (resp < 0) {
+                    continue;
+                }
+                long h = r.attemptHeaderMicros(i) < 0 ? resp : r.attemptHeaderMicros(i);
+                connectSum += Math.min(c, resp);
+                waitSum += Math.max(0, Math.min(h, resp) - Math.min(c, resp));
+                transferSum += Math.max(0, resp - Math.min(h, resp));
+                upstream += resp;
+            }
+            nginxSum += Math.max(0, rt - upstream);
+        }
+        if (r.attemptCount() > 0) {
+            upstreamTime.record(r.upstreamTimeMicros());
+        }
+    }
+
+    void merge(TimeBucket o) {
+        requests += o.requests;
+        for (int i = 0; i < statusClass.length; i++) {
+            statusClass[i] += o.statusClass[i];
+        }
+        bytes += o.bytes;
+        timedRequests += o.timedRequests;
+        requestTimeSum += o.requestTimeSum;
+        connectSum += o.connectSum;
+        waitSum += o.waitSum;
+        transferSum += o.transferSum;
+        nginxSum += o.nginxSum;
+        requestTime.merge(o.requestTime);
+        upstreamTime.merge(o.upstreamTime);
+        for (int i = 0; i < tierTime.length; i++) {
+            tierTime[i].merge(o.tierTime[i]);
+            tierRequests[i] += o.tierRequests[i];
+        }
+    }
+
+    public long requests() {
+        return requests;
+    }
+
+    /** Requests with status class {@code c} (1 to 5; 0 for anything else). */
+    public long statusClass(int c) {
+        return statusClass[c];
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public long tierRequests(Tier t) {
+        return tierRequests[t.ordinal()];
+    }
+
+    public LogHistogram requestTime() {
+        return requestTime;
+    }
+
+    public LogHistogram upstreamTime() {
+        return upstreamTime;
+    }
+
+    public LogHistogram tierTime(Tier t) {
+        return tierTime[t.ordinal()];
+    }
+
+    /** Mean microseconds per timed request spent connecting to upstreams. */
+    public double meanConnectMicros() {
+        return mean(connectSum);
+    }
+
+    /** ... waiting for the upstream's first byte (header time minus connect time). */
+    public double meanWaitMicros() {
+        return mean(waitSum);
+    }
+
+    /** ... receiving the upstream's response after its first byte. */
+    public double meanTransferMicros() {
+        return mean(transferSum);
+    }
+
+    /** ... in nginx and sending to the client (request time minus upstream time). */
+    public double meanNginxMicros() {
+        return mean(nginxSum);
+    }
+
+    public double meanRequestMicros() {
+        return mean(requestTimeSum);
+    }
+
+    private double mean(long sum) {
+        return timedRequests == 0 ? 0 : (double) sum / timedRequests;
+    }
+}

@@ -1,0 +1,207 @@
+package io.ngxtime.analyzer.aggregate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Counts of distinct keys in bounded memory: exact while there are at most {@code capacity} distinct
+ * keys; beyond that the Space-Saving algorithm keeps the heaviest (a new key replaces the lightest and
+ * inherits its count, so counts become upper bounds and {@link #isApproximate()} turns true). Each key
+ * may carry a value (per-key statistics), inherited on replacement like the count. Mergeable
+ * (exactly, while no eviction happened on either side). Single-writer.
+ *
+ * @param <V> per-key statistics
+ */
+public final class TopK<V> {
+    /** One kept key. */
+    public static final class Entry<V> {
+        final String key;
+        long count;
+        long error;
+        final V value;
+        int heapIndex;
+
+        Entry(String key, V value) {
+            this.key = key;
+            this.value = value;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public long count() {
+            return count;
+        }
+
+        /** How much of the count may belong to keys it replaced. */
+        public long error() {
+            return error;
+        }
+
+        public V value() {
+            return value;
+        }
+    }
+
+    /** Adds per-key values together on merge. */
+    public interface Merger<V> {
+        void mergeInto(V target, V source);
+    }
+
+    private final int capacity;
+    private final Supplier<V> values;
+    private final Merger<V> merger;
+    private final Map<String, Entry<V>> entries = new HashMap<>();
+    /** Min-heap by count: the root is the lightest kept key, replaced first. */
+    private final List<Entry<V>> heap = new ArrayList<>();
+    private boolean approximate;
+    private long total;
+
+    public TopK(int capacity, Supplier<V> values, Merger<V> merger) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
+        this.values = values;
+        this.merger = merger;
+    }
+
+    /** A TopK of bare counts. */
+    public static TopK<Void> counts(int capacity) {
+        return new TopK<>(capacity, () -> null, (a, b) -> { });
+    }
+
+    /** Counts one occurrence of {@code key} (null counts as "-") and returns its statistics. */
+    public V add(String key) {
+        return add(key, 1);
+    }
+
+    public V add(String key, long n) {
+        if (key == null) {
+            key = "-";
+        }
+        total += n;
+        Entry<V> e = entries.get(key);
+        if (e == null) {
+            if (entries.size() < capacity) {
+                e = new Entry<>(key, values.get());
+                entries.put(key, e);
+                e.heapIndex = heap.size();
+                heap.add(e);
+                siftUp(e.heapIndex);
+            } else {
+                Entry<V> min = heap.get(0);
+                entries.remove(min.key);
+                e = new Entry<>(key, min.value);
+                e.count = min.count;
+                e.error = min.count;
+                e.heapIndex = 0;
+                heap.set(0, e);
+                entries.put(key, e);
+                approximate = true;
+            }
+        }
+        e.count += n;
+        siftDown(e.heapIndex);
+        return e.value;
+    }
+
+    private void siftUp(int i) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (heap.get(parent).count <= heap.get(i).count) {
+                return;
+            }
+            swap(i, parent);
+            i = parent;
+        }
+    }
+
+    private void siftDown(int i) {
+        int n = heap.size();
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= n) {
+                return;
+            }
+            int smallest = l + 1 < n && heap.get(l + 1).count < heap.get(l).count ? l + 1 : l;
+            if (heap.get(i).count <= heap.get(smallest).count) {
+                return;
+            }
+            swap(i, smallest);
+            i = smallest;
+        }
+    }
+
+    private void swap(int a, int b) {
+        Entry<V> ea = heap.get(a);
+        Entry<V> eb = heap.get(b);
+        heap.set(a, eb);
+        heap.set(b, ea);
+        ea.heapIndex = b;
+        eb.heapIndex = a;
+    }
+
+    /** Adds everything {@code other} counted. */
+    public void merge(TopK<V> other) {
+        approximate |= other.approximate;
+        total += other.total;
+        for (Entry<V> o : other.entries.values()) {
+            Entry<V> e = entries.get(o.key);
+            if (e == null) {
+                e = new Entry<>(o.key, values.get());
+                entries.put(o.key, e);
+            }
+            e.count += o.count;
+            e.error += o.error;
+            merger.mergeInto(e.value, o.value);
+        }
+        List<Entry<V>> sorted = sorted();
+        if (sorted.size() > capacity) {
+            approximate = true;
+            for (int i = capacity; i < sorted.size(); i++) {
+                entries.remove(sorted.get(i).key);
+            }
+        }
+        heap.clear();
+        for (Entry<V> e : entries.values()) {
+            e.heapIndex = heap.size();
+            heap.add(e);
+        }
+        for (int i = heap.size() / 2 - 1; i >= 0; i--) {
+            siftDown(i);
+        }
+    }
+
+    /** Kept keys, heaviest first (ties by key). */
+    public List<Entry<V>> sorted() {
+        List<Entry<V>> out = new ArrayList<>(entries.values());
+        out.sort(Comparator.<Entry<V>>comparingLong(e -> -e.count).thenComparing(e -> e.key));
+        return out;
+    }
+
+    /** The count of a key (0 when not kept). */
+    public long count(String key) {
+        Entry<V> e = entries.get(key);
+        return e == null ? 0 : e.count;
+    }
+
+    /** Everything counted, kept or not. */
+    public long total() {
+        return total;
+    }
+
+    /** Whether keys were evicted, so counts are upper bounds. */
+    public boolean isApproximate() {
+        return approximate;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+}

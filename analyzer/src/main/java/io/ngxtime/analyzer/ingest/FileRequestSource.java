@@ -1,0 +1,56 @@
+package io.ngxtime.analyzer.ingest;
+
+import io.ngxtime.analyzer.RequestSource;
+import io.ngxtime.analyzer.record.RecordConverter;
+import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.source.Input;
+import io.ngxtime.analyzer.source.LineReader;
+import io.ngxtime.grammar.LineParser;
+import io.ngxtime.grammar.LogFormat;
+import io.ngxtime.grammar.LogRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Reads small input files again for another pass (rejected lines were counted in the first). */
+public final class FileRequestSource implements RequestSource {
+    private final List<Input> inputs;
+    private final LogFormat format;
+    private final int maxLineBytes;
+
+    public FileRequestSource(List<Input> inputs, LogFormat format, int maxLineBytes) {
+        if (inputs.stream().anyMatch(Input::isStdin)) {
+            throw new IllegalArgumentException("standard input cannot be read twice");
+        }
+        this.inputs = List.copyOf(inputs);
+        this.format = format;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    public void forEach(long fromMillis, long toMillis, Consumer<Request> consumer) {
+        LineParser parser = format.newParser();
+        LogRecord record = format.newRecord();
+        Request request = new Request();
+        for (Input in : inputs) {
+            try (InputStream s = in.open()) {
+                LineReader lines = new LineReader(s, maxLineBytes, true);
+                while (lines.next()) {
+                    if (!lines.isTooLong() && parser.parse(lines.buffer(), lines.lineStart(), lines.lineEnd(), record)) {
+                        long t = record.timeMillis();
+                        if (t >= 0 && t >= fromMillis && t < toMillis) {
+                            consumer.accept(RecordConverter.convert(record, request));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the first pass reported it; a second pass reads what it can
+                if (!(e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException)) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+}

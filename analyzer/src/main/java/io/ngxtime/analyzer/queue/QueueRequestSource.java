@@ -1,0 +1,41 @@
+package io.ngxtime.analyzer.queue;
+
+import io.ngxtime.analyzer.RequestSource;
+import io.ngxtime.analyzer.record.Request;
+import java.util.function.Consumer;
+
+/** Reads requests back from a record store, seeking to the window's start. */
+public final class QueueRequestSource implements RequestSource {
+    private final RecordStore store;
+
+    public QueueRequestSource(RecordStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void forEach(long fromMillis, long toMillis, Consumer<Request> consumer) {
+        long start = fromMillis == Long.MIN_VALUE ? -1 : store.seek(fromMillis);
+        if (fromMillis != Long.MIN_VALUE && start < 0) {
+            return;
+        }
+        try (RecordStore.BatchReader reader = store.reader(null)) {
+            if (start >= 0) {
+                reader.moveTo(start);
+            }
+            while (reader.nextRaw()) {
+                long[] range = reader.timeRange();
+                if (range[0] == Long.MAX_VALUE || range[0] >= toMillis || range[1] < fromMillis) {
+                    continue; // no request of this batch is in the window: skimmed, not decoded
+                }
+                Batch b = reader.decode();
+                for (int i = 0; i < b.size(); i++) {
+                    Request r = b.request(i);
+                    long t = r.timeMillis();
+                    if (t >= 0 && t >= fromMillis && t < toMillis) {
+                        consumer.accept(r);
+                    }
+                }
+            }
+        }
+    }
+}

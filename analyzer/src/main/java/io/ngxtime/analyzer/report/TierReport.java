@@ -1,0 +1,7 @@
+package io.ngxtime.analyzer.report;
+
+import io.ngxtime.analyzer.aggregate.Percentiles;
+
+/** One tier: requests, share of all requests, and request-time percentiles (µs). */
+public record TierReport(String tier, long requests, double share, Percentiles requestTime) {
+}

@@ -1,0 +1,24 @@
+package io.ngxtime.analyzer.report;
+
+/**
+ * One time bucket of the traffic series (a minute unless the range was long).
+ *
+ * @param startSecond       epoch second the bucket starts at
+ * @param requests          requests in the bucket
+ * @param maxPerSecond      the busiest second within the bucket (the envelope charts draw)
+ * @param statusClasses     requests by status class: index 1 to 5 for 1xx..5xx, 0 for anything else
+ * @param requestP50Micros  request time p50 (±5%)
+ * @param requestP99Micros  request time p99 (±5%)
+ * @param upstreamP99Micros upstream time p99 over requests with an attempt (±5%), 0 when none
+ * @param tierP50Micros     per tier (nginx, cache, upstream) p50, 0 when none
+ * @param tierP99Micros     per tier p99
+ * @param meanConnectMicros mean per timed request: connecting to upstreams
+ * @param meanWaitMicros    ... waiting for the first byte after connecting
+ * @param meanTransferMicros ... receiving the rest of the upstream response
+ * @param meanNginxMicros   ... in nginx and sending to the client
+ */
+public record TimePoint(long startSecond, long requests, long maxPerSecond, long[] statusClasses, long bytes,
+                        long requestP50Micros, long requestP99Micros, long upstreamP99Micros, long[] tierP50Micros,
+                        long[] tierP99Micros, double meanConnectMicros, double meanWaitMicros,
+                        double meanTransferMicros, double meanNginxMicros) {
+}
