@@ -1,5 +1,30 @@
 /**
  * Where log bytes come from: files, compressed files, standard input, and the line reader that splits
  * them into lines without allocating.
+ *
+ * <h2>Reading once</h2>
+ * {@link io.ngxtime.analyzer.source.Input} opens a file or standard input (gzip recognised by its magic
+ * bytes); {@link io.ngxtime.analyzer.source.LineReader} splits the bytes into lines over one reused buffer
+ * of about 2 MiB, keeping only a sample of a line longer than its limit.
+ *
+ * <h2>Following</h2>
+ * {@link io.ngxtime.analyzer.source.FileFollower} follows one path like {@code tail -F}: it starts at the
+ * end, the beginning or a checkpoint ({@link io.ngxtime.analyzer.source.FollowStart}, content fingerprint
+ * and offset), hands out complete lines only, reads a renamed or deleted file to its end before moving to
+ * the file now at the path, reads a truncated file again from offset 0, and waits for a missing file.
+ * Each line carries the file's fingerprint and the offset after it, so a caller checkpoints exactly.
+ * <ul>
+ * <li>Layout: {@code FileFollower} (the state machine: which file, when to switch) over one
+ *     {@code FollowedFile} at a time (handle, file key, fingerprint, reading position), whose
+ *     {@code CompleteLinesStream} lets a {@code LineReader} see bytes only up to the last newline in the
+ *     file; {@code NewlineScanner} finds that newline by positional reads.</li>
+ * <li>Cost: while lines are ready, none beyond the line reader's. While idle, one {@code stat} of the path
+ *     and one {@code fstat} of the open file per poll (250 ms by default); when the file grew, one
+ *     backwards read of the new bytes to find the last newline (each byte scanned once, however long the
+ *     line in progress) and a read of its first 4 KiB to check its fingerprint. Starting at the end reads
+ *     the file once to count its lines, so that line numbers stay true.</li>
+ * <li>Footprint: one open file, the line reader's buffer, 64 KiB of scratch.</li>
+ * <li>Thread-safety: none, except {@code FileFollower.wakeup()}.</li>
+ * </ul>
  */
 package io.ngxtime.analyzer.source;

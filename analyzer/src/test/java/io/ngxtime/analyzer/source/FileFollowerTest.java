@@ -1,0 +1,440 @@
+package io.ngxtime.analyzer.source;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.file.StandardOpenOption.APPEND;
+import static java.nio.file.StandardOpenOption.CREATE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Follow-mode scenarios on real files. Time is a {@link ManualFollowClock}: waits take no real time, and
+ * writes can be scheduled at chosen moments of a wait.
+ */
+class FileFollowerTest {
+    @TempDir
+    Path dir;
+
+    private final ManualFollowClock clock = new ManualFollowClock();
+
+    private record Line(String text, long number, boolean tooLong, long offset, long next, long fingerprint) {
+        @Override
+        public String toString() {
+            return number + ":" + text + (tooLong ? " (too long)" : "") + " @" + offset + "-" + next;
+        }
+    }
+
+    private FileFollower.Builder follow(Path p) {
+        return FileFollower.builder(p).clock(clock);
+    }
+
+    private static Line current(FileFollower f) {
+        String text = new String(f.buffer(), f.lineStart(), f.lineEnd() - f.lineStart(), ISO_8859_1);
+        return new Line(text, f.lineNumber(), f.isTooLong(), f.lineOffset(), f.nextLineOffset(), f.fingerprint());
+    }
+
+    /** Every line that comes within 5 (simulated) seconds of quiet. */
+    private static List<Line> drain(FileFollower f) throws Exception {
+        List<Line> out = new ArrayList<>();
+        while (f.next(5, TimeUnit.SECONDS)) {
+            out.add(current(f));
+        }
+        return out;
+    }
+
+    private static List<String> texts(List<Line> lines) {
+        return lines.stream().map(Line::text).toList();
+    }
+
+    private static void append(Path p, String s) throws IOException {
+        Files.writeString(p, s, ISO_8859_1, CREATE, APPEND);
+    }
+
+    private static void truncate(Path p) throws IOException {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+            ch.truncate(0);
+        }
+    }
+
+    @Test
+    void rotationByRename_readsTheOldFileToItsEnd_thenTheNewOneFromItsStart() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\na2\n");
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open();
+             OutputStream nginx = new FileOutputStream(log.toFile(), true)) {
+            assertThat(texts(drain(f))).containsExactly("a1", "a2");
+
+            Files.move(log, dir.resolve("access.log.1"));
+            nginx.write("a3\n".getBytes(ISO_8859_1)); // the writer still has the old file open
+            append(log, "b1\nb2\n");                  // logrotate's create, then the reopened writer
+            nginx.write("a4\n".getBytes(ISO_8859_1)); // a worker that has not reopened yet
+
+            List<Line> lines = drain(f);
+            assertThat(lines).extracting(Line::text).containsExactly("a3", "a4", "b1", "b2");
+            assertThat(lines).extracting(Line::number).containsExactly(3L, 4L, 1L, 2L);
+            assertThat(lines).extracting(Line::next).containsExactly(9L, 12L, 3L, 6L);
+            assertThat(lines.get(0).fingerprint()).isEqualTo(lines.get(1).fingerprint());
+            assertThat(lines.get(2).fingerprint()).isEqualTo(lines.get(3).fingerprint())
+                    .isNotEqualTo(lines.get(0).fingerprint());
+            assertThat(f.rotations()).isEqualTo(1);
+            assertThat(f.truncations()).isZero();
+        }
+    }
+
+    @Test
+    void rotationByRename_writesToTheOldFileWithinTheGrace_areReadBeforeTheSwitch() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\n");
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).rotationGrace(Duration.ofSeconds(1)).open();
+             OutputStream nginx = new FileOutputStream(log.toFile(), true)) {
+            assertThat(texts(drain(f))).containsExactly("a1");
+            Files.move(log, dir.resolve("access.log.1"));
+            append(log, "b1\n");
+            // the follower sees the new file at once, but the old one keeps changing for a while
+            clock.schedule(600, () -> nginx.write("a2\n".getBytes(ISO_8859_1)));
+            clock.schedule(1400, () -> nginx.write("a3\n".getBytes(ISO_8859_1)));
+
+            assertThat(texts(drain(f))).containsExactly("a2", "a3", "b1");
+        }
+    }
+
+    @Test
+    void copytruncate_readsTheFileAgainFromOffsetZero() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\na2\n");
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+            assertThat(texts(drain(f))).containsExactly("a1", "a2");
+
+            Files.copy(log, dir.resolve("access.log.1"));
+            truncate(log);
+            append(log, "b1\n");
+
+            List<Line> lines = drain(f);
+            assertThat(lines).containsExactly(new Line("b1", 1, false, 0, 3, lines.get(0).fingerprint()));
+            assertThat(f.truncations()).isEqualTo(1);
+            assertThat(f.rotations()).isZero();
+        }
+    }
+
+    @Test
+    void copytruncate_regrownPastTheOldOffsetBeforeAPoll_isStillNoticedByItsFirstLine() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\n");
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+            assertThat(texts(drain(f))).containsExactly("a1");
+
+            truncate(log);
+            append(log, "b1 is longer than a1\nb2\n");
+
+            assertThat(drain(f)).extracting(Line::text, Line::number)
+                    .containsExactly(tuple("b1 is longer than a1", 1L),
+                            tuple("b2", 2L));
+            assertThat(f.truncations()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void partialLine_writtenInTwoPartsWithAPause_comesOutOnceWhole() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\nGET /x");
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+            assertThat(f.next(1, TimeUnit.SECONDS)).isTrue();
+            assertThat(current(f).text()).isEqualTo("a1");
+            assertThat(f.next(1, TimeUnit.SECONDS)).as("half a line is not a line").isFalse();
+
+            clock.schedule(700, () -> append(log, " 200\n"));
+            List<Line> lines = drain(f);
+
+            assertThat(lines).containsExactly(new Line("GET /x 200", 2, false, 3, 14, lines.get(0).fingerprint()));
+        }
+    }
+
+    @Test
+    void deletedFile_isReadToItsEnd_thenAFileCreatedLaterIsReadFromItsStart() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\n");
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+            assertThat(texts(drain(f))).containsExactly("a1");
+            append(log, "a2\n");
+            Files.delete(log);
+
+            assertThat(texts(drain(f))).as("what was written before the deletion").containsExactly("a2");
+            assertThat(f.next(3, TimeUnit.SECONDS)).as("waits for a new file, without failing").isFalse();
+
+            append(log, "b1\nb2\n");
+            assertThat(drain(f)).extracting(Line::text, Line::number)
+                    .containsExactly(tuple("b1", 1L),
+                            tuple("b2", 2L));
+            assertThat(f.rotations()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void fileAppearsLater_isReadFromItsStart_evenWhenStartingAtTheEnd() throws Exception {
+        Path log = dir.resolve("access.log");
+        try (FileFollower f = follow(log).start(FollowStart.END).open()) {
+            assertThat(f.next(2, TimeUnit.SECONDS)).isFalse();
+
+            append(log, "a1\na2\n");
+
+            assertThat(texts(drain(f))).containsExactly("a1", "a2");
+        }
+    }
+
+    @Test
+    void startAtEnd_readsOnlyLinesCompletedAfterOpen_andTheLineInProgressWhole() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\na2\npart");
+        try (FileFollower f = follow(log).start(FollowStart.END).open()) {
+            assertThat(f.next(2, TimeUnit.SECONDS)).isFalse();
+
+            append(log, "ial\na3\n");
+
+            List<Line> lines = drain(f);
+            assertThat(lines).extracting(Line::text).containsExactly("partial", "a3");
+            assertThat(lines).extracting(Line::number).as("lines before the end are counted").containsExactly(3L, 4L);
+            assertThat(lines).extracting(Line::offset).containsExactly(6L, 14L);
+        }
+    }
+
+    @Test
+    void startAtEnd_ofAFileLargerThanTheScratchBuffer_countsEveryLineBefore() throws Exception {
+        Path log = dir.resolve("access.log");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= 20_000; i++) {
+            sb.append("line ").append(i).append('\n');
+        }
+        append(log, sb.toString());
+        long size = Files.size(log);
+        try (FileFollower f = follow(log).start(FollowStart.END).open()) {
+            append(log, "new\n");
+            assertThat(drain(f)).extracting(Line::text, Line::number, Line::offset)
+                    .containsExactly(tuple("new", 20_001L, size));
+        }
+    }
+
+    @Test
+    void startAtBeginning_readsEveryLine_thenNewOnes() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\na2\n");
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+            assertThat(texts(drain(f))).containsExactly("a1", "a2");
+            append(log, "a3\n");
+            assertThat(texts(drain(f))).containsExactly("a3");
+        }
+    }
+
+    @Test
+    void resumeFromCheckpoint_sameContent_continuesAtTheOffsetWithLineNumbers() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\na2\n");
+        Line last;
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+            List<Line> lines = drain(f);
+            assertThat(texts(lines)).containsExactly("a1", "a2");
+            last = lines.get(1);
+        }
+        append(log, "a3\na4\n");
+
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING)
+                .resumeFrom(last.fingerprint(), last.next(), last.number()).open()) {
+            List<Line> lines = drain(f);
+            assertThat(lines).extracting(Line::text).containsExactly("a3", "a4");
+            assertThat(lines).extracting(Line::number).containsExactly(3L, 4L);
+            assertThat(lines).extracting(Line::fingerprint).containsOnly(last.fingerprint());
+        }
+    }
+
+    @Test
+    void resumeFromCheckpoint_fileReplacedMeanwhile_startsPerTheOption() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\na2\n");
+        Line last;
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+            last = drain(f).get(1);
+        }
+        Files.move(log, dir.resolve("access.log.1"));
+        append(log, "b1\nb2\nb3\n");
+
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING)
+                .resumeFrom(last.fingerprint(), last.next(), last.number()).open()) {
+            assertThat(texts(drain(f))).containsExactly("b1", "b2", "b3");
+        }
+        try (FileFollower f = follow(log).start(FollowStart.END)
+                .resumeFrom(last.fingerprint(), last.next(), last.number()).open()) {
+            assertThat(f.next(1, TimeUnit.SECONDS)).isFalse();
+            append(log, "b4\n");
+            assertThat(drain(f)).extracting(Line::text, Line::number)
+                    .containsExactly(tuple("b4", 4L));
+        }
+    }
+
+    @Test
+    void resumeFromCheckpoint_offsetNotAtALineStart_startsPerTheOption() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\na2\n");
+        long fp;
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+            fp = drain(f).get(0).fingerprint();
+        }
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).resumeFrom(fp, 4, 1).open()) {
+            assertThat(texts(drain(f))).containsExactly("a1", "a2");
+        }
+    }
+
+    @Test
+    void tooLongLine_writtenInPieces_comesOutOnceFlaggedWithItsSample() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\n");
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).maxLineBytes(64).open()) {
+            assertThat(texts(drain(f))).containsExactly("a1");
+            append(log, "x".repeat(100));
+            assertThat(f.next(1, TimeUnit.SECONDS)).isFalse();
+            append(log, "y".repeat(100));
+            assertThat(f.next(1, TimeUnit.SECONDS)).isFalse();
+            append(log, "\na2\n");
+
+            List<Line> lines = drain(f);
+            long fp = lines.get(0).fingerprint();
+            assertThat(lines).containsExactly(
+                    new Line("x".repeat(64), 2, true, 3, 204, fp),
+                    new Line("a2", 3, false, 204, 207, fp));
+        }
+    }
+
+    @Test
+    void tooLongLine_largerThanTheReadersBuffer_comesOutOnceAndTheNextLineIsIntact() throws Exception {
+        Path log = dir.resolve("access.log");
+        int partBytes = 3 << 20;
+        append(log, "a1\n" + "x".repeat(partBytes));
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+            assertThat(texts(drain(f))).containsExactly("a1");
+            append(log, "y".repeat(partBytes) + "\nafter\n");
+
+            List<Line> lines = drain(f);
+            assertThat(lines).extracting(Line::text, Line::tooLong, Line::next).containsExactly(
+                    tuple("x".repeat(LineReader.DEFAULT_MAX_LINE_BYTES), true, 3L + 2L * partBytes + 1),
+                    tuple("after", false, 3L + 2L * partBytes + 7));
+        }
+    }
+
+    @Test
+    void awaitLines_thenReadingTheReader_givesRunsOfLinesWithBasesForCheckpoints() throws Exception {
+        Path log = dir.resolve("access.log");
+        append(log, "a1\na2\n");
+        try (FileFollower f = follow(log).start(FollowStart.END).open()) {
+            append(log, "a3\na4\n");
+            assertThat(f.awaitLines(1, TimeUnit.SECONDS)).isTrue();
+            LineReader r = f.reader();
+            List<String> run = new ArrayList<>();
+            long offset = -1;
+            long number = -1;
+            while (r.next()) {
+                run.add(new String(r.buffer(), r.lineStart(), r.lineEnd() - r.lineStart(), ISO_8859_1));
+                offset = f.offsetBase() + r.nextLineStreamOffset();
+                number = f.lineNumberBase() + r.lineNumber();
+            }
+            assertThat(run).containsExactly("a3", "a4");
+            assertThat(offset).isEqualTo(12);
+            assertThat(number).isEqualTo(4);
+            assertThat(f.awaitLines(1, TimeUnit.SECONDS)).isFalse();
+        }
+    }
+
+    @Test
+    void wakeup_endsAWaitPromptly() throws Exception {
+        Path log = dir.resolve("access.log");
+        try (FileFollower f = FileFollower.builder(log).pollInterval(Duration.ofMillis(20)).open()) {
+            f.wakeup();
+            assertThat(f.next(1, TimeUnit.MINUTES)).as("a wakeup before the wait ends it").isFalse();
+
+            Thread waker = new Thread(() -> {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                f.wakeup();
+            });
+            long start = System.nanoTime();
+            waker.start();
+            assertThat(f.next(1, TimeUnit.MINUTES)).isFalse();
+            waker.join();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+
+            append(log, "a1\n");
+            assertThat(f.next(10, TimeUnit.SECONDS)).as("following goes on after a wakeup").isTrue();
+        }
+    }
+
+    @Test
+    void fileHandles_theRotatedFileIsClosedAfterTheSwitch_andCloseReleasesTheLast() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(fds), "needs /proc (Linux)");
+        Path log = dir.resolve("access.log");
+        Path rotated = dir.resolve("access.log.1");
+        append(log, "a1\n");
+        FileFollower f = follow(log).start(FollowStart.BEGINNING).open();
+        assertThat(texts(drain(f))).containsExactly("a1");
+        assertThat(openHandles(fds, log)).isEqualTo(1);
+
+        Files.move(log, rotated);
+        append(log, "b1\n");
+        assertThat(texts(drain(f))).containsExactly("b1");
+        assertThat(openHandles(fds, rotated)).isZero();
+        assertThat(openHandles(fds, log)).isEqualTo(1);
+
+        f.close();
+        assertThat(openHandles(fds, log)).isZero();
+        assertThatThrownBy(() -> f.next(1, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static long openHandles(Path fds, Path file) throws IOException {
+        String target = file.toRealPath().toString();
+        try (Stream<Path> s = Files.list(fds)) {
+            return s.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().equals(target);
+                } catch (IOException e) {
+                    return false; // closed meanwhile (the listing's own handle)
+                }
+            }).count();
+        }
+    }
+
+    @Test
+    void directoryAtThePath_isAnIOExceptionNamingIt() throws Exception {
+        Path d = Files.createDirectory(dir.resolve("logs"));
+        assertThatThrownBy(() -> follow(d).open()).isInstanceOf(IOException.class)
+                .hasMessageContaining(d.toString()).hasMessageContaining("not a regular file");
+    }
+
+    @Test
+    void gzipFileAtThePath_isAnIOExceptionNamingIt() throws Exception {
+        Path gz = dir.resolve("access.log");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("a1\na2\n".getBytes(ISO_8859_1));
+        }
+        try (FileFollower f = follow(gz).start(FollowStart.BEGINNING).open()) {
+            assertThatThrownBy(() -> f.next(1, TimeUnit.SECONDS)).isInstanceOf(IOException.class)
+                    .hasMessageContaining(gz.toString()).hasMessageContaining("gzip");
+        }
+    }
+}
