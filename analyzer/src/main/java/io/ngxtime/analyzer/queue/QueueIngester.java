@@ -1,6 +1,6 @@
 package io.ngxtime.analyzer.queue;
 
-import io.ngxtime.analyzer.ingest.Fingerprint;
+import io.ngxtime.analyzer.source.Fingerprint;
 import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.IngestStats;
 import io.ngxtime.analyzer.ingest.LineSink;
@@ -93,14 +93,9 @@ public final class QueueIngester {
             } catch (EOFException e) {
                 return 0; // shorter than what was read before: same first line, nothing new
             }
-            LineReader lines = new LineReader(in, reader.maxLineBytes(), !completeLinesOnly || isCompressed(input));
+            LineReader lines = new LineReader(in, reader.maxLineBytes(), !completeLinesOnly || io.ngxtime.analyzer.source.Compression.isCompressedName(input.name()));
             return read(lines, input, fp, offset, lineBase, cancelled);
         }
-    }
-
-    private static boolean isCompressed(Input input) {
-        String n = input.name();
-        return n.endsWith(".gz") || n.endsWith(".bz2") || n.endsWith(".xz") || n.endsWith(".zst");
     }
 
     /** Reads lines from an already positioned reader (follow mode calls this as lines arrive). */

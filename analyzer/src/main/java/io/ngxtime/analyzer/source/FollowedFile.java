@@ -1,6 +1,6 @@
 package io.ngxtime.analyzer.source;
 
-import io.ngxtime.analyzer.ingest.Fingerprint;
+import io.ngxtime.analyzer.source.Fingerprint;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;

@@ -60,6 +60,12 @@ public final class LineReader implements Closeable {
      */
     public boolean next() throws IOException {
         tooLong = false;
+        if (inLongLine) {
+            if (eof) {
+                return false;
+            }
+            return continueLongLine();
+        }
         while (true) {
             int nl = indexOfNewline(scanFrom, limit);
             if (nl >= 0) {
@@ -95,34 +101,53 @@ public final class LineReader implements Closeable {
         return true;
     }
 
+    /** A too-long line whose newline has not come yet (only without emitPartialLastLine). */
+    private boolean inLongLine;
+    private long longLineStart;
+    private long longLineSkipped;
+
     /** Keeps the first maxLineBytes as the sample and discards the rest up to the newline. */
     private boolean skipLongLine() throws IOException {
-        long start = bufOffset + pos;
-        long skipped = (long) (limit - pos) - maxLineBytes; // already read, past the sample
+        longLineStart = bufOffset + pos;
+        longLineSkipped = (long) (limit - pos) - maxLineBytes; // already read, past the sample
         System.arraycopy(buf, pos, buf, 0, maxLineBytes);
+        inLongLine = true;
+        return continueLongLine();
+    }
+
+    private boolean continueLongLine() throws IOException {
         int sampleEnd = maxLineBytes;
         int rest = 0;
         while (true) {
             int n = in.read(buf, sampleEnd, buf.length - sampleEnd);
             if (n < 0) {
                 eof = true;
+                if (!emitPartialLastLine) {
+                    // the rest of the line may still come: keep skipping on the next call
+                    bufOffset = longLineStart + sampleEnd + longLineSkipped - sampleEnd;
+                    pos = sampleEnd;
+                    limit = sampleEnd;
+                    scanFrom = sampleEnd;
+                    return false;
+                }
                 break;
             }
             int nl = indexOfNewline(sampleEnd, sampleEnd + n);
             if (nl >= 0) {
-                skipped += nl - sampleEnd + 1;
+                longLineSkipped += nl - sampleEnd + 1;
                 rest = sampleEnd + n - (nl + 1);
                 System.arraycopy(buf, nl + 1, buf, sampleEnd, rest);
                 break;
             }
-            skipped += n;
+            longLineSkipped += n;
         }
+        inLongLine = false;
         lineStart = 0;
         lineEnd = sampleEnd;
         lineNumber++;
         tooLong = true;
-        lineStreamOffset = start;
-        nextLineStreamOffset = start + sampleEnd + skipped;
+        lineStreamOffset = longLineStart;
+        nextLineStreamOffset = longLineStart + sampleEnd + longLineSkipped;
         bufOffset = nextLineStreamOffset - sampleEnd;
         pos = sampleEnd;
         limit = sampleEnd + rest;

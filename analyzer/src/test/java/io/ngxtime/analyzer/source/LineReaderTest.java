@@ -47,6 +47,14 @@ class LineReaderTest {
     }
 
     @Test
+    void next_completeLinesOnly_anUnfinishedTooLongLineIsNotEmittedBeforeItsNewline() throws IOException {
+        LineReader r = new LineReader(bytes("a1\n" + "x".repeat(100)), 64, false);
+        assertThat(r.next()).isTrue();
+        assertThat(r.nextLineStreamOffset()).isEqualTo(3);
+        assertThat(r.next()).as("the long line has no newline yet").isFalse();
+    }
+
+    @Test
     void next_tooLongLine_isSkippedWithASampleAndTheNextLineIsIntact() throws IOException {
         String longLine = "x".repeat(5000);
         List<Line> lines = read(bytes("short\n" + longLine + "\nafter\n"), 100, true);

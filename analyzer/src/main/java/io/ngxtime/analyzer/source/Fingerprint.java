@@ -1,4 +1,4 @@
-package io.ngxtime.analyzer.ingest;
+package io.ngxtime.analyzer.source;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

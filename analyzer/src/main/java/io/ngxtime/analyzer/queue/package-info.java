@@ -1,0 +1,7 @@
+/**
+ * The record store: a Chronicle Queue whose excerpts are self-contained batches of parsed records
+ * (varints, a per-batch dictionary of the strings as logged, the ingest checkpoints and rejected-line
+ * counts), written by {@link io.ngxtime.analyzer.queue.QueueIngester} exactly once across restarts and
+ * read back by time window ({@link io.ngxtime.analyzer.queue.RecordStore#seek}).
+ */
+package io.ngxtime.analyzer.queue;
