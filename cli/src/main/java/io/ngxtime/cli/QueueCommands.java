@@ -12,9 +12,11 @@ final class QueueCommands {
     private QueueCommands() {
     }
 
-    static Report report(Path dir, long fromMillis, long toMillis, int samples) {
+    static Report report(Path dir, long fromMillis, long toMillis, int samples,
+                         io.ngxtime.analyzer.aggregate.RequestFilter filter, int peaks, long[] baseline) {
         try (RecordStore store = RecordStore.openForReading(dir)) {
-            return QueueReport.report(store, fromMillis, toMillis, samples);
+            return QueueReport.report(store, fromMillis, toMillis, samples, filter, peaks,
+                    baseline == null ? Long.MIN_VALUE : baseline[0], baseline == null ? Long.MIN_VALUE : baseline[1]);
         } catch (IOException e) {
             throw new UserException(ExitCode.IO, "cannot read queue " + dir + ": " + Analysis.describe(e), e);
         }

@@ -5,6 +5,7 @@ import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.source.Input;
+import io.ngxtime.cli.render.CsvSeriesRenderer;
 import io.ngxtime.cli.render.JsonReportRenderer;
 import io.ngxtime.cli.render.TextReportRenderer;
 import io.ngxtime.grammar.LogFormat;
@@ -44,6 +45,22 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     WindowMixin window;
 
+    @Mixin
+    FilterMixin filters;
+
+    @Option(names = "--peaks", paramLabel = "N", defaultValue = "5", description = "How many peaks to find and attribute (default: ${DEFAULT-VALUE}).")
+    int peaks;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the time series as CSV (- for standard output).")
+    String csv;
+
+    @Option(names = "--csv-resolution", paramLabel = "minute|second", defaultValue = "minute",
+            description = "Rows of the CSV: one per minute (with status classes and latency) or one per second.")
+    String csvResolution;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "15", description = "Rows per table in the terminal report (default: ${DEFAULT-VALUE}).")
+    int rows;
+
     @Option(names = "--json", description = "Print the report as JSON (keys documented in docs/report-json.md).")
     boolean json;
 
@@ -69,9 +86,41 @@ public final class ReportCommand implements Callable<Integer> {
         if (json) {
             new JsonReportRenderer().render(report, out);
         } else {
-            new TextReportRenderer(Terminal.colours(spec)).render(report, out);
+            new TextReportRenderer(Terminal.colours(spec), rows).render(report, out);
         }
         out.flush();
+        if (csv != null) {
+            writeCsv(report, out);
+        }
+    }
+
+    private void writeCsv(Report report, PrintWriter stdout) {
+        CsvSeriesRenderer r = new CsvSeriesRenderer();
+        boolean seconds = switch (csvResolution) {
+            case "second" -> true;
+            case "minute" -> false;
+            default -> throw new UserException(ExitCode.USAGE, "--csv-resolution is minute or second, not " + csvResolution);
+        };
+        if (csv.equals("-")) {
+            if (seconds) {
+                r.perSecond(report, stdout);
+            } else {
+                r.perMinute(report, stdout);
+            }
+            return;
+        }
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(csv), StandardCharsets.UTF_8))) {
+            if (seconds) {
+                r.perSecond(report, w);
+            } else {
+                r.perMinute(report, w);
+            }
+            if (w.checkError()) {
+                throw new IOException("write failed");
+            }
+        } catch (IOException e) {
+            throw new UserException(ExitCode.IO, "cannot write " + csv + ": " + Analysis.describe(e));
+        }
     }
 
     @Override
@@ -83,7 +132,8 @@ public final class ReportCommand implements Callable<Integer> {
             if (!files.isEmpty()) {
                 throw new UserException(ExitCode.USAGE, "give either FILEs or --queue, not both");
             }
-            Report report = QueueCommands.report(queue, window.fromMillis(), window.toMillis(), samples);
+            Report report = QueueCommands.report(queue, window.fromMillis(), window.toMillis(), samples,
+                    filters.filter(), peaks, window.baselineMillis());
             render(report, out);
             return strict && report.rejects().total() > 0 ? ExitCode.REJECTED_LINES : ExitCode.OK;
         }
@@ -101,9 +151,15 @@ public final class ReportCommand implements Callable<Integer> {
                     throw new UserException(ExitCode.IO, "cannot write " + rejectsFile + ": " + Analysis.describe(e));
                 }
             }
-            Analysis analysis = Analysis.builder().format(format).candidates(formatOptions.candidates())
+            long[] baseline = window.baselineMillis();
+            Analysis.Builder builder = Analysis.builder();
+            if (baseline != null) {
+                builder.baseline(baseline[0], baseline[1]);
+            }
+            Analysis analysis = builder.format(format).candidates(formatOptions.candidates())
                     .rejectsWriter(rejects).maxLineBytes(maxLineBytes).maxSamples(samples)
                     .window(window.fromMillis(), window.toMillis())
+                    .filter(filters.filter()).peaks(peaks)
                     .notices(s -> err.println("ngxtime: " + s)).build();
             Report report;
             Thread interrupt = new Thread(analysis::cancel);

@@ -13,6 +13,35 @@ public final class WindowMixin {
             description = "Only requests before TIME.")
     OffsetDateTime to;
 
+    @Option(names = "--baseline", description = "Compare the window (--from/--to) with the same length before it.")
+    boolean baseline;
+
+    @Option(names = "--baseline-from", paramLabel = "TIME", converter = TimeArgument.class,
+            description = "Compare with this baseline window instead (with --baseline-to).")
+    OffsetDateTime baselineFrom;
+
+    @Option(names = "--baseline-to", paramLabel = "TIME", converter = TimeArgument.class,
+            description = "End of the baseline window.")
+    OffsetDateTime baselineTo;
+
+    /** The baseline window {from, to} in epoch ms, or null for no comparison. */
+    long[] baselineMillis() {
+        if (baselineFrom != null || baselineTo != null) {
+            if (baselineFrom == null || baselineTo == null || !baselineTo.isAfter(baselineFrom)) {
+                throw new UserException(ExitCode.USAGE, "--baseline-from and --baseline-to go together, the end after the start");
+            }
+            return new long[] {baselineFrom.toInstant().toEpochMilli(), baselineTo.toInstant().toEpochMilli()};
+        }
+        if (!baseline) {
+            return null;
+        }
+        if (from == null || to == null) {
+            throw new UserException(ExitCode.USAGE, "--baseline compares the window with the one before it: give --from and --to");
+        }
+        long length = toMillis() - fromMillis();
+        return new long[] {fromMillis() - length, fromMillis()};
+    }
+
     long fromMillis() {
         return from == null ? Long.MIN_VALUE : from.toInstant().toEpochMilli();
     }

@@ -2,18 +2,47 @@ package io.ngxtime.cli.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.ngxtime.analyzer.aggregate.PeakAttribution;
+import io.ngxtime.analyzer.aggregate.Percentiles;
 import io.ngxtime.analyzer.ingest.Rejects;
+import io.ngxtime.analyzer.report.Comparison;
+import io.ngxtime.analyzer.report.Finding;
+import io.ngxtime.analyzer.report.PeakReport;
+import io.ngxtime.analyzer.report.PeakWindow;
+import io.ngxtime.analyzer.report.Ranked;
 import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.report.RouteReport;
 import io.ngxtime.analyzer.report.Summary;
+import io.ngxtime.analyzer.report.TierReport;
+import io.ngxtime.analyzer.report.TimePoint;
+import io.ngxtime.analyzer.report.TimingReport;
+import io.ngxtime.analyzer.report.TrafficReport;
+import io.ngxtime.analyzer.report.UpstreamReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
-/** The report as JSON. Keys are a contract (docs/report-json.md): extend, never rename. */
+/**
+ * The report as JSON. Keys are a contract (docs/report-json.md) that users' scripts rely on: extend,
+ * never rename. Times in milliseconds (fractions kept), instants ISO-8601 with the offset as logged.
+ */
 public final class JsonReportRenderer {
     private static final JsonFactory FACTORY = new JsonFactory();
+    private final boolean includeSeries;
+
+    /** @param includeSeries whether to include the per-minute series under traffic */
+    public JsonReportRenderer(boolean includeSeries) {
+        this.includeSeries = includeSeries;
+    }
+
+    public JsonReportRenderer() {
+        this(true);
+    }
 
     public void render(Report r, PrintWriter out) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -26,7 +55,16 @@ public final class JsonReportRenderer {
         out.println();
     }
 
-    private static void write(Report r, JsonGenerator g) throws IOException {
+    static String iso(long epochSecond, int offsetSeconds) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.ofTotalSeconds(offsetSeconds)));
+    }
+
+    private static double ms(long micros) {
+        return micros / 1000.0;
+    }
+
+    private void write(Report r, JsonGenerator g) throws IOException {
         Summary s = r.summary();
         g.writeStartObject();
         g.writeNumberField("requests", s.requests());
@@ -38,6 +76,7 @@ public final class JsonReportRenderer {
             g.writeString(i);
         }
         g.writeEndArray();
+        g.writeStringField("filter", r.filter());
         g.writeObjectFieldStart("status");
         for (Map.Entry<Integer, Long> e : s.status().entrySet()) {
             g.writeNumberField(e.getKey() < 0 ? "other" : Integer.toString(e.getKey()), e.getValue());
@@ -53,6 +92,233 @@ public final class JsonReportRenderer {
         }
         g.writeNumberField("requests_without_time", s.withoutTime());
         g.writeEndObject();
+        timing(r.timing(), g);
+        upstreams(r.upstreams(), g);
+        peaks(r.peaks(), g);
+        traffic(r.traffic(), g);
+        routes(r, g);
+        findings(r.findings(), g);
+        if (r.comparison() != null) {
+            comparison(r.comparison(), r.traffic().offsetSeconds(), g);
+        }
+        rejects(r, g);
+        g.writeEndObject();
+    }
+
+    private static void percentiles(String name, Percentiles p, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeNumberField("count", p.count());
+        g.writeNumberField("p50", ms(p.p50()));
+        g.writeNumberField("p90", ms(p.p90()));
+        g.writeNumberField("p95", ms(p.p95()));
+        g.writeNumberField("p99", ms(p.p99()));
+        g.writeNumberField("p999", ms(p.p999()));
+        g.writeNumberField("max", ms(p.max()));
+        g.writeNumberField("mean", Math.round(p.meanMicros()) / 1000.0);
+        g.writeNumberField("clamped", p.clamped());
+        g.writeEndObject();
+    }
+
+    private static void timing(TimingReport t, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("tiers");
+        for (TierReport tier : t.tiers()) {
+            g.writeObjectFieldStart(tier.tier());
+            g.writeNumberField("requests", tier.requests());
+            g.writeNumberField("share", tier.share());
+            percentiles("request_time_ms", tier.requestTime(), g);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        percentiles("request_time_ms", t.requestTime(), g);
+        percentiles("upstream_time_ms", t.upstreamTime(), g);
+        percentiles("upstream_connect_ms", t.upstreamConnect(), g);
+        percentiles("upstream_header_ms", t.upstreamHeader(), g);
+        percentiles("nginx_time_ms", t.nginxTime(), g);
+        g.writeNumberField("upstream_exceeds_request", t.upstreamExceedsRequest());
+        g.writeNumberField("requests_without_request_time", t.withoutRequestTime());
+        g.writeObjectFieldStart("precision");
+        g.writeNumberField("significant_digits", t.significantDigits());
+        g.writeNumberField("upstream_significant_digits", 2);
+        g.writeNumberField("series_relative_error", 0.05);
+        g.writeEndObject();
+    }
+
+    private static void upstreams(List<UpstreamReport> ups, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("upstreams");
+        for (UpstreamReport u : ups) {
+            g.writeObjectFieldStart(u.address());
+            g.writeNumberField("attempts", u.attempts());
+            g.writeNumberField("failed", u.failed());
+            g.writeNumberField("retries_caused", u.retriesCaused());
+            percentiles("connect_time_ms", u.connect(), g);
+            percentiles("header_time_ms", u.header(), g);
+            percentiles("response_time_ms", u.response(), g);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void peaks(List<PeakReport> peaks, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("peaks");
+        for (PeakReport p : peaks) {
+            PeakWindow w = p.window();
+            int off = p.offsetSeconds();
+            g.writeStartObject();
+            g.writeStringField("second", iso(w.busiestSecond(), off));
+            g.writeNumberField("requests", w.busiestSecondCount());
+            g.writeObjectFieldStart("busiest_minute");
+            g.writeStringField("start", iso(w.busiestMinute(), off));
+            g.writeNumberField("requests", w.busiestMinuteCount());
+            g.writeEndObject();
+            g.writeStringField("start", iso(w.startSecond(), off));
+            g.writeStringField("end", iso(w.endSecond(), off));
+            g.writeStringField("baseline_start", iso(w.baselineStartSecond(), off));
+            g.writeNumberField("baseline_per_second", w.baselinePerMinute() / 60.0);
+            g.writeNumberField("requests_during", p.requestsDuring());
+            g.writeNumberField("requests_before", p.requestsBefore());
+            g.writeObjectFieldStart("p99_ms");
+            g.writeNumberField("during", ms(p.p99DuringMicros()));
+            g.writeNumberField("before", ms(p.p99BeforeMicros()));
+            g.writeEndObject();
+            g.writeObjectFieldStart("error_rate_5xx");
+            g.writeNumberField("during", p.errorRateDuring());
+            g.writeNumberField("before", p.errorRateBefore());
+            g.writeEndObject();
+            g.writeObjectFieldStart("attribution");
+            for (Map.Entry<String, List<PeakAttribution.Item>> e : p.attribution().entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (PeakAttribution.Item it : e.getValue()) {
+                    g.writeStartObject();
+                    g.writeStringField("value", it.value());
+                    g.writeNumberField("requests", it.duringCount());
+                    g.writeNumberField("share_during", it.duringShare());
+                    g.writeNumberField("share_before", it.beforeShare());
+                    g.writeNumberField("excess_requests", Math.round(it.excessRequests()));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeBooleanField("approximate", p.approximate());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private void traffic(TrafficReport t, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("traffic");
+        g.writeNumberField("seconds", t.perSecond().length);
+        g.writeNumberField("max_per_second", t.maxPerSecond());
+        long total = 0;
+        for (int c : t.perSecond()) {
+            total += c;
+        }
+        g.writeNumberField("mean_per_second", t.perSecond().length == 0 ? 0 : (double) total / t.perSecond().length);
+        g.writeNumberField("bucket_seconds", t.bucketSeconds());
+        if (includeSeries) {
+            g.writeArrayFieldStart("per_minute");
+            for (TimePoint p : t.points()) {
+                g.writeStartObject();
+                g.writeStringField("start", iso(p.startSecond(), t.offsetSeconds()));
+                g.writeNumberField("requests", p.requests());
+                g.writeNumberField("per_second", (double) p.requests() / t.bucketSeconds());
+                g.writeNumberField("max_per_second", p.maxPerSecond());
+                g.writeObjectFieldStart("status");
+                for (int c = 1; c <= 5; c++) {
+                    g.writeNumberField(c + "xx", p.statusClasses()[c]);
+                }
+                g.writeEndObject();
+                g.writeNumberField("p50_ms", ms(p.requestP50Micros()));
+                g.writeNumberField("p99_ms", ms(p.requestP99Micros()));
+                g.writeNumberField("upstream_p99_ms", ms(p.upstreamP99Micros()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void ranked(String name, List<Ranked> list, boolean approximate, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeBooleanField("approximate", approximate);
+        g.writeArrayFieldStart("top");
+        for (Ranked rk : list) {
+            g.writeStartObject();
+            g.writeStringField("value", rk.value());
+            g.writeNumberField("requests", rk.count());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void routes(Report r, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("routes");
+        g.writeBooleanField("approximate", r.routes().routesApproximate());
+        g.writeArrayFieldStart("top");
+        for (RouteReport rt : r.routes().routes()) {
+            g.writeStartObject();
+            g.writeStringField("route", rt.route());
+            g.writeNumberField("requests", rt.requests());
+            g.writeNumberField("p50_ms", ms(rt.p50Micros()));
+            g.writeNumberField("p99_ms", ms(rt.p99Micros()));
+            g.writeNumberField("error_rate", rt.errorRate());
+            g.writeNumberField("bytes", rt.bytes());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        ranked("paths", r.routes().paths(), r.routes().pathsApproximate(), g);
+        ranked("clients", r.routes().clients(), r.routes().clientsApproximate(), g);
+    }
+
+    private static void findings(List<Finding> findings, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("findings");
+        for (Finding f : findings) {
+            g.writeStartObject();
+            g.writeStringField("kind", f.kind());
+            g.writeStringField("title", f.title());
+            g.writeStringField("detail", f.detail());
+            g.writeArrayFieldStart("items");
+            for (String i : f.items()) {
+                g.writeString(i);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void changes(String name, List<Comparison.Change> changes, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Comparison.Change c : changes) {
+            g.writeStartObject();
+            g.writeStringField("subject", c.subject());
+            g.writeStringField("metric", c.metric());
+            g.writeNumberField("before", c.before());
+            g.writeNumberField("after", c.after());
+            if (!Double.isInfinite(c.ratio())) {
+                g.writeNumberField("ratio", c.ratio());
+            } else {
+                g.writeNullField("ratio");
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void comparison(Comparison c, int offset, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("comparison");
+        g.writeStringField("baseline_from", iso(c.baselineFromSecond(), offset));
+        g.writeStringField("baseline_to", iso(c.baselineToSecond(), offset));
+        g.writeNumberField("baseline_requests", c.baselineRequests());
+        changes("changes", c.changes(), g);
+        changes("upstreams", c.upstreams(), g);
+        changes("routes", c.routes(), g);
+        g.writeEndObject();
+    }
+
+    private static void rejects(Report r, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("rejects");
         g.writeObjectFieldStart("by_reason");
         for (Map.Entry<String, Long> e : r.rejects().byReason().entrySet()) {
@@ -69,7 +335,6 @@ public final class JsonReportRenderer {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
         g.writeEndObject();
     }
 }

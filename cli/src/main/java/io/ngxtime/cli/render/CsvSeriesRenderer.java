@@ -1,0 +1,52 @@
+package io.ngxtime.cli.render;
+
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.report.TimePoint;
+import io.ngxtime.analyzer.report.TrafficReport;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The time series as CSV: one row per minute (or per second), times ISO-8601 with the logged offset. */
+public final class CsvSeriesRenderer {
+    /** One row per time bucket (a minute unless the range was long). */
+    public void perMinute(Report r, PrintWriter out) {
+        TrafficReport t = r.traffic();
+        out.println("start,requests,per_second,max_per_second,status_1xx,status_2xx,status_3xx,status_4xx,status_5xx,"
+                + "bytes,p50_ms,p99_ms,upstream_p99_ms,nginx_p50_ms,nginx_p99_ms,cache_p50_ms,cache_p99_ms,upstream_p50_ms,"
+                + "upstream_tier_p99_ms,mean_connect_ms,mean_wait_ms,mean_transfer_ms,mean_nginx_ms");
+        for (TimePoint p : t.points()) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(JsonReportRenderer.iso(p.startSecond(), t.offsetSeconds())).append(',').append(p.requests()).append(',')
+                    .append(num((double) p.requests() / t.bucketSeconds())).append(',').append(p.maxPerSecond());
+            for (int c = 1; c <= 5; c++) {
+                sb.append(',').append(p.statusClasses()[c]);
+            }
+            sb.append(',').append(p.bytes());
+            sb.append(',').append(num(p.requestP50Micros() / 1000.0)).append(',').append(num(p.requestP99Micros() / 1000.0))
+                    .append(',').append(num(p.upstreamP99Micros() / 1000.0));
+            for (int tier = 0; tier < 3; tier++) {
+                sb.append(',').append(num(p.tierP50Micros()[tier] / 1000.0)).append(',')
+                        .append(num(p.tierP99Micros()[tier] / 1000.0));
+            }
+            sb.append(',').append(num(p.meanConnectMicros() / 1000)).append(',').append(num(p.meanWaitMicros() / 1000))
+                    .append(',').append(num(p.meanTransferMicros() / 1000)).append(',').append(num(p.meanNginxMicros() / 1000));
+            out.println(sb);
+        }
+        out.flush();
+    }
+
+    /** One row per second from the first to the last request. */
+    public void perSecond(Report r, PrintWriter out) {
+        TrafficReport t = r.traffic();
+        out.println("second,requests");
+        int[] s = t.perSecond();
+        for (int i = 0; i < s.length; i++) {
+            out.println(JsonReportRenderer.iso(t.firstSecond() + i, t.offsetSeconds()) + "," + s[i]);
+        }
+        out.flush();
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}
