@@ -1,0 +1,47 @@
+package io.ngxtime.analyzer.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.report.Report;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+
+/** Aggregating parts split at random points and merging them gives exactly what one pass gives. */
+class AggregationMergeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static String fingerprint(Report r) throws Exception {
+        // records compare by value except arrays: serialise the whole model
+        return JSON.writeValueAsString(JSON.valueToTree(new Object[] {r.summary().toString(), r.timing(), r.upstreams(),
+            r.traffic().firstSecond(), r.traffic().perSecond(), r.traffic().points().stream().map(p -> List.of(p.startSecond(),
+                p.requests(), p.maxPerSecond(), List.of(p.statusClasses()), p.bytes(), p.requestP50Micros(),
+                p.requestP99Micros(), p.upstreamP99Micros(), List.of(p.tierP50Micros()), List.of(p.tierP99Micros()),
+                p.meanConnectMicros(), p.meanWaitMicros(), p.meanTransferMicros(), p.meanNginxMicros())).toList(),
+            r.peaks().stream().map(p -> p.window()).toList(), r.routes(), r.findings()}));
+    }
+
+    @RepeatedTest(5)
+    void splitAggregateMerge_equalsOnePass(RepetitionInfo info) throws Exception {
+        List<Request> requests = SyntheticRequests.make(20_000, 42 + info.getCurrentRepetition());
+        Aggregation whole = new Aggregation();
+        requests.forEach(whole::add);
+
+        SplittableRandom rnd = new SplittableRandom(info.getCurrentRepetition());
+        int parts = 2 + rnd.nextInt(5);
+        int[] cuts = rnd.ints(parts - 1, 0, requests.size()).sorted().toArray();
+        Aggregation merged = new Aggregation();
+        int from = 0;
+        for (int p = 0; p <= cuts.length; p++) {
+            int to = p < cuts.length ? cuts[p] : requests.size();
+            Aggregation part = new Aggregation();
+            requests.subList(from, to).forEach(part::add);
+            merged.merge(part);
+            from = to;
+        }
+        assertThat(fingerprint(merged.report(List.of(), "f"))).isEqualTo(fingerprint(whole.report(List.of(), "f")));
+    }
+}

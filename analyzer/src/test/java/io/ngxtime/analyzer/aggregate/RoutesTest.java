@@ -1,0 +1,36 @@
+package io.ngxtime.analyzer.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RoutesTest {
+    @Test
+    void of_collapsesIdentifiersAndDropsTheQuery() {
+        assertThat(Routes.of("/videos/123")).isEqualTo("/videos/:id");
+        assertThat(Routes.of("/api/orders/3f2504e0-4f89-11d3-9a0c-0305e82c3301?x=1")).isEqualTo("/api/orders/:uuid");
+        assertThat(Routes.of("/blob/0123456789abcdef0123")).isEqualTo("/blob/:hex");
+        assertThat(Routes.of("/static/app.3f9a2c1b.js")).isEqualTo("/static/app.:hash.js");
+        assertThat(Routes.of("/search?q=a")).isEqualTo("/search");
+        assertThat(Routes.of("/")).isEqualTo("/");
+        assertThat(Routes.of("")).isEqualTo("/");
+        assertThat(Routes.of(null)).isEqualTo(Routes.INVALID);
+        assertThat(Routes.of("/about/team")).isEqualTo("/about/team");
+        assertThat(Routes.of("/" + "a/".repeat(300))).hasSizeLessThanOrEqualTo(Routes.MAX_LENGTH);
+    }
+
+    @Test
+    void isStatic_byExtension() {
+        assertThat(Routes.isStatic("/static/app.:hash.js")).isTrue();
+        assertThat(Routes.isStatic("/img/:id.png")).isTrue();
+        assertThat(Routes.isStatic("/api/v1.2/users")).isFalse();
+    }
+
+    @Test
+    void clientNetworks() {
+        assertThat(ClientNetworks.of("192.0.2.77")).isEqualTo("192.0.2.0/24");
+        assertThat(ClientNetworks.of("2001:db8:1:2::5")).isEqualTo("2001:db8:1::/48");
+        assertThat(ClientNetworks.of("10.0.0.2, 10.0.0.1")).isEqualTo("10.0.0.0/24");
+        assertThat(ClientNetworks.of("unix:")).isEqualTo("unix:");
+    }
+}
