@@ -418,7 +418,8 @@ public final class Analysis {
         }
     }
 
-    static void deleteTree(Path dir) {
+    /** Deletes a (temporary) directory tree, best effort. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -243,6 +243,12 @@ public final class RecordStore implements Closeable {
             return this;
         }
 
+        /** Moves past the last batch written so far: only new batches will be read. */
+        public BatchReader toEnd() {
+            tailer.toEnd();
+            return this;
+        }
+
         /** Reads the next batch's bytes; false when there is none (yet). */
         public boolean nextRaw() {
             try (DocumentContext dc = tailer.readingDocument()) {

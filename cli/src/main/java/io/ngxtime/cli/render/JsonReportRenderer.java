@@ -34,19 +34,26 @@ import java.util.Map;
 public final class JsonReportRenderer {
     private static final JsonFactory FACTORY = new JsonFactory();
     private final boolean includeSeries;
+    private final boolean pretty;
 
-    /** @param includeSeries whether to include the per-minute series under traffic */
-    public JsonReportRenderer(boolean includeSeries) {
+    /**
+     * @param includeSeries whether to include the per-minute series under traffic
+     * @param pretty        indented (true) or one line (false, for JSON lines)
+     */
+    public JsonReportRenderer(boolean includeSeries, boolean pretty) {
         this.includeSeries = includeSeries;
+        this.pretty = pretty;
     }
 
     public JsonReportRenderer() {
-        this(true);
+        this(true, true);
     }
 
     public void render(Report r, PrintWriter out) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+            if (pretty) {
+                g.useDefaultPrettyPrinter();
+            }
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             write(r, g);
         } catch (IOException e) {

@@ -1,0 +1,73 @@
+package io.ngxtime.analyzer.live;
+
+import io.ngxtime.analyzer.aggregate.Aggregation;
+import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.report.Report;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A sliding window over a live log: one {@link Aggregation} per interval, the last {@code intervals}
+ * of them merged for the view (aggregators are mergeable, so the window slides without re-reading).
+ * Single-writer.
+ */
+public final class LiveWindow {
+    private final int intervals;
+    private final Deque<Aggregation> closed = new ArrayDeque<>();
+    private Aggregation current = new Aggregation(5);
+    private long currentRequests;
+    private final Deque<Long> recentCounts = new ArrayDeque<>();
+
+    public LiveWindow(int intervals) {
+        if (intervals < 1) {
+            throw new IllegalArgumentException("intervals must be at least 1, was " + intervals);
+        }
+        this.intervals = intervals;
+    }
+
+    public void add(Request r) {
+        current.add(r);
+        currentRequests++;
+    }
+
+    /** Closes the current interval and starts the next. */
+    public void tick() {
+        closed.addLast(current);
+        recentCounts.addLast(currentRequests);
+        while (closed.size() > intervals) {
+            closed.removeFirst();
+        }
+        while (recentCounts.size() > 10 * intervals) {
+            recentCounts.removeFirst();
+        }
+        current = new Aggregation(5);
+        currentRequests = 0;
+    }
+
+    /** Requests in the last closed interval. */
+    public long lastIntervalRequests() {
+        return recentCounts.isEmpty() ? 0 : recentCounts.getLast();
+    }
+
+    /** The median requests per interval over the recent past (up to ten windows), excluding the last interval. */
+    public double medianIntervalRequests() {
+        long[] v = recentCounts.stream().mapToLong(Long::longValue).toArray();
+        if (v.length <= 1) {
+            return 0;
+        }
+        long[] past = java.util.Arrays.copyOf(v, v.length - 1);
+        java.util.Arrays.sort(past);
+        int mid = past.length / 2;
+        return past.length % 2 == 1 ? past[mid] : (past[mid - 1] + past[mid]) / 2.0;
+    }
+
+    /** The merged view of the closed intervals in the window. */
+    public Report view(String source, String format) {
+        Aggregation all = new Aggregation(5);
+        for (Aggregation a : closed) {
+            all.merge(a);
+        }
+        return all.report(List.of(source), format, 1);
+    }
+}

@@ -1,0 +1,221 @@
+package io.ngxtime.cli;
+
+import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.ingest.FormatDetectionException;
+import io.ngxtime.analyzer.ingest.FormatDetector;
+import io.ngxtime.analyzer.ingest.HeadSampler;
+import io.ngxtime.analyzer.live.LiveWindow;
+import io.ngxtime.analyzer.queue.Batch;
+import io.ngxtime.analyzer.queue.QueueIngester;
+import io.ngxtime.analyzer.queue.RecordStore;
+import io.ngxtime.analyzer.queue.SourceCheckpoint;
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.source.FileFollower;
+import io.ngxtime.analyzer.source.Fingerprint;
+import io.ngxtime.analyzer.source.FollowStart;
+import io.ngxtime.analyzer.source.Input;
+import io.ngxtime.cli.render.JsonReportRenderer;
+import io.ngxtime.cli.render.LiveRenderer;
+import io.ngxtime.grammar.LogFormat;
+import io.ngxtime.grammar.Preset;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ngxtime tail}: follow a live log like {@code tail -F} and show, every interval, the load,
+ * latency by tier, upstreams and routes over a sliding window, flagging surges. Lines go through a
+ * record queue ({@code --queue} keeps it, and a restart continues exactly where it ended).
+ */
+@Command(name = "tail", mixinStandardHelpOptions = true,
+        description = {"Follow a live access log (rotation by rename and copytruncate handled) and show load,",
+            "latency by tier, upstreams and routes over a sliding window, refreshed every interval."})
+public final class TailCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The log file to follow (it may not exist yet).")
+    Path file;
+
+    @Mixin
+    FormatMixin formatOptions;
+
+    @Option(names = "--queue", paramLabel = "DIR",
+            description = "Keep the parsed records in this queue; restarted on it, tail continues where it stopped.")
+    Path queue;
+
+    @Option(names = "--from-start", description = "Read the file from its start instead of its end.")
+    boolean fromStart;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2", description = "Refresh every N seconds (default: ${DEFAULT-VALUE}).")
+    int intervalSeconds;
+
+    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "60", description = "Sliding window (default: ${DEFAULT-VALUE}).")
+    int windowSeconds;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0", description = "Stop after N seconds (default: until Ctrl-C).")
+    int durationSeconds;
+
+    @Option(names = "--json", description = "One JSON object per refresh (report keys), one per line.")
+    boolean json;
+
+    @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "65536", description = "Reject longer lines (default: ${DEFAULT-VALUE}).")
+    int maxLineBytes;
+
+    @Override
+    public Integer call() throws Exception {
+        if (intervalSeconds < 1 || windowSeconds < intervalSeconds) {
+            throw new UserException(ExitCode.USAGE, "--interval must be at least 1 and --window at least the interval");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LogFormat format = format(err);
+        Path dir = queue;
+        boolean temporary = dir == null;
+        if (temporary) {
+            dir = Files.createTempDirectory("ngxtime-tail-");
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread onInterrupt = new Thread(() -> {
+            stop.set(true);
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try (RecordStore store = QueueCommands.openForWriting(dir)) {
+            QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, true);
+            FileFollower follower = openFollower(ingester);
+            Thread reading = new Thread(() -> follow(follower, ingester, stop, failure), "ngxtime-follow");
+            reading.start();
+            LiveWindow window = new LiveWindow(windowSeconds / intervalSeconds);
+            LiveRenderer live = new LiveRenderer(Terminal.colours(spec));
+            long end = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds) : Long.MAX_VALUE;
+            try (RecordStore.BatchReader reader = store.reader(null).toEnd()) {
+                long nextTick = System.nanoTime() + TimeUnit.SECONDS.toNanos(intervalSeconds);
+                while (!stop.get() && failure.get() == null) {
+                    Batch b = reader.next();
+                    if (b != null) {
+                        for (int i = 0; i < b.size(); i++) {
+                            window.add(b.request(i));
+                        }
+                        continue;
+                    }
+                    long now = System.nanoTime();
+                    if (now >= nextTick) {
+                        window.tick();
+                        Report view = window.view(file.toString(), format.name());
+                        if (json) {
+                            new JsonReportRenderer(false, false).render(view, out);
+                        } else {
+                            live.render(view, window, intervalSeconds, windowSeconds, out);
+                        }
+                        out.flush();
+                        nextTick += TimeUnit.SECONDS.toNanos(intervalSeconds);
+                    }
+                    if (now >= end) {
+                        break;
+                    }
+                    Thread.sleep(20);
+                }
+            } finally {
+                stop.set(true);
+                follower.wakeup();
+                reading.join();
+                follower.close();
+            }
+        } finally {
+            if (temporary) {
+                io.ngxtime.analyzer.Analysis.deleteTree(dir);
+            }
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof IOException io) {
+            throw new UserException(ExitCode.IO, file + ": " + Analysis.describe(io), io);
+        } else if (t != null) {
+            throw new IllegalStateException(t);
+        }
+        return ExitCode.OK;
+    }
+
+    private FileFollower openFollower(QueueIngester ingester) throws IOException {
+        FileFollower.Builder b = FileFollower.builder(file).maxLineBytes(maxLineBytes)
+                .start(fromStart ? FollowStart.BEGINNING : FollowStart.END);
+        if (Files.isRegularFile(file)) {
+            try (InputStream raw = Files.newInputStream(file)) {
+                long fp = Fingerprint.of(HeadSampler.rewindable(raw));
+                SourceCheckpoint c = ingester.checkpoint(fp);
+                if (c != null) {
+                    b.resumeFrom(c.fingerprint(), c.offset(), c.lines());
+                }
+            }
+        }
+        try {
+            return b.open();
+        } catch (IOException e) {
+            throw new UserException(ExitCode.IO, file + ": " + Analysis.describe(e), e);
+        }
+    }
+
+    private void follow(FileFollower follower, QueueIngester ingester, AtomicBoolean stop, AtomicReference<Throwable> failure) {
+        Input input = Input.file(file);
+        try {
+            while (!stop.get()) {
+                if (follower.awaitLines(250, TimeUnit.MILLISECONDS)) {
+                    ingester.read(follower.reader(), input, follower.fingerprint(), follower.offsetBase(),
+                            follower.lineNumberBase(), stop::get);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            failure.set(t);
+        }
+    }
+
+    private LogFormat format(PrintWriter err) {
+        LogFormat f = formatOptions.format();
+        if (f != null) {
+            return f;
+        }
+        if (Files.isRegularFile(file)) {
+            try (InputStream raw = Files.newInputStream(file)) {
+                var head = HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES);
+                if (!head.isEmpty()) {
+                    FormatDetector.Detection d = FormatDetector.detect(formatOptions.candidates(), head, file.toString());
+                    err.println("ngxtime: " + d.describe());
+                    return d.format();
+                }
+            } catch (FormatDetectionException e) {
+                throw new UserException(ExitCode.DATA, e.getMessage());
+            } catch (IOException e) {
+                throw new UserException(ExitCode.IO, file + ": " + Analysis.describe(e), e);
+            }
+        }
+        err.println("ngxtime: no lines to detect the format from yet; assuming 'timing' (give --log-format)");
+        return Preset.TIMING.format();
+    }
+
+}

@@ -1,0 +1,70 @@
+package io.ngxtime.cli.render;
+
+import io.ngxtime.analyzer.live.LiveWindow;
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.report.RouteReport;
+import io.ngxtime.analyzer.report.TierReport;
+import io.ngxtime.analyzer.report.UpstreamReport;
+import java.io.PrintWriter;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** The live view of {@code ngxtime tail}: redrawn in place on a terminal, appended otherwise. */
+public final class LiveRenderer {
+    private static final String CLEAR = "\u001b[H\u001b[2J";
+    private final boolean terminal;
+
+    public LiveRenderer(boolean terminal) {
+        this.terminal = terminal;
+    }
+
+    public void render(Report r, LiveWindow window, int intervalSeconds, int windowSeconds, PrintWriter out) {
+        if (terminal) {
+            out.print(CLEAR);
+        }
+        double lastRate = (double) window.lastIntervalRequests() / intervalSeconds;
+        double baseline = window.medianIntervalRequests() / intervalSeconds;
+        boolean surge = window.lastIntervalRequests() >= 10 && baseline > 0 && lastRate > 3 * baseline;
+        out.printf(Locale.ROOT, "ngxtime tail %s  %s%n", TerminalText.safe(String.join(",", r.inputs())),
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().withNano(0)));
+        out.printf(Locale.ROOT, "  last %ds: %.1f req/s   last %ds: %,d requests, %.1f req/s, max %d req/s%s%n",
+                intervalSeconds, lastRate, windowSeconds, r.summary().requests(),
+                (double) r.summary().requests() / windowSeconds, r.traffic().maxPerSecond(),
+                surge ? String.format(Locale.ROOT, "   SURGE: %.1fx the recent median", lastRate / baseline) : "");
+        long s5 = r.summary().statusBetween(500, 599);
+        long s4 = r.summary().statusBetween(400, 499);
+        out.printf(Locale.ROOT, "  status: 5xx %,d (%.1f%%)  4xx %,d  rejected lines %,d%n", s5,
+                r.summary().requests() == 0 ? 0.0 : 100.0 * s5 / r.summary().requests(), s4, r.rejects().total());
+        out.printf(Locale.ROOT, "  %-10s %10s %9s %9s%n", "tier", "requests", "p50", "p99");
+        for (TierReport t : r.timing().tiers()) {
+            out.printf(Locale.ROOT, "  %-10s %,10d %9s %9s%n", t.tier(), t.requests(), TextReportRenderer.ms(t.requestTime().p50()),
+                    TextReportRenderer.ms(t.requestTime().p99()));
+        }
+        int n = 0;
+        for (UpstreamReport u : r.upstreams()) {
+            if (n++ == 0) {
+                out.printf(Locale.ROOT, "  %-28s %9s %8s %9s %9s%n", "upstream", "attempts", "failed", "p50", "p99");
+            }
+            if (n > 5) {
+                break;
+            }
+            out.printf(Locale.ROOT, "  %-28s %,9d %,8d %9s %9s%n", TerminalText.safe(u.address()), u.attempts(), u.failed(),
+                    TextReportRenderer.ms(u.response().p50()), TextReportRenderer.ms(u.response().p99()));
+        }
+        n = 0;
+        for (RouteReport rt : r.routes().routes()) {
+            if (n++ == 0) {
+                out.printf(Locale.ROOT, "  %-40s %9s %9s%n", "route", "requests", "p99");
+            }
+            if (n > 5) {
+                break;
+            }
+            String route = rt.route().length() > 40 ? rt.route().substring(0, 39) + "…" : rt.route();
+            out.printf(Locale.ROOT, "  %-40s %,9d %9s%n", TerminalText.safe(route), rt.requests(), TextReportRenderer.ms(rt.p99Micros()));
+        }
+        if (!terminal) {
+            out.println();
+        }
+    }
+}
