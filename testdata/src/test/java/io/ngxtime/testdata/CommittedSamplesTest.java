@@ -18,9 +18,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CommittedSamplesTest {
 
+    /** testdata/samples: from the build's system property, else relative to the module (surefire's working directory). */
     static Path samplesDir() {
         String testdata = System.getProperty("ngxtime.testdata");
-        return testdata == null ? Path.of("samples") : Path.of(testdata, "samples");
+        if (testdata != null && Files.isDirectory(Path.of(testdata, "samples"))) {
+            return Path.of(testdata, "samples");
+        }
+        return Path.of("samples");
     }
 
     @ParameterizedTest
