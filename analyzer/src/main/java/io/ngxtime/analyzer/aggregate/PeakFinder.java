@@ -22,7 +22,14 @@ public final class PeakFinder {
 
     public static List<PeakWindow> find(TrafficAggregator traffic, int n) {
         List<long[]> seconds = traffic.busySeconds();
-        seconds.sort(Comparator.<long[]>comparingLong(s -> -s[1]).thenComparingLong(s -> s[0]));
+        // ties between equally busy seconds go to the one in the busier minute (a crowd, not noise)
+        java.util.Map<Long, Long> perMinute = new java.util.HashMap<>();
+        for (long[] s : seconds) {
+            perMinute.merge(Math.floorDiv(s[0], 60), s[1], Long::sum);
+        }
+        seconds.sort(Comparator.<long[]>comparingLong(s -> -s[1])
+                .thenComparingLong(s -> -perMinute.get(Math.floorDiv(s[0], 60)))
+                .thenComparingLong(s -> s[0]));
         List<PeakWindow> peaks = new ArrayList<>();
         for (long[] s : seconds) {
             if (peaks.size() >= n) {
