@@ -28,9 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ngxtime ingest}: parse logs once into a persistent record queue; query it many times. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Parse logs into a record queue that 'ngxtime report --queue' reads.",
-            "Run it again on the same (or since rotated) files: only new lines are added. Killed at any",
-            "moment and run again, it continues exactly where the queue ends."})
+        description = "Parse logs once into a record queue that 'report --queue' reads; run again, only new lines are added.")
 public final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

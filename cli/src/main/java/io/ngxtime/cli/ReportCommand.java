@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ngxtime report}: post-incident forensics over log files. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Analyse access logs: requests, rejected lines, status codes, time range.")
+        description = "Post-incident forensics: load and peaks (with what drove them), latency by tier, upstream attempts, routes, findings.")
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -40,8 +40,7 @@ import picocli.CommandLine.Spec;
  * record queue ({@code --queue} keeps it, and a restart continues exactly where it ended).
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Follow a live access log (rotation by rename and copytruncate handled) and show load,",
-            "latency by tier, upstreams and routes over a sliding window, refreshed every interval."})
+        description = "Follow a live log (like tail -F) and show load, latency by tier, upstreams and routes over a sliding window.")
 public final class TailCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
