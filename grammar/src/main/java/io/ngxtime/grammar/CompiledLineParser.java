@@ -540,9 +540,11 @@ final class CompiledLineParser implements LineParser {
         return sign == '-' ? -s : s;
     }
 
+    /** Four digits as a number, or -1 when any of them is not a digit. */
     private static int four(byte[] b, int p) {
-        int v = digit(b[p]) * 1000 + digit(b[p + 1]) * 100 + digit(b[p + 2]) * 10 + digit(b[p + 3]);
-        return v < 0 ? -1 : v;
+        int high = two(b, p);
+        int low = two(b, p + 2);
+        return high < 0 || low < 0 ? -1 : high * 100 + low;
     }
 
     private static int month(byte[] b, int p) {
