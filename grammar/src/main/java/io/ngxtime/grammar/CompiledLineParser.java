@@ -21,6 +21,12 @@ final class CompiledLineParser implements LineParser {
     static final int MAX_SECONDS_DIGITS = 12;
     /** Longest byte count accepted. */
     static final int MAX_COUNT_DIGITS = 18;
+    /**
+     * Returned by the number scanners for a digit run longer than they accept: the syntax is there, the
+     * value is out of range. Like -1 it rejects a single value; in a list it rejects the line rather than
+     * ending the list (the grammar has already read the run as the next element).
+     */
+    private static final int TOO_MANY_DIGITS = -2;
 
     private final LogFormat format;
     private final boolean escapes;
@@ -316,8 +322,11 @@ final class CompiledLineParser implements LineParser {
             v = v * 10 + (b[q] - '0');
             q++;
         }
-        if (q == p || q - p > MAX_COUNT_DIGITS) {
+        if (q == p) {
             return -1;
+        }
+        if (q - p > MAX_COUNT_DIGITS) {
+            return TOO_MANY_DIGITS;
         }
         scratch = v;
         return q;
@@ -335,8 +344,11 @@ final class CompiledLineParser implements LineParser {
             whole = whole * 10 + (b[q] - '0');
             q++;
         }
-        if (q == p || q - p > MAX_SECONDS_DIGITS) {
+        if (q == p) {
             return -1;
+        }
+        if (q - p > MAX_SECONDS_DIGITS) {
+            return TOO_MANY_DIGITS;
         }
         long micros = whole * 1_000_000L;
         if (q + 1 < to && b[q] == '.' && isDigit(b[q + 1])) {
@@ -396,6 +408,9 @@ final class CompiledLineParser implements LineParser {
                 return q;
             }
             int r = element(k, step, b, afterSeparator, to, out, nextGroup);
+            if (r == TOO_MANY_DIGITS) {
+                return -1;
+            }
             if (r < 0) {
                 return q; // the separator belongs to what follows the list
             }

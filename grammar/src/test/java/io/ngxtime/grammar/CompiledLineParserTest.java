@@ -42,4 +42,24 @@ class CompiledLineParserTest {
             assertThat(referenceAccepts(f, line)).as(line).isFalse();
         }
     }
+
+    @Test
+    void upstreamList_elementWithTooManyDigitsAfterASeparator_rejectsTheLine() {
+        // The grammar reads the digit run as the list's next element (countList, secondsList) and the value
+        // check rejects it; the compiled matcher took "too many digits" for "no element here", gave the
+        // separator back, and the line matched with the digits in $foo.
+        String[][] cases = {
+            {"$upstream_response_length, $foo", "5, 1234567890123456789"},
+            {"$upstream_response_time, $foo", "5, 1234567890123"},
+            {"$upstream_connect_time : $foo", "0.5 : 1234567890123.5"},
+        };
+        for (String[] c : cases) {
+            LogFormat f = LogFormats.compile(c[0]);
+            assertThat(compiledAccepts(f, c[1])).as(c[0] + " / " + c[1]).isFalse();
+            assertThat(referenceAccepts(f, c[1])).as(c[0] + " / " + c[1]).isFalse();
+        }
+        LogFormat f = LogFormats.compile("$upstream_response_length, $foo");
+        assertThat(compiledAccepts(f, "5, 123456789012345678")).as("18 digits is an element").isFalse();
+        assertThat(compiledAccepts(f, "5, x")).as("no element: the separator is the literal's").isTrue();
+    }
 }
