@@ -30,6 +30,13 @@ final class PeerConformance {
         }
     }
 
+    private static final Map<PeerFolder, FolderResult> RESULTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The folder's result, computed once per test run (the reference parser is slow: about 0.2 ms a line). */
+    static FolderResult result(PeerFolder folder, Path root) {
+        return RESULTS.computeIfAbsent(folder, f -> check(f, root));
+    }
+
     static FolderResult check(PeerFolder folder, Path root) {
         Map<PeerFormat, LineParser> fast = new HashMap<>();
         Map<PeerFormat, LogRecord> records = new HashMap<>();

@@ -21,7 +21,7 @@ class PeerConformanceTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(PeerFolder.class)
     void everyLine_parsesUnderItsFormat_orIsRejectedAsListed(PeerFolder folder) {
-        FolderResult result = PeerConformance.check(folder, PeerLogs.requireRoot());
+        FolderResult result = PeerConformance.result(folder, PeerLogs.requireRoot());
 
         assertThat(result.problems()).as(folder.dir()).isEmpty();
         assertThat(result.parsed() + result.rejected()).isEqualTo(result.lines());
@@ -32,7 +32,7 @@ class PeerConformanceTest {
         Path root = PeerLogs.requireRoot();
         List<FolderResult> results = new ArrayList<>();
         for (PeerFolder f : PeerFolder.values()) {
-            results.add(PeerConformance.check(f, root));
+            results.add(PeerConformance.result(f, root));
         }
         String table = PeerConformance.table(results);
         System.out.println(table);

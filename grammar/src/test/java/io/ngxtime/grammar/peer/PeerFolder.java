@@ -15,11 +15,11 @@ import java.util.Set;
  * case-per-format peers, from its cases.EXTRACT.json); where a folder mixes formats, each line is
  * assigned its own, so that an accidental match under the wrong format cannot hide a problem.
  */
-enum PeerFolder {
+public enum PeerFolder {
     /** ingress-nginx upstreaminfo: two-upstream lists, IPv6, unix socket, "-" in lists, invalid methods. */
     FILEBEAT_INGRESS("filebeat-nginx-ingress-controller") {
         @Override
-        List<PeerLine> lines(Path root) {
+        public List<PeerLine> lines(Path root) {
             // Line 27's upstream "[2a02:cf40::::::::4e36]:500000000" is deliberately malformed for Filebeat's
             // IP parser; ngxtime keeps addresses as opaque text, so the line parses (and its timing is fine).
             return sameFormat(root, "test.log", PeerFormat.UPSTREAMINFO, Map.of());
@@ -28,7 +28,7 @@ enum PeerFolder {
     /** Three ingress-nginx generations and a line without $req_id (see the folder's SOURCE.txt). */
     DATADOG("datadog-nginx-ingress-controller") {
         @Override
-        List<PeerLine> lines(Path root) {
+        public List<PeerLine> lines(Path root) {
             // samples.log line -> yaml test #: 1->#1, 2->#2, 3->#6, 4->#7, 5->#8, 6->#9, 7->#10, 8->#11
             PeerFormat[] byLine = {
                 PeerFormat.INGRESS_REAL_IP,             // #1
@@ -44,7 +44,7 @@ enum PeerFolder {
         }
 
         @Override
-        List<PeerFormat> formats(Path root) {
+        public List<PeerFormat> formats(Path root) {
             return List.of(PeerFormat.UPSTREAMINFO, PeerFormat.INGRESS_NO_ALTERNATIVE, PeerFormat.INGRESS_REAL_IP,
                     PeerFormat.INGRESS_REAL_IP_NO_REQ_ID, PeerFormat.INGRESS_REAL_IP_ALTERNATIVE);
         }
@@ -52,7 +52,7 @@ enum PeerFolder {
     /** VRL's parse_nginx_log test inputs: combined (with VRL's optional trailing field), main, upstreaminfo. */
     VRL("vrl-parse-nginx-log") {
         @Override
-        List<PeerLine> lines(Path root) {
+        public List<PeerLine> lines(Path root) {
             List<PeerLine> out = new ArrayList<>();
             PeerFormat c = PeerFormat.COMBINED;
             PeerFormat g = PeerFormat.COMBINED_GZIP_RATIO;
@@ -68,7 +68,7 @@ enum PeerFolder {
     /** angle-grinder's alias tests: one upstreaminfo line, one combined + "$gzip_ratio" line. */
     ANGLE_GRINDER("angle-grinder-k8s-ingress-nginx") {
         @Override
-        List<PeerLine> lines(Path root) {
+        public List<PeerLine> lines(Path root) {
             List<PeerLine> out = new ArrayList<>();
             out.addAll(sameFormat(root, "tests_structured_tests_aliases_k8s-ingress_nginx.input.log",
                     PeerFormat.UPSTREAMINFO, Map.of()));
@@ -80,7 +80,7 @@ enum PeerFolder {
     /** prometheus-nginxlog-exporter: a format per scenario; all-feature-lines.log is their lines in order. */
     PROMETHEUS("prometheus-nginxlog-exporter") {
         @Override
-        List<PeerLine> lines(Path root) {
+        public List<PeerLine> lines(Path root) {
             List<PeerFormat> byLine = new ArrayList<>();
             for (JsonNode scenario : PeerLogs.json(root.resolve(dir()).resolve("cases.EXTRACT.json"))) {
                 PeerFormat f = PeerFormat.named(scenario.get("log_format").asText());
@@ -92,7 +92,7 @@ enum PeerFolder {
     /** nielsbasjes/logparser: a format per @Test; lines.log is the tests' logLine values in order. */
     LOGPARSER("nielsbasjes-logparser-nginx") {
         @Override
-        List<PeerLine> lines(Path root) {
+        public List<PeerLine> lines(Path root) {
             List<PeerFormat> byLine = new ArrayList<>();
             for (JsonNode test : PeerLogs.json(root.resolve(dir()).resolve("cases.EXTRACT.json"))) {
                 if (test.has("logLine")) {
@@ -106,14 +106,14 @@ enum PeerFolder {
     /** gonx's example: 1,000 lines of a custom format with $request_time and app-defined "-" fields. */
     GONX("gonx-example") {
         @Override
-        List<PeerLine> lines(Path root) {
+        public List<PeerLine> lines(Path root) {
             return sameFormat(root, "access.log", PeerFormat.GONX, Map.of());
         }
     },
     /** Filebeat's nginx access tests: combined with an optional trailing "$http_x_forwarded_for", and a $host prefix. */
     FILEBEAT_ACCESS("filebeat-nginx-access") {
         @Override
-        List<PeerLine> lines(Path root) {
+        public List<PeerLine> lines(Path root) {
             PeerFormat c = PeerFormat.COMBINED;
             PeerFormat m = PeerFormat.MAIN;
             PeerFormat hc = PeerFormat.HOST_COMBINED;
@@ -128,12 +128,12 @@ enum PeerFolder {
     /** ingress-nginx's own format definition and Lua split tests: no log lines (checked in IngressNginxPeerTest). */
     INGRESS_NGINX("ingress-nginx-upstream-split") {
         @Override
-        List<PeerLine> lines(Path root) {
+        public List<PeerLine> lines(Path root) {
             return List.of();
         }
 
         @Override
-        List<PeerFormat> formats(Path root) {
+        public List<PeerFormat> formats(Path root) {
             return List.of(PeerFormat.UPSTREAMINFO);
         }
     };
@@ -145,15 +145,15 @@ enum PeerFolder {
     }
 
     /** The folder's name under the peer-log root. */
-    String dir() {
+    public String dir() {
         return dir;
     }
 
     /** Every line of the folder's log files, each with its format and, if it must be rejected, why. */
-    abstract List<PeerLine> lines(Path root);
+    public abstract List<PeerLine> lines(Path root);
 
     /** Every format the folder's lines follow. */
-    List<PeerFormat> formats(Path root) {
+    public List<PeerFormat> formats(Path root) {
         Set<PeerFormat> all = new LinkedHashSet<>();
         lines(root).forEach(l -> all.add(l.format()));
         return List.copyOf(all);

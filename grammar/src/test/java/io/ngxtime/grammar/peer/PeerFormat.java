@@ -5,7 +5,7 @@ import io.ngxtime.grammar.LogFormats;
 import io.ngxtime.grammar.Preset;
 
 /** A log_format a peer folder's lines follow: a label for messages and the table, and the compiled format. */
-record PeerFormat(String label, LogFormat format) {
+public record PeerFormat(String label, LogFormat format) {
 
     static PeerFormat preset(Preset preset) {
         return new PeerFormat(preset.presetName(), preset.format());

@@ -7,18 +7,18 @@ import java.nio.charset.StandardCharsets;
  * parse; for the few lines no format of the folder can accept it says why, and in which part of the
  * format the reference parser must place the error.
  */
-record PeerLine(PeerFolder folder, String file, int number, byte[] bytes, PeerFormat format, ExpectedReject reject) {
+public record PeerLine(PeerFolder folder, String file, int number, byte[] bytes, PeerFormat format, ExpectedReject reject) {
 
     /** Why a line is expected to be rejected, and the {@code ParseError.context()} the reference must give. */
-    record ExpectedReject(String why, String context) {
+    public record ExpectedReject(String why, String context) {
     }
 
-    boolean mustParse() {
+    public boolean mustParse() {
         return reject == null;
     }
 
     /** {@code folder/file:line}. */
-    String where() {
+    public String where() {
         return folder.dir() + "/" + file + ":" + number;
     }
 

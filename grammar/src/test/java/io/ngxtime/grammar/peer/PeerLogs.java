@@ -18,14 +18,14 @@ import java.util.Optional;
  * ({@code ../shared/peer-logs} from the project root) and is never copied into it; surefire passes its
  * path as the system property {@code ngxtime.peerLogs}. Tests that need it are skipped when it is absent.
  */
-final class PeerLogs {
+public final class PeerLogs {
     static final String PROPERTY = "ngxtime.peerLogs";
 
     private PeerLogs() {
     }
 
     /** The peer folder, if it exists: the system property, else {@code ../shared/peer-logs} from the project root. */
-    static Optional<Path> root() {
+    public static Optional<Path> root() {
         String configured = System.getProperty(PROPERTY);
         if (configured != null && !configured.isBlank()) {
             Path p = Path.of(configured);
@@ -38,7 +38,7 @@ final class PeerLogs {
     }
 
     /** The peer folder; skips the calling test (JUnit assumption) when it does not exist. */
-    static Path requireRoot() {
+    public static Path requireRoot() {
         Optional<Path> root = root();
         assumeTrue(root.isPresent(), "peer-log folder not found (system property " + PROPERTY
                 + " or ../shared/peer-logs beside the project): skipping peer tests");
