@@ -3,6 +3,7 @@ package io.ngxtime.grammar.peer;
 import io.ngxtime.grammar.LineParser;
 import io.ngxtime.grammar.LogRecord;
 import io.ngxtime.grammar.ParseError;
+import io.ngxtime.grammar.reference.CanonicalFields;
 import io.ngxtime.grammar.reference.ReferenceLineParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import java.util.Map;
 /**
  * Runs the compiled matcher and the reference parser over a peer folder's lines, each under its own
  * format, and sorts the outcomes: parsed, rejected as listed, or a problem (a line that should parse
- * and does not, a listed reject that parses or fails elsewhere, or the two parsers disagreeing).
+ * and does not, a listed reject that parses or fails elsewhere, or the two parsers disagreeing on
+ * accept/reject or on any field).
  */
-final class PeerConformance {
+public final class PeerConformance {
     private PeerConformance() {
     }
 
@@ -24,7 +26,7 @@ final class PeerConformance {
     }
 
     /** The outcome for one folder. */
-    record FolderResult(PeerFolder folder, int lines, int parsed, List<Reject> rejects, List<String> problems) {
+    public record FolderResult(PeerFolder folder, int lines, int parsed, List<Reject> rejects, List<String> problems) {
         int rejected() {
             return rejects.size();
         }
@@ -33,7 +35,7 @@ final class PeerConformance {
     private static final Map<PeerFolder, FolderResult> RESULTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The folder's result, computed once per test run (the reference parser is slow: about 0.2 ms a line). */
-    static FolderResult result(PeerFolder folder, Path root) {
+    public static FolderResult result(PeerFolder folder, Path root) {
         return RESULTS.computeIfAbsent(folder, f -> check(f, root));
     }
 
@@ -56,6 +58,11 @@ final class PeerConformance {
             if (accepted != outcome.accepted()) {
                 problems.add(line + ": compiled matcher " + (accepted ? "accepts" : "rejects") + ", reference "
                         + (outcome.accepted() ? "accepts" : "rejects: " + outcome.error().message()));
+                continue;
+            }
+            if (accepted && !CanonicalFields.of(record).equals(outcome.fields())) {
+                problems.add(line + ": fields differ: compiled " + CanonicalFields.of(record) + ", reference "
+                        + outcome.fields());
                 continue;
             }
             if (line.mustParse()) {

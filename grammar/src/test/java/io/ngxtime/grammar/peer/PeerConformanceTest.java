@@ -42,6 +42,27 @@ class PeerConformanceTest {
         assertThat(results.stream().mapToInt(FolderResult::rejected).sum()).as("expected rejects").isEqualTo(1);
     }
 
+    /**
+     * The only peer line no format of its folder accepts. Everything else parses, including lines other
+     * tools single out: Filebeat's malformed IPv6 upstream {@code [2a02:cf40::::::::4e36]:500000000}
+     * (addresses are opaque text to ngxtime), invalid methods ({@code PATCHp}, {@code geti}), empty and
+     * garbage requests ({@code ""}, {@code "x00Cookie: mstshash=Administr"}, VRL's {@code \xDF...}), and
+     * a bare {@code -} as {@code $request_time} (prometheus issue 224).
+     */
+    @Test
+    void expectedRejects_areTheVrlErrorLogLine_only() {
+        Path root = PeerLogs.requireRoot();
+        List<String> rejects = new ArrayList<>();
+        for (PeerFolder f : PeerFolder.values()) {
+            for (PeerConformance.Reject r : PeerConformance.result(f, root).rejects()) {
+                rejects.add(r.line().where() + " " + r.error().reason());
+            }
+        }
+        assertThat(rejects).containsExactly(
+                // an nginx error-log line, VRL's negative test main_line_invalid
+                "vrl-parse-nginx-log/lines-main.log:5 expected ' ' after $remote_addr");
+    }
+
     @Test
     void upstreaminfoPreset_isTheFormatTheIngressFoldersQuote() {
         Path root = PeerLogs.requireRoot();
