@@ -21,6 +21,12 @@ final class CompiledLineParser implements LineParser {
     static final int MAX_SECONDS_DIGITS = 12;
     /** Longest byte count accepted. */
     static final int MAX_COUNT_DIGITS = 18;
+    /**
+     * Returned by the number scanners for a digit run longer than they accept: the syntax is there, the
+     * value is out of range. Like -1 it rejects a single value; in a list it rejects the line rather than
+     * ending the list (the grammar has already read the run as the next element).
+     */
+    private static final int TOO_MANY_DIGITS = -2;
 
     private final LogFormat format;
     private final boolean escapes;
@@ -319,8 +325,11 @@ final class CompiledLineParser implements LineParser {
             v = v * 10 + (b[q] - '0');
             q++;
         }
-        if (q == p || q - p > MAX_COUNT_DIGITS) {
+        if (q == p) {
             return -1;
+        }
+        if (q - p > MAX_COUNT_DIGITS) {
+            return TOO_MANY_DIGITS;
         }
         scratch = v;
         return q;
@@ -338,8 +347,11 @@ final class CompiledLineParser implements LineParser {
             whole = whole * 10 + (b[q] - '0');
             q++;
         }
-        if (q == p || q - p > MAX_SECONDS_DIGITS) {
+        if (q == p) {
             return -1;
+        }
+        if (q - p > MAX_SECONDS_DIGITS) {
+            return TOO_MANY_DIGITS;
         }
         long micros = whole * 1_000_000L;
         if (q + 1 < to && b[q] == '.' && isDigit(b[q + 1])) {
@@ -399,6 +411,9 @@ final class CompiledLineParser implements LineParser {
                 return q;
             }
             int r = element(k, step, b, afterSeparator, to, out, nextGroup);
+            if (r == TOO_MANY_DIGITS) {
+                return -1;
+            }
             if (r < 0) {
                 return q; // the separator belongs to what follows the list
             }
@@ -543,9 +558,11 @@ final class CompiledLineParser implements LineParser {
         return sign == '-' ? -s : s;
     }
 
+    /** Four digits as a number, or -1 when any of them is not a digit. */
     private static int four(byte[] b, int p) {
-        int v = digit(b[p]) * 1000 + digit(b[p + 1]) * 100 + digit(b[p + 2]) * 10 + digit(b[p + 3]);
-        return v < 0 ? -1 : v;
+        int high = two(b, p);
+        int low = two(b, p + 2);
+        return high < 0 || low < 0 ? -1 : high * 100 + low;
     }
 
     private static int month(byte[] b, int p) {
