@@ -459,6 +459,9 @@ public final class Analysis {
         if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
             return "corrupt or truncated compressed data (" + e.getMessage() + ")";
         }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
         String m = e.getMessage();
         if (m != null && m.contains("Is a directory")) {
             return "is a directory";

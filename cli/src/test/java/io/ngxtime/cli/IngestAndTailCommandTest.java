@@ -1,0 +1,118 @@
+package io.ngxtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestAndTailCommandTest {
+    @TempDir
+    Path dir;
+
+    static List<String> lines(int from, int to) {
+        List<String> out = new ArrayList<>();
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z",
+                java.util.Locale.ENGLISH);
+        java.time.OffsetDateTime start = java.time.OffsetDateTime.parse("2026-10-10T10:00:00+02:00");
+        for (int i = from; i < to; i++) {
+            out.add(String.format("192.0.2.%d - - [%s] \"GET /p/%d HTTP/1.1\" 200 5 \"-\" \"t\"",
+                    i % 250, local.format(start.plusSeconds(i)), i));
+        }
+        return out;
+    }
+
+    @Test
+    void ingestTwice_thenReportTheQueue_countsEveryLineOnce() throws Exception {
+        Path log = dir.resolve("access.log");
+        Files.write(log, lines(0, 5000));
+        Path q = dir.resolve("q");
+        ReportCommandTest.Run first = ReportCommandTest.run("ingest", log.toString(), "--queue", q.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("ingested 5,000 new lines");
+        Files.write(log, lines(5000, 6000), java.nio.file.StandardOpenOption.APPEND);
+        ReportCommandTest.Run second = ReportCommandTest.run("ingest", log.toString(), "--queue", q.toString());
+        assertThat(second.out()).contains("ingested 1,000 new lines");
+        ReportCommandTest.Run report = ReportCommandTest.run("report", "--queue", q.toString(), "--json");
+        assertThat(report.json().get("requests").asLong()).isEqualTo(6000);
+        ReportCommandTest.Run window = ReportCommandTest.run("report", "--queue", q.toString(), "--json",
+                "--from", "2026-10-10T10:10:00+02:00", "--to", "10/Oct/2026:10:20:00 +0200");
+        assertThat(window.json().get("requests").asLong()).isEqualTo(600);
+        assertThat(window.json().get("time").get("first").asText()).isEqualTo("2026-10-10T10:10:00+02:00");
+    }
+
+    @Test
+    void ingest_unwritableQueue_oneLine_exit74() throws Exception {
+        Path log = dir.resolve("a.log");
+        Files.write(log, lines(0, 10));
+        Path blocker = dir.resolve("file-not-dir");
+        Files.writeString(blocker, "x");
+        ReportCommandTest.Run r = ReportCommandTest.run("ingest", log.toString(), "--queue", blocker.resolve("q").toString(),
+                "--log-format", "combined");
+        assertThat(r.exit()).isEqualTo(ExitCode.IO);
+        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).startsWith("ngxtime: cannot write queue");
+    }
+
+    @Test
+    void ingest_interruptedWithSigterm_flushes_andTheNextRunCompletesExactly() throws Exception {
+        Path log = dir.resolve("big.log");
+        Files.write(log, lines(0, 300_000));
+        Path q = dir.resolve("q");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-") || a.startsWith("-Dchronicle")) {
+                cmd.add(a);
+            }
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "ingest", log.toString(),
+                "--queue", q.toString(), "--log-format", "combined"));
+        Path output = dir.resolve("child.out");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        // wait until the queue has data, then interrupt (SIGTERM runs the shutdown hook, like Ctrl-C)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try (var files = Files.list(q)) {
+                if (files.anyMatch(f -> f.toString().endsWith(".cq4"))) {
+                    break;
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // not created yet
+            }
+            Thread.sleep(20);
+        }
+        Thread.sleep(150);
+        p.destroy();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String out = Files.readString(output);
+        assertThat(out).as("stopped by the signal, not finished").contains("interrupted");
+        ReportCommandTest.Run rest = ReportCommandTest.run("ingest", log.toString(), "--queue", q.toString(),
+                "--log-format", "combined");
+        assertThat(rest.exit()).as(out + rest.err()).isZero();
+        JsonNode report = ReportCommandTest.run("report", "--queue", q.toString(), "--json", "--peaks", "0").json();
+        assertThat(report.get("requests").asLong()).as(out + "\n" + rest.out()).isEqualTo(300_000);
+        assertThat(report.get("rejected").asLong()).isZero();
+    }
+
+    @Test
+    void tail_fromStart_printsJsonLinesWithTheRequests() throws Exception {
+        Path log = dir.resolve("live.log");
+        Files.write(log, lines(0, 300));
+        ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--json", "--interval", "1",
+                "--window", "5", "--duration", "3", "--log-format", "combined");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> objects = r.out().lines().filter(l -> l.startsWith("{")).toList();
+        assertThat(objects).isNotEmpty();
+        JsonNode last = new ObjectMapper().readTree(objects.get(objects.size() - 1));
+        assertThat(last.get("requests").asLong()).isEqualTo(300);
+        assertThat(last.get("status").get("200").asLong()).isEqualTo(300);
+    }
+}
