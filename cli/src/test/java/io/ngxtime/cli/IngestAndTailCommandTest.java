@@ -64,7 +64,15 @@ class IngestAndTailCommandTest {
     @Test
     void ingest_interruptedWithSigterm_flushes_andTheNextRunCompletesExactly() throws Exception {
         Path log = dir.resolve("big.log");
-        Files.write(log, lines(0, 300_000));
+        int total = 1_000_000; // big enough that the signal comes mid-way
+        try (var w = Files.newBufferedWriter(log)) {
+            for (int from = 0; from < total; from += 100_000) {
+                for (String l : lines(from, from + 100_000)) {
+                    w.write(l);
+                    w.write('\n');
+                }
+            }
+        }
         Path q = dir.resolve("q");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -89,7 +97,7 @@ class IngestAndTailCommandTest {
             }
             Thread.sleep(20);
         }
-        Thread.sleep(150);
+        Thread.sleep(300);
         p.destroy();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String out = Files.readString(output);
@@ -98,7 +106,7 @@ class IngestAndTailCommandTest {
                 "--log-format", "combined");
         assertThat(rest.exit()).as(out + rest.err()).isZero();
         JsonNode report = ReportCommandTest.run("report", "--queue", q.toString(), "--json", "--peaks", "0").json();
-        assertThat(report.get("requests").asLong()).as(out + "\n" + rest.out()).isEqualTo(300_000);
+        assertThat(report.get("requests").asLong()).as(out + "\n" + rest.out()).isEqualTo(total);
         assertThat(report.get("rejected").asLong()).isZero();
     }
 
