@@ -101,12 +101,14 @@ public final class TailCommand implements Callable<Integer> {
         try (RecordStore store = QueueCommands.openForWriting(dir)) {
             QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, true);
             FileFollower follower = openFollower(ingester);
+            // the view starts at the queue's end before the follower appends anything: no line is missed
+            RecordStore.BatchReader viewReader = store.reader(null).toEnd();
             Thread reading = new Thread(() -> follow(follower, ingester, stop, failure), "ngxtime-follow");
             reading.start();
             LiveWindow window = new LiveWindow(windowSeconds / intervalSeconds);
             LiveRenderer live = new LiveRenderer(Terminal.colours(spec));
             long end = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds) : Long.MAX_VALUE;
-            try (RecordStore.BatchReader reader = store.reader(null).toEnd()) {
+            try (RecordStore.BatchReader reader = viewReader) {
                 long nextTick = System.nanoTime() + TimeUnit.SECONDS.toNanos(intervalSeconds);
                 while (!stop.get() && failure.get() == null) {
                     Batch b = reader.next();
