@@ -17,6 +17,8 @@ final class CompiledLineParser implements LineParser {
     private static final int STOP_NONE = 0;
     private static final int STOP_DIGIT_OR_DASH = 1;
     private static final int STOP_SLASH = 2;
+    private static final int LITERAL = -1;
+    private static final int TEXT = FieldKind.TEXT.ordinal();
     /** Longest whole-seconds part accepted (12 digits: about 31,700 years). */
     static final int MAX_SECONDS_DIGITS = 12;
     /** Longest byte count accepted. */
@@ -57,7 +59,7 @@ final class CompiledLineParser implements LineParser {
         for (int i = 0; i < n; i++) {
             FormatPart p = parts.get(i);
             if (p instanceof FormatPart.Literal l) {
-                kind[i] = -1;
+                kind[i] = LITERAL;
                 literal[i] = l.text().getBytes(StandardCharsets.UTF_8);
                 variableIndex[i] = -1;
             } else {
@@ -97,22 +99,31 @@ final class CompiledLineParser implements LineParser {
         if (to > from && b[to - 1] == '\r') {
             to--;
         }
-        r.reset(b, from, to);
+        r.begin(b, from, to);
         int p = from;
-        for (int i = 0; i < kind.length; i++) {
-            int k = kind[i];
-            if (k < 0) {
+        int[] kinds = kind;
+        int[] starts = r.spanStart;
+        int[] ends = r.spanEnd;
+        for (int i = 0; i < kinds.length; i++) {
+            int k = kinds[i];
+            int start = p;
+            if (k == LITERAL) {
                 p = matchLiteral(b, p, to, literal[i]);
-            } else {
-                int start = p;
-                p = matchVariable(KINDS[k], i, b, p, to, r);
-                if (p >= 0) {
-                    r.span(variableIndex[i], start, p);
+                if (p < 0) {
+                    return false;
                 }
+                continue;
+            } else if (k == TEXT) {
+                p = scanText(i, b, p, to);
+            } else {
+                p = matchVariable(KINDS[k], i, b, p, to, r);
             }
             if (p < 0) {
                 return false;
             }
+            int vi = variableIndex[i];
+            starts[vi] = start;
+            ends[vi] = p;
         }
         if (p != to) {
             return false;
@@ -125,6 +136,12 @@ final class CompiledLineParser implements LineParser {
         int n = lit.length;
         if (to - p < n) {
             return -1;
+        }
+        if (b[p] != lit[0]) {
+            return -1;
+        }
+        if (n == 1) {
+            return p + 1;
         }
         for (int k = 0; k < n; k++) {
             if (b[p + k] != lit[k]) {

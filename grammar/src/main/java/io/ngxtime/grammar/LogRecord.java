@@ -25,8 +25,8 @@ public final class LogRecord {
 
     private final LogFormat format;
     private final Escape escape;
-    private final int[] spanStart;
-    private final int[] spanEnd;
+    final int[] spanStart;
+    final int[] spanEnd;
     private final int remoteAddrIndex;
     private final int remoteUserIndex;
     private final int refererIndex;
@@ -89,10 +89,9 @@ public final class LogRecord {
         reset(new byte[0], 0, 0);
     }
 
+    /** Clears everything (used once, at construction). */
     void reset(byte[] line, int from, int to) {
-        this.line = line;
-        this.lineStart = from;
-        this.lineEnd = to;
+        begin(line, from, to);
         java.util.Arrays.fill(spanStart, -1);
         java.util.Arrays.fill(spanEnd, -1);
         hasSeconds = false;
@@ -103,7 +102,6 @@ public final class LogRecord {
         bytesSent = ABSENT;
         requestLength = ABSENT;
         requestTimeMicros = ABSENT;
-        methodStart = methodEnd = targetStart = targetEnd = protocolStart = protocolEnd = -1;
         cacheStatus = CacheStatus.NONE;
         addresses.clear();
         statuses.clear();
@@ -111,6 +109,18 @@ public final class LogRecord {
         headerTimes.clear();
         responseTimes.clear();
         responseLengths.clear();
+    }
+
+    /**
+     * Starts a line. Only what a successful parse may leave unset is cleared here: every other field
+     * belongs to a variable of the format and is overwritten by every line that matches it (after a
+     * line that does not match, the record holds partial values, as {@link LineParser#parse} says).
+     */
+    void begin(byte[] line, int from, int to) {
+        this.line = line;
+        this.lineStart = from;
+        this.lineEnd = to;
+        methodStart = methodEnd = targetStart = targetEnd = protocolStart = protocolEnd = -1;
     }
 
     void span(int variableIndex, int start, int end) {
