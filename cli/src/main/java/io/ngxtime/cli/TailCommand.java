@@ -101,8 +101,15 @@ public final class TailCommand implements Callable<Integer> {
         try (RecordStore store = QueueCommands.openForWriting(dir)) {
             QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, true);
             FileFollower follower = openFollower(ingester);
-            // the view starts at the queue's end before the follower appends anything: no line is missed
-            RecordStore.BatchReader viewReader = store.reader(null).toEnd();
+            // the view is positioned before the follower appends anything, so no line is missed: at the end
+            // of a new queue, or, on a kept queue, where the window starts (its state rebuilt from the queue)
+            RecordStore.BatchReader viewReader = store.reader(null);
+            long since = temporary ? -1 : store.seek(System.currentTimeMillis() - windowSeconds * 1000L);
+            if (since >= 0) {
+                viewReader.moveTo(since);
+            } else {
+                viewReader.toEnd();
+            }
             Thread reading = new Thread(() -> follow(follower, ingester, stop, failure), "ngxtime-follow");
             reading.start();
             LiveWindow window = new LiveWindow(windowSeconds / intervalSeconds);
