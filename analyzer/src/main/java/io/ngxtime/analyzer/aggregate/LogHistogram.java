@@ -3,31 +3,47 @@ package io.ngxtime.analyzer.aggregate;
 import java.util.Arrays;
 
 /**
- * A small latency histogram for time series (one per tier per time bucket): logarithmic buckets 5%
- * wide from 1 µs to an hour, grown on demand (at most {@value #BUCKETS} ints). Quantiles are within 5%
- * of the exact value; exact counts. Mergeable.
+ * A small latency histogram for time series and routes (one per tier per time bucket): each power of
+ * two from 16 µs up is split into {@value #SUB_BUCKETS} buckets (values below 16 µs are exact), so a
+ * bucket is at most 1/16 of its values wide; quantiles report the bucket's midpoint, within 3.2% of the
+ * exact value. Grown on demand, at most about 500 ints (up to {@link LatencyHistogram#HIGHEST_MICROS});
+ * exact counts. Bucketing uses bit arithmetic only. Mergeable.
  */
 public final class LogHistogram {
-    static final double RATIO = 1.05;
-    private static final double LOG_RATIO = Math.log(RATIO);
-    static final int BUCKETS = 2 + (int) Math.ceil(Math.log(LatencyHistogram.HIGHEST_MICROS) / LOG_RATIO);
+    static final int SUB_BITS = 4;
+    static final int SUB_BUCKETS = 1 << SUB_BITS;
+    static final int BUCKETS = bucket(LatencyHistogram.HIGHEST_MICROS) + 1;
 
     private int[] counts = new int[0];
     private long total;
 
     static int bucket(long micros) {
-        if (micros <= 0) {
-            return 0;
+        if (micros < SUB_BUCKETS) {
+            return (int) Math.max(0, micros);
         }
-        if (micros >= LatencyHistogram.HIGHEST_MICROS) {
-            return BUCKETS - 1;
-        }
-        return 1 + (int) (Math.log(micros) / LOG_RATIO);
+        long v = Math.min(micros, LatencyHistogram.HIGHEST_MICROS);
+        int exponent = 63 - Long.numberOfLeadingZeros(v); // >= SUB_BITS
+        int mantissa = (int) (v >>> (exponent - SUB_BITS)) & (SUB_BUCKETS - 1);
+        return SUB_BUCKETS + (exponent - SUB_BITS) * SUB_BUCKETS + mantissa;
     }
 
-    /** The largest value in a bucket (what a quantile reports). */
-    static long upperBound(int bucket) {
-        return bucket == 0 ? 0 : (long) Math.floor(Math.pow(RATIO, bucket));
+    static long lowerBound(int bucket) {
+        if (bucket < SUB_BUCKETS) {
+            return bucket;
+        }
+        int exponent = (bucket - SUB_BUCKETS) / SUB_BUCKETS + SUB_BITS;
+        int mantissa = (bucket - SUB_BUCKETS) % SUB_BUCKETS;
+        return (long) (SUB_BUCKETS + mantissa) << (exponent - SUB_BITS);
+    }
+
+    /** The value a quantile reports for a bucket: its midpoint. */
+    static long representative(int bucket) {
+        if (bucket < SUB_BUCKETS) {
+            return bucket;
+        }
+        long lo = lowerBound(bucket);
+        long hi = lowerBound(bucket + 1);
+        return (lo + hi - 1) / 2;
     }
 
     public void record(long micros) {
@@ -56,7 +72,7 @@ public final class LogHistogram {
         return total;
     }
 
-    /** The nearest-rank quantile (0 < q ≤ 1) in microseconds, or 0 when empty. */
+    /** The nearest-rank quantile (0 < q ≤ 1) in microseconds (within 3.2%), or 0 when empty. */
     public long quantile(double q) {
         if (total == 0) {
             return 0;
@@ -66,9 +82,9 @@ public final class LogHistogram {
         for (int i = 0; i < counts.length; i++) {
             seen += counts[i];
             if (seen >= rank) {
-                return upperBound(i);
+                return representative(i);
             }
         }
-        return upperBound(counts.length - 1);
+        return representative(counts.length - 1);
     }
 }

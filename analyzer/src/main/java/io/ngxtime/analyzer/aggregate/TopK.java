@@ -9,10 +9,13 @@ import java.util.function.Supplier;
 
 /**
  * Counts of distinct keys in bounded memory: exact while there are at most {@code capacity} distinct
- * keys; beyond that the Space-Saving algorithm keeps the heaviest (a new key replaces the lightest and
- * inherits its count, so counts become upper bounds and {@link #isApproximate()} turns true). Each key
- * may carry a value (per-key statistics), inherited on replacement like the count. Mergeable
- * (exactly, while no eviction happened on either side). Single-writer.
+ * keys; beyond that, filtered Space-Saving keeps the heaviest: a key not kept is counted in a small
+ * count-min sketch (aged like TinyLFU's) and replaces the lightest kept key only once its estimated count exceeds that key's
+ * (it then inherits the estimate, so counts become upper bounds and {@link #isApproximate()} turns
+ * true). The filter keeps a flood of one-off keys (random paths, spoofed addresses) from churning the
+ * kept set. Each key may carry a value (per-key statistics), inherited on replacement; the statistics
+ * of a key not (yet) kept go to a scratch value that is never reported. Mergeable (exactly, while no
+ * eviction happened on either side). Single-writer.
  *
  * @param <V> per-key statistics
  */
@@ -61,6 +64,11 @@ public final class TopK<V> {
     private final List<Entry<V>> heap = new ArrayList<>();
     private boolean approximate;
     private long total;
+    /** Count-min sketch of keys not kept: 4 rows, allocated when the set first fills up. */
+    private int[] sketch;
+    private int sketchMask;
+    private long sketchAdditions;
+    private V scratch;
 
     public TopK(int capacity, Supplier<V> values, Merger<V> merger) {
         if (capacity < 1) {
@@ -69,6 +77,35 @@ public final class TopK<V> {
         this.capacity = capacity;
         this.values = values;
         this.merger = merger;
+    }
+
+    /** Counts a key not kept in the sketch and returns its estimated count so far. */
+    private long countOutside(String key, long n) {
+        if (sketch == null) {
+            int width = Integer.highestOneBit(Math.max(1024, capacity * 8) - 1) << 1;
+            sketch = new int[4 * width];
+            sketchMask = width - 1;
+            scratch = values.get();
+        }
+        // ageing, as in TinyLFU: every 10 x width additions the counters are halved, so a flood of
+        // one-off keys cannot saturate them while a steadily heavy key keeps climbing
+        if (++sketchAdditions >= 10L * (sketchMask + 1)) {
+            sketchAdditions = 0;
+            for (int i = 0; i < sketch.length; i++) {
+                sketch[i] >>>= 1;
+            }
+        }
+        int h = key.hashCode();
+        int h2 = h * 0x9E3779B9 ^ (h >>> 16);
+        long estimate = Long.MAX_VALUE;
+        int width = sketchMask + 1;
+        for (int row = 0; row < 4; row++) {
+            int slot = row * width + ((h + row * h2) & sketchMask);
+            long c = (long) sketch[slot] + n;
+            sketch[slot] = (int) Math.min(Integer.MAX_VALUE, c);
+            estimate = Math.min(estimate, c);
+        }
+        return estimate;
     }
 
     /** A TopK of bare counts. */
@@ -95,15 +132,21 @@ public final class TopK<V> {
                 heap.add(e);
                 siftUp(e.heapIndex);
             } else {
+                approximate = true;
+                long estimate = countOutside(key, n);
                 Entry<V> min = heap.get(0);
+                if (estimate <= min.count) {
+                    return scratch; // not (yet) heavy enough to be kept
+                }
                 entries.remove(min.key);
                 e = new Entry<>(key, min.value);
-                e.count = min.count;
+                e.count = estimate;
                 e.error = min.count;
                 e.heapIndex = 0;
                 heap.set(0, e);
                 entries.put(key, e);
-                approximate = true;
+                siftDown(0);
+                return e.value;
             }
         }
         e.count += n;

@@ -24,6 +24,11 @@ public final class TrafficAggregator implements Aggregator<TrafficAggregator> {
     private long withoutTime;
     private int bucketSeconds = 60;
     private Map<Long, TimeBucket> buckets = new HashMap<>();
+    /** Requests come mostly in time order: the last hour and bucket are kept at hand. */
+    private long lastHour = Long.MIN_VALUE;
+    private int[] lastHourCounts;
+    private long lastBucketKey = Long.MIN_VALUE;
+    private TimeBucket lastBucket;
 
     @Override
     public void add(Request r) {
@@ -34,19 +39,31 @@ public final class TrafficAggregator implements Aggregator<TrafficAggregator> {
         }
         long second = Math.floorDiv(t, 1000);
         long hour = Math.floorDiv(second, 3600);
-        int[] counts = secondsByHour.get(hour);
-        if (counts == null) {
-            if (secondsByHour.size() >= MAX_HOURS) {
-                outsideSecondRange++;
-            } else {
+        int[] counts;
+        if (hour == lastHour) {
+            counts = lastHourCounts;
+        } else {
+            counts = secondsByHour.get(hour);
+            if (counts == null && secondsByHour.size() < MAX_HOURS) {
                 counts = new int[3600];
                 secondsByHour.put(hour, counts);
+            }
+            if (counts != null) {
+                lastHour = hour;
+                lastHourCounts = counts;
             }
         }
         if (counts != null) {
             counts[(int) (second - hour * 3600)]++;
+        } else {
+            outsideSecondRange++;
         }
-        bucket(Math.floorDiv(second, bucketSeconds)).add(r);
+        long key = Math.floorDiv(second, bucketSeconds);
+        if (key != lastBucketKey) {
+            lastBucket = bucket(key);
+            lastBucketKey = Math.floorDiv(second, bucketSeconds); // the width may have doubled
+        }
+        lastBucket.add(r);
     }
 
     private TimeBucket bucket(long key) {
@@ -79,6 +96,8 @@ public final class TrafficAggregator implements Aggregator<TrafficAggregator> {
         }
         buckets = wider;
         bucketSeconds = width;
+        lastBucketKey = Long.MIN_VALUE;
+        lastBucket = null;
     }
 
     @Override
@@ -102,6 +121,8 @@ public final class TrafficAggregator implements Aggregator<TrafficAggregator> {
         }
         outsideSecondRange += o.outsideSecondRange;
         withoutTime += o.withoutTime;
+        lastHour = Long.MIN_VALUE;
+        lastHourCounts = null;
         int width = Math.max(bucketSeconds, o.bucketSeconds);
         coarsen(width);
         Map<Long, TimeBucket> theirs = o.buckets;

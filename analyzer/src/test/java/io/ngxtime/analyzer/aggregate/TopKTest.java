@@ -31,4 +31,17 @@ class TopKTest {
         assertThat(top.sorted().get(0).count() - top.sorted().get(0).error()).isLessThanOrEqualTo(20_000);
         assertThat(top.sorted().get(0).count()).isGreaterThanOrEqualTo(20_000);
     }
+
+    @Test
+    void aFloodOfOneOffKeys_doesNotChurnTheKeptSet() {
+        TopK<Void> top = TopK.counts(100);
+        for (int i = 0; i < 100; i++) {
+            top.add("steady" + i, 50);
+        }
+        for (int i = 0; i < 500_000; i++) {
+            top.add("once" + i);
+        }
+        assertThat(top.sorted()).allMatch(e -> e.key().startsWith("steady"));
+        assertThat(top.isApproximate()).isTrue();
+    }
 }
