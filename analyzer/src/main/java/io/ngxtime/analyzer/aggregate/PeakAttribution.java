@@ -29,6 +29,7 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
         long errors5xx;
         final LogHistogram requestTime = new LogHistogram();
         final List<TopK<Void>> dims = new ArrayList<>();
+        private final RouteCache routes = new RouteCache();
 
         Side() {
             for (int i = 0; i < Dimension.values().length; i++) {
@@ -43,7 +44,7 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
             }
             requestTime.record(r.requestTimeMicros());
             dims.get(Dimension.REFERRER.ordinal()).add(r.referer());
-            dims.get(Dimension.ROUTE.ordinal()).add(Routes.of(r.path()));
+            dims.get(Dimension.ROUTE.ordinal()).add(routes.routeOf(r.path()));
             dims.get(Dimension.CLIENT_NETWORK.ordinal()).add(ClientNetworks.of(r.remoteAddr()));
             dims.get(Dimension.USER_AGENT.ordinal()).add(r.userAgent());
             TopK<Void> up = dims.get(Dimension.UPSTREAM.ordinal());

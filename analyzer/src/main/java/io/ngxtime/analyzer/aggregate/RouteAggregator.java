@@ -16,27 +16,11 @@ public final class RouteAggregator implements Aggregator<RouteAggregator> {
     private final TopK<Void> paths = TopK.counts(MAX_PATHS);
     private final TopK<Void> clients = TopK.counts(MAX_CLIENTS);
 
-    /** Route of recent paths (paths repeat, and a route costs a split and a rebuild); emptied when full. */
-    private final java.util.HashMap<String, String> routeCache = new java.util.HashMap<>(8192);
-
-    private String route(String path) {
-        if (path == null) {
-            return Routes.INVALID;
-        }
-        String route = routeCache.get(path);
-        if (route == null) {
-            route = Routes.of(path);
-            if (routeCache.size() >= 4096) {
-                routeCache.clear();
-            }
-            routeCache.put(path, route);
-        }
-        return route;
-    }
+    private final RouteCache routeCache = new RouteCache();
 
     @Override
     public void add(Request r) {
-        routes.add(route(r.path())).add(r);
+        routes.add(routeCache.routeOf(r.path())).add(r);
         paths.add(r.path() == null ? Routes.INVALID : r.path());
         clients.add(r.remoteAddr());
     }

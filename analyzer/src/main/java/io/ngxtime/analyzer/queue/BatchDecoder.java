@@ -11,6 +11,7 @@ public final class BatchDecoder {
     private static final CacheStatus[] CACHE = CacheStatus.values();
     private static final Escape[] ESCAPES = Escape.values();
     private final ByteReader in = new ByteReader();
+    private final StringCache cache = new StringCache();
     private String[] strings = new String[256];
 
     /** Reads only the fixed header: the time range. */
@@ -65,7 +66,7 @@ public final class BatchDecoder {
         for (int i = 0; i < nStrings; i++) {
             int len = in.readVarInt();
             int at = in.skip(len);
-            strings[i] = escape.decode(buf, at, at + len);
+            strings[i] = cache.decode(buf, at, at + len, escape);
         }
         if (out.requests.length < count) {
             int old = out.requests.length;
