@@ -1,0 +1,33 @@
+/**
+ * Charts of a {@link io.ngxtime.analyzer.report.Report}, drawn with JFreeChart (headless) as PNG or
+ * SVG (Apache Batik's generator); the chart set is the {@link io.ngxtime.charts.ChartKind} registry.
+ * Charts read only the report model, never sources or the record queue.
+ *
+ * <h2>Drawing a week of seconds</h2>
+ * A week at 1-second resolution is 604,800 counts; a 1600-pixel chart has about 1,440 columns of
+ * 7 minutes. Each column keeps the quietest and busiest second and the mean ({@code SecondColumns}),
+ * and the band is drawn in steps a whole column wide ({@code EnvelopeRenderer}), so one busy second
+ * fills its column to full height. Per-minute series use the same grid (a column is a whole number
+ * of buckets): sums for counts, the highest p99, the mean p50, request-weighted means. Datasets are
+ * plain {@code double[]} arrays (JFreeChart's {@code TimeSeries} objects would cost seconds and
+ * hundreds of MB for a week).
+ *
+ * <h2>Cost</h2>
+ * Measured with {@code WeekChartBenchmark} on 2 cores, Java 17: see the benchmarks module. A week
+ * chart is drawn in well under a second and its SVG is a few hundred KB at most.
+ *
+ * <h2>SVG</h2>
+ * Each series is a {@code <g id="<chart>-<layer>" class="series series-<layer>">}, the peak labels a
+ * {@code <g id="<chart>-peaks">}; ids Batik generates (clip paths) carry the chart key, so several
+ * charts can be inlined in one page. {@link io.ngxtime.charts.Charts#inlineSvg} leaves out the XML
+ * prolog and namespace declarations for HTML.
+ *
+ * <h2>Looks</h2>
+ * One {@link io.ngxtime.charts.Palette} for every chart and the HTML report; titles give the time range
+ * and the zone offset as logged; times of day are in that offset, names in English.
+ *
+ * <h2>Fonts</h2>
+ * Headless Java still needs fontconfig and a font; {@link io.ngxtime.charts.Fonts#check()} and the
+ * writers turn their absence into {@link io.ngxtime.charts.NoFontsException}.
+ */
+package io.ngxtime.charts;
