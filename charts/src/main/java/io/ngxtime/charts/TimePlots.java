@@ -102,6 +102,9 @@ final class TimePlots {
                 biggestExcess = Math.max(biggestExcess, excess(p));
             }
         }
+        if (biggestExcess <= 0) {
+            biggestExcess = Double.POSITIVE_INFINITY;
+        }
         List<PeakLabels.Label> labels = new ArrayList<>();
         int rank = 0;
         for (PeakReport p : peaks) {
@@ -117,9 +120,16 @@ final class TimePlots {
         return new PeakLabels(chartKey, labels);
     }
 
-    /** Requests of the surge above its baseline (the busiest minute's, before attribution). */
+    /**
+     * Requests of the surge above its baseline (the busiest minute's, before attribution); 0 when the
+     * baseline is 0, which the model also reports when the hour before lies outside the data (the
+     * surge then spans everything and its excess means nothing).
+     */
     static double excess(PeakReport p) {
         PeakWindow w = p.window();
+        if (w.baselinePerMinute() <= 0) {
+            return 0;
+        }
         if (p.requestsDuring() > 0) {
             return p.requestsDuring() - w.baselinePerMinute() * (w.endSecond() - w.startSecond()) / 60.0;
         }

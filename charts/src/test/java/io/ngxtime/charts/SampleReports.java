@@ -99,7 +99,7 @@ final class SampleReports {
         Request r = new Request();
         String evil = hostile ? HOSTILE : "";
         for (long s = 0; s < seconds; s++) {
-            double base = 6 + 3 * Math.sin(s / 3600.0);
+            double base = 3 + 1.5 * Math.sin(s / 3600.0);
             boolean surge = s >= 2 * 3600 + 1800 && s < 2 * 3600 + 2400;
             boolean spike = s == 3600 + 1800;
             double rate = surge ? base * 5 : base;
