@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code ngxtime} command. */
 @Command(name = "ngxtime", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "nginx access-log analyzer built around timing: load, peaks, and where the time went.",
-        subcommands = {ReportCommand.class, IngestCommand.class, TailCommand.class, FormatsCommand.class},
+        subcommands = {ReportCommand.class, IngestCommand.class, TailCommand.class, FormatsCommand.class, ChartCommand.class,
+                WeekCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 lines rejected with --strict, 2 usage, 65 bad log format or no format fits,",
                 "74 an input or output could not be read or written."})
 public final class NgxtimeCommand implements Runnable {
