@@ -54,6 +54,14 @@ final class ChartStyle {
     private ChartStyle() {
     }
 
+    /** Charts lower than this leave out their subtitle: the plot needs the room. */
+    static final int SUBTITLE_MIN_HEIGHT = 400;
+
+    /** {@link #chart(Plot, String, String, boolean)}, the subtitle only when the image is tall enough for it. */
+    static JFreeChart chart(Plot plot, String title, String subtitle, ChartSize size) {
+        return chart(plot, title, size.height() < SUBTITLE_MIN_HEIGHT ? null : subtitle, true);
+    }
+
     /** A chart with a left-aligned title, an optional subtitle under it, and the legend at the bottom. */
     static JFreeChart chart(Plot plot, String title, String subtitle, boolean legend) {
         JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
@@ -62,10 +70,13 @@ final class ChartStyle {
         TextTitle t = chart.getTitle();
         t.setPaint(Palette.TEXT);
         t.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        t.setTextAlignment(HorizontalAlignment.LEFT);
         t.setPadding(new RectangleInsets(2, 4, 2, 4));
         if (subtitle != null && !subtitle.isEmpty()) {
-            chart.addSubtitle(new TextTitle(subtitle, SUBTITLE_FONT, Palette.MUTED_TEXT, RectangleEdge.TOP,
-                    HorizontalAlignment.LEFT, VerticalAlignment.TOP, new RectangleInsets(0, 4, 6, 4)));
+            TextTitle sub = new TextTitle(subtitle, SUBTITLE_FONT, Palette.MUTED_TEXT, RectangleEdge.TOP,
+                    HorizontalAlignment.LEFT, VerticalAlignment.TOP, new RectangleInsets(0, 4, 6, 4));
+            sub.setTextAlignment(HorizontalAlignment.LEFT);
+            chart.addSubtitle(sub);
         }
         LegendTitle l = chart.getLegend();
         if (l != null) {

@@ -111,8 +111,8 @@ final class LoadLatencyChart {
         long[] range = TimePlots.bucketRange(r.traffic());
         int off = r.traffic().offsetSeconds();
         String bucket = TimeLabels.duration(r.traffic().bucketSeconds());
-        NumberAxis x = ChartStyle.countAxis("requests per second (average over the " + bucket + ")");
-        LogAxis y = ChartStyle.logMillisAxis("upstream p99 (ms, log scale)");
+        NumberAxis x = ChartStyle.countAxis("requests/s (average over the " + bucket + ")");
+        LogAxis y = ChartStyle.logMillisAxis("upstream p99, ms (log)");
         LayeredXYPlot plot = new LayeredXYPlot(KEY, x, y);
         ChartStyle.plot(plot);
         DefaultXYDataset dots = new DefaultXYDataset();
@@ -136,6 +136,6 @@ final class LoadLatencyChart {
                 + "Where the median line bends upward, the backends stop keeping up with the load."
                 + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
         return ChartStyle.chart(plot, "Load against upstream latency, " + TimeLabels.range(range[0], range[1], off),
-                subtitle, true);
+                subtitle, o.size());
     }
 }

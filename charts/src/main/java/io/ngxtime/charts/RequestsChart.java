@@ -33,7 +33,7 @@ final class RequestsChart {
         }
         int off = r.traffic().offsetSeconds();
         ColumnGrid grid = d.grid;
-        NumberAxis axis = ChartStyle.countAxis("requests per second");
+        NumberAxis axis = ChartStyle.countAxis("requests/s");
         LayeredXYPlot plot = TimePlots.plot(KEY, grid.fromSecond(), grid.toSecond(), off, axis);
         boolean perSecond = grid.widthSeconds() == 1;
         String column = TimeLabels.duration(grid.widthSeconds());
@@ -63,6 +63,6 @@ final class RequestsChart {
                 r.summary().requests(), r.traffic().maxPerSecond()) + cut
                 + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
         return ChartStyle.chart(plot, "Requests per second, " + TimeLabels.range(grid.fromSecond(), grid.toSecond(), off),
-                subtitle, true);
+                subtitle, o.size());
     }
 }

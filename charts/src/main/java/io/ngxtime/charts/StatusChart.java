@@ -65,7 +65,7 @@ final class StatusChart {
             return Charts.noData(KEY, "Responses by status class", "no request has a time");
         }
         int off = r.traffic().offsetSeconds();
-        NumberAxis axis = ChartStyle.countAxis("responses per second");
+        NumberAxis axis = ChartStyle.countAxis("responses/s");
         LayeredXYPlot plot = TimePlots.plot(KEY, d.grid().fromSecond(), d.grid().toSecond(), off, axis);
         int n = d.grid().columns();
         double[] below = new double[n];
@@ -92,6 +92,6 @@ final class StatusChart {
                 + String.format(java.util.Locale.ROOT, " 5xx: %,d of %,d responses.", r.summary().statusBetween(500, 599),
                 r.summary().requests()) + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
         return ChartStyle.chart(plot, "Responses by status class, " + TimeLabels.range(d.grid().fromSecond(),
-                d.grid().toSecond(), off), subtitle, true);
+                d.grid().toSecond(), off), subtitle, o.size());
     }
 }

@@ -85,7 +85,7 @@ final class TierLatencyChart {
             return Charts.noData(KEY, "Request time by tier", "no request times: log $request_time to see latency");
         }
         int off = r.traffic().offsetSeconds();
-        LogAxis axis = ChartStyle.logMillisAxis("request time (ms, log scale)");
+        LogAxis axis = ChartStyle.logMillisAxis("request time, ms (log)");
         LayeredXYPlot plot = TimePlots.plot(KEY, d.grid().fromSecond(), d.grid().toSecond(), off, axis);
         List<LegendItem> items = new ArrayList<>();
         for (Map.Entry<String, double[][]> e : d.tiers().entrySet()) {
@@ -106,6 +106,6 @@ final class TierLatencyChart {
                 + TimeLabels.duration(r.traffic().bucketSeconds()) + " buckets" : "")
                 + ". Gaps: no request of that tier." + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
         return ChartStyle.chart(plot, "Request time by tier, " + TimeLabels.range(d.grid().fromSecond(),
-                d.grid().toSecond(), off), subtitle, true);
+                d.grid().toSecond(), off), subtitle, o.size());
     }
 }

@@ -17,6 +17,8 @@ final class TimeLabels {
     static final Locale LOCALE = Locale.ENGLISH;
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", LOCALE);
     private static final DateTimeFormatter DAY_TIME_SECONDS = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm:ss", LOCALE);
+    private static final DateTimeFormatter DAY_TIME_SAME_YEAR = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", LOCALE);
+    private static final DateTimeFormatter DAY_TIME_SECONDS_SAME_YEAR = DateTimeFormatter.ofPattern("EEE d MMM HH:mm:ss", LOCALE);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", LOCALE);
     private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", LOCALE);
 
@@ -47,8 +49,8 @@ final class TimeLabels {
     }
 
     /**
-     * A range for a title: {@code Sat 10 Oct 2026 13:55 to 18:00 (UTC+02:00)}; the date is repeated
-     * only when the end is on another day, seconds are shown for ranges under an hour.
+     * A range for a title: {@code Sat 10 Oct 2026 13:55 to 18:00 (UTC+02:00)}; the end's date is given
+     * only when it is another day (its year only when another year), seconds for ranges under an hour.
      */
     static String range(long fromSecond, long toSecond, int offsetSeconds) {
         OffsetDateTime from = at(fromSecond, offsetSeconds);
@@ -57,6 +59,8 @@ final class TimeLabels {
         String end;
         if (from.toLocalDate().equals(to.toLocalDate())) {
             end = (seconds ? TIME_SECONDS : TIME).format(to);
+        } else if (from.getYear() == to.getYear()) {
+            end = (seconds ? DAY_TIME_SECONDS_SAME_YEAR : DAY_TIME_SAME_YEAR).format(to);
         } else {
             end = (seconds ? DAY_TIME_SECONDS : DAY_TIME).format(to);
         }

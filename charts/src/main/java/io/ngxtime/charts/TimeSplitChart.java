@@ -95,7 +95,7 @@ final class TimeSplitChart {
             return Charts.noData(KEY, "Where the time goes", "no request times: log $request_time and the $upstream_*_time variables");
         }
         int off = r.traffic().offsetSeconds();
-        NumberAxis axis = ChartStyle.countAxis("mean time per request (ms)");
+        NumberAxis axis = ChartStyle.countAxis("ms per request (mean)");
         LayeredXYPlot plot = TimePlots.plot(KEY, d.grid().fromSecond(), d.grid().toSecond(), off, axis);
         int n = d.grid().columns();
         double[] below = new double[n];
@@ -126,7 +126,7 @@ final class TimeSplitChart {
                 + "attempts; " + TimePlots.resolution(d.grid()) + "." + (r.filter().isEmpty() ? ""
                 : " Filter: " + LabelText.label(r.filter(), 80));
         return ChartStyle.chart(plot, "Where the time goes, " + TimeLabels.range(d.grid().fromSecond(),
-                d.grid().toSecond(), off), subtitle, true);
+                d.grid().toSecond(), off), subtitle, o.size());
     }
 
     static boolean nonZero(double[] v) {

@@ -90,7 +90,7 @@ final class UpstreamLatencyChart {
         rows.setCategoryMargin(0.3);
         rows.setLowerMargin(0.02);
         rows.setUpperMargin(0.02);
-        LogAxis axis = ChartStyle.logMillisAxis("response time per attempt (ms, log scale)");
+        LogAxis axis = ChartStyle.logMillisAxis("response time per attempt, ms (log)");
         LayeredCategoryPlot plot = new LayeredCategoryPlot(KEY, rows, axis);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setBackgroundPaint(Color.WHITE);
@@ -126,7 +126,7 @@ final class UpstreamLatencyChart {
         String subtitle = (d.total() > d.labels().size() ? "The " + d.labels().size() + " busiest of " + d.total()
                 + " upstreams, busiest first." : "Busiest first.") + " $upstream_response_time per attempt, 2 significant digits."
                 + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
-        return ChartStyle.chart(plot, title, subtitle, true);
+        return ChartStyle.chart(plot, title, subtitle, o.size());
     }
 
     private static Number[][] box(double[] v) {

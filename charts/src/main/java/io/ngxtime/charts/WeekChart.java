@@ -64,7 +64,7 @@ final class WeekChart {
     static JFreeChart create(Report r, ChartOptions o) {
         int off = r.traffic().offsetSeconds();
         Data d = data(r, o);
-        NumberAxis rateAxis = ChartStyle.countAxis("requests per second");
+        NumberAxis rateAxis = ChartStyle.countAxis("requests/s");
         if (d == null) {
             return Charts.noData(KEY, "Traffic over the week", "no request has a time");
         }
@@ -77,7 +77,7 @@ final class WeekChart {
                 TimePlots.lines(Palette.TRAFFIC, ChartStyle.line(1.6f)), 0);
         boolean overlay = o.latencyOverlay() && hasAny(d.p99Millis());
         if (overlay) {
-            ValueAxis latency = ChartStyle.countAxis("request p99 (ms)");
+            ValueAxis latency = ChartStyle.countAxis("request p99, ms");
             latency.setLabelPaint(Palette.LATENCY);
             plot.setRangeAxis(1, latency);
             plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
@@ -95,7 +95,7 @@ final class WeekChart {
         String subtitle = "Each column covers " + column + ". The band reaches the busiest single second, so a one-second "
                 + "spike keeps its full height." + cut + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
         return ChartStyle.chart(plot, "Traffic over the week, " + TimeLabels.range(d.range().fromSecond(),
-                d.range().toSecond(), off), subtitle, true);
+                d.range().toSecond(), off), subtitle, o.size());
     }
 
     static boolean hasAny(double[] values) {

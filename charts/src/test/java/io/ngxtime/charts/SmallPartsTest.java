@@ -64,6 +64,7 @@ class SmallPartsTest {
         long from = java.time.Instant.parse("2026-10-10T06:00:00Z").getEpochSecond();
         assertThat(TimeLabels.range(from, from + 6 * 3600, 7200)).isEqualTo("Sat 10 Oct 2026 08:00 to 14:00 (UTC+02:00)");
         assertThat(TimeLabels.range(from, from + 600, 0)).isEqualTo("Sat 10 Oct 2026 06:00:00 to 06:10:00 (UTC)");
-        assertThat(TimeLabels.range(from, from + 86_400, 0)).isEqualTo("Sat 10 Oct 2026 06:00 to Sun 11 Oct 2026 06:00 (UTC)");
+        assertThat(TimeLabels.range(from, from + 86_400, 0)).isEqualTo("Sat 10 Oct 2026 06:00 to Sun 11 Oct 06:00 (UTC)");
+        assertThat(TimeLabels.range(from, from + 90 * 86_400, 0)).isEqualTo("Sat 10 Oct 2026 06:00 to Fri 8 Jan 2027 06:00 (UTC)");
     }
 }

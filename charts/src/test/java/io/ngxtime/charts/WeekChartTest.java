@@ -80,7 +80,7 @@ class WeekChartTest {
             assertThat(latency.getYValue(0, c)).isEqualTo(p99[c] / 1000.0);
         }
         assertThat(plot.getRangeAxis(1).getLabel()).contains("p99");
-        assertThat(chart.getTitle().getText()).contains("Mon 5 Oct 2026 00:00").contains("Mon 12 Oct 2026 00:00")
+        assertThat(chart.getTitle().getText()).contains("Mon 5 Oct 2026 00:00").contains("to Mon 12 Oct 00:00 (")
                 .contains("UTC+02:00");
         assertThat(WeekChart.create(WEEK, ChartOptions.defaults()).getXYPlot().getDatasetCount())
                 .as("no overlay unless asked").isEqualTo(2);
@@ -126,7 +126,7 @@ class WeekChartTest {
     void week_withFrom_startsThere_andLabelsOnlyPeaksInside() {
         Instant from = Instant.parse("2026-10-09T00:00:00+02:00");
         JFreeChart chart = WeekChart.create(WEEK, ChartOptions.defaults().withWeekFrom(from));
-        assertThat(chart.getTitle().getText()).contains("Fri 9 Oct 2026 00:00").contains("Fri 16 Oct 2026 00:00");
+        assertThat(chart.getTitle().getText()).contains("Fri 9 Oct 2026 00:00").contains("to Fri 16 Oct 00:00 (");
         assertThat(chart.getXYPlot().getAnnotations()).as("the only peak is before the range")
                 .noneMatch(a -> a instanceof PeakLabels);
         JFreeChart all = WeekChart.create(WEEK, ChartOptions.defaults());

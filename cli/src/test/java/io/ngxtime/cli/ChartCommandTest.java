@@ -157,7 +157,7 @@ class ChartCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         String text = Files.readString(svg);
         assertThat(svg(svg).getDocumentElement().getLocalName()).isEqualTo("svg");
-        assertThat(text).contains("id=\"week-p99\"").contains("Sat 10 Oct 2026 00:00 to Sat 17 Oct 2026 00:00 (UTC+02:00)");
+        assertThat(text).contains("id=\"week-p99\"").contains("Sat 10 Oct 2026 00:00 to Sat 17 Oct 00:00 (UTC+02:00)");
     }
 
     @Test
