@@ -58,6 +58,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Rows of the CSV: one per minute (with status classes and latency) or one per second.")
     String csvResolution;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report (charts, tables, rejected lines; loads nothing from elsewhere).")
+    Path html;
+
     @Option(names = "--rows", paramLabel = "N", defaultValue = "15", description = "Rows per table in the terminal report (default: ${DEFAULT-VALUE}).")
     int rows;
 
@@ -91,6 +95,9 @@ public final class ReportCommand implements Callable<Integer> {
         out.flush();
         if (csv != null) {
             writeCsv(report, out);
+        }
+        if (html != null) {
+            ChartOutput.writeHtml(report, html);
         }
     }
 
@@ -128,6 +135,9 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         window.check();
+        if (html != null) {
+            ChartOutput.checkFonts();
+        }
         if (queue != null) {
             if (!files.isEmpty()) {
                 throw new UserException(ExitCode.USAGE, "give either FILEs or --queue, not both");

@@ -1,0 +1,141 @@
+package io.ngxtime.charts;
+
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.report.TimePoint;
+import io.ngxtime.analyzer.report.TrafficReport;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.DefaultXYDataset;
+
+/**
+ * Load against latency: one dot per bucket with upstream requests, its request rate against its
+ * upstream p99 (log scale), and the median p99 across load bands as a line. Where the line bends
+ * upward is where the backends stop keeping up. Over {@link #MAX_DOTS} dots, dots that would land on
+ * the same spot (a grid of 600 by 300 cells) are drawn once.
+ */
+final class LoadLatencyChart {
+    static final String KEY = "load-latency";
+    static final int MAX_DOTS = 3000;
+    static final int BANDS = 24;
+
+    private LoadLatencyChart() {
+    }
+
+    /** Every bucket's rate and upstream p99, and the median p99 per load band. */
+    record Data(double[] rate, double[] p99Millis, double[] trendRate, double[] trendP99Millis) {
+    }
+
+    static Data data(Report r) {
+        TrafficReport t = r.traffic();
+        List<double[]> xy = new ArrayList<>();
+        for (TimePoint p : t.points()) {
+            if (p.upstreamP99Micros() > 0) {
+                xy.add(new double[] {(double) p.requests() / t.bucketSeconds(), p.upstreamP99Micros() / 1000.0});
+            }
+        }
+        double[] x = new double[xy.size()];
+        double[] y = new double[xy.size()];
+        double maxX = 0;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = xy.get(i)[0];
+            y[i] = xy.get(i)[1];
+            maxX = Math.max(maxX, x[i]);
+        }
+        List<Double> tx = new ArrayList<>();
+        List<Double> ty = new ArrayList<>();
+        if (maxX > 0) {
+            double width = maxX / BANDS;
+            for (int b = 0; b < BANDS; b++) {
+                List<Double> ys = new ArrayList<>();
+                for (int i = 0; i < x.length; i++) {
+                    int band = Math.min(BANDS - 1, (int) (x[i] / width));
+                    if (band == b) {
+                        ys.add(y[i]);
+                    }
+                }
+                if (ys.size() >= 3) {
+                    double[] v = ys.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                    tx.add((b + 0.5) * width);
+                    ty.add(v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2);
+                } else if (!tx.isEmpty() && !Double.isNaN(ty.get(ty.size() - 1))) {
+                    // a band with too few buckets breaks the line rather than bridging the gap
+                    tx.add((b + 0.5) * width);
+                    ty.add(Double.NaN);
+                }
+            }
+        }
+        return new Data(x, y, tx.stream().mapToDouble(Double::doubleValue).toArray(),
+                ty.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The dots to draw: all of them, or one per spot when there are too many. */
+    static double[][] dots(Data d) {
+        if (d.rate().length <= MAX_DOTS) {
+            return new double[][] {d.rate(), d.p99Millis()};
+        }
+        double maxX = Arrays.stream(d.rate()).max().orElse(1);
+        double minLog = Math.log10(Arrays.stream(d.p99Millis()).min().orElse(1));
+        double maxLog = Math.log10(Arrays.stream(d.p99Millis()).max().orElse(1));
+        double spanLog = Math.max(1e-9, maxLog - minLog);
+        Set<Long> seen = new HashSet<>();
+        List<double[]> kept = new ArrayList<>();
+        for (int i = 0; i < d.rate().length; i++) {
+            long cx = Math.round(d.rate()[i] / Math.max(1e-9, maxX) * 600);
+            long cy = Math.round((Math.log10(d.p99Millis()[i]) - minLog) / spanLog * 300);
+            if (seen.add(cx * 1_000_003L + cy)) {
+                kept.add(new double[] {d.rate()[i], d.p99Millis()[i]});
+            }
+        }
+        double[][] out = new double[2][kept.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            out[0][i] = kept.get(i)[0];
+            out[1][i] = kept.get(i)[1];
+        }
+        return out;
+    }
+
+    static JFreeChart create(Report r, ChartOptions o) {
+        Data d = data(r);
+        if (d.rate().length == 0) {
+            return Charts.noData(KEY, "Load against upstream latency",
+                    "no upstream times: log $upstream_response_time to see how backends cope with load");
+        }
+        long[] range = TimePlots.bucketRange(r.traffic());
+        int off = r.traffic().offsetSeconds();
+        String bucket = TimeLabels.duration(r.traffic().bucketSeconds());
+        NumberAxis x = ChartStyle.countAxis("requests/s (average over the " + bucket + ")");
+        LogAxis y = ChartStyle.logMillisAxis("upstream p99, ms (log)");
+        LayeredXYPlot plot = new LayeredXYPlot(KEY, x, y);
+        ChartStyle.plot(plot);
+        DefaultXYDataset dots = new DefaultXYDataset();
+        dots.addSeries("per " + bucket, dots(d));
+        XYLineAndShapeRenderer dotRenderer = new XYLineAndShapeRenderer(false, true);
+        dotRenderer.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+        dotRenderer.setSeriesPaint(0, Palette.alpha(Palette.UPSTREAM, 110));
+        dotRenderer.setUseOutlinePaint(false);
+        dotRenderer.setDrawOutlines(false);
+        plot.addLayer("dots", dots, dotRenderer, 0);
+        boolean trend = java.util.Arrays.stream(d.trendP99Millis()).filter(v -> !Double.isNaN(v)).count() >= 2;
+        if (trend) {
+            DefaultXYDataset line = new DefaultXYDataset();
+            line.addSeries("median p99", new double[][] {d.trendRate(), d.trendP99Millis()});
+            plot.addLayer("median", line, TimePlots.lines(Palette.TRAFFIC, ChartStyle.line(2.2f)), 0);
+        }
+        plot.setFixedLegendItems(ChartStyle.legend(
+                ChartStyle.bandItem("one " + bucket + " bucket: its rate and upstream p99", Palette.alpha(Palette.UPSTREAM, 160)),
+                trend ? ChartStyle.lineItem("median p99 across load bands", Palette.TRAFFIC, ChartStyle.line(2.5f)) : null));
+        String subtitle = String.format(java.util.Locale.ROOT, "%,d buckets with upstream requests. ", d.rate().length)
+                + "Where the median line bends upward, the backends stop keeping up with the load."
+                + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
+        return ChartStyle.chart(plot, "Load against upstream latency, " + TimeLabels.range(range[0], range[1], off),
+                subtitle, o.size());
+    }
+}

@@ -1,0 +1,111 @@
+package io.ngxtime.charts;
+
+import io.ngxtime.analyzer.record.Tier;
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.report.TierReport;
+import io.ngxtime.analyzer.report.TimePoint;
+import io.ngxtime.analyzer.report.TrafficReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.LogAxis;
+
+/**
+ * Request time by tier over time: p99 (strong) and p50 (light) for nginx, cache and upstream, in the
+ * tier's colour, on a log scale. Tiers without requests are left out. A bucket where a tier's
+ * percentile is 0 is drawn as a gap: the model uses 0 both for "no request of that tier" and for
+ * requests that took under a microsecond, and a log scale has no 0. When columns are wider than a
+ * bucket, a column shows the highest p99 and the mean p50 of its buckets.
+ */
+final class TierLatencyChart {
+    static final String KEY = "tier-latency";
+
+    private TierLatencyChart() {
+    }
+
+    /** Per tier key: {p50 ms, p99 ms} per column (NaN: no data). */
+    record Data(ColumnGrid grid, Map<String, double[][]> tiers) {
+    }
+
+    static Data data(Report r, ChartOptions o) {
+        TrafficReport t = r.traffic();
+        if (TimePlots.bucketRange(t) == null) {
+            return null;
+        }
+        ColumnGrid grid = TimePlots.bucketGrid(t, o.size());
+        int n = grid.columns();
+        Map<String, double[][]> tiers = new LinkedHashMap<>();
+        List<TimePoint> points = t.points();
+        int[] col = TimePlots.columnsOf(points, grid);
+        for (TierReport tier : r.timing().tiers()) {
+            if (tier.requestTime().count() == 0) {
+                continue;
+            }
+            int k = Tier.valueOf(tier.tier().toUpperCase(java.util.Locale.ROOT)).ordinal();
+            double[] p50 = TimePlots.nans(n);
+            double[] p99 = TimePlots.nans(n);
+            int[] p50Count = new int[n];
+            boolean any = false;
+            for (int i = 0; i < col.length; i++) {
+                int c = col[i];
+                if (c < 0) {
+                    continue;
+                }
+                TimePoint p = points.get(i);
+                if (p.tierP99Micros()[k] > 0) {
+                    double ms = p.tierP99Micros()[k] / 1000.0;
+                    p99[c] = Double.isNaN(p99[c]) ? ms : Math.max(p99[c], ms);
+                    any = true;
+                }
+                if (p.tierP50Micros()[k] > 0) {
+                    double ms = p.tierP50Micros()[k] / 1000.0;
+                    p50[c] = Double.isNaN(p50[c]) ? ms : p50[c] + ms;
+                    p50Count[c]++;
+                }
+            }
+            for (int c = 0; c < n; c++) {
+                if (p50Count[c] > 1) {
+                    p50[c] /= p50Count[c];
+                }
+            }
+            if (any) {
+                tiers.put(tier.tier(), new double[][] {p50, p99});
+            }
+        }
+        return new Data(grid, tiers);
+    }
+
+    static JFreeChart create(Report r, ChartOptions o) {
+        Data d = data(r, o);
+        if (d == null || d.tiers().isEmpty()) {
+            return Charts.noData(KEY, "Request time by tier", "no request times: log $request_time to see latency");
+        }
+        int off = r.traffic().offsetSeconds();
+        LogAxis axis = ChartStyle.logMillisAxis("request time, ms (log)");
+        LayeredXYPlot plot = TimePlots.plot(KEY, d.grid().fromSecond(), d.grid().toSecond(), off, axis);
+        List<LegendItem> items = new ArrayList<>();
+        for (Map.Entry<String, double[][]> e : d.tiers().entrySet()) {
+            java.awt.Color c = Palette.tier(e.getKey());
+            java.awt.Color light = Palette.alpha(c, 130);
+            plot.addLayer(e.getKey() + "-p50", TimePlots.line(e.getKey() + " p50", d.grid(), e.getValue()[0]),
+                    TimePlots.lines(light, ChartStyle.line(1.2f)), 0);
+            plot.addLayer(e.getKey() + "-p99", TimePlots.line(e.getKey() + " p99", d.grid(), e.getValue()[1]),
+                    TimePlots.lines(c, ChartStyle.line(1.8f)), 0);
+            items.add(ChartStyle.lineItem(e.getKey() + " p99", c, ChartStyle.line(2.5f)));
+            items.add(ChartStyle.lineItem(e.getKey() + " p50", light, ChartStyle.line(2f)));
+        }
+        LegendItemCollection legend = new LegendItemCollection();
+        items.forEach(legend::add);
+        plot.setFixedLegendItems(legend);
+        String subtitle = "Percentiles per bucket (within 5%); " + TimePlots.resolution(d.grid())
+                + (d.grid().widthSeconds() > r.traffic().bucketSeconds() ? ": highest p99 and mean p50 of its "
+                + TimeLabels.duration(r.traffic().bucketSeconds()) + " buckets" : "")
+                + ". Gaps: no request of that tier." + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
+        return ChartStyle.chart(plot, "Request time by tier, " + TimeLabels.range(d.grid().fromSecond(),
+                d.grid().toSecond(), off), subtitle, o.size());
+    }
+}

@@ -1,0 +1,455 @@
+package io.ngxtime.charts.html;
+
+import io.ngxtime.analyzer.aggregate.PeakAttribution;
+import io.ngxtime.analyzer.aggregate.Percentiles;
+import io.ngxtime.analyzer.ingest.Rejects;
+import io.ngxtime.analyzer.report.Comparison;
+import io.ngxtime.analyzer.report.Finding;
+import io.ngxtime.analyzer.report.PeakReport;
+import io.ngxtime.analyzer.report.PeakWindow;
+import io.ngxtime.analyzer.report.Ranked;
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.report.RouteReport;
+import io.ngxtime.analyzer.report.Summary;
+import io.ngxtime.analyzer.report.TierReport;
+import io.ngxtime.analyzer.report.TimingReport;
+import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.charts.ChartKind;
+import io.ngxtime.charts.ChartOptions;
+import io.ngxtime.charts.ChartSize;
+import io.ngxtime.charts.Charts;
+import io.ngxtime.charts.Millis;
+import io.ngxtime.charts.Palette;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The report as one self-contained HTML page: summary, charts (inline SVG), peaks with attribution,
+ * tiers, where the time goes, upstreams, routes, findings, the baseline comparison, status codes and
+ * rejected lines. The page loads nothing: no script, no font, no stylesheet or image from elsewhere
+ * (a Content-Security-Policy says so too), so it opens offline and is safe to mail around. Every
+ * string from a log line is escaped with {@link Html}. Output is deterministic (no generation time).
+ */
+public final class HtmlReportWriter {
+    /** Chart size in the page: about the width of the content column, so text is drawn at its size. */
+    public static final ChartSize CHART_SIZE = new ChartSize(1200, 460);
+    static final int MAX_ROUTES = 50;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    private final ChartOptions options;
+
+    /** Charts at {@link #CHART_SIZE}, the week chart with its p99 overlay. */
+    public HtmlReportWriter() {
+        this(ChartOptions.defaults().withSize(CHART_SIZE).withLatencyOverlay(true));
+    }
+
+    public HtmlReportWriter(ChartOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Writes the page.
+     *
+     * @throws io.ngxtime.charts.NoFontsException when charts cannot be drawn for lack of fonts
+     */
+    public void write(Report r, Writer out) throws IOException {
+        StringBuilder h = new StringBuilder(256 * 1024);
+        head(r, h);
+        summary(r, h);
+        charts(r, h);
+        peaks(r, h);
+        tiers(r.timing(), h);
+        where(r.timing(), h);
+        upstreams(r, h);
+        routes(r, h);
+        findings(r.findings(), h);
+        if (r.comparison() != null) {
+            comparison(r.comparison(), r.traffic().offsetSeconds(), h);
+        }
+        status(r.summary(), h);
+        rejects(r, h);
+        h.append("<footer>Made by ngxtime from the report model; this page loads nothing from anywhere.</footer>\n");
+        h.append("</main>\n</body>\n</html>\n");
+        out.write(h.toString());
+        out.flush();
+    }
+
+    private static String css() {
+        return """
+                :root{color-scheme:light}
+                body{margin:0;font-family:system-ui,-apple-system,"Segoe UI","DejaVu Sans",sans-serif;font-size:15px;\
+                line-height:1.45;color:#222;background:#fff}
+                main{max-width:1240px;margin:0 auto;padding:16px 20px 40px}
+                h1{font-size:26px;margin:8px 0 4px}
+                h2{font-size:20px;margin:34px 0 8px;padding-bottom:4px;border-bottom:1px solid #dde1e5}
+                h3{font-size:16px;margin:18px 0 6px}
+                nav a{margin-right:14px;color:#0072b2;text-decoration:none}
+                dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:2px 18px;margin:12px 0}
+                dl.summary dt{color:#5a6570}
+                dl.summary dd{margin:0}
+                table{border-collapse:collapse;margin:6px 0 12px;font-variant-numeric:tabular-nums}
+                th,td{padding:3px 10px;border-bottom:1px solid #eceff2;text-align:left;vertical-align:top}
+                th{background:#f3f5f7;font-weight:600}
+                td.n,th.n{text-align:right;white-space:nowrap}
+                td.t{max-width:560px;overflow-wrap:anywhere}
+                tr.slow td{color:#d55e00}
+                figure{margin:14px 0 22px}
+                figure svg{width:100%;height:auto;display:block}
+                figcaption{color:#5a6570;font-size:13px;margin-top:2px}
+                .sw{display:inline-block;width:11px;height:11px;margin-right:6px;border-radius:2px;vertical-align:-1px}
+                .missing{color:#5a6570;font-style:italic}
+                pre{background:#f6f8fa;padding:6px 8px;white-space:pre-wrap;overflow-wrap:anywhere;margin:2px 0 10px}
+                footer{margin-top:40px;color:#5a6570;font-size:13px}
+                """;
+    }
+
+    private void head(Report r, StringBuilder h) {
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                + "img-src data:\">\n");
+        h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.append("<title>ngxtime report: ").append(Html.text(String.join(", ", r.inputs()))).append("</title>\n");
+        h.append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n<main>\n");
+        h.append("<h1>ngxtime report</h1>\n<nav>");
+        for (String[] s : new String[][] {{"charts", "Charts"}, {"peaks", "Peaks"}, {"tiers", "Tiers"},
+                {"upstreams", "Upstreams"}, {"routes", "Routes"}, {"findings", "Findings"}, {"status", "Status"},
+                {"rejects", "Rejected lines"}}) {
+            h.append("<a href=\"#").append(s[0]).append("\">").append(s[1]).append("</a>");
+        }
+        h.append("</nav>\n");
+    }
+
+    private static String num(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    private static String ms(long micros) {
+        return Millis.micros(micros);
+    }
+
+    private static String at(long epochSecond, int offset, DateTimeFormatter f) {
+        return f.format(Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.ofTotalSeconds(offset)));
+    }
+
+    private static void dt(StringBuilder h, String term, String escapedValue) {
+        h.append("<dt>").append(term).append("</dt><dd>").append(escapedValue).append("</dd>\n");
+    }
+
+    private void summary(Report r, StringBuilder h) {
+        Summary s = r.summary();
+        h.append("<dl class=\"summary\">\n");
+        dt(h, "inputs", Html.text(String.join(", ", r.inputs())));
+        dt(h, "log format", Html.text(r.format()));
+        if (!r.filter().isEmpty()) {
+            dt(h, "filter", Html.text(r.filter()));
+        }
+        dt(h, "lines", num(r.lines()));
+        dt(h, "requests", num(s.requests()));
+        dt(h, "rejected", num(r.rejects().total()) + (r.lines() > 0
+                ? String.format(Locale.ROOT, " (%.3f%%)", 100.0 * r.rejects().total() / r.lines()) : ""));
+        if (s.first() != null) {
+            dt(h, "first", TIME.format(s.first()));
+            dt(h, "last", TIME.format(s.last()));
+            int secs = r.traffic().perSecond().length;
+            dt(h, "load", String.format(Locale.ROOT, "%.2f req/s on average, %,d req/s at most",
+                    secs == 0 ? 0.0 : (double) s.requests() / secs, r.traffic().maxPerSecond()));
+        }
+        if (s.withoutTime() > 0) {
+            dt(h, "without a time", num(s.withoutTime()));
+        }
+        if (s.requests() > 0) {
+            dt(h, "errors", String.format(Locale.ROOT, "%s 5xx, %s 4xx", pct((double) s.statusBetween(500, 599) / s.requests()),
+                    pct((double) s.statusBetween(400, 499) / s.requests())));
+        }
+        TimingReport t = r.timing();
+        if (t.requestTime().count() > 0) {
+            dt(h, "request time", "p50 " + ms(t.requestTime().p50()) + ", p99 " + ms(t.requestTime().p99()) + ", max "
+                    + ms(t.requestTime().max()));
+        }
+        h.append("</dl>\n");
+    }
+
+    private static final Map<ChartKind, String> CAPTIONS = Map.of(
+            ChartKind.REQUESTS, "Requests per second. The band spans the quietest and the busiest second of each column, "
+                    + "so a spike of one second is never averaged away; peaks are numbered as in the table below.",
+            ChartKind.WEEK, "The last seven days present, in sequence, with the request p99 on the right axis.",
+            ChartKind.TIER_LATENCY, "Request time percentiles per minute, by which part of the stack answered.",
+            ChartKind.TIME_SPLIT, "Mean time per request, split into upstream connect, wait for the first byte, body "
+                    + "transfer, and nginx and the client.",
+            ChartKind.UPSTREAMS, "Response time per attempt of each upstream: a slow backend sits to the right.",
+            ChartKind.STATUS, "Responses per second by status class.",
+            ChartKind.LOAD_LATENCY, "Each dot is a minute: its load against its upstream p99. Where latency climbs with "
+                    + "load, a backend is saturating.");
+
+    private void charts(Report r, StringBuilder h) {
+        h.append("<h2 id=\"charts\">Charts</h2>\n");
+        for (ChartKind kind : ChartKind.values()) {
+            if (kind == ChartKind.WEEK && !spansDays(r)) {
+                continue;
+            }
+            Optional<String> missing = kind.missingData(r);
+            if (missing.isPresent()) {
+                h.append("<p class=\"missing\">No ").append(Html.text(kind.key())).append(" chart: ")
+                        .append(Html.text(missing.get())).append(".</p>\n");
+                continue;
+            }
+            h.append("<figure id=\"chart-").append(kind.key()).append("\">\n");
+            h.append(Charts.inlineSvg(kind.create(r, options), options.size(), kind.key())).append('\n');
+            h.append("<figcaption>").append(Html.text(CAPTIONS.get(kind))).append("</figcaption>\n</figure>\n");
+        }
+    }
+
+    /** Whether the traffic covers more than one day (otherwise the week chart repeats the requests chart). */
+    private static boolean spansDays(Report r) {
+        return r.traffic().perSecond().length > 86_400;
+    }
+
+    private static void table(StringBuilder h, String... headers) {
+        h.append("<table>\n<tr>");
+        for (String head : headers) {
+            boolean numeric = head.startsWith("#");
+            h.append(numeric ? "<th class=\"n\">" : "<th>").append(numeric ? head.substring(1) : head).append("</th>");
+        }
+        h.append("</tr>\n");
+    }
+
+    private static String n(String escaped) {
+        return "<td class=\"n\">" + escaped + "</td>";
+    }
+
+    private static String t(String raw) {
+        return "<td class=\"t\">" + Html.text(raw) + "</td>";
+    }
+
+    private void peaks(Report r, StringBuilder h) {
+        h.append("<h2 id=\"peaks\">Peaks</h2>\n");
+        if (r.peaks().isEmpty()) {
+            h.append("<p class=\"missing\">No peaks (no request has a time, or none were asked for).</p>\n");
+            return;
+        }
+        table(h, "#peak", "busiest second", "#req in it", "busiest minute", "#req in it", "surge", "#baseline req/s",
+                "#p99 before → during", "#5xx before → during");
+        int i = 1;
+        for (PeakReport p : r.peaks()) {
+            PeakWindow w = p.window();
+            int off = p.offsetSeconds();
+            h.append("<tr>").append(n(Integer.toString(i++))).append("<td>").append(at(w.busiestSecond(), off, TIME))
+                    .append("</td>").append(n(num(w.busiestSecondCount()))).append("<td>")
+                    .append(at(w.busiestMinute(), off, CLOCK)).append("</td>").append(n(num(w.busiestMinuteCount())))
+                    .append("<td>").append(at(w.startSecond(), off, CLOCK)).append(" to ")
+                    .append(at(w.endSecond(), off, CLOCK)).append("</td>")
+                    .append(n(String.format(Locale.ROOT, "%.2f", w.baselinePerMinute() / 60)));
+            if (p.requestsDuring() > 0) {
+                h.append(n(ms(p.p99BeforeMicros()) + " → " + ms(p.p99DuringMicros())))
+                        .append(n(pct(p.errorRateBefore()) + " → " + pct(p.errorRateDuring())));
+            } else {
+                h.append("<td></td><td></td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+        i = 1;
+        for (PeakReport p : r.peaks()) {
+            int rank = i++;
+            if (p.attribution().values().stream().allMatch(List::isEmpty)) {
+                continue;
+            }
+            h.append("<h3>What drove peak ").append(rank).append(p.approximate() ? " (some counts approximate)" : "")
+                    .append("</h3>\n");
+            table(h, "dimension", "value", "#share during", "#share before", "#excess requests");
+            for (Map.Entry<String, List<PeakAttribution.Item>> e : p.attribution().entrySet()) {
+                for (PeakAttribution.Item it : e.getValue().subList(0, Math.min(3, e.getValue().size()))) {
+                    h.append("<tr><td>").append(Html.text(e.getKey().replace('_', ' '))).append("</td>")
+                            .append(t(it.value())).append(n(pct(it.duringShare()))).append(n(pct(it.beforeShare())))
+                            .append(n(num(Math.round(it.excessRequests())))).append("</tr>\n");
+                }
+            }
+            h.append("</table>\n");
+        }
+    }
+
+    private void tiers(TimingReport t, StringBuilder h) {
+        h.append("<h2 id=\"tiers\">Request time by tier</h2>\n");
+        table(h, "tier", "#requests", "#share", "#p50", "#p90", "#p99", "#p99.9", "#max");
+        for (TierReport tier : t.tiers()) {
+            String swatch = "<span class=\"sw\" style=\"background:" + Palette.hex(Palette.tier(tier.tier())) + "\"></span>";
+            percentileRow(h, swatch + Html.text(tier.tier()), tier.requests(), pct(tier.share()), tier.requestTime());
+        }
+        percentileRow(h, "all", t.requestTime().count(), pct(1), t.requestTime());
+        h.append("</table>\n");
+    }
+
+    private static void percentileRow(StringBuilder h, String escapedName, long n, String share, Percentiles p) {
+        h.append("<tr><td>").append(escapedName).append("</td>").append(n(num(n))).append(n(share))
+                .append(n(ms(p.p50()))).append(n(ms(p.p90()))).append(n(ms(p.p99()))).append(n(ms(p.p999())))
+                .append(n(ms(p.max()))).append("</tr>\n");
+    }
+
+    private void where(TimingReport t, StringBuilder h) {
+        if (t.upstreamTime().count() == 0) {
+            return;
+        }
+        h.append("<h3>Where the time goes</h3>\n<p>Upstream parts over requests with an attempt, summed over attempts.</p>\n");
+        table(h, "part", "#requests", "#p50", "#p90", "#p99", "#max");
+        part(h, Palette.CONNECT, "upstream connect", t.upstreamConnect());
+        part(h, Palette.WAIT, "upstream header (time to first byte)", t.upstreamHeader());
+        part(h, Palette.TRANSFER, "upstream response", t.upstreamTime());
+        part(h, Palette.NGINX, "nginx and client", t.nginxTime());
+        h.append("</table>\n");
+        if (t.upstreamExceedsRequest() > 0) {
+            h.append("<p>").append(num(t.upstreamExceedsRequest()))
+                    .append(" requests logged more upstream time than request time (nginx/client time taken as 0).</p>\n");
+        }
+    }
+
+    private static void part(StringBuilder h, java.awt.Color c, String name, Percentiles p) {
+        h.append("<tr><td><span class=\"sw\" style=\"background:").append(Palette.hex(c)).append("\"></span>")
+                .append(name).append("</td>").append(n(num(p.count()))).append(n(ms(p.p50()))).append(n(ms(p.p90())))
+                .append(n(ms(p.p99()))).append(n(ms(p.max()))).append("</tr>\n");
+    }
+
+    private void upstreams(Report r, StringBuilder h) {
+        h.append("<h2 id=\"upstreams\">Upstreams</h2>\n");
+        if (r.upstreams().isEmpty()) {
+            h.append("<p class=\"missing\">No upstream attempts.</p>\n");
+            return;
+        }
+        java.util.Set<String> slow = new java.util.HashSet<>();
+        for (Finding f : r.findings()) {
+            if (f.kind().equals("slow_backend")) {
+                for (String item : f.items()) {
+                    int c = item.lastIndexOf(": p50 ");
+                    slow.add(c < 0 ? item : item.substring(0, c));
+                }
+            }
+        }
+        h.append("<p>Per attempt; rows in the alert colour are slower than their peers.</p>\n");
+        table(h, "address", "#attempts", "#failed", "#retries caused", "#connect p50 / p99", "#header p50 / p99",
+                "#response p50 / p99", "#response max");
+        for (UpstreamReport u : r.upstreams()) {
+            h.append(slow.contains(u.address()) ? "<tr class=\"slow\">" : "<tr>")
+                    .append("<td class=\"t\" title=\"").append(Html.attr(u.address())).append("\">")
+                    .append(Html.text(u.address())).append("</td>")
+                    .append(n(num(u.attempts()))).append(n(pct(u.attempts() == 0 ? 0 : (double) u.failed() / u.attempts())))
+                    .append(n(num(u.retriesCaused()))).append(n(ms(u.connect().p50()) + " / " + ms(u.connect().p99())))
+                    .append(n(ms(u.header().p50()) + " / " + ms(u.header().p99())))
+                    .append(n(ms(u.response().p50()) + " / " + ms(u.response().p99()))).append(n(ms(u.response().max())))
+                    .append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private void routes(Report r, StringBuilder h) {
+        h.append("<h2 id=\"routes\">Routes</h2>\n");
+        List<RouteReport> routes = r.routes().routes();
+        if (routes.isEmpty()) {
+            h.append("<p class=\"missing\">No routes.</p>\n");
+        } else {
+            h.append("<p>Heaviest first").append(r.routes().routesApproximate() ? "; counts approximate (more routes than kept)" : "")
+                    .append("; latency within 5%.</p>\n");
+            table(h, "route", "#requests", "#p50", "#p99", "#5xx", "#bytes");
+            for (RouteReport rt : routes.subList(0, Math.min(MAX_ROUTES, routes.size()))) {
+                h.append("<tr><td class=\"t\" title=\"").append(Html.attr(rt.route())).append("\">")
+                        .append(Html.text(rt.route())).append("</td>").append(n(num(rt.requests())))
+                        .append(n(ms(rt.p50Micros()))).append(n(ms(rt.p99Micros()))).append(n(pct(rt.errorRate())))
+                        .append(n(num(rt.bytes()))).append("</tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        ranked(h, "Paths", r.routes().paths(), r.routes().pathsApproximate());
+        ranked(h, "Clients", r.routes().clients(), r.routes().clientsApproximate());
+    }
+
+    private static void ranked(StringBuilder h, String title, List<Ranked> list, boolean approximate) {
+        if (list.isEmpty()) {
+            return;
+        }
+        h.append("<h3>").append(title).append(approximate ? " (approximate)" : "").append("</h3>\n");
+        table(h, "value", "#requests");
+        for (Ranked x : list) {
+            h.append("<tr>").append(t(x.value())).append(n(num(x.count()))).append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private void findings(List<Finding> findings, StringBuilder h) {
+        h.append("<h2 id=\"findings\">Findings</h2>\n");
+        if (findings.isEmpty()) {
+            h.append("<p class=\"missing\">Nothing stood out.</p>\n");
+            return;
+        }
+        for (Finding f : findings) {
+            h.append("<h3>").append(Html.text(f.title())).append("</h3>\n<p>").append(Html.text(f.detail())).append("</p>\n");
+            if (!f.items().isEmpty()) {
+                h.append("<ul>\n");
+                for (String item : f.items()) {
+                    h.append("<li>").append(Html.text(item)).append("</li>\n");
+                }
+                h.append("</ul>\n");
+            }
+        }
+    }
+
+    private void comparison(Comparison c, int offset, StringBuilder h) {
+        h.append("<h2 id=\"comparison\">Compared with the baseline</h2>\n<p>Baseline ")
+                .append(at(c.baselineFromSecond(), offset, TIME)).append(" to ").append(at(c.baselineToSecond(), offset, TIME))
+                .append(" (").append(num(c.baselineRequests())).append(" requests).</p>\n");
+        table(h, "subject", "metric", "#before", "#after", "#change");
+        for (List<Comparison.Change> list : List.of(c.changes(), c.upstreams(), c.routes())) {
+            for (Comparison.Change ch : list.subList(0, Math.min(10, list.size()))) {
+                String ratio = Double.isInfinite(ch.ratio()) ? "new" : String.format(Locale.ROOT, "×%.2f", ch.ratio());
+                h.append("<tr>").append(t(ch.subject())).append("<td>").append(Html.text(ch.metric())).append("</td>")
+                        .append(n(String.format(Locale.ROOT, "%.3f", ch.before())))
+                        .append(n(String.format(Locale.ROOT, "%.3f", ch.after()))).append(n(ratio)).append("</tr>\n");
+            }
+        }
+        h.append("</table>\n");
+    }
+
+    private void status(Summary s, StringBuilder h) {
+        h.append("<h2 id=\"status\">Requests by status</h2>\n");
+        table(h, "status", "#requests", "#share");
+        for (Map.Entry<Integer, Long> e : s.status().entrySet()) {
+            int code = e.getKey();
+            int cls = code >= 100 && code < 600 ? code / 100 : 0;
+            h.append("<tr><td><span class=\"sw\" style=\"background:").append(Palette.hex(Palette.statusClass(cls)))
+                    .append("\"></span>").append(code < 0 ? "other" : Integer.toString(code)).append("</td>")
+                    .append(n(num(e.getValue()))).append(n(String.format(Locale.ROOT, "%.2f%%", 100.0 * e.getValue() / s.requests())))
+                    .append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private void rejects(Report r, StringBuilder h) {
+        h.append("<h2 id=\"rejects\">Rejected lines</h2>\n");
+        if (r.rejects().total() == 0) {
+            h.append("<p class=\"missing\">None: every line matched the log format.</p>\n");
+            return;
+        }
+        h.append("<p>").append(num(r.rejects().total())).append(r.rejects().total() == 1 ? " line does" : " lines do")
+                .append(" not match the log format.</p>\n");
+        table(h, "reason", "#lines");
+        for (Map.Entry<String, Long> e : r.rejects().byReason().entrySet()) {
+            h.append("<tr>").append(t(e.getKey())).append(n(num(e.getValue()))).append("</tr>\n");
+        }
+        h.append("</table>\n<h3>First rejected lines</h3>\n");
+        for (Rejects.Sample sample : r.rejects().samples()) {
+            h.append("<p><code>").append(Html.text(sample.source())).append(':').append(sample.line()).append("</code> ")
+                    .append(Html.text(sample.message())).append("</p>\n<pre>").append(Html.text(sample.text()))
+                    .append("</pre>\n");
+        }
+    }
+}

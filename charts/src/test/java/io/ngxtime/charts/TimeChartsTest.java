@@ -1,0 +1,162 @@
+package io.ngxtime.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.report.TimePoint;
+import io.ngxtime.analyzer.report.TrafficReport;
+import io.ngxtime.analyzer.report.UpstreamReport;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.category.IntervalCategoryDataset;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+
+/** The series behind each chart equal the report's values. */
+class TimeChartsTest {
+    static final Report INCIDENT = SampleReports.cachedIncident();
+
+    private static int column(ColumnGrid grid, TimePoint p) {
+        return grid.column(p.startSecond());
+    }
+
+    @Test
+    void requests_perSecondWhenTheRangeFits_andPeaksLabelledWithTheirDriver() {
+        Report r = INCIDENT;
+        JFreeChart chart = RequestsChart.create(r, ChartOptions.defaults());
+        LayeredXYPlot plot = (LayeredXYPlot) chart.getPlot();
+        SecondColumns d = RequestsChart.data(r, ChartOptions.defaults());
+        IntervalXYDataset envelope = (IntervalXYDataset) plot.layer("envelope");
+        for (int c = 0; c < d.columns(); c++) {
+            assertThat(envelope.getEndYValue(0, c)).isEqualTo(d.max[c]);
+            assertThat(envelope.getStartYValue(0, c)).isEqualTo(d.min[c]);
+        }
+        assertThat(max(envelope)).isEqualTo(r.traffic().maxPerSecond());
+        PeakLabels labels = WeekChartTest.labels(chart);
+        assertThat(r.peaks()).hasSizeGreaterThan(2);
+        assertThat(labels.labels()).as("the burst and the surge; not the noise peaks beside them").hasSize(2);
+        assertThat(labels.labels().get(0).lines().get(0)).isEqualTo(String.format("#1  %d req/s  Sat 09:30:00",
+                r.peaks().get(0).window().busiestSecondCount()));
+        assertThat(labels.labels().get(0).lines().get(1)).startsWith("user agent BadBot/1.0 (+400 req)");
+        assertThat(labels.labels().get(1).lines().get(0)).startsWith("#2 ");
+        assertThat(labels.labels().get(1).lines().get(1)).startsWith("referrer https://news.example/today (+");
+
+        Report tenMinutes = SampleReports.cachedShort();
+        LayeredXYPlot shortPlot = (LayeredXYPlot) RequestsChart.create(tenMinutes, ChartOptions.defaults()).getPlot();
+        assertThat(shortPlot.layer("envelope")).as("one column per second: nothing to envelope").isNull();
+        XYDataset line = shortPlot.layer("rate");
+        int[] perSecond = tenMinutes.traffic().perSecond();
+        assertThat(line.getItemCount(0)).isEqualTo(perSecond.length);
+        for (int i = 0; i < perSecond.length; i++) {
+            assertThat(line.getYValue(0, i)).isEqualTo(perSecond[i]);
+        }
+    }
+
+    private static double max(IntervalXYDataset d) {
+        double m = 0;
+        for (int i = 0; i < d.getItemCount(0); i++) {
+            m = Math.max(m, d.getEndYValue(0, i));
+        }
+        return m;
+    }
+
+    @Test
+    void tierLatency_seriesAreTheMinutesPercentilesInMillis_zeroIsAGap() {
+        ChartOptions o = ChartOptions.defaults();
+        TierLatencyChart.Data d = TierLatencyChart.data(INCIDENT, o);
+        assertThat(d.grid().widthSeconds()).isEqualTo(60);
+        assertThat(d.tiers()).containsOnlyKeys("nginx", "cache", "upstream");
+        LayeredXYPlot plot = (LayeredXYPlot) TierLatencyChart.create(INCIDENT, o).getPlot();
+        XYDataset p99 = plot.layer("upstream-p99");
+        XYDataset p50 = plot.layer("nginx-p50");
+        for (TimePoint p : INCIDENT.traffic().points()) {
+            int c = column(d.grid(), p);
+            double up = p.tierP99Micros()[2];
+            if (up == 0) {
+                assertThat(p99.getYValue(0, c)).isNaN();
+            } else {
+                assertThat(p99.getYValue(0, c)).isEqualTo(up / 1000.0);
+            }
+            double ng = p.tierP50Micros()[0];
+            if (ng == 0) {
+                assertThat(p50.getYValue(0, c)).isNaN();
+            } else {
+                assertThat(p50.getYValue(0, c)).isEqualTo(ng / 1000.0);
+            }
+        }
+    }
+
+    @Test
+    void tierLatency_aTierWithoutRequests_isLeftOut() {
+        TierLatencyChart.Data d = TierLatencyChart.data(SampleReports.week(WeekChartTest.SPIKE, 900), ChartOptions.defaults());
+        assertThat(d.tiers()).containsOnlyKeys("upstream");
+    }
+
+    @Test
+    void timeSplit_layersStackTheMeansInOrder() {
+        ChartOptions o = ChartOptions.defaults();
+        TimeSplitChart.Data d = TimeSplitChart.data(INCIDENT, o);
+        LayeredXYPlot plot = (LayeredXYPlot) TimeSplitChart.create(INCIDENT, o).getPlot();
+        IntervalXYDataset wait = (IntervalXYDataset) plot.layer("wait");
+        IntervalXYDataset nginx = (IntervalXYDataset) plot.layer("nginx");
+        for (TimePoint p : INCIDENT.traffic().points()) {
+            int c = column(d.grid(), p);
+            double connect = p.meanConnectMicros() / 1000;
+            double w = p.meanWaitMicros() / 1000;
+            double total = (p.meanConnectMicros() + p.meanWaitMicros() + p.meanTransferMicros() + p.meanNginxMicros()) / 1000;
+            assertThat(wait.getStartYValue(0, c)).isCloseTo(connect, within(1e-9));
+            assertThat(wait.getEndYValue(0, c)).isCloseTo(connect + w, within(1e-9));
+            assertThat(nginx.getEndYValue(0, c)).as("the stack's top is the mean request time").isCloseTo(total, within(1e-9));
+        }
+    }
+
+    @Test
+    void status_layersAreEachClassPerSecond() {
+        ChartOptions o = ChartOptions.defaults();
+        StatusChart.Data d = StatusChart.data(INCIDENT, o);
+        LayeredXYPlot plot = (LayeredXYPlot) StatusChart.create(INCIDENT, o).getPlot();
+        IntervalXYDataset ok = (IntervalXYDataset) plot.layer("status-2xx");
+        IntervalXYDataset errors = (IntervalXYDataset) plot.layer("status-5xx");
+        assertThat(plot.layer("status-1xx")).as("no 1xx at all: no layer").isNull();
+        long fives = 0;
+        for (TimePoint p : INCIDENT.traffic().points()) {
+            int c = column(d.grid(), p);
+            assertThat(ok.getEndYValue(0, c) - ok.getStartYValue(0, c)).isCloseTo(p.statusClasses()[2] / 60.0, within(1e-9));
+            assertThat(errors.getEndYValue(0, c) - errors.getStartYValue(0, c)).isCloseTo(p.statusClasses()[5] / 60.0, within(1e-9));
+            fives += p.statusClasses()[5];
+        }
+        assertThat(fives).isEqualTo(INCIDENT.summary().statusBetween(500, 599));
+    }
+
+    @Test
+    void loadLatency_dotsAreEachMinutesRateAndUpstreamP99() {
+        LayeredXYPlot plot = (LayeredXYPlot) LoadLatencyChart.create(INCIDENT, ChartOptions.defaults()).getPlot();
+        XYDataset dots = plot.layer("dots");
+        TrafficReport t = INCIDENT.traffic();
+        List<TimePoint> withUpstream = t.points().stream().filter(p -> p.upstreamP99Micros() > 0).toList();
+        assertThat(dots.getItemCount(0)).isEqualTo(withUpstream.size());
+        for (int i = 0; i < withUpstream.size(); i++) {
+            assertThat(dots.getXValue(0, i)).isEqualTo(withUpstream.get(i).requests() / 60.0);
+            assertThat(dots.getYValue(0, i)).isEqualTo(withUpstream.get(i).upstreamP99Micros() / 1000.0);
+        }
+        assertThat(plot.layer("median")).isNotNull();
+    }
+
+    @Test
+    void upstreams_rowsAreP50P99AndMax_andTheSlowBackendIsFlagged() {
+        LayeredCategoryPlot plot = (LayeredCategoryPlot) UpstreamLatencyChart.create(INCIDENT, ChartOptions.defaults()).getPlot();
+        IntervalCategoryDataset box = (IntervalCategoryDataset) plot.layer("p50-p99");
+        IntervalCategoryDataset tail = (IntervalCategoryDataset) plot.layer("p99-max");
+        UpstreamLatencyChart.Data d = UpstreamLatencyChart.data(INCIDENT);
+        List<UpstreamReport> ups = INCIDENT.upstreams();
+        assertThat(box.getColumnCount()).isEqualTo(ups.size());
+        for (int i = 0; i < ups.size(); i++) {
+            assertThat(box.getStartValue(0, i).doubleValue()).isEqualTo(ups.get(i).response().p50() / 1000.0);
+            assertThat(box.getEndValue(0, i).doubleValue()).isEqualTo(ups.get(i).response().p99() / 1000.0);
+            assertThat(tail.getEndValue(0, i).doubleValue()).isEqualTo(ups.get(i).response().max() / 1000.0);
+            assertThat(d.slow()[i]).isEqualTo(ups.get(i).address().equals(SampleReports.SLOW_UPSTREAM));
+        }
+    }
+}

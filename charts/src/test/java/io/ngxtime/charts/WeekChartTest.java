@@ -1,0 +1,140 @@
+package io.ngxtime.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.report.TimePoint;
+import io.ngxtime.analyzer.report.TrafficReport;
+import java.time.Instant;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+
+class WeekChartTest {
+    static final long SPIKE = Instant.parse("2026-10-08T14:03:12+02:00").getEpochSecond();
+    static final Report WEEK = SampleReports.week(SPIKE, 900);
+
+    @Test
+    void week_defaultRange_isTheLastSevenDaysPresent_fromMidnightInTheLogOffset() {
+        WeekRange w = WeekRange.of(WEEK.traffic(), null);
+        assertThat(w.fromSecond()).isEqualTo(Instant.parse("2026-10-05T00:00:00+02:00").getEpochSecond());
+        assertThat(w.toSecond()).isEqualTo(Instant.parse("2026-10-12T00:00:00+02:00").getEpochSecond());
+        Instant from = Instant.parse("2026-10-06T12:00:00+02:00");
+        assertThat(WeekRange.of(WEEK.traffic(), from)).isEqualTo(new WeekRange(from.getEpochSecond(),
+                from.getEpochSecond() + 7 * 86_400));
+    }
+
+    @Test
+    void week_oneBusySecond_survivesDownsampling_asItsColumnsMax() {
+        WeekChart.Data d = WeekChart.data(WEEK, ChartOptions.defaults());
+        ColumnGrid grid = d.grid();
+        assertThat(grid.widthSeconds()).isGreaterThan(60);
+        int spike = grid.column(SPIKE);
+        assertThat(d.seconds().max[spike]).isEqualTo(900);
+        int[] perSecond = WEEK.traffic().perSecond();
+        long first = WEEK.traffic().firstSecond();
+        for (int c = 0; c < grid.columns(); c++) {
+            int min = Integer.MAX_VALUE;
+            int max = 0;
+            for (long s = grid.startSecond(c); s < grid.endSecond(c); s++) {
+                min = Math.min(min, perSecond[(int) (s - first)]);
+                max = Math.max(max, perSecond[(int) (s - first)]);
+            }
+            assertThat(d.seconds().max[c]).as("column %d max", c).isEqualTo(max);
+            assertThat(d.seconds().min[c]).as("column %d min", c).isEqualTo(min);
+        }
+    }
+
+    @Test
+    void week_datasets_equalTheReportsMinutes() {
+        ChartOptions o = ChartOptions.defaults().withLatencyOverlay(true);
+        JFreeChart chart = WeekChart.create(WEEK, o);
+        LayeredXYPlot plot = (LayeredXYPlot) chart.getPlot();
+        WeekChart.Data d = WeekChart.data(WEEK, o);
+        ColumnGrid grid = d.grid();
+        TrafficReport t = WEEK.traffic();
+        long[] requests = new long[grid.columns()];
+        long[] maxPerSecond = new long[grid.columns()];
+        long[] p99 = new long[grid.columns()];
+        for (TimePoint p : t.points()) {
+            int c = grid.column(p.startSecond());
+            requests[c] += p.requests();
+            maxPerSecond[c] = Math.max(maxPerSecond[c], p.maxPerSecond());
+            p99[c] = Math.max(p99[c], p.requestP99Micros());
+        }
+        IntervalXYDataset envelope = (IntervalXYDataset) plot.layer("envelope");
+        XYDataset rate = plot.layer("rate");
+        XYDataset latency = plot.layer("p99");
+        assertThat(envelope.getItemCount(0)).isEqualTo(grid.columns());
+        for (int c = 0; c < grid.columns(); c++) {
+            assertThat(envelope.getEndYValue(0, c)).as("envelope top = the minute buckets' busiest second")
+                    .isEqualTo(maxPerSecond[c]);
+            assertThat(envelope.getStartXValue(0, c)).isEqualTo(grid.startSecond(c) * 1000.0);
+            assertThat(envelope.getEndXValue(0, c)).isEqualTo(grid.endSecond(c) * 1000.0);
+            assertThat(rate.getYValue(0, c)).isCloseTo((double) requests[c] / grid.widthSeconds(),
+                    org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(latency.getYValue(0, c)).isEqualTo(p99[c] / 1000.0);
+        }
+        assertThat(plot.getRangeAxis(1).getLabel()).contains("p99");
+        assertThat(chart.getTitle().getText()).contains("Mon 5 Oct 2026 00:00").contains("to Mon 12 Oct 00:00 (")
+                .contains("UTC+02:00");
+        assertThat(WeekChart.create(WEEK, ChartOptions.defaults()).getXYPlot().getDatasetCount())
+                .as("no overlay unless asked").isEqualTo(2);
+    }
+
+    @Test
+    void week_png_theSpikesPixelColumnReachesNearTheTopOfThePlot() {
+        Report noLabels = WEEK.withPeaks(List.of());
+        ChartSize size = ChartSize.DEFAULT;
+        JFreeChart chart = WeekChart.create(noLabels, ChartOptions.defaults());
+        Rendered img = Rendered.of(chart, size);
+        XYPlot plot = chart.getXYPlot();
+        ValueAxis x = plot.getDomainAxis();
+        ValueAxis y = plot.getRangeAxis();
+        int spikeX = (int) Math.round(x.valueToJava2D((SPIKE + 0.5) * 1000, img.dataArea(), plot.getDomainAxisEdge()));
+        // 900 req/s dwarfs the ordinary 20-55: the axis is cut above those and the spike runs off the top
+        assertThat(y.getUpperBound()).isLessThan(200);
+        assertThat(plot.getAnnotations()).hasAtLeastOneElementOfType(OffScale.class);
+        int plotTop = (int) Math.ceil(img.dataArea().getMinY());
+        int ink = img.topInk(spikeX - 1, spikeX + 1, 200);
+        assertThat(ink).as("drawn to the top of the plot at x=%d", spikeX).isBetween(plotTop - 1, plotTop + 3);
+        int elsewhere = img.topInk(spikeX - 200, spikeX - 196, 200);
+        assertThat(elsewhere).as("ordinary columns stay lower").isGreaterThan(plotTop + 40);
+
+        Report calmer = SampleReports.week(SPIKE, 90).withPeaks(List.of());
+        JFreeChart uncut = WeekChart.create(calmer, ChartOptions.defaults());
+        Rendered img2 = Rendered.of(uncut, size);
+        XYPlot plot2 = uncut.getXYPlot();
+        int x2 = (int) Math.round(plot2.getDomainAxis().valueToJava2D((SPIKE + 0.5) * 1000, img2.dataArea(),
+                plot2.getDomainAxisEdge()));
+        int top2 = (int) Math.round(plot2.getRangeAxis().valueToJava2D(90, img2.dataArea(), plot2.getRangeAxisEdge()));
+        assertThat(plot2.getAnnotations()).as("90 req/s is not cut").isEmpty();
+        assertThat(top2 - img2.dataArea().getMinY()).isLessThan(img2.dataArea().getHeight() * 0.2);
+        assertThat(img2.topInk(x2 - 1, x2 + 1, 200)).as("drawn up to 90 req/s").isBetween(top2 - 2, top2 + 3);
+    }
+
+    static PeakLabels labels(JFreeChart chart) {
+        return (PeakLabels) chart.getXYPlot().getAnnotations().stream().filter(a -> a instanceof PeakLabels).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void week_withFrom_startsThere_andLabelsOnlyPeaksInside() {
+        Instant from = Instant.parse("2026-10-09T00:00:00+02:00");
+        JFreeChart chart = WeekChart.create(WEEK, ChartOptions.defaults().withWeekFrom(from));
+        assertThat(chart.getTitle().getText()).contains("Fri 9 Oct 2026 00:00").contains("to Fri 16 Oct 00:00 (");
+        assertThat(chart.getXYPlot().getAnnotations()).as("the only peak is before the range")
+                .noneMatch(a -> a instanceof PeakLabels);
+        JFreeChart all = WeekChart.create(WEEK, ChartOptions.defaults());
+        PeakLabels labels = labels(all);
+        assertThat(labels.labels()).singleElement().satisfies(l -> {
+            assertThat(l.x()).isEqualTo((SPIKE + 0.5) * 1000);
+            assertThat(l.y()).isEqualTo(900);
+            assertThat(l.lines()).containsExactly("#1  900 req/s  Thu 14:03:12", "user agent BadBot/1.0 (+879 req)");
+        });
+    }
+}

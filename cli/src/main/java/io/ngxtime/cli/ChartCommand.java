@@ -1,0 +1,89 @@
+package io.ngxtime.cli;
+
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.charts.ChartKind;
+import io.ngxtime.charts.ChartOptions;
+import io.ngxtime.charts.ChartSize;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ngxtime chart}: the whole chart set as image files. */
+@Command(name = "chart", mixinStandardHelpOptions = true,
+        description = {"Draw every chart of the logs into a directory: requests per second with the peaks, the week,",
+                "latency by tier, where the time goes, upstream latency, status classes, load against latency.",
+                "A chart the logs have no data for is skipped with a note on stderr."})
+public final class ChartCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LogInputsMixin inputs;
+
+    @Mixin
+    FormatMixin formatOptions;
+
+    @Mixin
+    WindowMixin window;
+
+    @Mixin
+    FilterMixin filters;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Directory to write the charts to (created if missing).")
+    Path out;
+
+    @Option(names = "--svg", description = "Write SVG files instead of PNG.")
+    boolean svg;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1600x600", converter = ChartOutput.SizeConverter.class,
+            description = "Image size in pixels (default: ${DEFAULT-VALUE}).")
+    ChartSize size;
+
+    @Option(names = "--latency", description = "Draw request p99 over the week chart, on a second axis.")
+    boolean latency;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        window.check();
+        if (window.baselineMillis() != null) {
+            throw new UserException(ExitCode.USAGE, "--baseline compares reports: use it with 'ngxtime report'");
+        }
+        ChartOutput.checkFonts();
+        LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.fromMillis(), window.toMillis(), filters.filter(), err);
+        Report report = loaded.report();
+        ChartOutput.directory(out);
+        ChartOutput.Format format = svg ? ChartOutput.Format.SVG : ChartOutput.Format.PNG;
+        ChartOptions options = ChartOptions.defaults().withSize(size).withLatencyOverlay(latency)
+                .withWeekFrom(window.from == null ? null : window.from.toInstant());
+        int written = 0;
+        for (ChartKind kind : ChartKind.values()) {
+            Optional<String> missing = kind.missingData(report);
+            if (missing.isPresent()) {
+                err.println("ngxtime: no " + kind.key() + " chart: " + missing.get());
+                continue;
+            }
+            Path file = out.resolve(kind.key() + "." + format.extension());
+            ChartOutput.write(kind.create(report, options), format, size, kind.key(), file);
+            stdout.println(file);
+            written++;
+        }
+        stdout.flush();
+        if (!loaded.inputErrors().isEmpty()) {
+            return ExitCode.IO;
+        }
+        if (written == 0) {
+            throw new UserException(ExitCode.DATA, "nothing to draw: no request in the logs has a time");
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,70 @@
+package io.ngxtime.cli;
+
+import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.aggregate.RequestFilter;
+import io.ngxtime.analyzer.ingest.FormatDetectionException;
+import io.ngxtime.analyzer.ingest.InputError;
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.source.Input;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The logs a drawing command reads (files, standard input, or a record queue) and how many peaks to
+ * find, turned into a {@link Report} the way {@code report} does it.
+ */
+public final class LogInputsMixin {
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "Log files (plain or compressed, a rotated set in any order), or - for standard input.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--queue", paramLabel = "DIR",
+            description = "Read a record queue written by 'ngxtime ingest' instead of files.")
+    Path queue;
+
+    @Option(names = "--peaks", paramLabel = "N", defaultValue = "5",
+            description = "How many peaks to find, attribute and label (default: ${DEFAULT-VALUE}).")
+    int peaks;
+
+    /** The report, and the inputs that could not be read (the others were). */
+    record Loaded(Report report, List<InputError> inputErrors) {
+    }
+
+    /** Reads the inputs in {@code [fromMillis, toMillis)}. */
+    Loaded load(FormatMixin format, long fromMillis, long toMillis, RequestFilter filter, PrintWriter err) {
+        if (queue != null) {
+            if (!files.isEmpty()) {
+                throw new UserException(ExitCode.USAGE, "give either FILEs or --queue, not both");
+            }
+            return new Loaded(QueueCommands.report(queue, fromMillis, toMillis, 10, filter, peaks, null), List.of());
+        }
+        if (files.isEmpty()) {
+            throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");
+        }
+        List<Input> inputs = files.stream().map(f -> Input.of(f, System.in)).toList();
+        Analysis analysis = Analysis.builder().format(format.format()).candidates(format.candidates())
+                .window(fromMillis, toMillis).filter(filter).peaks(peaks)
+                .notices(s -> err.println("ngxtime: " + s)).build();
+        Thread interrupt = new Thread(analysis::cancel);
+        Runtime.getRuntime().addShutdownHook(interrupt);
+        try {
+            Report report = analysis.run(inputs);
+            for (InputError e : analysis.inputErrors()) {
+                err.println("ngxtime: " + e);
+            }
+            return new Loaded(report, analysis.inputErrors());
+        } catch (FormatDetectionException e) {
+            throw new UserException(ExitCode.DATA, e.getMessage());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook asked the analysis to stop
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.ngxtime.cli;
+
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.charts.ChartKind;
+import io.ngxtime.charts.ChartOptions;
+import io.ngxtime.charts.ChartSize;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ngxtime week}: the weekly traffic graph. */
+@Command(name = "week", mixinStandardHelpOptions = true,
+        description = {"Draw a week of traffic in one panel, the days in sequence: the per-minute rate with the busiest",
+                "second of every pixel column as an envelope (a one-second spike keeps its height), the peaks labelled.",
+                "By default the last seven days present in the logs; --from starts the week there."})
+public final class WeekCommand implements Callable<Integer> {
+    static final long WEEK_MILLIS = 7 * 86_400_000L;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LogInputsMixin inputs;
+
+    @Mixin
+    FormatMixin formatOptions;
+
+    @Mixin
+    WindowMixin window;
+
+    @Mixin
+    FilterMixin filters;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true,
+            description = "The image to write: .png or .svg by its extension.")
+    Path out;
+
+    @Option(names = "--latency", description = "Draw request p99 on a second axis.")
+    boolean latency;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1600x600", converter = ChartOutput.SizeConverter.class,
+            description = "Image size in pixels (default: ${DEFAULT-VALUE}).")
+    ChartSize size;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ChartOutput.Format format = ChartOutput.Format.of(out);
+        window.check();
+        if (window.baselineMillis() != null) {
+            throw new UserException(ExitCode.USAGE, "--baseline compares reports: use it with 'ngxtime report'");
+        }
+        ChartOutput.checkFonts();
+        long from = window.fromMillis();
+        long to = window.to != null ? window.toMillis() : window.from != null ? from + WEEK_MILLIS : Long.MAX_VALUE;
+        LogInputsMixin.Loaded loaded = inputs.load(formatOptions, from, to, filters.filter(), err);
+        Report report = loaded.report();
+        Optional<String> missing = ChartKind.WEEK.missingData(report);
+        if (missing.isPresent()) {
+            throw new UserException(ExitCode.DATA, "nothing to draw: " + missing.get()
+                    + (window.from != null || window.to != null ? " in --from/--to" : ""));
+        }
+        ChartOptions options = ChartOptions.defaults().withSize(size).withLatencyOverlay(latency)
+                .withWeekFrom(window.from == null ? null : window.from.toInstant());
+        ChartOutput.write(ChartKind.WEEK.create(report, options), format, size, ChartKind.WEEK.key(), out);
+        stdout.println(out);
+        stdout.flush();
+        return loaded.inputErrors().isEmpty() ? ExitCode.OK : ExitCode.IO;
+    }
+}
