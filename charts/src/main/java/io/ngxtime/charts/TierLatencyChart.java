@@ -101,7 +101,7 @@ final class TierLatencyChart {
         LegendItemCollection legend = new LegendItemCollection();
         items.forEach(legend::add);
         plot.setFixedLegendItems(legend);
-        String subtitle = "Percentiles per bucket (within 5%); " + TimePlots.resolution(d.grid())
+        String subtitle = "Percentiles per bucket (within 3.2%); " + TimePlots.resolution(d.grid())
                 + (d.grid().widthSeconds() > r.traffic().bucketSeconds() ? ": highest p99 and mean p50 of its "
                 + TimeLabels.duration(r.traffic().bucketSeconds()) + " buckets" : "")
                 + ". Gaps: no request of that tier." + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));

@@ -7,9 +7,9 @@ package io.ngxtime.analyzer.report;
  * @param requests          requests in the bucket
  * @param maxPerSecond      the busiest second within the bucket (the envelope charts draw)
  * @param statusClasses     requests by status class: index 1 to 5 for 1xx..5xx, 0 for anything else
- * @param requestP50Micros  request time p50 (±5%)
- * @param requestP99Micros  request time p99 (±5%)
- * @param upstreamP99Micros upstream time p99 over requests with an attempt (±5%), 0 when none
+ * @param requestP50Micros  request time p50 (±3.2%)
+ * @param requestP99Micros  request time p99 (±3.2%)
+ * @param upstreamP99Micros upstream time p99 over requests with an attempt (±3.2%), 0 when none
  * @param tierP50Micros     per tier (nginx, cache, upstream) p50, 0 when none
  * @param tierP99Micros     per tier p99
  * @param meanConnectMicros mean per timed request: connecting to upstreams

@@ -359,7 +359,7 @@ public final class HtmlReportWriter {
             h.append("<p class=\"missing\">No routes.</p>\n");
         } else {
             h.append("<p>Heaviest first").append(r.routes().routesApproximate() ? "; counts approximate (more routes than kept)" : "")
-                    .append("; latency within 5%.</p>\n");
+                    .append("; latency within 3.2%.</p>\n");
             table(h, "route", "#requests", "#p50", "#p99", "#5xx", "#bytes");
             for (RouteReport rt : routes.subList(0, Math.min(MAX_ROUTES, routes.size()))) {
                 h.append("<tr><td class=\"t\" title=\"").append(Html.attr(rt.route())).append("\">")

@@ -146,7 +146,7 @@ public final class JsonReportRenderer {
         g.writeObjectFieldStart("precision");
         g.writeNumberField("significant_digits", t.significantDigits());
         g.writeNumberField("upstream_significant_digits", 2);
-        g.writeNumberField("series_relative_error", 0.05);
+        g.writeNumberField("series_relative_error", 0.032);
         g.writeEndObject();
     }
 

@@ -194,7 +194,7 @@ public final class TextReportRenderer {
         }
         out.println();
         out.println(bold("Routes") + (r.routes().routesApproximate() ? "  (approximate: more routes than kept)" : "")
-                + "  (latency ±5%)");
+                + "  (latency ±3.2%)");
         out.printf(Locale.ROOT, "  %-40s %12s %9s %9s %7s %12s%n", "route", "requests", "p50", "p99", "5xx", "bytes");
         for (RouteReport rt : routes.subList(0, Math.min(maxRows, routes.size()))) {
             out.printf(Locale.ROOT, "  %-40s %,12d %9s %9s %7s %,12d%n", safe(clip(rt.route(), 40)), rt.requests(),
