@@ -95,25 +95,35 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
         long lines = 0;
         long rejected = 0;
         long batches = 0;
-        try (RecordStore store = QueueCommands.openForWriting(queue)) {
-            QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, completeLinesOnly);
-            for (Input in : ordered) {
-                if (cancelled.get()) {
-                    break;
-                }
-                try {
-                    ingester.ingest(in, cancelled::get);
-                } catch (IOException e) {
-                    errors.add(new InputError(in.name(), Analysis.describe(e)));
-                    if (e.getMessage() != null && e.getMessage().startsWith("cannot append")) {
+        try {
+            try (RecordStore store = QueueCommands.openForWriting(queue)) {
+                QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, completeLinesOnly);
+                for (Input in : ordered) {
+                    if (cancelled.get()) {
                         break;
                     }
+                    try {
+                        ingester.ingest(in, cancelled::get);
+                    } catch (IOException e) {
+                        errors.add(new InputError(in.name(), Analysis.describe(e)));
+                        if (e.getMessage() != null && e.getMessage().startsWith("cannot append")) {
+                            break;
+                        }
+                    }
                 }
+                lines = ingester.stats().lines();
+                rejected = ingester.stats().rejected();
+                batches = ingester.batches();
             }
-            lines = ingester.stats().lines();
-            rejected = ingester.stats().rejected();
-            batches = ingester.batches();
+            for (InputError e : errors) {
+                err.println("ngxtime: " + e);
+            }
+            out.printf(Locale.ROOT, "ingested %,d new lines (%,d rejected) from %d inputs into %s in %,d batches (log format: %s)%s%n",
+                    lines, rejected, ordered.size(), queue, batches, format.name(), cancelled.get() ? "; interrupted" : "");
+            out.flush();
+            err.flush();
         } finally {
+            // only now may a Ctrl-C let the JVM exit: the queue is closed and the summary written
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -121,11 +131,6 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                 // Ctrl-C
             }
         }
-        for (InputError e : errors) {
-            err.println("ngxtime: " + e);
-        }
-        out.printf(Locale.ROOT, "ingested %,d new lines (%,d rejected) from %d inputs into %s in %,d batches (log format: %s)%s%n",
-                lines, rejected, ordered.size(), queue, batches, format.name(), cancelled.get() ? "; interrupted" : "");
         return errors.isEmpty() ? ExitCode.OK : ExitCode.IO;
     }
 

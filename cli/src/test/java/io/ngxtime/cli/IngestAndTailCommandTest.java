@@ -64,7 +64,7 @@ class IngestAndTailCommandTest {
     @Test
     void ingest_interruptedWithSigterm_flushes_andTheNextRunCompletesExactly() throws Exception {
         Path log = dir.resolve("big.log");
-        int total = 1_000_000; // big enough that the signal comes mid-way
+        int total = 200_000;
         try (var w = Files.newBufferedWriter(log)) {
             for (int from = 0; from < total; from += 100_000) {
                 for (String l : lines(from, from + 100_000)) {
@@ -81,12 +81,13 @@ class IngestAndTailCommandTest {
                 cmd.add(a);
             }
         }
+        cmd.add("-Xint"); // interpreted: slow enough that the signal always comes mid-ingest
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "ingest", log.toString(),
                 "--queue", q.toString(), "--log-format", "combined"));
         Path output = dir.resolve("child.out");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         // wait until the queue has data, then interrupt (SIGTERM runs the shutdown hook, like Ctrl-C)
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && p.isAlive()) {
             try (var files = Files.list(q)) {
                 if (files.anyMatch(f -> f.toString().endsWith(".cq4"))) {
