@@ -65,8 +65,9 @@ public final class BatchDecoder {
         byte[] buf = in.array();
         for (int i = 0; i < nStrings; i++) {
             int len = in.readVarInt();
+            int hash = in.readFixedInt();
             int at = in.skip(len);
-            strings[i] = cache.decode(buf, at, at + len, escape);
+            strings[i] = cache.decode(buf, at, at + len, hash, escape);
         }
         if (out.requests.length < count) {
             int old = out.requests.length;

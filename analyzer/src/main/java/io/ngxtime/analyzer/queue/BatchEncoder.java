@@ -18,7 +18,7 @@ import java.util.Map;
 public final class BatchEncoder {
     static final int MAGIC_0 = 'N';
     static final int MAGIC_1 = 'X';
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** Offset of the fixed-size time fields in a batch. */
     static final int TIME_FIELDS_AT = 3;
     static final int MAX_SAMPLES_PER_BATCH = 5;
@@ -203,6 +203,7 @@ public final class BatchEncoder {
         byte[] pool = dictionary.pool();
         for (int id = 0; id < dictionary.size(); id++) {
             out.writeVarLong(dictionary.length(id));
+            out.writeFixedInt(dictionary.hash(id));
             out.writeBytes(pool, dictionary.start(id), dictionary.length(id));
         }
         out.writeBytes(records.array(), 0, records.position());

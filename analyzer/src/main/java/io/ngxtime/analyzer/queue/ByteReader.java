@@ -69,6 +69,17 @@ final class ByteReader {
         return v;
     }
 
+    int readFixedInt() {
+        if (limit - pos < 4) {
+            throw new CorruptBatchException("unexpected end of batch");
+        }
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            v |= (buf[pos++] & 0xFF) << (8 * i);
+        }
+        return v;
+    }
+
     /** Skips {@code n} bytes and returns where they start. */
     int skip(int n) {
         if (n < 0 || limit - pos < n) {

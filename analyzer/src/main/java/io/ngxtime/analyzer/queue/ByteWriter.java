@@ -61,6 +61,13 @@ final class ByteWriter {
         }
     }
 
+    void writeFixedInt(int v) {
+        ensure(4);
+        for (int i = 0; i < 4; i++) {
+            buf[pos++] = (byte) (v >>> (8 * i));
+        }
+    }
+
     void writeBytes(byte[] b, int from, int len) {
         ensure(len);
         System.arraycopy(b, from, buf, pos, len);

@@ -37,6 +37,11 @@ final class SpanDictionary {
         return entryLength[id];
     }
 
+    /** The hash of entry {@code id} (stored in the batch so that readers need not compute it). */
+    int hash(int id) {
+        return entryHash[id];
+    }
+
     /** The id of {@code b[from, to)}, adding it when new. */
     int idOf(byte[] b, int from, int to) {
         int len = to - from;
@@ -95,7 +100,7 @@ final class SpanDictionary {
         }
     }
 
-    private static int hash(byte[] b, int from, int to) {
+    static int hash(byte[] b, int from, int to) {
         int h = 0x9E3779B9;
         for (int i = from; i < to; i++) {
             h = (h ^ b[i]) * 0x01000193;

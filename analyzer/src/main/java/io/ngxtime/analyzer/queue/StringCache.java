@@ -17,16 +17,13 @@ final class StringCache {
     private final String[] values = new String[SLOTS];
     private final Escape[] escapes = new Escape[SLOTS];
 
-    String decode(byte[] b, int from, int to, Escape escape) {
+    /** @param hash the bytes' hash as the encoder computed it */
+    String decode(byte[] b, int from, int to, int hash, Escape escape) {
         int len = to - from;
         if (len > MAX_BYTES) {
             return escape.decode(b, from, to);
         }
-        int h = 0x811C9DC5;
-        for (int i = from; i < to; i++) {
-            h = (h ^ b[i]) * 0x01000193;
-        }
-        int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+        int slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
         byte[] k = keys[slot];
         if (k != null && escapes[slot] == escape && k.length == len && Arrays.equals(k, 0, len, b, from, to)) {
             return values[slot];
