@@ -36,19 +36,33 @@ public final class LogInputsMixin {
 
     /** Reads the inputs in {@code [fromMillis, toMillis)}. */
     Loaded load(FormatMixin format, long fromMillis, long toMillis, RequestFilter filter, PrintWriter err) {
+        return load(format, fromMillis, toMillis, filter, null, 10, b -> { }, err);
+    }
+
+    /**
+     * Reads the inputs in {@code [fromMillis, toMillis)}, comparing with {@code baseline} ({from, to} or
+     * null); {@code options} sets what only some commands have (rejected-lines file, line limit, ...).
+     */
+    Loaded load(FormatMixin format, long fromMillis, long toMillis, RequestFilter filter, long[] baseline, int samples,
+                 java.util.function.Consumer<Analysis.Builder> options, PrintWriter err) {
         if (queue != null) {
             if (!files.isEmpty()) {
                 throw new UserException(ExitCode.USAGE, "give either FILEs or --queue, not both");
             }
-            return new Loaded(QueueCommands.report(queue, fromMillis, toMillis, 10, filter, peaks, null), List.of());
+            return new Loaded(QueueCommands.report(queue, fromMillis, toMillis, samples, filter, peaks, baseline), List.of());
         }
         if (files.isEmpty()) {
             throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");
         }
         List<Input> inputs = files.stream().map(f -> Input.of(f, System.in)).toList();
-        Analysis analysis = Analysis.builder().format(format.format()).candidates(format.candidates())
-                .window(fromMillis, toMillis).filter(filter).peaks(peaks)
-                .notices(s -> err.println("ngxtime: " + s)).build();
+        Analysis.Builder builder = Analysis.builder().format(format.format()).candidates(format.candidates())
+                .window(fromMillis, toMillis).filter(filter).peaks(peaks).maxSamples(samples)
+                .notices(s -> err.println("ngxtime: " + s));
+        if (baseline != null) {
+            builder.baseline(baseline[0], baseline[1]);
+        }
+        options.accept(builder);
+        Analysis analysis = builder.build();
         Thread interrupt = new Thread(analysis::cancel);
         Runtime.getRuntime().addShutdownHook(interrupt);
         try {

@@ -1,27 +1,20 @@
 package io.ngxtime.cli;
 
 import io.ngxtime.analyzer.Analysis;
-import io.ngxtime.analyzer.ingest.FormatDetectionException;
-import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.report.Report;
-import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.cli.render.CsvSeriesRenderer;
 import io.ngxtime.cli.render.JsonReportRenderer;
 import io.ngxtime.cli.render.TextReportRenderer;
-import io.ngxtime.grammar.LogFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ngxtime report}: post-incident forensics over log files. */
@@ -31,13 +24,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "Log files (plain or .gz, a rotated set in any order), or - for standard input.")
-    List<String> files = new ArrayList<>();
-
-    @Option(names = "--queue", paramLabel = "DIR",
-            description = "Report from a record queue written by 'ngxtime ingest' instead of files.")
-    Path queue;
+    @Mixin
+    LogInputsMixin inputs;
 
     @Mixin
     FormatMixin formatOptions;
@@ -47,9 +35,6 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     FilterMixin filters;
-
-    @Option(names = "--peaks", paramLabel = "N", defaultValue = "5", description = "How many peaks to find and attribute (default: ${DEFAULT-VALUE}).")
-    int peaks;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the time series as CSV (- for standard output).")
     String csv;
@@ -138,20 +123,6 @@ public final class ReportCommand implements Callable<Integer> {
         if (html != null) {
             ChartOutput.checkFonts();
         }
-        if (queue != null) {
-            if (!files.isEmpty()) {
-                throw new UserException(ExitCode.USAGE, "give either FILEs or --queue, not both");
-            }
-            Report report = QueueCommands.report(queue, window.fromMillis(), window.toMillis(), samples,
-                    filters.filter(), peaks, window.baselineMillis());
-            render(report, out);
-            return strict && report.rejects().total() > 0 ? ExitCode.REJECTED_LINES : ExitCode.OK;
-        }
-        if (files.isEmpty()) {
-            throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");
-        }
-        LogFormat format = formatOptions.format();
-        List<Input> inputs = files.stream().map(f -> Input.of(f, System.in)).toList();
         Writer rejects = null;
         try {
             if (rejectsFile != null) {
@@ -161,35 +132,13 @@ public final class ReportCommand implements Callable<Integer> {
                     throw new UserException(ExitCode.IO, "cannot write " + rejectsFile + ": " + Analysis.describe(e));
                 }
             }
-            long[] baseline = window.baselineMillis();
-            Analysis.Builder builder = Analysis.builder();
-            if (baseline != null) {
-                builder.baseline(baseline[0], baseline[1]);
-            }
-            Analysis analysis = builder.format(format).candidates(formatOptions.candidates())
-                    .rejectsWriter(rejects).maxLineBytes(maxLineBytes).maxSamples(samples)
-                    .window(window.fromMillis(), window.toMillis())
-                    .filter(filters.filter()).peaks(peaks)
-                    .notices(s -> err.println("ngxtime: " + s)).build();
-            Report report;
-            Thread interrupt = new Thread(analysis::cancel);
-            Runtime.getRuntime().addShutdownHook(interrupt);
-            try {
-                report = analysis.run(inputs);
-            } catch (FormatDetectionException e) {
-                throw new UserException(ExitCode.DATA, e.getMessage());
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(interrupt);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook asked the analysis to stop
-                }
-            }
-            for (InputError e : analysis.inputErrors()) {
-                err.println("ngxtime: " + e);
-            }
+            Writer rejectsWriter = rejects;
+            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.fromMillis(), window.toMillis(),
+                    filters.filter(), window.baselineMillis(), samples,
+                    b -> b.rejectsWriter(rejectsWriter).maxLineBytes(maxLineBytes), err);
+            Report report = loaded.report();
             render(report, out);
-            if (!analysis.inputErrors().isEmpty()) {
+            if (!loaded.inputErrors().isEmpty()) {
                 return ExitCode.IO;
             }
             return strict && report.rejects().total() > 0 ? ExitCode.REJECTED_LINES : ExitCode.OK;
