@@ -16,7 +16,10 @@ public final class Cli {
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof FormatSyntaxException ? ExitCode.DATA : ExitCode.IO);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean verbose = parseResult.hasMatchedOption("--verbose");
+            boolean verbose = false;
+            for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+                verbose |= pr.hasMatchedOption("--verbose");
+            }
             PrintWriter w = commandLine.getErr();
             if (e instanceof FormatSyntaxException fse) {
                 w.println("ngxtime: bad log format: " + fse.getMessage());

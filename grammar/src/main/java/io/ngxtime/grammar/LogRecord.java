@@ -11,8 +11,9 @@ import java.time.ZoneOffset;
  * when asked for. A {@link LineParser} fills it; the next line overwrites it, so copy what you keep.
  *
  * <p>Times are in microseconds, instants in epoch milliseconds with the zone offset as logged.
- * Absent values ({@code -} in the log, or the variable not in the format) are {@code -1} or
- * {@code null}. Not thread-safe.
+ * Numbers logged as {@code -}, and anything whose variable is not in the format, are {@code -1} (or
+ * {@code null} for text); text variables are returned as logged, so a {@code -} stays {@code "-"}.
+ * Not thread-safe.
  *
  * <p>Upstream attempts: attempt {@code i} is element {@code i} of every {@code $upstream_*} list;
  * {@link #attemptCount()} is the length of the longest list (a list that is just {@code -} counts as

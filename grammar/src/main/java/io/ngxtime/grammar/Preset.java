@@ -27,6 +27,8 @@ public enum Preset {
             + "msec=$msec");
 
     private final String formatText;
+    /** Compiled once, on first use (compiling runs the ANTLR grammar). */
+    private volatile LogFormat compiled;
 
     Preset(String formatText) {
         this.formatText = formatText;
@@ -66,7 +68,12 @@ public enum Preset {
 
     /** The compiled format. */
     public LogFormat format() {
-        return LogFormats.compile(presetName(), Escape.DEFAULT, formatText, PositionMap.singleLine("preset " + presetName()));
+        LogFormat f = compiled;
+        if (f == null) {
+            f = LogFormats.compile(presetName(), Escape.DEFAULT, formatText, PositionMap.singleLine("preset " + presetName()));
+            compiled = f;
+        }
+        return f;
     }
 
     /** The preset called {@code name} (case-insensitive), if there is one. */
