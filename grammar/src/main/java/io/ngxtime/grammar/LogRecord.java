@@ -17,7 +17,8 @@ import java.time.ZoneOffset;
  *
  * <p>Upstream attempts: attempt {@code i} is element {@code i} of every {@code $upstream_*} list;
  * {@link #attemptCount()} is the length of the longest list (a list that is just {@code -} counts as
- * none). The request's upstream time is the sum of its attempts' response times; its nginx/client time
+ * none). The request's upstream time is the sum of its attempts' response times (0 when attempts were
+ * logged without any response time); its nginx/client time
  * is {@code request_time} minus that sum, never negative (see {@link #upstreamExceedsRequest()}).
  */
 public final class LogRecord {
