@@ -2,8 +2,6 @@ package io.ngxtime.charts;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
-import java.util.HashMap;
-import java.util.Map;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotRenderingInfo;
@@ -17,50 +15,35 @@ import org.jfree.data.xy.XYDataset;
  * class="series series-<layer>"}. One dataset per layer keeps stacking and styling explicit.
  */
 final class LayeredXYPlot extends XYPlot {
-    private final String chartKey;
-    private final Map<Integer, String> layers = new HashMap<>();
+    private final SeriesLayers layers;
 
     LayeredXYPlot(String chartKey, ValueAxis domainAxis, ValueAxis rangeAxis) {
         super(null, domainAxis, rangeAxis, null);
-        this.chartKey = chartKey;
+        this.layers = new SeriesLayers(chartKey);
     }
 
     String chartKey() {
-        return chartKey;
+        return layers.chartKey();
     }
 
     /** Adds a layer drawn on top of those added before, against range axis {@code axis}. */
     int addLayer(String name, XYDataset dataset, XYItemRenderer renderer, int axis) {
-        int index = layers.size();
+        int index = layers.add(name);
         setDataset(index, dataset);
         setRenderer(index, renderer);
         mapDatasetToRangeAxis(index, axis);
-        layers.put(index, name);
         return index;
     }
 
     /** The dataset of a layer, or null. */
     XYDataset layer(String name) {
-        for (Map.Entry<Integer, String> e : layers.entrySet()) {
-            if (e.getValue().equals(name)) {
-                return getDataset(e.getKey());
-            }
-        }
-        return null;
+        int index = layers.indexOf(name);
+        return index < 0 ? null : getDataset(index);
     }
 
     @Override
     public boolean render(Graphics2D g2, Rectangle2D dataArea, int index, PlotRenderingInfo info,
                           CrosshairState crosshairState) {
-        String name = layers.get(index);
-        if (name == null || !(g2 instanceof ElementGroups groups)) {
-            return super.render(g2, dataArea, index, info, crosshairState);
-        }
-        groups.beginGroup(chartKey + "-" + name, "series series-" + name);
-        try {
-            return super.render(g2, dataArea, index, info, crosshairState);
-        } finally {
-            groups.endGroup();
-        }
+        return layers.draw(g2, index, () -> super.render(g2, dataArea, index, info, crosshairState));
     }
 }
