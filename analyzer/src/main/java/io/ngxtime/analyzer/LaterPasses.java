@@ -25,7 +25,7 @@ public final class LaterPasses {
         int offset = report.traffic().offsetSeconds();
         if (!report.peaks().isEmpty() && !cancelled.getAsBoolean()) {
             PeakAttribution attribution = new PeakAttribution(report.peaks().stream().map(PeakReport::window).toList());
-            source.forEach(attribution.earliestSecond() * 1000, attribution.latestSecond() * 1000, r -> {
+            source.forEach(attribution.spansMillis(), r -> {
                 if (aggregation.filter().test(r)) {
                     attribution.add(r);
                 }

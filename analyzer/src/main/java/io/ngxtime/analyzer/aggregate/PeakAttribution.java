@@ -96,13 +96,23 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
         }
     }
 
-    /** The earliest second any window needs (where a second pass can start reading). */
-    public long earliestSecond() {
-        return windows.stream().mapToLong(PeakWindow::baselineStartSecond).min().orElse(Long.MAX_VALUE);
-    }
-
-    public long latestSecond() {
-        return windows.stream().mapToLong(PeakWindow::endSecond).max().orElse(Long.MIN_VALUE);
+    /**
+     * The time the attribution reads, in epoch ms: each peak with the hour before it, overlapping
+     * spans merged, sorted. A second pass need only read these.
+     */
+    public List<long[]> spansMillis() {
+        List<long[]> spans = new ArrayList<>();
+        windows.stream().sorted(java.util.Comparator.comparingLong(PeakWindow::baselineStartSecond)).forEach(w -> {
+            long from = w.baselineStartSecond() * 1000;
+            long to = w.endSecond() * 1000;
+            long[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            if (last != null && from <= last[1]) {
+                last[1] = Math.max(last[1], to);
+            } else {
+                spans.add(new long[] {from, to});
+            }
+        });
+        return spans;
     }
 
     @Override

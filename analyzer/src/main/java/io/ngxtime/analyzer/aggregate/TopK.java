@@ -27,6 +27,8 @@ public final class TopK<V> {
         long error;
         final V value;
         int heapIndex;
+        /** The count when the entry last moved in the heap: at most {@link #count}. */
+        long heapCount;
 
         Entry(String key, V value) {
             this.key = key;
@@ -60,8 +62,15 @@ public final class TopK<V> {
     private final Supplier<V> values;
     private final Merger<V> merger;
     private final Map<String, Entry<V>> entries = new HashMap<>();
-    /** Min-heap by count: the root is the lightest kept key, replaced first. */
-    private final List<Entry<V>> heap = new ArrayList<>();
+    /**
+     * Min-heap of the kept keys, ordered lazily: by {@code heapCount}, the count when an entry last
+     * moved, which never exceeds its real count. Counting a kept key is then a map lookup and an
+     * increment; the heap is only repaired at its root when the lightest key is needed (see
+     * {@link #lightest()}), so a heavy key is not sifted on every occurrence.
+     */
+    @SuppressWarnings("unchecked")
+    private Entry<V>[] heap = new Entry[16];
+    private int heapSize;
     private boolean approximate;
     private long total;
     /** Count-min sketch of keys not kept: 4 rows, allocated when the set first fills up. */
@@ -127,37 +136,63 @@ public final class TopK<V> {
         if (e == null) {
             if (entries.size() < capacity) {
                 e = new Entry<>(key, values.get());
+                e.count = n;
+                e.heapCount = n;
                 entries.put(key, e);
-                e.heapIndex = heap.size();
-                heap.add(e);
-                siftUp(e.heapIndex);
+                push(e);
+                return e.value;
             } else {
                 approximate = true;
                 long estimate = countOutside(key, n);
-                Entry<V> min = heap.get(0);
+                Entry<V> min = lightest();
                 if (estimate <= min.count) {
                     return scratch; // not (yet) heavy enough to be kept
                 }
                 entries.remove(min.key);
                 e = new Entry<>(key, min.value);
                 e.count = estimate;
+                e.heapCount = estimate;
                 e.error = min.count;
                 e.heapIndex = 0;
-                heap.set(0, e);
+                heap[0] = e;
                 entries.put(key, e);
                 siftDown(0);
                 return e.value;
             }
         }
         e.count += n;
-        siftDown(e.heapIndex);
         return e.value;
+    }
+
+    /**
+     * The kept key with the smallest count. The root has the smallest {@code heapCount}; while that is
+     * stale, it is brought up to date and sifted down. The root that is current is a true minimum:
+     * its count is at most every other {@code heapCount}, each at most that entry's count.
+     */
+    private Entry<V> lightest() {
+        while (true) {
+            Entry<V> root = heap[0];
+            if (root.heapCount == root.count) {
+                return root;
+            }
+            root.heapCount = root.count;
+            siftDown(0);
+        }
+    }
+
+    private void push(Entry<V> e) {
+        if (heapSize == heap.length) {
+            heap = java.util.Arrays.copyOf(heap, heapSize * 2);
+        }
+        e.heapIndex = heapSize;
+        heap[heapSize++] = e;
+        siftUp(e.heapIndex);
     }
 
     private void siftUp(int i) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (heap.get(parent).count <= heap.get(i).count) {
+            if (heap[parent].heapCount <= heap[i].heapCount) {
                 return;
             }
             swap(i, parent);
@@ -166,14 +201,14 @@ public final class TopK<V> {
     }
 
     private void siftDown(int i) {
-        int n = heap.size();
+        int n = heapSize;
         while (true) {
             int l = 2 * i + 1;
             if (l >= n) {
                 return;
             }
-            int smallest = l + 1 < n && heap.get(l + 1).count < heap.get(l).count ? l + 1 : l;
-            if (heap.get(i).count <= heap.get(smallest).count) {
+            int smallest = l + 1 < n && heap[l + 1].heapCount < heap[l].heapCount ? l + 1 : l;
+            if (heap[i].heapCount <= heap[smallest].heapCount) {
                 return;
             }
             swap(i, smallest);
@@ -182,10 +217,10 @@ public final class TopK<V> {
     }
 
     private void swap(int a, int b) {
-        Entry<V> ea = heap.get(a);
-        Entry<V> eb = heap.get(b);
-        heap.set(a, eb);
-        heap.set(b, ea);
+        Entry<V> ea = heap[a];
+        Entry<V> eb = heap[b];
+        heap[a] = eb;
+        heap[b] = ea;
         ea.heapIndex = b;
         eb.heapIndex = a;
     }
@@ -211,12 +246,16 @@ public final class TopK<V> {
                 entries.remove(sorted.get(i).key);
             }
         }
-        heap.clear();
+        heapSize = 0;
         for (Entry<V> e : entries.values()) {
-            e.heapIndex = heap.size();
-            heap.add(e);
+            if (heapSize == heap.length) {
+                heap = java.util.Arrays.copyOf(heap, heapSize * 2);
+            }
+            e.heapCount = e.count;
+            e.heapIndex = heapSize;
+            heap[heapSize++] = e;
         }
-        for (int i = heap.size() / 2 - 1; i >= 0; i--) {
+        for (int i = heapSize / 2 - 1; i >= 0; i--) {
             siftDown(i);
         }
     }

@@ -2,17 +2,28 @@ package io.ngxtime.analyzer.queue;
 
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.StringTable;
 import io.ngxtime.grammar.CacheStatus;
 import io.ngxtime.grammar.Escape;
 import java.util.Arrays;
 
-/** Decodes what {@link BatchEncoder} wrote. Not thread-safe; reuses its {@link Batch}. */
-public final class BatchDecoder {
+/**
+ * Decodes what {@link BatchEncoder} wrote. The batch's dictionary strings are decoded when first
+ * asked for (through the {@link StringTable} view), so text no aggregator reads (referrers, user
+ * agents) costs nothing. Not thread-safe; reuses its {@link Batch}, whose requests are valid until
+ * the next decode.
+ */
+public final class BatchDecoder implements StringTable {
     private static final CacheStatus[] CACHE = CacheStatus.values();
     private static final Escape[] ESCAPES = Escape.values();
     private final ByteReader in = new ByteReader();
     private final StringCache cache = new StringCache();
     private String[] strings = new String[256];
+    private int[] stringAt = new int[256];
+    private int[] stringLength = new int[256];
+    private int[] stringHash = new int[256];
+    private int stringCount;
+    private Escape escape;
 
     /** Reads only the fixed header: the time range. */
     public static long[] timeRange(byte[] b, int from, int to) {
@@ -41,7 +52,7 @@ public final class BatchDecoder {
         out.runningMaxTime = in.readFixedLong();
         int count = in.readVarInt();
         out.formatName = in.readString();
-        Escape escape = ESCAPES[in.readByte()];
+        escape = ESCAPES[in.readByte()];
         out.checkpoints.clear();
         int nCheckpoints = in.readVarInt();
         for (int i = 0; i < nCheckpoints; i++) {
@@ -60,14 +71,20 @@ public final class BatchDecoder {
         }
         int nStrings = in.readVarInt();
         if (strings.length < nStrings) {
-            strings = new String[Math.max(nStrings, strings.length * 2)];
+            int n = Math.max(nStrings, strings.length * 2);
+            strings = new String[n];
+            stringAt = new int[n];
+            stringLength = new int[n];
+            stringHash = new int[n];
+        } else {
+            Arrays.fill(strings, 0, stringCount, null);
         }
-        byte[] buf = in.array();
+        stringCount = nStrings;
         for (int i = 0; i < nStrings; i++) {
             int len = in.readVarInt();
-            int hash = in.readFixedInt();
-            int at = in.skip(len);
-            strings[i] = cache.decode(buf, at, at + len, hash, escape);
+            stringHash[i] = in.readFixedInt();
+            stringAt[i] = in.skip(len);
+            stringLength[i] = len;
         }
         if (out.requests.length < count) {
             int old = out.requests.length;
@@ -90,12 +107,20 @@ public final class BatchDecoder {
             }
             r.cacheStatus(CACHE[(flags >>> BatchEncoder.CACHE_SHIFT) & 0xF]);
             r.status((int) in.readOptional());
+            int protocol = 0;
+            int requestLine = 0;
             if ((flags & BatchEncoder.F_PARTS) != 0) {
-                r.request(string(), string(), string(), null);
+                String method = string();
+                String path = string();
+                protocol = id();
+                r.request(method, path, null, null);
             } else {
-                r.request(null, null, null, string());
+                requestLine = id();
             }
-            r.client(string(), string(), string(), string());
+            r.client(string(), null, null, null);
+            int referer = id();
+            int userAgent = id();
+            r.lazyText(this, protocol, requestLine, referer, userAgent, id());
             r.bytesSent(in.readOptional());
             r.requestTimeMicros(in.readOptional());
             int attempts = in.readVarInt();
@@ -111,8 +136,28 @@ public final class BatchDecoder {
         return out;
     }
 
-    private String string() {
+    private int id() {
         int id = in.readVarInt();
-        return id == 0 ? null : strings[id - 1];
+        if (id > stringCount) {
+            throw new CorruptBatchException("string " + id + " of a dictionary of " + stringCount);
+        }
+        return id;
+    }
+
+    private String string() {
+        int id = id();
+        return id == 0 ? null : string(id);
+    }
+
+    /** Dictionary string {@code id} (1-based) of the batch decoded last, decoded on first use. */
+    @Override
+    public String string(int id) {
+        String s = strings[id - 1];
+        if (s == null) {
+            int at = stringAt[id - 1];
+            s = cache.decode(in.array(), at, at + stringLength[id - 1], stringHash[id - 1], escape);
+            strings[id - 1] = s;
+        }
+        return s;
     }
 }

@@ -2,6 +2,7 @@ package io.ngxtime.analyzer.queue;
 
 import io.ngxtime.analyzer.RequestSource;
 import io.ngxtime.analyzer.record.Request;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Reads requests back from a record store, seeking to the window's start. */
@@ -10,6 +11,14 @@ public final class QueueRequestSource implements RequestSource {
 
     public QueueRequestSource(RecordStore store) {
         this.store = store;
+    }
+
+    /** Seeks to each window in turn: the batches between windows are not read. */
+    @Override
+    public void forEach(List<long[]> windows, Consumer<Request> consumer) {
+        for (long[] w : windows) {
+            forEach(w[0], w[1], consumer);
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.ngxtime.analyzer.queue;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -7,6 +10,7 @@ import java.util.Arrays;
  * bytes are copied once into a pool and found again by an open-addressing hash table. Cleared per batch.
  */
 final class SpanDictionary {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private int[] table = new int[4096]; // entry index + 1, 0 = empty
     private int[] entryStart = new int[1024];
     private int[] entryLength = new int[1024];
@@ -100,11 +104,33 @@ final class SpanDictionary {
         }
     }
 
+    /**
+     * A hash of {@code b[from, to)} read eight bytes at a time (multiply-xorshift per word, a final
+     * avalanche): the dictionary hashes every string field of every line, so a byte-at-a-time hash
+     * was the encoder's largest cost. Readers only use the stored value, never recompute it.
+     */
     static int hash(byte[] b, int from, int to) {
-        int h = 0x9E3779B9;
-        for (int i = from; i < to; i++) {
-            h = (h ^ b[i]) * 0x01000193;
+        long h = 0x9E3779B97F4A7C15L ^ (to - from);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = (h ^ (long) LONGS.get(b, i)) * 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 32;
         }
-        return h ^ (h >>> 16);
+        if (i < to) {
+            long w;
+            if (i + 8 <= b.length) {
+                w = (long) LONGS.get(b, i) & (-1L >>> (8 * (8 - (to - i))));
+            } else {
+                w = 0;
+                for (int k = to - 1; k >= i; k--) {
+                    w = (w << 8) | (b[k] & 0xFF);
+                }
+            }
+            h = (h ^ w) * 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 32;
+        }
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 29;
+        return (int) h ^ (int) (h >>> 32);
     }
 }

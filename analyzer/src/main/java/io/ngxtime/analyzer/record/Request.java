@@ -24,6 +24,13 @@ public final class Request {
     private long bytesSent = -1;
     private long requestTimeMicros = -1;
     private CacheStatus cacheStatus = CacheStatus.NONE;
+    /** Where the ids below resolve; an id of 0 means the field itself holds the value. */
+    private StringTable strings;
+    private int protocolId;
+    private int requestLineId;
+    private int refererId;
+    private int userAgentId;
+    private int hostId;
 
     private int attempts;
     private String[] attemptAddress = new String[4];
@@ -39,6 +46,7 @@ public final class Request {
         offsetSeconds = 0;
         status = -1;
         method = path = protocol = requestLine = remoteAddr = referer = userAgent = host = null;
+        protocolId = requestLineId = refererId = userAgentId = hostId = 0;
         bytesSent = -1;
         requestTimeMicros = -1;
         cacheStatus = CacheStatus.NONE;
@@ -53,12 +61,13 @@ public final class Request {
         status = o.status;
         method = o.method;
         path = o.path;
-        protocol = o.protocol;
-        requestLine = o.requestLine;
+        protocol = o.protocol();
+        requestLine = o.requestLine();
         remoteAddr = o.remoteAddr;
-        referer = o.referer;
-        userAgent = o.userAgent;
-        host = o.host;
+        referer = o.referer();
+        userAgent = o.userAgent();
+        host = o.host();
+        protocolId = requestLineId = refererId = userAgentId = hostId = 0;
         bytesSent = o.bytesSent;
         requestTimeMicros = o.requestTimeMicros;
         cacheStatus = o.cacheStatus;
@@ -86,6 +95,8 @@ public final class Request {
         this.path = path;
         this.protocol = protocol;
         this.requestLine = requestLine;
+        this.protocolId = 0;
+        this.requestLineId = 0;
         return this;
     }
 
@@ -94,6 +105,29 @@ public final class Request {
         this.referer = referer;
         this.userAgent = userAgent;
         this.host = host;
+        this.refererId = 0;
+        this.userAgentId = 0;
+        this.hostId = 0;
+        return this;
+    }
+
+    /**
+     * The rarely read text fields by id in {@code table} (0: absent), resolved when first read: the
+     * queue's decoder sets them so that a report that never reads them never decodes them.
+     */
+    public Request lazyText(StringTable table, int protocolId, int requestLineId, int refererId, int userAgentId,
+                            int hostId) {
+        this.strings = table;
+        this.protocol = null;
+        this.requestLine = null;
+        this.referer = null;
+        this.userAgent = null;
+        this.host = null;
+        this.protocolId = protocolId;
+        this.requestLineId = requestLineId;
+        this.refererId = refererId;
+        this.userAgentId = userAgentId;
+        this.hostId = hostId;
         return this;
     }
 
@@ -159,11 +193,19 @@ public final class Request {
     }
 
     public String protocol() {
+        if (protocolId != 0) {
+            protocol = strings.string(protocolId);
+            protocolId = 0;
+        }
         return protocol;
     }
 
     /** The raw request line; kept only when it could not be split into method, path and protocol. */
     public String requestLine() {
+        if (requestLineId != 0) {
+            requestLine = strings.string(requestLineId);
+            requestLineId = 0;
+        }
         return requestLine;
     }
 
@@ -172,14 +214,26 @@ public final class Request {
     }
 
     public String referer() {
+        if (refererId != 0) {
+            referer = strings.string(refererId);
+            refererId = 0;
+        }
         return referer;
     }
 
     public String userAgent() {
+        if (userAgentId != 0) {
+            userAgent = strings.string(userAgentId);
+            userAgentId = 0;
+        }
         return userAgent;
     }
 
     public String host() {
+        if (hostId != 0) {
+            host = strings.string(hostId);
+            hostId = 0;
+        }
         return host;
     }
 

@@ -117,4 +117,57 @@ class RecordStoreTest {
             assertThat(store.seek(start + 1_000 * 60_000L)).isEqualTo(-1);
         }
     }
+
+    @Test
+    void requestSource_readsEachWindowOnce_andNothingBetween() throws Exception {
+        LineParser p = TIMING.newParser();
+        LogRecord r = TIMING.newRecord();
+        BatchEncoder enc = new BatchEncoder(TIMING);
+        long start = 1_791_665_736_000L;
+        long runningMax = Long.MIN_VALUE;
+        try (RecordStore store = RecordStore.open(dir)) {
+            for (int batch = 0; batch < 100; batch++) {
+                for (int i = 0; i < 60; i++) {
+                    long t = start + batch * 60_000L + i * 1000L;
+                    assertThat(p.parse(timingLine(t, "/m" + batch, "ua " + batch, "-", "-", "-"), r)).isTrue();
+                    enc.add(r);
+                }
+                int n = enc.finish(List.of(), runningMax);
+                runningMax = BatchDecoder.timeRange(enc.encoded(), 0, n)[2];
+                store.append(enc.encoded(), n);
+            }
+            List<long[]> windows = List.of(new long[] {start + 10 * 60_000L + 30_000, start + 12 * 60_000L},
+                    new long[] {start + 50 * 60_000L, start + 51 * 60_000L});
+            List<Long> times = new ArrayList<>();
+            List<String> agents = new ArrayList<>();
+            new QueueRequestSource(store).forEach(windows, q -> {
+                times.add(q.timeMillis());
+                agents.add(q.userAgent()); // a lazily decoded field, read while its batch is current
+            });
+            assertThat(times).hasSize(90 + 60).doesNotHaveDuplicates().isSorted();
+            assertThat(times).allMatch(t -> windows.stream().anyMatch(w -> t >= w[0] && t < w[1]));
+            assertThat(agents).containsOnly("ua 10", "ua 11", "ua 50");
+        }
+    }
+
+    @Test
+    void copiedRequests_keepTheirLazilyDecodedText_afterTheNextBatch() throws Exception {
+        LineParser p = TIMING.newParser();
+        LogRecord r = TIMING.newRecord();
+        BatchEncoder enc = new BatchEncoder(TIMING);
+        try (RecordStore store = RecordStore.open(dir)) {
+            for (String ua : List.of("first agent", "second agent")) {
+                assertThat(p.parse(timingLine(1_791_665_736_000L, "/", ua, "-", "-", "-"), r)).isTrue();
+                enc.add(r);
+                int n = enc.finish(List.of(), Long.MIN_VALUE);
+                store.append(enc.encoded(), n);
+            }
+            try (var reader = store.reader(null)) {
+                Request kept = new Request().copyFrom(reader.next().request(0));
+                assertThat(reader.next().request(0).userAgent()).isEqualTo("second agent");
+                assertThat(kept.userAgent()).isEqualTo("first agent");
+                assertThat(kept.protocol()).isEqualTo("HTTP/1.1");
+            }
+        }
+    }
 }
