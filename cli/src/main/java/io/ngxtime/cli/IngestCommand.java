@@ -106,13 +106,13 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                         ingester.ingest(in, cancelled::get);
                     } catch (IOException e) {
                         errors.add(new InputError(in.name(), Analysis.describe(e)));
-                        if (e.getMessage() != null && e.getMessage().startsWith("cannot append")) {
+                        if (e instanceof QueueIngester.AppendException) {
                             break;
                         }
                     }
                 }
-                lines = ingester.stats().lines();
-                rejected = ingester.stats().rejected();
+                lines = ingester.appendedLines();
+                rejected = ingester.appendedRejected();
                 batches = ingester.batches();
             }
             for (InputError e : errors) {

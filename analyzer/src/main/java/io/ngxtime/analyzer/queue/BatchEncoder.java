@@ -71,6 +71,11 @@ public final class BatchEncoder {
         return count;
     }
 
+    /** Rejected lines in the batch so far. */
+    public long rejected() {
+        return rejected;
+    }
+
     /** Whether anything (records or rejects) is waiting. */
     public boolean isEmpty() {
         return count == 0 && rejected == 0;

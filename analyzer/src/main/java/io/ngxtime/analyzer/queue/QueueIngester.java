@@ -38,6 +38,10 @@ public final class QueueIngester {
     private final boolean completeLinesOnly;
     private long runningMax = Long.MIN_VALUE;
     private long batches;
+    private long appendedLines;
+    private long appendedRejected;
+    /** Why the queue refused a batch; once set, nothing more is written (it would skip the lost lines). */
+    private String failure;
     private Runnable afterAppend = () -> { };
 
     /**
@@ -125,6 +129,8 @@ public final class QueueIngester {
                     flush(fingerprint, input.name(), offset, lineNumber);
                 }
             }
+        } catch (AppendException e) {
+            throw e; // the queue cannot take more: nothing more to flush
         } catch (IOException e) {
             flush(fingerprint, input.name(), offset, lineNumber); // keep what was read
             throw new IOException(io.ngxtime.analyzer.Analysis.describe(e) + "; read " + lineNumber + " lines before it", e);
@@ -135,6 +141,9 @@ public final class QueueIngester {
 
     /** Writes the current batch (if any) with the input's new position. */
     public void flush(long fingerprint, String name, long offset, long lines) throws IOException {
+        if (failure != null) {
+            throw new AppendException(failure, null);
+        }
         boolean moved = fingerprint != Fingerprint.NONE;
         if (moved) {
             SourceCheckpoint prev = checkpoints.get(fingerprint);
@@ -149,11 +158,47 @@ public final class QueueIngester {
         if (encoder.isEmpty() && !moved) {
             return;
         }
+        int records = encoder.count();
+        long rejectedLines = encoder.rejected();
         int len = encoder.finish(checkpoints.values(), runningMax);
+        try {
+            store.append(encoder.encoded(), len);
+        } catch (IOException e) {
+            failure = e.getMessage(); // the batch's lines are gone from memory: write nothing after the gap
+            SourceCheckpoint held = lastHeld(fingerprint);
+            throw new AppendException(e.getMessage() + "; the queue holds " + name + " up to line "
+                    + (held == null ? 0 : held.lines()) + ": run ingest again to resume from there", e);
+        }
         runningMax = BatchDecoder.timeRange(encoder.encoded(), 0, len)[2];
-        store.append(encoder.encoded(), len);
         batches++;
+        appendedLines += records + rejectedLines;
+        appendedRejected += rejectedLines;
         afterAppend.run();
+    }
+
+    private SourceCheckpoint lastHeld(long fingerprint) {
+        Batch last = store.lastBatch();
+        if (last == null) {
+            return null;
+        }
+        return last.checkpoints().stream().filter(c -> c.fingerprint() == fingerprint).findFirst().orElse(null);
+    }
+
+    /** The queue refused a batch (full disk, failed write): the lines of that batch are not in it. */
+    public static final class AppendException extends IOException {
+        AppendException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Lines (accepted and rejected) in batches that reached the queue. */
+    public long appendedLines() {
+        return appendedLines;
+    }
+
+    /** Rejected lines counted in batches that reached the queue. */
+    public long appendedRejected() {
+        return appendedRejected;
     }
 
     public IngestStats stats() {

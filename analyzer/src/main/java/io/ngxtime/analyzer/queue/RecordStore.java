@@ -25,8 +25,16 @@ import net.openhft.chronicle.wire.DocumentContext;
  * analytics are excluded from the build and switched off ({@link #disableAnalytics()}).
  */
 public final class RecordStore implements Closeable {
+    /**
+     * Free space kept on the queue's device beyond the batch about to be written (Chronicle's index
+     * pages, the next cycle file's header).
+     */
+    static final long RESERVE_BYTES = 4L << 20;
+
     private final Path dir;
     private final ChronicleQueue queue;
+    /** Free bytes on the queue's device; replaceable in tests to play a full disk. */
+    private java.util.function.LongSupplier usableSpace;
     private ExcerptAppender appender;
     private byte[] scratch = new byte[1 << 20];
 
@@ -80,8 +88,20 @@ public final class RecordStore implements Closeable {
         return dir;
     }
 
-    /** Appends one batch as one excerpt. */
+    /**
+     * Appends one batch as one excerpt.
+     *
+     * <p>The queue's files are memory-mapped and sparse: a write into a page the device has no room
+     * for does not fail like a {@code write(2)}, the JVM gets a bus error. So the free space is checked
+     * before every batch, and nothing is written without room for it ({@link #RESERVE_BYTES} more);
+     * should another process fill the device between the check and the write, the JVM's
+     * {@link InternalError} is turned into the same error. Either way no partial batch is visible:
+     * Chronicle only marks an excerpt complete when it is closed.
+     *
+     * @throws IOException starting with "cannot append" when the device is full or the write fails
+     */
     public void append(byte[] batch, int length) throws IOException {
+        ensureSpace(length);
         if (appender == null) {
             appender = queue.createAppender();
         }
@@ -94,6 +114,32 @@ public final class RecordStore implements Closeable {
             }
         } catch (RuntimeException e) {
             throw new IOException("cannot append to queue " + dir + ": " + e.getMessage(), e);
+        } catch (InternalError e) {
+            throw new IOException("cannot append to queue " + dir + ": no space left on the device "
+                    + "(a write into the queue's memory-mapped file failed)", e);
+        }
+    }
+
+    /** Replaces how free space is measured (tests play a full disk with it). */
+    void usableSpace(java.util.function.LongSupplier probe) {
+        this.usableSpace = probe;
+    }
+
+    private void ensureSpace(int length) throws IOException {
+        if (usableSpace == null) {
+            java.nio.file.FileStore store = Files.getFileStore(dir);
+            usableSpace = () -> {
+                try {
+                    return store.getUsableSpace();
+                } catch (IOException e) {
+                    return Long.MAX_VALUE; // cannot tell: let the write itself fail
+                }
+            };
+        }
+        long usable = usableSpace.getAsLong();
+        if (usable < 2L * length + RESERVE_BYTES) {
+            throw new IOException("cannot append to queue " + dir + ": no space left on the device ("
+                    + usable / 1024 + " KiB free, " + (2L * length + RESERVE_BYTES) / 1024 + " KiB needed)");
         }
     }
 

@@ -20,6 +20,22 @@ class RoutesTest {
     }
 
     @Test
+    void routeCache_givesWhatRoutesGives_throughCollisionsAndAFloodOfPaths() {
+        RouteCache cache = new RouteCache();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 200_000; i++) {
+            int n = rnd.nextInt(50_000); // far more distinct paths than slots: slots are replaced
+            String path = switch (n % 3) {
+                case 0 -> "/products/" + n;
+                case 1 -> "/static/app." + Integer.toHexString(n * 7919) + "abc.js";
+                default -> "/about/" + (char) ('a' + n % 26);
+            };
+            assertThat(cache.routeOf(new String(path))).isEqualTo(Routes.of(path));
+        }
+        assertThat(cache.routeOf(null)).isEqualTo(Routes.INVALID);
+    }
+
+    @Test
     void isStatic_byExtension() {
         assertThat(Routes.isStatic("/static/app.:hash.js")).isTrue();
         assertThat(Routes.isStatic("/img/:id.png")).isTrue();

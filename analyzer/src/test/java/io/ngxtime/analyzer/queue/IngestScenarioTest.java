@@ -58,6 +58,32 @@ class IngestScenarioTest {
     }
 
     @Test
+    void fullDisk_stopsWithAClearError_keepsEveryWholeBatch_andIngestAgainResumesExactly() throws Exception {
+        Path log = dir.resolve("access.log");
+        Lines.write(log, 0, 5000);
+        Path q = dir.resolve("q");
+        try (RecordStore store = RecordStore.open(q)) {
+            long[] checks = {0};
+            store.usableSpace(() -> ++checks[0] <= 2 ? Long.MAX_VALUE : 1024); // room for two batches
+            QueueIngester ing = new QueueIngester(store, COMBINED, 65536, true);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ing.ingest(Input.file(log), () -> false))
+                    .isInstanceOf(QueueIngester.AppendException.class)
+                    .hasMessageStartingWith("cannot append")
+                    .hasMessageContaining("no space left on the device")
+                    .hasMessageContaining("up to line 2048");
+            assertThat(ing.appendedLines()).isEqualTo(2048);
+            assertThat(ing.batches()).isEqualTo(2);
+            // refuses to write after the gap, even once there is room again
+            store.usableSpace(() -> Long.MAX_VALUE);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ing.ingest(Input.file(log), () -> false))
+                    .isInstanceOf(QueueIngester.AppendException.class);
+        }
+        assertThat(paths(q)).hasSize(2048).contains(0L, 2047L);
+        assertThat(ingest(q, log)).isEqualTo(5000 - 2048);
+        assertThat(paths(q)).hasSize(5000);
+    }
+
+    @Test
     void reingest_sameFiles_addsNothing() throws Exception {
         Path log = dir.resolve("access.log");
         Lines.write(log, 0, 3000);
