@@ -360,6 +360,7 @@ public final class Analysis {
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, false);
+        // one parse thread: with this thread aggregating, a second parser measured no faster on 2 cores
         ingester.afterAppend(() -> {
             appended.incrementAndGet();
             while (appended.get() - consumed.get() > MAX_LAG_BATCHES && !isCancelled()) {

@@ -60,6 +60,31 @@ public final class PipelineStages {
             case "split" -> report("split lines", lines, () -> split(data));
             case "parse" -> report("+ parse", lines, () -> parse(data, format, null));
             case "encode" -> report("+ encode", lines, () -> parse(data, format, new BatchEncoder(format)));
+            case "encode2" -> {
+                // the same work split between two threads, each on its own half of the lines
+                int mid = data.length / 2;
+                while (data[mid - 1] != '\n') {
+                    mid++;
+                }
+                byte[] first = java.util.Arrays.copyOfRange(data, 0, mid);
+                byte[] second = java.util.Arrays.copyOfRange(data, mid, data.length);
+                report("+ encode, 2 threads", lines, () -> {
+                    Thread t = new Thread(() -> {
+                        try {
+                            parse(second, format, new BatchEncoder(format));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                    t.start();
+                    parse(first, format, new BatchEncoder(format));
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
             case "append" -> {
                 Path dir = Files.createTempDirectory("ngxtime-stages-");
                 try {

@@ -97,7 +97,8 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
         long batches = 0;
         try {
             try (RecordStore store = QueueCommands.openForWriting(queue)) {
-                QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, completeLinesOnly);
+                QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, completeLinesOnly)
+                        .parallelism(Runtime.getRuntime().availableProcessors());
                 for (Input in : ordered) {
                     if (cancelled.get()) {
                         break;

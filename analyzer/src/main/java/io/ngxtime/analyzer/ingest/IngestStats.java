@@ -30,4 +30,12 @@ public final class IngestStats {
     public int inputs() {
         return inputs;
     }
+
+    /** Adds another reader's counts (parallel workers). */
+    public void add(IngestStats o) {
+        lines += o.lines;
+        parsed += o.parsed;
+        bytes += o.bytes;
+        inputs += o.inputs;
+    }
 }

@@ -46,17 +46,26 @@ public final class LogReader {
      * @param lineNumberBase lines of the source before the reader's first line (when resuming)
      */
     public void line(LineReader lines, String sourceName, long lineNumberBase, LineSink sink) {
-        byte[] b = lines.buffer();
-        int from = lines.lineStart();
-        int to = lines.lineEnd();
-        stats.bytes += lines.nextLineStreamOffset() - lines.lineStreamOffset();
+        line(lines.buffer(), lines.lineStart(), lines.lineEnd(), lines.isTooLong(), lineNumberBase + lines.lineNumber(),
+                lines.nextLineStreamOffset() - lines.lineStreamOffset(), sourceName, sink);
+    }
+
+    /**
+     * Handles one line held anywhere (a parallel worker's copy).
+     *
+     * @param tooLong    the line exceeded {@link #maxLineBytes()}: {@code b[from, to)} is its first part
+     * @param lineNumber its 1-based number in the source
+     * @param streamBytes the bytes it took in the stream, newline included
+     */
+    public void line(byte[] b, int from, int to, boolean tooLong, long lineNumber, long streamBytes, String sourceName,
+                     LineSink sink) {
+        stats.bytes += streamBytes;
         if (to == from || (to == from + 1 && b[from] == '\r')) {
             return;
         }
         stats.lines++;
-        long lineNumber = lineNumberBase + lines.lineNumber();
-        if (lines.isTooLong()) {
-            sink.reject(sourceName, lineNumber, ParseError.tooLong(lines.maxLineBytes()), b, from, to);
+        if (tooLong) {
+            sink.reject(sourceName, lineNumber, ParseError.tooLong(maxLineBytes), b, from, to);
             return;
         }
         if (parser.parse(b, from, to, record)) {

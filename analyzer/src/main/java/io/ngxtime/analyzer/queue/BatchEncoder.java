@@ -40,6 +40,7 @@ public final class BatchEncoder {
     private final SpanDictionary dictionary = new SpanDictionary();
     private final ByteWriter records = new ByteWriter(256 * 1024);
     private final ByteWriter out = new ByteWriter(512 * 1024);
+    private final ByteWriter sealed = new ByteWriter(256 * 1024);
     private int count;
     private long minTime = Long.MAX_VALUE;
     private long maxTime = Long.MIN_VALUE;
@@ -179,40 +180,97 @@ public final class BatchEncoder {
      * @return the encoded bytes, valid until the next call: {@link #encoded()} from 0 to the returned length
      */
     public int finish(Collection<SourceCheckpoint> checkpoints, long runningMaxTime) {
+        Sealed sealed = seal();
         out.reset();
-        out.writeByte(MAGIC_0);
-        out.writeByte(MAGIC_1);
-        out.writeByte(VERSION);
-        out.writeFixedLong(minTime);
-        out.writeFixedLong(maxTime);
-        out.writeFixedLong(Math.max(runningMaxTime, maxTime));
-        out.writeVarLong(count);
-        out.writeString(format.name());
-        out.writeByte(format.escape().ordinal());
-        out.writeVarLong(checkpoints.size());
-        for (SourceCheckpoint c : checkpoints) {
-            out.writeFixedLong(c.fingerprint());
-            out.writeString(c.path());
-            out.writeVarLong(c.offset());
-            out.writeVarLong(c.lines());
-        }
-        out.writeVarLong(rejected);
-        out.writeVarLong(reasons.size());
+        sealed.writeTo(out, format, checkpoints, runningMaxTime);
+        return out.position();
+    }
+
+    /**
+     * The batch without what depends on its place in the queue (the checkpoints and the running
+     * maximum time), so that parallel workers can encode batches and one appender put them in order
+     * ({@link Sealed#writeTo}). Clears the encoder.
+     */
+    public Sealed seal() {
+        ByteWriter tail = this.sealed;
+        tail.reset();
+        tail.writeVarLong(rejected);
+        tail.writeVarLong(reasons.size());
         reasons.forEach((k, v) -> {
-            out.writeString(k);
-            out.writeVarLong(v);
+            tail.writeString(k);
+            tail.writeVarLong(v);
         });
-        out.writeVarLong(sampleCount);
-        out.writeBytes(samples.array(), 0, samples.position());
-        out.writeVarLong(dictionary.size());
+        tail.writeVarLong(sampleCount);
+        tail.writeBytes(samples.array(), 0, samples.position());
+        tail.writeVarLong(dictionary.size());
         byte[] pool = dictionary.pool();
         for (int id = 0; id < dictionary.size(); id++) {
-            out.writeVarLong(dictionary.length(id));
-            out.writeFixedInt(dictionary.hash(id));
-            out.writeBytes(pool, dictionary.start(id), dictionary.length(id));
+            tail.writeVarLong(dictionary.length(id));
+            tail.writeFixedInt(dictionary.hash(id));
+            tail.writeBytes(pool, dictionary.start(id), dictionary.length(id));
         }
-        out.writeBytes(records.array(), 0, records.position());
+        tail.writeBytes(records.array(), 0, records.position());
+        Sealed s = new Sealed(minTime, maxTime, count, rejected, java.util.Arrays.copyOf(tail.array(), tail.position()));
         clear();
+        return s;
+    }
+
+    /** A batch encoded but for its checkpoints and running maximum time. */
+    public static final class Sealed {
+        final long minTime;
+        final long maxTime;
+        final int count;
+        final long rejected;
+        final byte[] tail;
+
+        Sealed(long minTime, long maxTime, int count, long rejected, byte[] tail) {
+            this.minTime = minTime;
+            this.maxTime = maxTime;
+            this.count = count;
+            this.rejected = rejected;
+            this.tail = tail;
+        }
+
+        /** Records in the batch. */
+        public int count() {
+            return count;
+        }
+
+        /** Rejected lines counted in the batch. */
+        public long rejected() {
+            return rejected;
+        }
+
+        /** Latest request time in the batch (Long.MIN_VALUE when none has a time). */
+        public long maxTime() {
+            return maxTime;
+        }
+
+        void writeTo(ByteWriter out, LogFormat format, Collection<SourceCheckpoint> checkpoints, long runningMaxTime) {
+            out.writeByte(MAGIC_0);
+            out.writeByte(MAGIC_1);
+            out.writeByte(VERSION);
+            out.writeFixedLong(minTime);
+            out.writeFixedLong(maxTime);
+            out.writeFixedLong(Math.max(runningMaxTime, maxTime));
+            out.writeVarLong(count);
+            out.writeString(format.name());
+            out.writeByte(format.escape().ordinal());
+            out.writeVarLong(checkpoints.size());
+            for (SourceCheckpoint c : checkpoints) {
+                out.writeFixedLong(c.fingerprint());
+                out.writeString(c.path());
+                out.writeVarLong(c.offset());
+                out.writeVarLong(c.lines());
+            }
+            out.writeBytes(tail, 0, tail.length);
+        }
+    }
+
+    /** Writes a sealed batch (from any encoder of the same format) with its place in the queue. */
+    public int assemble(Sealed sealed, Collection<SourceCheckpoint> checkpoints, long runningMaxTime) {
+        out.reset();
+        sealed.writeTo(out, format, checkpoints, runningMaxTime);
         return out.position();
     }
 

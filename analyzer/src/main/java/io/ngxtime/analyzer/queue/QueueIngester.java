@@ -34,9 +34,11 @@ public final class QueueIngester {
     private final RecordStore store;
     private final LogReader reader;
     private final BatchEncoder encoder;
+    private final LogFormat format;
     private final LinkedHashMap<Long, SourceCheckpoint> checkpoints = new LinkedHashMap<>(16, 0.75f, true);
     private final boolean completeLinesOnly;
     private long runningMax = Long.MIN_VALUE;
+    private int parallelism = 1;
     private long batches;
     private long appendedLines;
     private long appendedRejected;
@@ -51,6 +53,7 @@ public final class QueueIngester {
         this.store = store;
         this.reader = new LogReader(format, maxLineBytes);
         this.encoder = new BatchEncoder(format);
+        this.format = format;
         this.completeLinesOnly = completeLinesOnly;
         Batch last = store.lastBatch();
         if (last != null) {
@@ -59,6 +62,16 @@ public final class QueueIngester {
                 checkpoints.put(c.fingerprint(), c);
             }
         }
+    }
+
+    /**
+     * Parse files ({@link #ingest}) on this many threads (default 1): lines are read on one at a time
+     * in chunks of a batch, parsed and encoded in parallel, and appended in their order, each batch
+     * with its checkpoint, so the queue is the same as with one thread.
+     */
+    public QueueIngester parallelism(int threads) {
+        this.parallelism = Math.max(1, threads);
+        return this;
     }
 
     /** Called after every appended batch (the pipeline counts them for back-pressure). */
@@ -98,7 +111,8 @@ public final class QueueIngester {
                 return 0; // shorter than what was read before: same first line, nothing new
             }
             LineReader lines = new LineReader(in, reader.maxLineBytes(), !completeLinesOnly || io.ngxtime.analyzer.source.Compression.isCompressedName(input.name()));
-            return read(lines, input, fp, offset, lineBase, cancelled);
+            return parallelism > 1 ? readParallel(lines, input, fp, offset, lineBase, cancelled)
+                    : read(lines, input, fp, offset, lineBase, cancelled);
         }
     }
 
@@ -139,8 +153,135 @@ public final class QueueIngester {
         return n;
     }
 
+    /** Lines per chunk handed to a parallel worker: one batch. */
+    static final int CHUNK_LINES = 1024;
+    static final int CHUNK_BYTES = 1 << 20;
+
+    /**
+     * {@link #read} on {@link #parallelism} threads (this one and more): a worker takes the next chunk
+     * of lines under a lock, parses and encodes it into a sealed batch, then waits for its turn to
+     * append it, so batches reach the queue in the input's order with exact checkpoints.
+     */
+    private long readParallel(LineReader lines, Input input, long fingerprint, long offsetBase, long lineBase,
+                              BooleanSupplier cancelled) throws IOException {
+        Object readLock = new Object();
+        Object appendLock = new Object();
+        long[] handedOut = {0};
+        long[] appended = {0};
+        long[] read = {0};
+        long[] lastLine = {lineBase};
+        boolean[] end = {false};
+        IOException[] readError = {null};
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        String name = input.name();
+        Runnable worker = () -> {
+            LogReader parser = new LogReader(format, reader.maxLineBytes());
+            BatchEncoder batch = new BatchEncoder(format);
+            LineChunk chunk = new LineChunk();
+            LineSink sink = new LineSink() {
+                @Override
+                public void accept(LogRecord record) {
+                    batch.add(record);
+                }
+
+                @Override
+                public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
+                    batch.reject(source, lineNumber, error, b, from, to);
+                }
+            };
+            try {
+                while (true) {
+                    long seq;
+                    synchronized (readLock) {
+                        if (end[0] || failed.get() != null || cancelled.getAsBoolean()) {
+                            break;
+                        }
+                        end[0] = !chunk.fill(lines, CHUNK_LINES, CHUNK_BYTES);
+                        if (chunk.error != null) {
+                            readError[0] = chunk.error;
+                        }
+                        if (chunk.size == 0) {
+                            break;
+                        }
+                        read[0] += chunk.size;
+                        lastLine[0] = lineBase + chunk.endLine;
+                        seq = handedOut[0]++;
+                    }
+                    for (int i = 0; i < chunk.size; i++) {
+                        parser.line(chunk.data, chunk.start[i], chunk.end[i], chunk.tooLong[i], lineBase + chunk.lineNumber[i],
+                                chunk.streamBytes[i], name, sink);
+                    }
+                    BatchEncoder.Sealed sealed = batch.seal();
+                    synchronized (appendLock) {
+                        while (appended[0] != seq) {
+                            if (failed.get() != null) {
+                                return;
+                            }
+                            appendLock.wait();
+                        }
+                        try {
+                            append(sealed, fingerprint, name, offsetBase + chunk.endOffset, lineBase + chunk.endLine);
+                        } finally {
+                            appended[0]++;
+                            appendLock.notifyAll();
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                failed.compareAndSet(null, t);
+                synchronized (appendLock) {
+                    appendLock.notifyAll();
+                }
+            } finally {
+                synchronized (reader) {
+                    reader.stats().add(parser.stats());
+                }
+            }
+        };
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 1; i < parallelism; i++) {
+            Thread t = new Thread(worker, "ngxtime-parse-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        worker.run();
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.compareAndSet(null, e);
+            }
+        }
+        Throwable t = failed.get();
+        if (t instanceof IOException io) {
+            throw io;
+        } else if (t instanceof RuntimeException re) {
+            throw re;
+        } else if (t instanceof Error err) {
+            throw err;
+        } else if (t != null) {
+            throw new IOException(t);
+        }
+        if (readError[0] != null) {
+            throw new IOException(io.ngxtime.analyzer.Analysis.describe(readError[0]) + "; read " + lastLine[0]
+                    + " lines before it", readError[0]);
+        }
+        if (read[0] == 0) {
+            flush(fingerprint, name, offsetBase, lineBase); // a new input without new lines is still remembered
+        }
+        return read[0];
+    }
+
     /** Writes the current batch (if any) with the input's new position. */
     public void flush(long fingerprint, String name, long offset, long lines) throws IOException {
+        append(encoder.seal(), fingerprint, name, offset, lines);
+    }
+
+    /** Appends a sealed batch with the input's new position (skipped when empty and nothing moved). */
+    private void append(BatchEncoder.Sealed sealed, long fingerprint, String name, long offset, long lines)
+            throws IOException {
         if (failure != null) {
             throw new AppendException(failure, null);
         }
@@ -155,12 +296,12 @@ public final class QueueIngester {
                 it.remove();
             }
         }
-        if (encoder.isEmpty() && !moved) {
+        if (sealed.count() == 0 && sealed.rejected() == 0 && !moved) {
             return;
         }
-        int records = encoder.count();
-        long rejectedLines = encoder.rejected();
-        int len = encoder.finish(checkpoints.values(), runningMax);
+        int records = sealed.count();
+        long rejectedLines = sealed.rejected();
+        int len = encoder.assemble(sealed, checkpoints.values(), runningMax);
         try {
             store.append(encoder.encoded(), len);
         } catch (IOException e) {

@@ -89,7 +89,7 @@ public final class RecordStore implements Closeable {
     }
 
     /**
-     * Appends one batch as one excerpt.
+     * Appends one batch as one excerpt. Callers on several threads must not call it concurrently.
      *
      * <p>The queue's files are memory-mapped and sparse: a write into a page the device has no room
      * for does not fail like a {@code write(2)}, the JVM gets a bus error. So the free space is checked
@@ -104,6 +104,9 @@ public final class RecordStore implements Closeable {
         ensureSpace(length);
         if (appender == null) {
             appender = queue.createAppender();
+            // parallel ingest appends from whichever worker's turn it is, one at a time under a lock
+            // (which orders the accesses): the appender is shared, not used concurrently
+            appender.singleThreadedCheckDisabled(true);
         }
         try (DocumentContext dc = appender.writingDocument()) {
             try {

@@ -4,7 +4,8 @@ import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.grammar.Preset;
 import java.nio.file.Path;
 
-/** Run as a separate process by {@link ResumeAfterKillTest}: ingests one file, saying after each batch. */
+/** Run as a separate process by {@link ResumeAfterKillTest}: ingests one file (on the number of parse
+ * threads given), saying after each batch. */
 public final class IngestChild {
     private IngestChild() {
     }
@@ -12,7 +13,8 @@ public final class IngestChild {
     public static void main(String[] args) throws Exception {
         RecordStore.disableAnalytics();
         try (RecordStore store = RecordStore.open(Path.of(args[0]))) {
-            QueueIngester ing = new QueueIngester(store, Preset.COMBINED.format(), 65536, true);
+            QueueIngester ing = new QueueIngester(store, Preset.COMBINED.format(), 65536, true)
+                    .parallelism(args.length > 2 ? Integer.parseInt(args[2]) : 1);
             ing.afterAppend(() -> {
                 System.out.println("batch");
                 System.out.flush();

@@ -57,6 +57,60 @@ class IngestScenarioTest {
         return seen;
     }
 
+    static long ingestWith(Path queue, Path log, int threads) throws Exception {
+        try (RecordStore store = RecordStore.open(queue)) {
+            QueueIngester ing = new QueueIngester(store, COMBINED, 65536, true).parallelism(threads);
+            long n = ing.ingest(Input.file(log), () -> false);
+            assertThat(ing.stats().lines()).isEqualTo(ing.appendedLines());
+            return n;
+        }
+    }
+
+    /** Everything a queue holds, independent of where batches end: requests, rejects, last checkpoints. */
+    static List<String> contents(Path queue) throws Exception {
+        List<String> out = new ArrayList<>();
+        long rejected = 0;
+        List<String> samples = new ArrayList<>();
+        java.util.Map<String, Long> reasons = new java.util.TreeMap<>();
+        List<SourceCheckpoint> last = List.of();
+        try (RecordStore store = RecordStore.openForReading(queue); var reader = store.reader(null)) {
+            Batch b;
+            while ((b = reader.next()) != null) {
+                for (int i = 0; i < b.size(); i++) {
+                    out.add(RecordStoreTest.describe(b.request(i)));
+                }
+                rejected += b.rejected();
+                b.reasons().forEach((k, v) -> reasons.merge(k, v, Long::sum));
+                b.samples().forEach(x -> samples.add(x.toString()));
+                last = List.copyOf(b.checkpoints());
+            }
+        }
+        out.add("rejected " + rejected + " " + reasons);
+        out.addAll(samples);
+        out.add("checkpoints " + last);
+        return out;
+    }
+
+    @Test
+    void parallelIngest_writesWhatOneThreadWrites() throws Exception {
+        Path log = dir.resolve("access.log");
+        Lines.write(log, 0, 10_000);
+        Files.writeString(log, "garbage\n\n" + "x".repeat(70_000) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Lines.append(log, 10_000, 12_000);
+        Files.writeString(log, Lines.line(12_000).substring(0, 30), java.nio.file.StandardOpenOption.APPEND);
+        long one = ingestWith(dir.resolve("q1"), log, 1);
+        long two = ingestWith(dir.resolve("q2"), log, 2);
+        assertThat(two).isEqualTo(one).isEqualTo(12_003); // with the empty line, read but not counted
+        List<String> expected = contents(dir.resolve("q1"));
+        assertThat(expected).hasSizeGreaterThan(12_000);
+        assertThat(contents(dir.resolve("q2"))).isEqualTo(expected);
+        assertThat(paths(dir.resolve("q2"))).hasSize(12_000);
+        // the held-back partial line completes: both resume from the same checkpoint
+        Files.writeString(log, Lines.line(12_000).substring(30) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(ingestWith(dir.resolve("q2"), log, 2)).isEqualTo(1);
+        assertThat(paths(dir.resolve("q2"))).hasSize(12_001);
+    }
+
     @Test
     void fullDisk_stopsWithAClearError_keepsEveryWholeBatch_andIngestAgainResumesExactly() throws Exception {
         Path log = dir.resolve("access.log");

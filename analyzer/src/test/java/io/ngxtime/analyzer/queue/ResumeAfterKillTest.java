@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real ingest process is killed with SIGKILL mid-way, started again, and every line is in the queue once. */
@@ -18,7 +19,7 @@ class ResumeAfterKillTest {
     @TempDir
     Path dir;
 
-    private Process start(Path queue, Path log) throws Exception {
+    private Process start(Path queue, Path log, int threads) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -31,17 +32,19 @@ class ResumeAfterKillTest {
         cmd.add(IngestChild.class.getName());
         cmd.add(queue.toString());
         cmd.add(log.toString());
+        cmd.add(Integer.toString(threads));
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
-    @Test
-    void resumeAfterKill9_everyLineOnce() throws Exception {
+    @ParameterizedTest(name = "{0} parse threads")
+    @ValueSource(ints = {1, 2})
+    void resumeAfterKill9_everyLineOnce(int threads) throws Exception {
         Path log = dir.resolve("access.log");
         int total = 200_000;
         Lines.write(log, 0, total);
         Path queue = dir.resolve("q");
 
-        Process first = start(queue, log);
+        Process first = start(queue, log, threads);
         int batchesSeen = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
             String l;
@@ -57,7 +60,7 @@ class ResumeAfterKillTest {
         int afterKill = IngestScenarioTest.paths(queue).size();
         assertThat(afterKill).isBetween(30 * 1024, total - 1);
 
-        Process second = start(queue, log);
+        Process second = start(queue, log, threads);
         String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(second.waitFor()).as(output).isZero();
         assertThat(output).contains("done");
