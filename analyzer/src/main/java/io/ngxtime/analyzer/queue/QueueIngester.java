@@ -116,20 +116,25 @@ public final class QueueIngester {
         }
     }
 
-    /** Reads lines from an already positioned reader (follow mode calls this as lines arrive). */
-    public long read(LineReader lines, Input input, long fingerprint, long offsetBase, long lineBase,
-                     BooleanSupplier cancelled) throws IOException {
-        LineSink sink = new LineSink() {
+    /** Parsed lines into a batch, rejected ones counted and sampled there. */
+    private static LineSink into(BatchEncoder batch) {
+        return new LineSink() {
             @Override
             public void accept(LogRecord record) {
-                encoder.add(record);
+                batch.add(record);
             }
 
             @Override
             public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
-                encoder.reject(source, lineNumber, error, b, from, to);
+                batch.reject(source, lineNumber, error, b, from, to);
             }
         };
+    }
+
+    /** Reads lines from an already positioned reader (follow mode calls this as lines arrive). */
+    public long read(LineReader lines, Input input, long fingerprint, long offsetBase, long lineBase,
+                     BooleanSupplier cancelled) throws IOException {
+        LineSink sink = into(encoder);
         long n = 0;
         long offset = offsetBase;
         long lineNumber = lineBase;
@@ -178,17 +183,7 @@ public final class QueueIngester {
             LogReader parser = new LogReader(format, reader.maxLineBytes());
             BatchEncoder batch = new BatchEncoder(format);
             LineChunk chunk = new LineChunk();
-            LineSink sink = new LineSink() {
-                @Override
-                public void accept(LogRecord record) {
-                    batch.add(record);
-                }
-
-                @Override
-                public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
-                    batch.reject(source, lineNumber, error, b, from, to);
-                }
-            };
+            LineSink sink = into(batch);
             try {
                 while (true) {
                     long seq;

@@ -88,24 +88,32 @@ class RecordStoreTest {
         }
     }
 
-    @Test
-    void seek_findsTheFirstBatchThatCanHoldTheTime() throws Exception {
+    /**
+     * Appends one batch per minute from {@code start}: {@code perMinute} requests a second apart, with
+     * path {@code /m<minute>} and user agent {@code ua <minute>}.
+     */
+    static void appendMinutes(RecordStore store, long start, int minutes, int perMinute) throws Exception {
         LineParser p = TIMING.newParser();
         LogRecord r = TIMING.newRecord();
         BatchEncoder enc = new BatchEncoder(TIMING);
-        long start = 1_791_665_736_000L;
         long runningMax = Long.MIN_VALUE;
-        try (RecordStore store = RecordStore.open(dir)) {
-            for (int batch = 0; batch < 200; batch++) {
-                for (int i = 0; i < 10; i++) {
-                    long t = start + batch * 60_000L + i * 1000L;
-                    assertThat(p.parse(timingLine(t, "/x", "ua", "-", "-", "-"), r)).isTrue();
-                    enc.add(r);
-                }
-                int n = enc.finish(List.of(), runningMax);
-                runningMax = BatchDecoder.timeRange(enc.encoded(), 0, n)[2];
-                store.append(enc.encoded(), n);
+        for (int m = 0; m < minutes; m++) {
+            for (int i = 0; i < perMinute; i++) {
+                long t = start + m * 60_000L + i * 1000L;
+                assertThat(p.parse(timingLine(t, "/m" + m, "ua " + m, "-", "-", "-"), r)).isTrue();
+                enc.add(r);
             }
+            int n = enc.finish(List.of(), runningMax);
+            runningMax = BatchDecoder.timeRange(enc.encoded(), 0, n)[2];
+            store.append(enc.encoded(), n);
+        }
+    }
+
+    @Test
+    void seek_findsTheFirstBatchThatCanHoldTheTime() throws Exception {
+        long start = 1_791_665_736_000L;
+        try (RecordStore store = RecordStore.open(dir)) {
+            appendMinutes(store, start, 200, 10);
             long idx = store.seek(start + 100 * 60_000L + 5_000);
             try (var reader = store.reader(null).moveTo(idx)) {
                 Batch b = reader.next();
@@ -120,22 +128,9 @@ class RecordStoreTest {
 
     @Test
     void requestSource_readsEachWindowOnce_andNothingBetween() throws Exception {
-        LineParser p = TIMING.newParser();
-        LogRecord r = TIMING.newRecord();
-        BatchEncoder enc = new BatchEncoder(TIMING);
         long start = 1_791_665_736_000L;
-        long runningMax = Long.MIN_VALUE;
         try (RecordStore store = RecordStore.open(dir)) {
-            for (int batch = 0; batch < 100; batch++) {
-                for (int i = 0; i < 60; i++) {
-                    long t = start + batch * 60_000L + i * 1000L;
-                    assertThat(p.parse(timingLine(t, "/m" + batch, "ua " + batch, "-", "-", "-"), r)).isTrue();
-                    enc.add(r);
-                }
-                int n = enc.finish(List.of(), runningMax);
-                runningMax = BatchDecoder.timeRange(enc.encoded(), 0, n)[2];
-                store.append(enc.encoded(), n);
-            }
+            appendMinutes(store, start, 100, 60);
             List<long[]> windows = List.of(new long[] {start + 10 * 60_000L + 30_000, start + 12 * 60_000L},
                     new long[] {start + 50 * 60_000L, start + 51 * 60_000L});
             List<Long> times = new ArrayList<>();
