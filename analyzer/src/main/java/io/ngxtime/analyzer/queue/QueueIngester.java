@@ -138,14 +138,21 @@ public final class QueueIngester {
         long n = 0;
         long offset = offsetBase;
         long lineNumber = lineBase;
+        int batchLines = 0;
+        long batchBytes = 0;
         try {
             while (!cancelled.getAsBoolean() && lines.next()) {
                 reader.line(lines, input.name(), lineBase, sink);
                 n++;
+                batchLines++;
+                batchBytes += lines.lineEnd() - lines.lineStart();
                 offset = offsetBase + lines.nextLineStreamOffset();
                 lineNumber = lineBase + lines.lineNumber();
-                if (encoder.isFull()) {
+                // batches end where readParallel's chunks end, so both write the same batches
+                if (batchLines >= CHUNK_LINES || batchBytes >= CHUNK_BYTES || encoder.isFull()) {
                     flush(fingerprint, input.name(), offset, lineNumber);
+                    batchLines = 0;
+                    batchBytes = 0;
                 }
             }
         } catch (AppendException e) {
@@ -208,14 +215,17 @@ public final class QueueIngester {
                     }
                     BatchEncoder.Sealed sealed = batch.seal();
                     synchronized (appendLock) {
-                        while (appended[0] != seq) {
-                            if (failed.get() != null) {
-                                return;
-                            }
+                        while (appended[0] != seq && failed.get() == null) {
                             appendLock.wait();
+                        }
+                        if (failed.get() != null) {
+                            return; // an earlier batch failed: nothing may follow the gap
                         }
                         try {
                             append(sealed, fingerprint, name, offsetBase + chunk.endOffset, lineBase + chunk.endLine);
+                        } catch (Throwable t) {
+                            failed.compareAndSet(null, t); // before the next worker's turn
+                            throw t;
                         } finally {
                             appended[0]++;
                             appendLock.notifyAll();
@@ -296,14 +306,18 @@ public final class QueueIngester {
         }
         int records = sealed.count();
         long rejectedLines = sealed.rejected();
-        int len = encoder.assemble(sealed, checkpoints.values(), runningMax);
+        int len;
         try {
+            len = encoder.assemble(sealed, checkpoints.values(), runningMax);
             store.append(encoder.encoded(), len);
         } catch (IOException e) {
             failure = e.getMessage(); // the batch's lines are gone from memory: write nothing after the gap
             SourceCheckpoint held = lastHeld(fingerprint);
             throw new AppendException(e.getMessage() + "; the queue holds " + name + " up to line "
                     + (held == null ? 0 : held.lines()) + ": run ingest again to resume from there", e);
+        } catch (RuntimeException | Error e) {
+            failure = "cannot append: " + e; // same gap: the next worker in line must not write past it
+            throw e;
         }
         runningMax = BatchDecoder.timeRange(encoder.encoded(), 0, len)[2];
         batches++;

@@ -36,6 +36,12 @@ public final class RecordStore implements Closeable {
     /** Free bytes on the queue's device; replaceable in tests to play a full disk. */
     private java.util.function.LongSupplier usableSpace;
     private ExcerptAppender appender;
+    /** Copies a batch into its excerpt; replaceable in tests to play a write that faults. */
+    interface ExcerptWrite {
+        void write(Bytes<?> to, byte[] batch, int length);
+    }
+
+    ExcerptWrite write = (to, batch, length) -> to.write(batch, 0, length);
     private byte[] scratch = new byte[1 << 20];
 
     private RecordStore(Path dir, ChronicleQueue queue) {
@@ -110,9 +116,9 @@ public final class RecordStore implements Closeable {
         }
         try (DocumentContext dc = appender.writingDocument()) {
             try {
-                dc.wire().bytes().write(batch, 0, length);
-            } catch (RuntimeException e) {
-                dc.rollbackOnClose();
+                write.write(dc.wire().bytes(), batch, length);
+            } catch (RuntimeException | Error e) {
+                dc.rollbackOnClose(); // an InternalError (bus error) too: close would commit the partial batch
                 throw e;
             }
         } catch (RuntimeException e) {

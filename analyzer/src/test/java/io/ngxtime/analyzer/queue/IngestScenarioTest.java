@@ -112,14 +112,81 @@ class IngestScenarioTest {
     }
 
     @Test
-    void fullDisk_stopsWithAClearError_keepsEveryWholeBatch_andIngestAgainResumesExactly() throws Exception {
+    void parallelIngest_appendFailsUnchecked_writesNothingAfterTheGap() throws Exception {
+        Path log = dir.resolve("access.log");
+        Lines.write(log, 0, 5000); // chunks 0..4 of 1024 lines
+        Path q = dir.resolve("q");
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        try (RecordStore store = RecordStore.open(q)) {
+            int[] appends = {0};
+            store.usableSpace(() -> {
+                if (++appends[0] == 3) { // the third batch's append fails with an unchecked throwable (e.g. an OOM)
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (taken.get() < 4 && System.nanoTime() < deadline) {
+                        Thread.onSpinWait(); // until the other worker holds chunk 3
+                    }
+                    throw new IllegalStateException("boom");
+                }
+                return Long.MAX_VALUE;
+            });
+            QueueIngester ing = new QueueIngester(store, COMBINED, 65536, true).parallelism(2);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ing.ingest(Input.file(log), () -> {
+                taken.incrementAndGet(); // checked once per chunk taken
+                return false;
+            })).hasMessageContaining("boom");
+        }
+        // what one thread leaves: the two whole batches before the failure, and a resume adds the rest
+        assertThat(paths(q)).hasSize(2048);
+        ingest(q, log);
+        assertThat(paths(q)).hasSize(5000);
+    }
+
+    @Test
+    void parallelIngest_rejectsAcrossABatchEnd_sameSamplesAsOneThread() throws Exception {
+        Path log = dir.resolve("access.log");
+        Lines.write(log, 0, 1020);
+        Files.writeString(log, "garbage 1\ngarbage 2\ngarbage 3\ngarbage 4\ngarbage 5\ngarbage 6\ngarbage 7\ngarbage 8\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Lines.append(log, 1020, 1100);
+        ingestWith(dir.resolve("q1"), log, 1);
+        ingestWith(dir.resolve("q2"), log, 2);
+        assertThat(contents(dir.resolve("q2"))).isEqualTo(contents(dir.resolve("q1")));
+    }
+
+    @Test
+    void parallelIngest_truncatedGzip_sameAsOneThread() throws Exception {
+        Path plain = dir.resolve("plain");
+        Lines.write(plain, 0, 200_000);
+        Path gz = dir.resolve("access.log.1.gz");
+        Lines.gzip(plain, gz);
+        byte[] all = Files.readAllBytes(gz);
+        Files.write(gz, java.util.Arrays.copyOf(all, all.length / 2));
+        String[] msg = new String[2];
+        for (int t = 1; t <= 2; t++) {
+            try (RecordStore store = RecordStore.open(dir.resolve("q" + t))) {
+                QueueIngester ing = new QueueIngester(store, COMBINED, 65536, true).parallelism(t);
+                try {
+                    ing.ingest(Input.file(gz), () -> false);
+                } catch (java.io.IOException e) {
+                    msg[t - 1] = e.getMessage();
+                }
+            }
+        }
+        assertThat(msg[0]).isNotNull();
+        assertThat(msg[1]).isEqualTo(msg[0]);
+        assertThat(contents(dir.resolve("q2"))).isEqualTo(contents(dir.resolve("q1")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} parse threads")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void fullDisk_stopsWithAClearError_keepsEveryWholeBatch_andIngestAgainResumesExactly(int threads) throws Exception {
         Path log = dir.resolve("access.log");
         Lines.write(log, 0, 5000);
         Path q = dir.resolve("q");
         try (RecordStore store = RecordStore.open(q)) {
             long[] checks = {0};
             store.usableSpace(() -> ++checks[0] <= 2 ? Long.MAX_VALUE : 1024); // room for two batches
-            QueueIngester ing = new QueueIngester(store, COMBINED, 65536, true);
+            QueueIngester ing = new QueueIngester(store, COMBINED, 65536, true).parallelism(threads);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> ing.ingest(Input.file(log), () -> false))
                     .isInstanceOf(QueueIngester.AppendException.class)
                     .hasMessageStartingWith("cannot append")

@@ -47,6 +47,30 @@ class RecordStoreTest {
     }
 
     @Test
+    void append_writeFaultsMidway_leavesNoPartialBatchVisible() throws Exception {
+        byte[] batch = new byte[100_000];
+        java.util.Arrays.fill(batch, (byte) 7);
+        try (RecordStore store = RecordStore.open(dir.resolve("q"))) {
+            store.usableSpace(() -> Long.MAX_VALUE);
+            store.append(batch, batch.length);
+            store.write = (to, b, n) -> {
+                to.write(b, 0, n / 2);
+                // what the JVM throws when a store into the mapped file hits a page the device has no room for
+                throw new InternalError("a fault occurred in a recent unsafe memory access operation");
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, batch.length))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("no space left");
+        }
+        try (RecordStore store = RecordStore.openForReading(dir.resolve("q")); var reader = store.reader(null)) {
+            int excerpts = 0;
+            while (reader.nextRaw()) {
+                excerpts++;
+            }
+            assertThat(excerpts).as("the faulted batch must not be visible").isEqualTo(1);
+        }
+    }
+
+    @Test
     void batches_roundTripEveryField() throws Exception {
         List<String> lines = List.of(
                 timingLine(1_791_665_736_123L, "/a?x=1", "curl \\x22quoted\\x22", "10.1.0.1:80, 10.1.0.2:80 : 10.2.0.1:80",
