@@ -49,7 +49,11 @@ public final class LogInputsMixin {
             if (!files.isEmpty()) {
                 throw new UserException(ExitCode.USAGE, "give either FILEs or --queue, not both");
             }
-            return new Loaded(QueueCommands.report(queue, fromMillis, toMillis, samples, filter, peaks, baseline), List.of());
+            Loaded loaded = QueueCommands.report(queue, fromMillis, toMillis, samples, filter, peaks, baseline);
+            for (InputError e : loaded.inputErrors()) {
+                err.println("ngxtime: " + e);
+            }
+            return loaded;
         }
         if (files.isEmpty()) {
             throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");

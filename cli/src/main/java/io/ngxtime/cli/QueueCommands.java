@@ -5,18 +5,26 @@ import io.ngxtime.analyzer.queue.QueueReport;
 import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.report.Report;
 import java.io.IOException;
+import io.ngxtime.analyzer.ingest.InputError;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Opening a record queue for the commands, with their error messages. */
 final class QueueCommands {
     private QueueCommands() {
     }
 
-    static Report report(Path dir, long fromMillis, long toMillis, int samples,
-                         io.ngxtime.analyzer.aggregate.RequestFilter filter, int peaks, long[] baseline) {
+    /** The report from a queue; batches it could not read are an input error (exit 74), the rest is reported. */
+    static LogInputsMixin.Loaded report(Path dir, long fromMillis, long toMillis, int samples,
+                                        io.ngxtime.analyzer.aggregate.RequestFilter filter, int peaks, long[] baseline) {
         try (RecordStore store = RecordStore.openForReading(dir)) {
-            return QueueReport.report(store, fromMillis, toMillis, samples, filter, peaks,
+            Report report = QueueReport.report(store, fromMillis, toMillis, samples, filter, peaks,
                     baseline == null ? Long.MIN_VALUE : baseline[0], baseline == null ? Long.MIN_VALUE : baseline[1]);
+            long unreadable = store.unreadableBatches();
+            List<InputError> errors = unreadable == 0 ? List.of() : List.of(new InputError(dir.toString(), unreadable
+                    + " unreadable batch(es) skipped (a write the disk could not complete?); ingesting the same files"
+                    + " again puts their lines back when the damage is at the queue's end"));
+            return new LogInputsMixin.Loaded(report, errors);
         } catch (IOException e) {
             throw new UserException(ExitCode.IO, "cannot read queue " + dir + ": " + Analysis.describe(e), e);
         }

@@ -33,20 +33,32 @@ public final class BatchDecoder implements StringTable {
         return new long[] {r.readFixedLong(), r.readFixedLong(), r.readFixedLong()};
     }
 
-    private static void checkMagic(ByteReader r) {
+    private static int checkMagic(ByteReader r) {
         if (r.readByte() != BatchEncoder.MAGIC_0 || r.readByte() != BatchEncoder.MAGIC_1) {
             throw new CorruptBatchException("not an ngxtime batch");
         }
         int v = r.readByte();
-        if (v != BatchEncoder.VERSION) {
-            throw new CorruptBatchException("batch format version " + v + " (this ngxtime reads " + BatchEncoder.VERSION + ")");
+        if (v != BatchEncoder.VERSION && v != BatchEncoder.VERSION_WITHOUT_CHECKSUM) {
+            throw new CorruptBatchException("batch format version " + v + " (this ngxtime reads "
+                    + BatchEncoder.VERSION_WITHOUT_CHECKSUM + " and " + BatchEncoder.VERSION + ")");
         }
+        return v;
     }
 
     /** Decodes the batch in {@code b[from, to)} into {@code out}. */
     public Batch decode(byte[] b, int from, int to, Batch out) {
         in.reset(b, from, to);
-        checkMagic(in);
+        if (checkMagic(in) == BatchEncoder.VERSION) {
+            if (to - from < 7) {
+                throw new CorruptBatchException("unexpected end of batch");
+            }
+            int stored = (b[to - 4] & 0xFF) | (b[to - 3] & 0xFF) << 8 | (b[to - 2] & 0xFF) << 16 | (b[to - 1] & 0xFF) << 24;
+            if (stored != BatchEncoder.checksum(b, from, to - 4)) {
+                throw new CorruptBatchException("checksum mismatch (a write that did not complete?)");
+            }
+            in.reset(b, from, to - 4);
+            checkMagic(in);
+        }
         out.minTime = in.readFixedLong();
         out.maxTime = in.readFixedLong();
         out.runningMaxTime = in.readFixedLong();

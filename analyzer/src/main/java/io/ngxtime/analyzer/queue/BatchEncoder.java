@@ -13,12 +13,15 @@ import java.util.Map;
  * Encodes parsed lines into one queue excerpt (a batch): a fixed header with the batch's time range
  * (for seeking), the ingest checkpoints, rejected-line counts, a dictionary of the batch's distinct
  * strings (raw bytes as logged, decoded on read), then the records as varints. Works on the line
- * buffer directly: no String per field. Not thread-safe. Format version {@value #VERSION}.
+ * buffer directly: no String per field. Not thread-safe. Format version {@value #VERSION}: the
+ * same as 2 with a CRC-32C of the batch in its last four bytes.
  */
 public final class BatchEncoder {
     static final int MAGIC_0 = 'N';
     static final int MAGIC_1 = 'X';
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The last version without a checksum (still read). */
+    static final int VERSION_WITHOUT_CHECKSUM = 2;
     /** Offset of the fixed-size time fields in a batch. */
     static final int TIME_FIELDS_AT = 3;
     static final int MAX_SAMPLES_PER_BATCH = 5;
@@ -70,6 +73,16 @@ public final class BatchEncoder {
     /** Records in the batch so far. */
     public int count() {
         return count;
+    }
+
+    /**
+     * CRC-32C of a batch's bytes, stored in its last four (format 3): a batch that a failed write
+     * left half zeros is told from a good one, not decoded into garbage.
+     */
+    static int checksum(byte[] b, int from, int to) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(b, from, to - from);
+        return (int) crc.getValue();
     }
 
     /** Rejected lines in the batch so far. */
@@ -264,6 +277,7 @@ public final class BatchEncoder {
                 out.writeVarLong(c.lines());
             }
             out.writeBytes(tail, 0, tail.length);
+            out.writeFixedInt(checksum(out.array(), 0, out.position()));
         }
     }
 

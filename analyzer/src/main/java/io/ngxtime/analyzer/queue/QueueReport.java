@@ -37,9 +37,16 @@ public final class QueueReport {
             }
             while (reader.nextRaw()) {
                 long[] range = reader.timeRange();
+                if (range == null) {
+                    reader.decode(); // unreadable: counted by the store, skipped
+                    continue;
+                }
                 boolean noTimes = range[0] == Long.MAX_VALUE;
                 if (!window.windowed() || (!noTimes && window.mayContain(range))) {
                     io.ngxtime.analyzer.queue.Batch b = reader.decode();
+                    if (b == null) {
+                        continue;
+                    }
                     formats.add(b.formatName());
                     window.add(b);
                     decoded++;

@@ -33,10 +33,13 @@ public final class QueueRequestSource implements RequestSource {
             }
             while (reader.nextRaw()) {
                 long[] range = reader.timeRange();
-                if (range[0] == Long.MAX_VALUE || range[0] >= toMillis || range[1] < fromMillis) {
-                    continue; // no request of this batch is in the window: skimmed, not decoded
+                if (range == null || range[0] == Long.MAX_VALUE || range[0] >= toMillis || range[1] < fromMillis) {
+                    continue; // unreadable, or no request of this batch is in the window: not decoded
                 }
                 Batch b = reader.decode();
+                if (b == null) {
+                    continue;
+                }
                 for (int i = 0; i < b.size(); i++) {
                     Request r = b.request(i);
                     long t = r.timeMillis();

@@ -35,6 +35,8 @@ public final class RecordStore implements Closeable {
     private final ChronicleQueue queue;
     /** Free bytes on the queue's device; replaceable in tests to play a full disk. */
     private java.util.function.LongSupplier usableSpace;
+    /** Queue indexes of the batches found unreadable (bounded: a queue that is mostly damage is told anyway). */
+    private final java.util.Set<Long> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ExcerptAppender appender;
     /** Copies a batch into its excerpt; replaceable in tests to play a write that faults. */
     interface ExcerptWrite {
@@ -162,13 +164,33 @@ public final class RecordStore implements Closeable {
     public Batch lastBatch() {
         try (ExcerptTailer t = queue.createTailer()) {
             t.direction(TailerDirection.BACKWARD).toEnd();
-            try (DocumentContext dc = t.readingDocument()) {
-                if (!dc.isPresent()) {
-                    return null;
+            while (true) {
+                try (DocumentContext dc = t.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return null;
+                    }
+                    int n = read(dc);
+                    try {
+                        return new BatchDecoder().decode(scratch, 0, n, new Batch());
+                    } catch (CorruptBatchException e) {
+                        markUnreadable(dc.index()); // resume from the last batch that reads
+                    }
                 }
-                int n = read(dc);
-                return new BatchDecoder().decode(scratch, 0, n, new Batch());
             }
+        }
+    }
+
+    /**
+     * Batches found unreadable (a checksum or structure that does not hold: a write the device could
+     * not complete) and skipped by readers of this store so far.
+     */
+    public long unreadableBatches() {
+        return unreadable.size();
+    }
+
+    private void markUnreadable(long index) {
+        if (unreadable.size() < 100_000) {
+            unreadable.add(index);
         }
     }
 
@@ -216,8 +238,10 @@ public final class RecordStore implements Closeable {
         try (DocumentContext dc = t.readingDocument()) {
             Bytes<?> b = dc.wire().bytes();
             byte[] head = new byte[BatchEncoder.TIME_FIELDS_AT + 24];
-            b.read(head, 0, head.length);
+            b.read(head, 0, (int) Math.min(head.length, b.readRemaining()));
             return BatchDecoder.timeRange(head, 0, head.length)[2];
+        } catch (CorruptBatchException e) {
+            return Long.MAX_VALUE; // unreadable: the search ends at or before it, so no good batch is skipped
         }
     }
 
@@ -285,6 +309,7 @@ public final class RecordStore implements Closeable {
         private final Batch batch = new Batch();
         private byte[] buf = new byte[1 << 20];
         private int length;
+        private long index;
 
         private BatchReader(ExcerptTailer tailer) {
             this.tailer = tailer;
@@ -317,23 +342,45 @@ public final class RecordStore implements Closeable {
                 }
                 b.read(buf, 0, n);
                 length = n;
+                index = dc.index();
                 return true;
             }
         }
 
-        /** The time range {min, max, runningMax} of the batch read by {@link #nextRaw()}, without decoding it. */
+        /**
+         * The time range {min, max, runningMax} of the batch read by {@link #nextRaw()}, without decoding
+         * it; null when its header is unreadable.
+         */
         public long[] timeRange() {
-            return BatchDecoder.timeRange(buf, 0, length);
+            try {
+                return BatchDecoder.timeRange(buf, 0, length);
+            } catch (CorruptBatchException e) {
+                return null;
+            }
         }
 
-        /** Decodes the batch read by {@link #nextRaw()} (the returned batch is reused). */
+        /**
+         * Decodes the batch read by {@link #nextRaw()} (the returned batch is reused); null when it is
+         * unreadable, which is counted ({@link #unreadableBatches()}) and skipped, never half-read.
+         */
         public Batch decode() {
-            return decoder.decode(buf, 0, length, batch);
+            try {
+                return decoder.decode(buf, 0, length, batch);
+            } catch (CorruptBatchException e) {
+                markUnreadable(index);
+                return null;
+            }
         }
 
-        /** Reads and decodes the next batch, or returns null. */
+        /** Reads and decodes the next readable batch, or returns null at the end. */
         public Batch next() {
-            return nextRaw() ? decode() : null;
+            while (nextRaw()) {
+                Batch b = decode();
+                if (b != null) {
+                    return b;
+                }
+            }
+            return null;
         }
 
         @Override

@@ -71,6 +71,30 @@ class RecordStoreTest {
     }
 
     @Test
+    void checksum_catchesAFlippedByte_andFormat2BatchesWithoutOneStillRead() throws Exception {
+        LineParser p = TIMING.newParser();
+        LogRecord r = TIMING.newRecord();
+        BatchEncoder enc = new BatchEncoder(TIMING);
+        assertThat(p.parse(timingLine(1_791_665_736_123L, "/a", "curl", "-", "-", "-"), r)).isTrue();
+        enc.add(r);
+        int n = enc.finish(List.of(new SourceCheckpoint(1, "f.log", 10, 1)), Long.MIN_VALUE);
+        byte[] v3 = java.util.Arrays.copyOf(enc.encoded(), n);
+        BatchDecoder decoder = new BatchDecoder();
+        assertThat(describe(decoder.decode(v3, 0, n, new Batch()).request(0))).contains("/a");
+
+        byte[] flipped = v3.clone();
+        flipped[n / 2] ^= 1;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decoder.decode(flipped, 0, n, new Batch()))
+                .isInstanceOf(CorruptBatchException.class).hasMessageContaining("checksum");
+
+        byte[] v2 = java.util.Arrays.copyOf(v3, n - 4); // what ngxtime wrote before checksums
+        v2[2] = BatchEncoder.VERSION_WITHOUT_CHECKSUM;
+        Batch old = decoder.decode(v2, 0, v2.length, new Batch());
+        assertThat(describe(old.request(0))).contains("/a");
+        assertThat(old.checkpoints()).containsExactly(new SourceCheckpoint(1, "f.log", 10, 1));
+    }
+
+    @Test
     void batches_roundTripEveryField() throws Exception {
         List<String> lines = List.of(
                 timingLine(1_791_665_736_123L, "/a?x=1", "curl \\x22quoted\\x22", "10.1.0.1:80, 10.1.0.2:80 : 10.2.0.1:80",
