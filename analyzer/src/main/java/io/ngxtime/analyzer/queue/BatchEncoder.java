@@ -85,16 +85,6 @@ public final class BatchEncoder {
         return (int) crc.getValue();
     }
 
-    /** Rejected lines in the batch so far. */
-    public long rejected() {
-        return rejected;
-    }
-
-    /** Whether anything (records or rejects) is waiting. */
-    public boolean isEmpty() {
-        return count == 0 && rejected == 0;
-    }
-
     /** Whether the batch should be written now. */
     public boolean isFull() {
         return count >= maxRecords || records.position() >= maxBytes;
