@@ -26,6 +26,11 @@ public final class LogInputsMixin {
             description = "Read a record queue written by 'ngxtime ingest' instead of files.")
     Path queue;
 
+    @Option(names = "--since-last", paramLabel = "NAME",
+            description = "With --queue: only what the queue gained since the last run with this NAME (all of it the "
+                    + "first time); the position is kept in the queue, for a cron job's 'what is new'.")
+    String sinceLast;
+
     @Option(names = "--peaks", paramLabel = "N", defaultValue = "5",
             description = "How many peaks to find, attribute and label (default: ${DEFAULT-VALUE}).")
     int peaks;
@@ -49,11 +54,14 @@ public final class LogInputsMixin {
             if (!files.isEmpty()) {
                 throw new UserException(ExitCode.USAGE, "give either FILEs or --queue, not both");
             }
-            Loaded loaded = QueueCommands.report(queue, fromMillis, toMillis, samples, filter, peaks, baseline);
+            Loaded loaded = QueueCommands.report(queue, fromMillis, toMillis, samples, filter, peaks, baseline, sinceLast);
             for (InputError e : loaded.inputErrors()) {
                 err.println("ngxtime: " + e);
             }
             return loaded;
+        }
+        if (sinceLast != null) {
+            throw new UserException(ExitCode.USAGE, "--since-last needs --queue");
         }
         if (files.isEmpty()) {
             throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");

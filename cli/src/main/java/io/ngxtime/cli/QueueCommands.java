@@ -16,10 +16,13 @@ final class QueueCommands {
 
     /** The report from a queue; batches it could not read are an input error (exit 74), the rest is reported. */
     static LogInputsMixin.Loaded report(Path dir, long fromMillis, long toMillis, int samples,
-                                        io.ngxtime.analyzer.aggregate.RequestFilter filter, int peaks, long[] baseline) {
-        try (RecordStore store = RecordStore.openForReading(dir)) {
+                                        io.ngxtime.analyzer.aggregate.RequestFilter filter, int peaks, long[] baseline,
+                                        String sinceLast) {
+        // a named reader keeps its position in the queue: that needs write access
+        try (RecordStore store = sinceLast == null ? RecordStore.openForReading(dir) : openExisting(dir)) {
             Report report = QueueReport.report(store, fromMillis, toMillis, samples, filter, peaks,
-                    baseline == null ? Long.MIN_VALUE : baseline[0], baseline == null ? Long.MIN_VALUE : baseline[1]);
+                    baseline == null ? Long.MIN_VALUE : baseline[0], baseline == null ? Long.MIN_VALUE : baseline[1],
+                    sinceLast);
             long unreadable = store.unreadableBatches();
             List<InputError> errors = unreadable == 0 ? List.of() : List.of(new InputError(dir.toString(), unreadable
                     + " unreadable batch(es) skipped (a write the disk could not complete?); ingesting the same files"
@@ -28,6 +31,13 @@ final class QueueCommands {
         } catch (IOException e) {
             throw new UserException(ExitCode.IO, "cannot read queue " + dir + ": " + Analysis.describe(e), e);
         }
+    }
+
+    private static RecordStore openExisting(Path dir) throws IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no queue here");
+        }
+        return RecordStore.open(dir);
     }
 
     static RecordStore openForWriting(Path dir) {

@@ -49,6 +49,27 @@ class IngestAndTailCommandTest {
     }
 
     @Test
+    void reportSinceLast_reportsWhatIsNewSinceTheLastRunWithThatName() throws Exception {
+        Path log = dir.resolve("access.log");
+        Files.write(log, lines(0, 3000));
+        Path q = dir.resolve("q");
+        assertThat(ReportCommandTest.run("ingest", log.toString(), "--queue", q.toString()).exit()).isZero();
+        String[] since = {"report", "--queue", q.toString(), "--since-last", "hourly", "--json"};
+        assertThat(ReportCommandTest.run(since).json().get("requests").asLong()).isEqualTo(3000);
+        assertThat(ReportCommandTest.run(since).json().get("requests").asLong()).isZero();
+        Files.write(log, lines(3000, 3400), java.nio.file.StandardOpenOption.APPEND);
+        assertThat(ReportCommandTest.run("ingest", log.toString(), "--queue", q.toString()).exit()).isZero();
+        assertThat(ReportCommandTest.run(since).json().get("requests").asLong()).isEqualTo(400);
+        ReportCommandTest.Run noQueue = ReportCommandTest.run("report", log.toString(), "--since-last", "hourly");
+        assertThat(noQueue.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(noQueue.err()).contains("--since-last needs --queue");
+        ReportCommandTest.Run missing = ReportCommandTest.run("report", "--queue", dir.resolve("none").toString(),
+                "--since-last", "hourly");
+        assertThat(missing.exit()).isEqualTo(ExitCode.IO);
+        assertThat(Files.exists(dir.resolve("none"))).as("no queue is created by a report").isFalse();
+    }
+
+    @Test
     void ingest_unwritableQueue_oneLine_exit74() throws Exception {
         Path log = dir.resolve("a.log");
         Files.write(log, lines(0, 10));

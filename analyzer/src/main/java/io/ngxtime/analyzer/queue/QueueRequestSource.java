@@ -8,9 +8,16 @@ import java.util.function.Consumer;
 /** Reads requests back from a record store, seeking to the window's start. */
 public final class QueueRequestSource implements RequestSource {
     private final RecordStore store;
+    private final long fromIndex;
 
     public QueueRequestSource(RecordStore store) {
+        this(store, -1);
+    }
+
+    /** Reads only batches at or after queue index {@code fromIndex} (-1: all). */
+    public QueueRequestSource(RecordStore store, long fromIndex) {
         this.store = store;
+        this.fromIndex = fromIndex;
     }
 
     /** Seeks to each window in turn: the batches between windows are not read. */
@@ -26,6 +33,12 @@ public final class QueueRequestSource implements RequestSource {
         long start = fromMillis == Long.MIN_VALUE ? -1 : store.seek(fromMillis);
         if (fromMillis != Long.MIN_VALUE && start < 0) {
             return;
+        }
+        if (fromIndex >= 0) {
+            start = store.firstIndexAtOrAfter(Math.max(start, fromIndex));
+            if (start < 0) {
+                return;
+            }
         }
         try (RecordStore.BatchReader reader = store.reader(null)) {
             if (start >= 0) {

@@ -154,6 +154,49 @@ public final class RecordStore implements Closeable {
         }
     }
 
+    /**
+     * The queue index of the first batch at or after {@code index}, or -1 when there is none: a named
+     * reader's position may be one past the end of a roll cycle, and the next batch is then the first
+     * of a later cycle.
+     */
+    public long firstIndexAtOrAfter(long index) {
+        for (long[] c : cycles()) {
+            if (index < c[1]) {
+                return c[1];
+            }
+            if (index < c[1] + c[2]) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where the named reader {@code name} stands: the queue index of the first batch it has not read,
+     * or -1 when it has read nothing yet (a new name starts at the queue's start).
+     */
+    public long namedPosition(String name) {
+        try (ExcerptTailer t = queue.createTailer(name)) {
+            long i = t.index();
+            return i == 0 ? -1 : i;
+        }
+    }
+
+    /**
+     * Moves the named reader {@code name} past the batch at {@code index} (persisted in the queue, for
+     * the next run). Needs a writable queue.
+     */
+    public void advanceNamed(String name, long index) {
+        try (ExcerptTailer t = queue.createTailer(name)) {
+            if (!t.moveToIndex(index)) {
+                throw new CorruptBatchException("queue index " + Long.toHexString(index) + " is missing");
+            }
+            try (DocumentContext dc = t.readingDocument()) {
+                // reading it moves the named position past it
+            }
+        }
+    }
+
     /** A reader from the start of the queue, or resuming a named tailer's position. */
     public BatchReader reader(String tailerName) {
         ExcerptTailer t = tailerName == null ? queue.createTailer() : queue.createTailer(tailerName);
@@ -370,6 +413,11 @@ public final class RecordStore implements Closeable {
                 markUnreadable(index);
                 return null;
             }
+        }
+
+        /** The queue index of the batch read last. */
+        public long index() {
+            return index;
         }
 
         /** Reads and decodes the next readable batch, or returns null at the end. */

@@ -1,0 +1,47 @@
+package io.ngxtime.analyzer.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ngxtime.analyzer.aggregate.RequestFilter;
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.testutil.Lines;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reports through a named reader: each run covers what the queue gained since that name's last run. */
+class SinceLastReportTest {
+    @TempDir
+    Path dir;
+
+    static long requestsSince(Path q, String name) throws Exception {
+        try (RecordStore store = RecordStore.open(q)) {
+            Report r = QueueReport.report(store, Long.MIN_VALUE, Long.MAX_VALUE, 10, RequestFilter.ALL, 5,
+                    Long.MIN_VALUE, Long.MIN_VALUE, name);
+            return r.summary().requests();
+        }
+    }
+
+    @Test
+    void eachRunReportsWhatIsNew_theFirstReportsAll_namesAreIndependent_andPositionsSurviveReopening() throws Exception {
+        Path log = dir.resolve("access.log");
+        Path q = dir.resolve("q");
+        Lines.write(log, 0, 3000);
+        IngestScenarioTest.ingest(q, log);
+        assertThat(requestsSince(q, "hourly")).isEqualTo(3000);
+        assertThat(requestsSince(q, "hourly")).isZero();
+
+        Lines.append(log, 3000, 4500);
+        IngestScenarioTest.ingest(q, log);
+        assertThat(requestsSince(q, "hourly")).isEqualTo(1500);
+        assertThat(requestsSince(q, "daily")).isEqualTo(4500);
+        assertThat(requestsSince(q, "hourly")).isZero();
+        try (RecordStore store = RecordStore.openForReading(q)) {
+            // a report without a name still reads everything, and moves nothing
+            assertThat(QueueReport.report(store, Long.MIN_VALUE, Long.MAX_VALUE, 10).summary().requests()).isEqualTo(4500);
+        }
+        Lines.append(log, 4500, 4600);
+        IngestScenarioTest.ingest(q, log);
+        assertThat(requestsSince(q, "daily")).isEqualTo(100);
+    }
+}
