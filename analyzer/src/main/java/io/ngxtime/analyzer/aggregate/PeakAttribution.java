@@ -29,8 +29,8 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
         long errors5xx;
         final LogHistogram requestTime = new LogHistogram();
         final List<TopK<Void>> dims = new ArrayList<>();
-        private final RouteCache routes = new RouteCache();
-        private final java.util.HashMap<String, String> networks = new java.util.HashMap<>();
+        private final DerivedStrings routes = DerivedStrings.routes();
+        private final DerivedStrings networks = DerivedStrings.networks();
 
         Side() {
             for (int i = 0; i < Dimension.values().length; i++) {
@@ -45,8 +45,8 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
             }
             requestTime.record(r.requestTimeMicros());
             dims.get(Dimension.REFERRER.ordinal()).add(r.referer());
-            dims.get(Dimension.ROUTE.ordinal()).add(routes.routeOf(r.path()));
-            dims.get(Dimension.CLIENT_NETWORK.ordinal()).add(network(r.remoteAddr()));
+            dims.get(Dimension.ROUTE.ordinal()).add(routes.of(r.path()));
+            dims.get(Dimension.CLIENT_NETWORK.ordinal()).add(networks.of(r.remoteAddr()));
             dims.get(Dimension.USER_AGENT.ordinal()).add(r.userAgent());
             TopK<Void> up = dims.get(Dimension.UPSTREAM.ordinal());
             if (r.attemptCount() == 0) {
@@ -54,22 +54,6 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
             } else {
                 up.add(r.attemptAddress(r.attemptCount() - 1));
             }
-        }
-
-        /** Client networks of recent addresses (emptied when full). */
-        private String network(String addr) {
-            if (addr == null) {
-                return "-";
-            }
-            String n = networks.get(addr);
-            if (n == null) {
-                n = ClientNetworks.of(addr);
-                if (networks.size() >= 4096) {
-                    networks.clear();
-                }
-                networks.put(addr, n);
-            }
-            return n;
         }
 
         void merge(Side o) {

@@ -16,11 +16,11 @@ public final class RouteAggregator implements Aggregator<RouteAggregator> {
     private final TopK<Void> paths = TopK.counts(MAX_PATHS);
     private final TopK<Void> clients = TopK.counts(MAX_CLIENTS);
 
-    private final RouteCache routeCache = new RouteCache();
+    private final DerivedStrings pathRoutes = DerivedStrings.routes();
 
     @Override
     public void add(Request r) {
-        routes.add(routeCache.routeOf(r.path())).add(r);
+        routes.add(pathRoutes.of(r.path())).add(r);
         paths.add(r.path() == null ? Routes.INVALID : r.path());
         clients.add(r.remoteAddr());
     }

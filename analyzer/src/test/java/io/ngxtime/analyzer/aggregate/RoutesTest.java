@@ -20,8 +20,8 @@ class RoutesTest {
     }
 
     @Test
-    void routeCache_givesWhatRoutesGives_throughCollisionsAndAFloodOfPaths() {
-        RouteCache cache = new RouteCache();
+    void derivedRoutes_giveWhatRoutesGives_throughCollisionsAndAFloodOfPaths() {
+        DerivedStrings cache = DerivedStrings.routes();
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
         for (int i = 0; i < 200_000; i++) {
             int n = rnd.nextInt(50_000); // far more distinct paths than slots: slots are replaced
@@ -30,9 +30,14 @@ class RoutesTest {
                 case 1 -> "/static/app." + Integer.toHexString(n * 7919) + "abc.js";
                 default -> "/about/" + (char) ('a' + n % 26);
             };
-            assertThat(cache.routeOf(new String(path))).isEqualTo(Routes.of(path));
+            assertThat(cache.of(new String(path))).isEqualTo(Routes.of(path));
         }
-        assertThat(cache.routeOf(null)).isEqualTo(Routes.INVALID);
+        assertThat(cache.of(null)).isEqualTo(Routes.INVALID);
+        DerivedStrings networks = DerivedStrings.networks();
+        for (String addr : java.util.List.of("10.1.2.3", "2001:db8::1", "10.1.2.3", "garbage")) {
+            assertThat(networks.of(new String(addr))).isEqualTo(ClientNetworks.of(addr));
+        }
+        assertThat(networks.of(null)).isEqualTo("-");
     }
 
     @Test

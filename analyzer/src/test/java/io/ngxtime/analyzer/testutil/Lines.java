@@ -50,4 +50,11 @@ public final class Lines {
             Files.copy(from, out);
         }
     }
+
+    /** Gzips {@code from} into {@code to} and keeps only the first half of the compressed bytes. */
+    public static void truncatedGzip(Path from, Path to) throws IOException {
+        gzip(from, to);
+        byte[] all = Files.readAllBytes(to);
+        Files.write(to, java.util.Arrays.copyOf(all, all.length / 2));
+    }
 }

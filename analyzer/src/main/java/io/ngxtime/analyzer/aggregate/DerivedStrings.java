@@ -1,0 +1,49 @@
+package io.ngxtime.analyzer.aggregate;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * A string derived from a recent one, remembered: the route of a path, the client network of an
+ * address. Values repeat, and deriving costs a split and a rebuild. Direct-mapped by the input's hash
+ * ({@value #SLOTS} slots): a new input replaces only the one in its slot, so a flood of distinct
+ * inputs never empties the cache of the frequent ones. Bounded; single-writer.
+ */
+final class DerivedStrings {
+    static final int SLOTS = 1 << 14;
+    private final UnaryOperator<String> derive;
+    private final String ofNull;
+    private final String[] inputs = new String[SLOTS];
+    private final String[] derived = new String[SLOTS];
+
+    /** @param ofNull what a null input gives (without calling {@code derive}) */
+    DerivedStrings(UnaryOperator<String> derive, String ofNull) {
+        this.derive = derive;
+        this.ofNull = ofNull;
+    }
+
+    /** Routes of paths ({@link Routes#of}); a missing path is {@link Routes#INVALID}. */
+    static DerivedStrings routes() {
+        return new DerivedStrings(Routes::of, Routes.INVALID);
+    }
+
+    /** Client networks of addresses ({@link ClientNetworks#of}); a missing address is "-". */
+    static DerivedStrings networks() {
+        return new DerivedStrings(ClientNetworks::of, "-");
+    }
+
+    String of(String input) {
+        if (input == null) {
+            return ofNull;
+        }
+        int h = input.hashCode();
+        int slot = (h ^ (h >>> 14)) & (SLOTS - 1);
+        String p = inputs[slot];
+        if (p == input || (p != null && p.equals(input))) {
+            return derived[slot];
+        }
+        String d = derive.apply(input);
+        inputs[slot] = input;
+        derived[slot] = d;
+        return d;
+    }
+}
