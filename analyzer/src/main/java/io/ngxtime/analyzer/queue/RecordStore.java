@@ -71,7 +71,17 @@ public final class RecordStore implements Closeable {
         if (!Files.isWritable(dir)) {
             throw new AccessDeniedException(dir.toString(), null, "queue directory is not writable");
         }
-        return new RecordStore(dir, build(dir, false));
+        return new RecordStore(dir, build(dir, false, null));
+    }
+
+    /**
+     * Opens a writable store whose roll cycles follow {@code clock} instead of the wall clock: tests
+     * append on several days within a second.
+     */
+    static RecordStore open(Path dir, net.openhft.chronicle.core.time.TimeProvider clock) throws IOException {
+        disableAnalytics();
+        Files.createDirectories(dir);
+        return new RecordStore(dir, build(dir, false, clock));
     }
 
     /** Opens an existing store for reading only. */
@@ -81,12 +91,17 @@ public final class RecordStore implements Closeable {
             throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no queue here");
         }
         boolean writable = Files.isWritable(dir);
-        return new RecordStore(dir, build(dir, !writable));
+        return new RecordStore(dir, build(dir, !writable, null));
     }
 
-    private static ChronicleQueue build(Path dir, boolean readOnly) throws IOException {
+    private static ChronicleQueue build(Path dir, boolean readOnly, net.openhft.chronicle.core.time.TimeProvider clock)
+            throws IOException {
         try {
-            return ChronicleQueue.singleBuilder(dir).rollCycle(LargeRollCycles.LARGE_DAILY).readOnly(readOnly).build();
+            var builder = ChronicleQueue.singleBuilder(dir).rollCycle(LargeRollCycles.LARGE_DAILY).readOnly(readOnly);
+            if (clock != null) {
+                builder.timeProvider(clock);
+            }
+            return builder.build();
         } catch (RuntimeException e) {
             throw new IOException("cannot open queue " + dir + ": " + e.getMessage(), e);
         }
