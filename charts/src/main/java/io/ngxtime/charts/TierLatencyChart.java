@@ -16,13 +16,16 @@ import org.jfree.chart.axis.LogAxis;
 
 /**
  * Request time by tier over time: p99 (strong) and p50 (light) for nginx, cache and upstream, in the
- * tier's colour, on a log scale. Tiers without requests are left out. A bucket where a tier's
- * percentile is 0 is drawn as a gap: the model uses 0 both for "no request of that tier" and for
- * requests that took under a microsecond, and a log scale has no 0. When columns are wider than a
- * bucket, a column shows the highest p99 and the mean p50 of its buckets.
+ * tier's colour, on a log scale. Tiers without requests are left out, and a bucket without a timed
+ * request of the tier is a gap. nginx logs whole milliseconds, so cache hits and nginx's own answers
+ * often take "0.000": a log scale has no 0, so a percentile under {@link #FLOOR_MS} is drawn at it,
+ * along the axis' bottom, rather than dropped. When columns are wider than a bucket, a column shows
+ * the highest p99 and the mean p50 of its buckets.
  */
 final class TierLatencyChart {
     static final String KEY = "tier-latency";
+    /** Where a percentile under nginx's 1 ms resolution (logged as 0) is drawn on the log scale. */
+    static final double FLOOR_MS = 0.5;
 
     private TierLatencyChart() {
     }
@@ -56,16 +59,15 @@ final class TierLatencyChart {
                     continue;
                 }
                 TimePoint p = points.get(i);
-                if (p.tierP99Micros()[k] > 0) {
-                    double ms = p.tierP99Micros()[k] / 1000.0;
-                    p99[c] = Double.isNaN(p99[c]) ? ms : Math.max(p99[c], ms);
-                    any = true;
+                if (p.tierTimedRequests()[k] == 0) {
+                    continue;
                 }
-                if (p.tierP50Micros()[k] > 0) {
-                    double ms = p.tierP50Micros()[k] / 1000.0;
-                    p50[c] = Double.isNaN(p50[c]) ? ms : p50[c] + ms;
-                    p50Count[c]++;
-                }
+                double ms99 = Math.max(FLOOR_MS, p.tierP99Micros()[k] / 1000.0);
+                p99[c] = Double.isNaN(p99[c]) ? ms99 : Math.max(p99[c], ms99);
+                double ms50 = Math.max(FLOOR_MS, p.tierP50Micros()[k] / 1000.0);
+                p50[c] = Double.isNaN(p50[c]) ? ms50 : p50[c] + ms50;
+                p50Count[c]++;
+                any = true;
             }
             for (int c = 0; c < n; c++) {
                 if (p50Count[c] > 1) {
@@ -104,7 +106,7 @@ final class TierLatencyChart {
         String subtitle = "Percentiles per bucket (within 3.2%); " + TimePlots.resolution(d.grid())
                 + (d.grid().widthSeconds() > r.traffic().bucketSeconds() ? ": highest p99 and mean p50 of its "
                 + TimeLabels.duration(r.traffic().bucketSeconds()) + " buckets" : "")
-                + ". Gaps: no request of that tier." + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
+                + ". Gaps: no request of that tier; under 1 ms (logged as 0) is drawn at " + FLOOR_MS + " ms." + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
         return ChartStyle.chart(plot, "Request time by tier, " + TimeLabels.range(d.grid().fromSecond(),
                 d.grid().toSecond(), off), subtitle, o.size());
     }

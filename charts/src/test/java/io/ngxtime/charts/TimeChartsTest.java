@@ -3,10 +3,13 @@ package io.ngxtime.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.ngxtime.analyzer.aggregate.Aggregation;
+import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.TimePoint;
 import io.ngxtime.analyzer.report.TrafficReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.grammar.CacheStatus;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.category.IntervalCategoryDataset;
@@ -63,7 +66,7 @@ class TimeChartsTest {
     }
 
     @Test
-    void tierLatency_seriesAreTheMinutesPercentilesInMillis_zeroIsAGap() {
+    void tierLatency_seriesAreTheMinutesPercentilesInMillis_noTimedRequestIsAGap_underOneMsIsDrawnAtTheFloor() {
         ChartOptions o = ChartOptions.defaults();
         TierLatencyChart.Data d = TierLatencyChart.data(INCIDENT, o);
         assertThat(d.grid().widthSeconds()).isEqualTo(60);
@@ -73,17 +76,52 @@ class TimeChartsTest {
         XYDataset p50 = plot.layer("nginx-p50");
         for (TimePoint p : INCIDENT.traffic().points()) {
             int c = column(d.grid(), p);
-            double up = p.tierP99Micros()[2];
-            if (up == 0) {
+            if (p.tierTimedRequests()[2] == 0) {
                 assertThat(p99.getYValue(0, c)).isNaN();
             } else {
-                assertThat(p99.getYValue(0, c)).isEqualTo(up / 1000.0);
+                assertThat(p99.getYValue(0, c)).isEqualTo(Math.max(TierLatencyChart.FLOOR_MS, p.tierP99Micros()[2] / 1000.0));
             }
-            double ng = p.tierP50Micros()[0];
-            if (ng == 0) {
+            if (p.tierTimedRequests()[0] == 0) {
                 assertThat(p50.getYValue(0, c)).isNaN();
             } else {
-                assertThat(p50.getYValue(0, c)).isEqualTo(ng / 1000.0);
+                assertThat(p50.getYValue(0, c)).isEqualTo(Math.max(TierLatencyChart.FLOOR_MS, p.tierP50Micros()[0] / 1000.0));
+            }
+        }
+    }
+
+    @Test
+    void tierLatency_cacheHitsLoggedAsZeroMs_areDrawnAtTheFloor_notLeftOut() {
+        // nginx logs whole milliseconds: cache hits are typically "0.000"
+        Aggregation a = new Aggregation(10);
+        Request r0 = new Request();
+        long minute = 1_791_187_200L; // 05 Oct 2026 10:00 +02:00
+        for (int m = 0; m < 3; m++) {
+            for (int i = 0; i < 20; i++) {
+                r0.clear();
+                r0.time((minute + m * 60 + i) * 1000, 7200);
+                r0.request("GET", "/a", "HTTP/1.1", null);
+                r0.client("192.0.2.1", "-", "t", null);
+                if (m == 1) {
+                    r0.status(200).cacheStatus(CacheStatus.HIT).requestTimeMicros(0);
+                } else {
+                    r0.addAttempt("10.0.0.1:80", 200, 1000, 10_000, 19_000, 0);
+                    r0.status(200).cacheStatus(CacheStatus.MISS).requestTimeMicros(20_000);
+                }
+                a.add(r0);
+            }
+        }
+        Report r = a.report(List.of("access.log"), "timing", 0);
+        TierLatencyChart.Data d = TierLatencyChart.data(r, ChartOptions.defaults());
+        assertThat(d.tiers()).containsOnlyKeys("cache", "upstream");
+        double[] cacheP50 = d.tiers().get("cache")[0];
+        double[] cacheP99 = d.tiers().get("cache")[1];
+        long drawn = java.util.stream.IntStream.range(0, cacheP50.length).filter(c -> !Double.isNaN(cacheP50[c])).count();
+        assertThat(drawn).as("the one minute of cache hits").isEqualTo(1);
+        for (int c = 0; c < cacheP50.length; c++) {
+            if (!Double.isNaN(cacheP50[c])) {
+                assertThat(cacheP50[c]).isEqualTo(TierLatencyChart.FLOOR_MS);
+                assertThat(cacheP99[c]).isEqualTo(TierLatencyChart.FLOOR_MS);
+                assertThat(d.tiers().get("upstream")[1][c]).as("no upstream request in the cache minute").isNaN();
             }
         }
     }

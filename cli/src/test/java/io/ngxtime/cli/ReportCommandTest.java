@@ -57,6 +57,50 @@ class ReportCommandTest {
         assertThat(r.err()).contains("log format: combined (detected");
     }
 
+    /** A line in the timing preset at 10 Oct 2026 13:mm:ss +0200. */
+    static String timing(int minute, int second, String tail) {
+        long msec = java.time.OffsetDateTime.parse(String.format("2026-10-10T13:%02d:%02d+02:00", minute, second)).toEpochSecond();
+        return String.format("192.0.2.7 - - [10/Oct/2026:13:%02d:%02d +0200] \"GET /a HTTP/1.1\" 200 5 \"-\" \"t\" %s msec=%d.000",
+                minute, second, tail, msec);
+    }
+
+    @Test
+    void report_perMinuteTiers_tellZeroMillisecondCacheHitsFromMinutesWithoutThem() throws Exception {
+        String hit = "rt=0.000 ua=\"-\" us=\"-\" uct=\"-\" uht=\"-\" urt=\"-\" ucs=HIT";
+        String miss = "rt=0.020 ua=\"10.0.0.1:80\" us=\"200\" uct=\"0.001\" uht=\"0.010\" urt=\"0.019\" ucs=MISS";
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            lines.add(timing(55, 10 + i, hit));
+        }
+        for (int i = 0; i < 5; i++) {
+            lines.add(timing(56, 10 + i, miss));
+        }
+        Path f = log("t.log", lines);
+        Path csv = dir.resolve("series.csv");
+        Run r = run("report", f.toString(), "--log-format", "timing", "--json", "--csv", csv.toString());
+        assertThat(r.exit()).isZero();
+        JsonNode minutes = r.json().get("traffic").get("per_minute");
+        assertThat(minutes).hasSize(2);
+        JsonNode first = minutes.get(0).get("tiers");
+        assertThat(first.get("cache").get("timed_requests").asLong()).isEqualTo(7);
+        assertThat(first.get("cache").get("p50_ms").asDouble()).isZero();
+        assertThat(first.has("upstream")).as("no upstream request in the first minute").isFalse();
+        JsonNode second = minutes.get(1).get("tiers");
+        assertThat(second.get("upstream").get("timed_requests").asLong()).isEqualTo(5);
+        assertThat(second.get("upstream").get("p50_ms").asDouble()).isCloseTo(20.0, org.assertj.core.data.Percentage.withPercentage(3.2));
+        assertThat(second.has("cache")).isFalse();
+
+        List<String> rows = Files.readAllLines(csv);
+        List<String> header = List.of(rows.get(0).split(","));
+        int cache = header.indexOf("cache_timed_requests");
+        int upstream = header.indexOf("upstream_timed_requests");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).split(",")[cache]).isEqualTo("7");
+        assertThat(rows.get(1).split(",")[upstream]).isEqualTo("0");
+        assertThat(rows.get(2).split(",")[cache]).isEqualTo("0");
+        assertThat(rows.get(2).split(",")[upstream]).isEqualTo("5");
+    }
+
     @Test
     void report_rejectedLines_areCountedByReasonAndSampledWithFileAndLine() throws Exception {
         List<String> lines = new java.util.ArrayList<>();

@@ -74,16 +74,18 @@ final class ReportBuilder {
             }
             long[] p50 = new long[3];
             long[] p99 = new long[3];
+            long[] timed = new long[3];
             for (Tier tier : Tier.values()) {
                 p50[tier.ordinal()] = b.tierTime(tier).quantile(0.5);
                 p99[tier.ordinal()] = b.tierTime(tier).quantile(0.99);
+                timed[tier.ordinal()] = b.tierTime(tier).count();
             }
             long[] classes = new long[6];
             for (int c = 0; c < 6; c++) {
                 classes[c] = b.statusClass(c);
             }
             points.add(new TimePoint(start, b.requests(), maxPerSecond, classes, b.bytes(), b.requestTime().quantile(0.5),
-                    b.requestTime().quantile(0.99), b.upstreamTime().quantile(0.99), p50, p99, b.meanConnectMicros(),
+                    b.requestTime().quantile(0.99), b.upstreamTime().quantile(0.99), p50, p99, timed, b.meanConnectMicros(),
                     b.meanWaitMicros(), b.meanTransferMicros(), b.meanNginxMicros()));
         }
         return new TrafficReport(first, perSecond, width, points, offset, t.outsideSecondRange());

@@ -10,8 +10,11 @@ package io.ngxtime.analyzer.report;
  * @param requestP50Micros  request time p50 (±3.2%)
  * @param requestP99Micros  request time p99 (±3.2%)
  * @param upstreamP99Micros upstream time p99 over requests with an attempt (±3.2%), 0 when none
- * @param tierP50Micros     per tier (nginx, cache, upstream) p50, 0 when none
- * @param tierP99Micros     per tier p99
+ * @param tierP50Micros     per tier (nginx, cache, upstream) p50; 0 both when the tier had no timed request
+ *                          and when its requests took under a microsecond (nginx logs whole milliseconds, so
+ *                          cache hits are often 0): tell them apart with {@code tierTimedRequests}
+ * @param tierP99Micros     per tier p99 (the same)
+ * @param tierTimedRequests per tier, the requests with a request time: the count behind its percentiles
  * @param meanConnectMicros mean per timed request: connecting to upstreams
  * @param meanWaitMicros    ... waiting for the first byte after connecting
  * @param meanTransferMicros ... receiving the rest of the upstream response
@@ -19,6 +22,6 @@ package io.ngxtime.analyzer.report;
  */
 public record TimePoint(long startSecond, long requests, long maxPerSecond, long[] statusClasses, long bytes,
                         long requestP50Micros, long requestP99Micros, long upstreamP99Micros, long[] tierP50Micros,
-                        long[] tierP99Micros, double meanConnectMicros, double meanWaitMicros,
+                        long[] tierP99Micros, long[] tierTimedRequests, double meanConnectMicros, double meanWaitMicros,
                         double meanTransferMicros, double meanNginxMicros) {
 }

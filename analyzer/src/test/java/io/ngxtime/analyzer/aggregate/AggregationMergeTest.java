@@ -19,7 +19,7 @@ class AggregationMergeTest {
         return JSON.writeValueAsString(JSON.valueToTree(new Object[] {r.summary().toString(), r.timing(), r.upstreams(),
             r.traffic().firstSecond(), r.traffic().perSecond(), r.traffic().points().stream().map(p -> List.of(p.startSecond(),
                 p.requests(), p.maxPerSecond(), List.of(p.statusClasses()), p.bytes(), p.requestP50Micros(),
-                p.requestP99Micros(), p.upstreamP99Micros(), List.of(p.tierP50Micros()), List.of(p.tierP99Micros()),
+                p.requestP99Micros(), p.upstreamP99Micros(), List.of(p.tierP50Micros()), List.of(p.tierP99Micros()), List.of(p.tierTimedRequests()),
                 p.meanConnectMicros(), p.meanWaitMicros(), p.meanTransferMicros(), p.meanNginxMicros())).toList(),
             r.peaks().stream().map(p -> p.window()).toList(), r.routes(), r.findings()}));
     }

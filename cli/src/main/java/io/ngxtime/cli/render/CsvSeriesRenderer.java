@@ -13,7 +13,8 @@ public final class CsvSeriesRenderer {
         TrafficReport t = r.traffic();
         out.println("start,requests,per_second,max_per_second,status_1xx,status_2xx,status_3xx,status_4xx,status_5xx,"
                 + "bytes,p50_ms,p99_ms,upstream_p99_ms,nginx_p50_ms,nginx_p99_ms,cache_p50_ms,cache_p99_ms,upstream_p50_ms,"
-                + "upstream_tier_p99_ms,mean_connect_ms,mean_wait_ms,mean_transfer_ms,mean_nginx_ms");
+                + "upstream_tier_p99_ms,mean_connect_ms,mean_wait_ms,mean_transfer_ms,mean_nginx_ms,"
+                + "nginx_timed_requests,cache_timed_requests,upstream_timed_requests");
         for (TimePoint p : t.points()) {
             StringBuilder sb = new StringBuilder();
             sb.append(JsonReportRenderer.iso(p.startSecond(), t.offsetSeconds())).append(',').append(p.requests()).append(',')
@@ -30,6 +31,10 @@ public final class CsvSeriesRenderer {
             }
             sb.append(',').append(num(p.meanConnectMicros() / 1000)).append(',').append(num(p.meanWaitMicros() / 1000))
                     .append(',').append(num(p.meanTransferMicros() / 1000)).append(',').append(num(p.meanNginxMicros() / 1000));
+            // a tier's p50/p99 of 0 means nothing when it had no timed request in the bucket
+            for (int tier = 0; tier < 3; tier++) {
+                sb.append(',').append(p.tierTimedRequests()[tier]);
+            }
             out.println(sb);
         }
         out.flush();

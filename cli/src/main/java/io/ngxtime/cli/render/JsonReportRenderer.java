@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
 import io.ngxtime.analyzer.aggregate.Percentiles;
 import io.ngxtime.analyzer.ingest.Rejects;
+import io.ngxtime.analyzer.record.Tier;
 import io.ngxtime.analyzer.report.Comparison;
 import io.ngxtime.analyzer.report.Finding;
 import io.ngxtime.analyzer.report.PeakReport;
@@ -238,6 +239,18 @@ public final class JsonReportRenderer {
                 g.writeNumberField("p50_ms", ms(p.requestP50Micros()));
                 g.writeNumberField("p99_ms", ms(p.requestP99Micros()));
                 g.writeNumberField("upstream_p99_ms", ms(p.upstreamP99Micros()));
+                g.writeObjectFieldStart("tiers");
+                for (Tier tier : Tier.values()) {
+                    long timed = p.tierTimedRequests()[tier.ordinal()];
+                    if (timed > 0) {
+                        g.writeObjectFieldStart(tier.key());
+                        g.writeNumberField("timed_requests", timed);
+                        g.writeNumberField("p50_ms", ms(p.tierP50Micros()[tier.ordinal()]));
+                        g.writeNumberField("p99_ms", ms(p.tierP99Micros()[tier.ordinal()]));
+                        g.writeEndObject();
+                    }
+                }
+                g.writeEndObject();
                 g.writeEndObject();
             }
             g.writeEndArray();
