@@ -452,7 +452,7 @@ public final class Analysis {
     /** One line for an I/O failure, without a stack trace. */
     public static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "no such file";
+            return ((NoSuchFileException) e).getReason() != null ? ((NoSuchFileException) e).getReason() : "no such file";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

@@ -19,7 +19,7 @@ final class QueueCommands {
                                         io.ngxtime.analyzer.aggregate.RequestFilter filter, int peaks, long[] baseline,
                                         String sinceLast) {
         // a named reader keeps its position in the queue: that needs write access
-        try (RecordStore store = sinceLast == null ? RecordStore.openForReading(dir) : openExisting(dir)) {
+        try (RecordStore store = sinceLast == null ? RecordStore.openForReading(dir) : RecordStore.openExisting(dir)) {
             Report report = QueueReport.report(store, fromMillis, toMillis, samples, filter, peaks,
                     baseline == null ? Long.MIN_VALUE : baseline[0], baseline == null ? Long.MIN_VALUE : baseline[1],
                     sinceLast);
@@ -31,13 +31,6 @@ final class QueueCommands {
         } catch (IOException e) {
             throw new UserException(ExitCode.IO, "cannot read queue " + dir + ": " + Analysis.describe(e), e);
         }
-    }
-
-    private static RecordStore openExisting(Path dir) throws IOException {
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no queue here");
-        }
-        return RecordStore.open(dir);
     }
 
     static RecordStore openForWriting(Path dir) {

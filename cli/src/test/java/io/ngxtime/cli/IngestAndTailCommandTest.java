@@ -70,6 +70,29 @@ class IngestAndTailCommandTest {
     }
 
     @Test
+    void reportQueue_onADirectoryThatHoldsNoQueue_orOnAFile_oneClearLine_exit74_andWritesNothing() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("nginx"));
+        Path log = logs.resolve("access.log");
+        Files.write(log, lines(0, 10));
+        for (String[] args : List.of(new String[] {"report", "--queue", logs.toString()},
+                new String[] {"report", "--queue", logs.toString(), "--since-last", "hourly"})) {
+            ReportCommandTest.Run r = ReportCommandTest.run(args);
+            assertThat(r.exit()).isEqualTo(ExitCode.IO);
+            assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).contains("cannot read queue " + logs).contains("not a queue");
+            assertThat(r.out()).as("no empty report is printed").isEmpty();
+        }
+        try (var files = Files.list(logs)) {
+            assertThat(files.toList()).as("nothing written into the mistaken directory").containsExactly(log);
+        }
+        ReportCommandTest.Run onFile = ReportCommandTest.run("report", "--queue", log.toString());
+        assertThat(onFile.exit()).isEqualTo(ExitCode.IO);
+        assertThat(onFile.err()).contains("not a directory");
+        ReportCommandTest.Run missing = ReportCommandTest.run("report", "--queue", dir.resolve("none").toString());
+        assertThat(missing.err()).contains("no such queue directory");
+    }
+
+    @Test
     void ingest_unwritableQueue_oneLine_exit74() throws Exception {
         Path log = dir.resolve("a.log");
         Files.write(log, lines(0, 10));

@@ -84,14 +84,40 @@ public final class RecordStore implements Closeable {
         return new RecordStore(dir, build(dir, false, clock));
     }
 
-    /** Opens an existing store for reading only. */
+    /**
+     * Opens an existing store for reading (read-only when the directory is not writable).
+     *
+     * @throws IOException when {@code dir} is missing, not a directory, or holds no queue: nothing is
+     *                     then created in it (a mistyped {@code --queue /var/log/nginx} stays untouched)
+     */
     public static RecordStore openForReading(Path dir) throws IOException {
+        requireQueue(dir);
+        return new RecordStore(dir, build(dir, !Files.isWritable(dir), null));
+    }
+
+    /** Opens an existing store for reading and writing, with the checks of {@link #openForReading}. */
+    public static RecordStore openExisting(Path dir) throws IOException {
+        requireQueue(dir);
+        return open(dir);
+    }
+
+    private static void requireQueue(Path dir) throws IOException {
         disableAnalytics();
-        if (!Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no queue here");
+        if (!Files.exists(dir)) {
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such queue directory");
         }
-        boolean writable = Files.isWritable(dir);
-        return new RecordStore(dir, build(dir, !writable, null));
+        if (!Files.isDirectory(dir)) {
+            throw new java.nio.file.FileSystemException(dir.toString(), null,
+                    "not a directory: --queue names the directory ingest wrote");
+        }
+        boolean queueFiles;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            queueFiles = files.map(f -> f.getFileName().toString()).anyMatch(n -> n.endsWith(".cq4") || n.endsWith(".cq4t"));
+        }
+        if (!queueFiles) {
+            throw new java.nio.file.FileSystemException(dir.toString(), null,
+                    "not a queue: no queue files in it (ngxtime ingest FILE... --queue DIR makes one)");
+        }
     }
 
     private static ChronicleQueue build(Path dir, boolean readOnly, net.openhft.chronicle.core.time.TimeProvider clock)
