@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,17 @@ class FileFollowerTest {
 
     private final ManualFollowClock clock = new ManualFollowClock();
 
+    /** The followed file; each test creates it (or not) as its scenario needs. */
+    private Path log;
+    /** Where rotation moves or copies the followed file. */
+    private Path rotated;
+
+    @BeforeEach
+    void nameTheFiles() {
+        log = dir.resolve("access.log");
+        rotated = dir.resolve("access.log.1");
+    }
+
     private record Line(String text, long number, boolean tooLong, long offset, long next, long fingerprint) {
         @Override
         public String toString() {
@@ -43,6 +55,23 @@ class FileFollowerTest {
 
     private FileFollower.Builder follow(Path p) {
         return FileFollower.builder(p).clock(clock);
+    }
+
+    /** Writes {@code content} to the log, then follows it from its first line. */
+    private FileFollower followFromBeginning(String content) throws IOException {
+        append(log, content);
+        return follow(log).start(FollowStart.BEGINNING).open();
+    }
+
+    /** Writes {@code content} to the log, then follows it from its end. */
+    private FileFollower followFromEnd(String content) throws IOException {
+        append(log, content);
+        return follow(log).start(FollowStart.END).open();
+    }
+
+    /** Follows the log from the checkpoint after {@code last}, starting per {@code start} where it does not fit. */
+    private FileFollower resumeAfter(Line last, FollowStart start) throws IOException {
+        return follow(log).start(start).resumeFrom(last.fingerprint(), last.next(), last.number()).open();
     }
 
     private static Line current(FileFollower f) {
@@ -63,6 +92,11 @@ class FileFollowerTest {
         return lines.stream().map(Line::text).toList();
     }
 
+    /** The lines that come next, within 5 (simulated) seconds of quiet, are exactly {@code expected}. */
+    private static void assertNextLines(FileFollower f, String... expected) throws Exception {
+        assertThat(texts(drain(f))).containsExactly(expected);
+    }
+
     private static void append(Path p, String s) throws IOException {
         Files.writeString(p, s, ISO_8859_1, CREATE, APPEND);
     }
@@ -75,13 +109,11 @@ class FileFollowerTest {
 
     @Test
     void rotationByRename_readsTheOldFileToItsEnd_thenTheNewOneFromItsStart() throws Exception {
-        Path log = dir.resolve("access.log");
-        append(log, "a1\na2\n");
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open();
+        try (FileFollower f = followFromBeginning("a1\na2\n");
              OutputStream nginx = new FileOutputStream(log.toFile(), true)) {
-            assertThat(texts(drain(f))).containsExactly("a1", "a2");
+            assertNextLines(f, "a1", "a2");
 
-            Files.move(log, dir.resolve("access.log.1"));
+            Files.move(log, rotated);
             nginx.write("a3\n".getBytes(ISO_8859_1)); // the writer still has the old file open
             append(log, "b1\nb2\n");                  // logrotate's create, then the reopened writer
             nginx.write("a4\n".getBytes(ISO_8859_1)); // a worker that has not reopened yet
@@ -100,29 +132,26 @@ class FileFollowerTest {
 
     @Test
     void rotationByRename_writesToTheOldFileWithinTheGrace_areReadBeforeTheSwitch() throws Exception {
-        Path log = dir.resolve("access.log");
         append(log, "a1\n");
         try (FileFollower f = follow(log).start(FollowStart.BEGINNING).rotationGrace(Duration.ofSeconds(1)).open();
              OutputStream nginx = new FileOutputStream(log.toFile(), true)) {
-            assertThat(texts(drain(f))).containsExactly("a1");
-            Files.move(log, dir.resolve("access.log.1"));
+            assertNextLines(f, "a1");
+            Files.move(log, rotated);
             append(log, "b1\n");
             // the follower sees the new file at once, but the old one keeps changing for a while
             clock.schedule(600, () -> nginx.write("a2\n".getBytes(ISO_8859_1)));
             clock.schedule(1400, () -> nginx.write("a3\n".getBytes(ISO_8859_1)));
 
-            assertThat(texts(drain(f))).containsExactly("a2", "a3", "b1");
+            assertNextLines(f, "a2", "a3", "b1");
         }
     }
 
     @Test
     void copytruncate_readsTheFileAgainFromOffsetZero() throws Exception {
-        Path log = dir.resolve("access.log");
-        append(log, "a1\na2\n");
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
-            assertThat(texts(drain(f))).containsExactly("a1", "a2");
+        try (FileFollower f = followFromBeginning("a1\na2\n")) {
+            assertNextLines(f, "a1", "a2");
 
-            Files.copy(log, dir.resolve("access.log.1"));
+            Files.copy(log, rotated);
             truncate(log);
             append(log, "b1\n");
 
@@ -135,10 +164,8 @@ class FileFollowerTest {
 
     @Test
     void copytruncate_regrownPastTheOldOffsetBeforeAPoll_isStillNoticedByItsFirstLine() throws Exception {
-        Path log = dir.resolve("access.log");
-        append(log, "a1\n");
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
-            assertThat(texts(drain(f))).containsExactly("a1");
+        try (FileFollower f = followFromBeginning("a1\n")) {
+            assertNextLines(f, "a1");
 
             truncate(log);
             append(log, "b1 is longer than a1\nb2\n");
@@ -152,9 +179,7 @@ class FileFollowerTest {
 
     @Test
     void partialLine_writtenInTwoPartsWithAPause_comesOutOnceWhole() throws Exception {
-        Path log = dir.resolve("access.log");
-        append(log, "a1\nGET /x");
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+        try (FileFollower f = followFromBeginning("a1\nGET /x")) {
             assertThat(f.next(1, TimeUnit.SECONDS)).isTrue();
             assertThat(current(f).text()).isEqualTo("a1");
             assertThat(f.next(1, TimeUnit.SECONDS)).as("half a line is not a line").isFalse();
@@ -168,10 +193,8 @@ class FileFollowerTest {
 
     @Test
     void deletedFile_isReadToItsEnd_thenAFileCreatedLaterIsReadFromItsStart() throws Exception {
-        Path log = dir.resolve("access.log");
-        append(log, "a1\n");
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
-            assertThat(texts(drain(f))).containsExactly("a1");
+        try (FileFollower f = followFromBeginning("a1\n")) {
+            assertNextLines(f, "a1");
             append(log, "a2\n");
             Files.delete(log);
 
@@ -188,21 +211,18 @@ class FileFollowerTest {
 
     @Test
     void fileAppearsLater_isReadFromItsStart_evenWhenStartingAtTheEnd() throws Exception {
-        Path log = dir.resolve("access.log");
         try (FileFollower f = follow(log).start(FollowStart.END).open()) {
             assertThat(f.next(2, TimeUnit.SECONDS)).isFalse();
 
             append(log, "a1\na2\n");
 
-            assertThat(texts(drain(f))).containsExactly("a1", "a2");
+            assertNextLines(f, "a1", "a2");
         }
     }
 
     @Test
     void startAtEnd_readsOnlyLinesCompletedAfterOpen_andTheLineInProgressWhole() throws Exception {
-        Path log = dir.resolve("access.log");
-        append(log, "a1\na2\npart");
-        try (FileFollower f = follow(log).start(FollowStart.END).open()) {
+        try (FileFollower f = followFromEnd("a1\na2\npart")) {
             assertThat(f.next(2, TimeUnit.SECONDS)).isFalse();
 
             append(log, "ial\na3\n");
@@ -216,14 +236,12 @@ class FileFollowerTest {
 
     @Test
     void startAtEnd_ofAFileLargerThanTheScratchBuffer_countsEveryLineBefore() throws Exception {
-        Path log = dir.resolve("access.log");
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= 20_000; i++) {
             sb.append("line ").append(i).append('\n');
         }
-        append(log, sb.toString());
-        long size = Files.size(log);
-        try (FileFollower f = follow(log).start(FollowStart.END).open()) {
+        try (FileFollower f = followFromEnd(sb.toString())) {
+            long size = Files.size(log);
             append(log, "new\n");
             assertThat(drain(f)).extracting(Line::text, Line::number, Line::offset)
                     .containsExactly(tuple("new", 20_001L, size));
@@ -232,29 +250,24 @@ class FileFollowerTest {
 
     @Test
     void startAtBeginning_readsEveryLine_thenNewOnes() throws Exception {
-        Path log = dir.resolve("access.log");
-        append(log, "a1\na2\n");
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
-            assertThat(texts(drain(f))).containsExactly("a1", "a2");
+        try (FileFollower f = followFromBeginning("a1\na2\n")) {
+            assertNextLines(f, "a1", "a2");
             append(log, "a3\n");
-            assertThat(texts(drain(f))).containsExactly("a3");
+            assertNextLines(f, "a3");
         }
     }
 
     @Test
     void resumeFromCheckpoint_sameContent_continuesAtTheOffsetWithLineNumbers() throws Exception {
-        Path log = dir.resolve("access.log");
-        append(log, "a1\na2\n");
         Line last;
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+        try (FileFollower f = followFromBeginning("a1\na2\n")) {
             List<Line> lines = drain(f);
             assertThat(texts(lines)).containsExactly("a1", "a2");
             last = lines.get(1);
         }
         append(log, "a3\na4\n");
 
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING)
-                .resumeFrom(last.fingerprint(), last.next(), last.number()).open()) {
+        try (FileFollower f = resumeAfter(last, FollowStart.BEGINNING)) {
             List<Line> lines = drain(f);
             assertThat(lines).extracting(Line::text).containsExactly("a3", "a4");
             assertThat(lines).extracting(Line::number).containsExactly(3L, 4L);
@@ -264,21 +277,17 @@ class FileFollowerTest {
 
     @Test
     void resumeFromCheckpoint_fileReplacedMeanwhile_startsPerTheOption() throws Exception {
-        Path log = dir.resolve("access.log");
-        append(log, "a1\na2\n");
         Line last;
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+        try (FileFollower f = followFromBeginning("a1\na2\n")) {
             last = drain(f).get(1);
         }
-        Files.move(log, dir.resolve("access.log.1"));
+        Files.move(log, rotated);
         append(log, "b1\nb2\nb3\n");
 
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING)
-                .resumeFrom(last.fingerprint(), last.next(), last.number()).open()) {
-            assertThat(texts(drain(f))).containsExactly("b1", "b2", "b3");
+        try (FileFollower f = resumeAfter(last, FollowStart.BEGINNING)) {
+            assertNextLines(f, "b1", "b2", "b3");
         }
-        try (FileFollower f = follow(log).start(FollowStart.END)
-                .resumeFrom(last.fingerprint(), last.next(), last.number()).open()) {
+        try (FileFollower f = resumeAfter(last, FollowStart.END)) {
             assertThat(f.next(1, TimeUnit.SECONDS)).isFalse();
             append(log, "b4\n");
             assertThat(drain(f)).extracting(Line::text, Line::number)
@@ -288,23 +297,20 @@ class FileFollowerTest {
 
     @Test
     void resumeFromCheckpoint_offsetNotAtALineStart_startsPerTheOption() throws Exception {
-        Path log = dir.resolve("access.log");
-        append(log, "a1\na2\n");
         long fp;
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
+        try (FileFollower f = followFromBeginning("a1\na2\n")) {
             fp = drain(f).get(0).fingerprint();
         }
         try (FileFollower f = follow(log).start(FollowStart.BEGINNING).resumeFrom(fp, 4, 1).open()) {
-            assertThat(texts(drain(f))).containsExactly("a1", "a2");
+            assertNextLines(f, "a1", "a2");
         }
     }
 
     @Test
     void tooLongLine_writtenInPieces_comesOutOnceFlaggedWithItsSample() throws Exception {
-        Path log = dir.resolve("access.log");
         append(log, "a1\n");
         try (FileFollower f = follow(log).start(FollowStart.BEGINNING).maxLineBytes(64).open()) {
-            assertThat(texts(drain(f))).containsExactly("a1");
+            assertNextLines(f, "a1");
             append(log, "x".repeat(100));
             assertThat(f.next(1, TimeUnit.SECONDS)).isFalse();
             append(log, "y".repeat(100));
@@ -321,11 +327,9 @@ class FileFollowerTest {
 
     @Test
     void tooLongLine_largerThanTheReadersBuffer_comesOutOnceAndTheNextLineIsIntact() throws Exception {
-        Path log = dir.resolve("access.log");
         int partBytes = 3 << 20;
-        append(log, "a1\n" + "x".repeat(partBytes));
-        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).open()) {
-            assertThat(texts(drain(f))).containsExactly("a1");
+        try (FileFollower f = followFromBeginning("a1\n" + "x".repeat(partBytes))) {
+            assertNextLines(f, "a1");
             append(log, "y".repeat(partBytes) + "\nafter\n");
 
             List<Line> lines = drain(f);
@@ -337,9 +341,7 @@ class FileFollowerTest {
 
     @Test
     void awaitLines_thenReadingTheReader_givesRunsOfLinesWithBasesForCheckpoints() throws Exception {
-        Path log = dir.resolve("access.log");
-        append(log, "a1\na2\n");
-        try (FileFollower f = follow(log).start(FollowStart.END).open()) {
+        try (FileFollower f = followFromEnd("a1\na2\n")) {
             append(log, "a3\na4\n");
             assertThat(f.awaitLines(1, TimeUnit.SECONDS)).isTrue();
             LineReader r = f.reader();
@@ -360,7 +362,6 @@ class FileFollowerTest {
 
     @Test
     void wakeup_endsAWaitPromptly() throws Exception {
-        Path log = dir.resolve("access.log");
         try (FileFollower f = FileFollower.builder(log).pollInterval(Duration.ofMillis(20)).open()) {
             f.wakeup();
             assertThat(f.next(1, TimeUnit.MINUTES)).as("a wakeup before the wait ends it").isFalse();
@@ -388,16 +389,13 @@ class FileFollowerTest {
     void fileHandles_theRotatedFileIsClosedAfterTheSwitch_andCloseReleasesTheLast() throws Exception {
         Path fds = Path.of("/proc/self/fd");
         assumeTrue(Files.isDirectory(fds), "needs /proc (Linux)");
-        Path log = dir.resolve("access.log");
-        Path rotated = dir.resolve("access.log.1");
-        append(log, "a1\n");
-        FileFollower f = follow(log).start(FollowStart.BEGINNING).open();
-        assertThat(texts(drain(f))).containsExactly("a1");
+        FileFollower f = followFromBeginning("a1\n");
+        assertNextLines(f, "a1");
         assertThat(openHandles(fds, log)).isEqualTo(1);
 
         Files.move(log, rotated);
         append(log, "b1\n");
-        assertThat(texts(drain(f))).containsExactly("b1");
+        assertNextLines(f, "b1");
         assertThat(openHandles(fds, rotated)).isZero();
         assertThat(openHandles(fds, log)).isEqualTo(1);
 
