@@ -33,4 +33,9 @@ final class LabelText {
     static String label(String s, int max) {
         return clip(printable(s), max);
     }
+
+    /** The end of a chart's subtitle naming the report's filter ({@code " Filter: ..."}), or "" without one. */
+    static String filterNote(String filter) {
+        return filter.isEmpty() ? "" : " Filter: " + label(filter, 80);
+    }
 }

@@ -134,7 +134,7 @@ final class LoadLatencyChart {
                 trend ? ChartStyle.lineItem("median p99 across load bands", Palette.TRAFFIC, ChartStyle.line(2.5f)) : null));
         String subtitle = String.format(java.util.Locale.ROOT, "%,d buckets with upstream requests. ", d.rate().length)
                 + "Where the median line bends upward, the backends stop keeping up with the load."
-                + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
+                + LabelText.filterNote(r.filter());
         return ChartStyle.chart(plot, "Load against upstream latency, " + TimeLabels.range(range[0], range[1], off),
                 subtitle, o.size());
     }

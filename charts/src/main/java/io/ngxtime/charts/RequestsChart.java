@@ -31,10 +31,10 @@ final class RequestsChart {
         if (d == null) {
             return Charts.noData(KEY, "Requests per second", "no request has a time");
         }
-        int off = r.traffic().offsetSeconds();
         ColumnGrid grid = d.grid;
         NumberAxis axis = ChartStyle.countAxis("requests/s");
-        LayeredXYPlot plot = TimePlots.plot(KEY, grid.fromSecond(), grid.toSecond(), off, axis);
+        TimeFrame frame = new TimeFrame(KEY, r, grid, axis);
+        LayeredXYPlot plot = frame.plot();
         boolean perSecond = grid.widthSeconds() == 1;
         String column = TimeLabels.duration(grid.widthSeconds());
         if (!perSecond) {
@@ -60,9 +60,7 @@ final class RequestsChart {
         String subtitle = (perSecond ? "One point per second." : "Each column covers " + column
                 + "; the band reaches the busiest single second in it.")
                 + String.format(java.util.Locale.ROOT, " %,d requests, at most %,d in one second.",
-                r.summary().requests(), r.traffic().maxPerSecond()) + cut
-                + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
-        return ChartStyle.chart(plot, "Requests per second, " + TimeLabels.range(grid.fromSecond(), grid.toSecond(), off),
-                subtitle, o.size());
+                r.summary().requests(), r.traffic().maxPerSecond()) + cut;
+        return frame.chart("Requests per second", subtitle, o.size());
     }
 }

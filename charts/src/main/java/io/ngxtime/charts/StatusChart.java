@@ -1,14 +1,7 @@
 package io.ngxtime.charts;
 
 import io.ngxtime.analyzer.report.Report;
-import io.ngxtime.analyzer.report.TimePoint;
-import io.ngxtime.analyzer.report.TrafficReport;
-import java.util.ArrayList;
-import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
-import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.NumberAxis;
 
 /**
  * Responses per second by status class over time, stacked: 2xx at the bottom, then 3xx, 4xx, 5xx, and
@@ -28,24 +21,18 @@ final class StatusChart {
     }
 
     static Data data(Report r, ChartOptions o) {
-        TrafficReport t = r.traffic();
-        if (TimePlots.bucketRange(t) == null) {
+        ColumnGrid grid = TimePlots.bucketGrid(r.traffic(), o.size());
+        if (grid == null) {
             return null;
         }
-        ColumnGrid grid = TimePlots.bucketGrid(t, o.size());
         int n = grid.columns();
         double[][] rate = new double[6][n];
-        List<TimePoint> points = t.points();
-        int[] col = TimePlots.columnsOf(points, grid);
-        for (int i = 0; i < col.length; i++) {
-            if (col[i] < 0) {
-                continue;
-            }
-            long[] classes = points.get(i).statusClasses();
+        TimePlots.forEachInColumns(r.traffic().points(), grid, (p, c) -> {
+            long[] classes = p.statusClasses();
             for (int k = 0; k < 6; k++) {
-                rate[k][col[i]] += classes[k];
+                rate[k][c] += classes[k];
             }
-        }
+        });
         for (int c = 0; c < n; c++) {
             double seconds = grid.endSecond(c) - grid.startSecond(c);
             for (int k = 0; k < 6; k++) {
@@ -64,34 +51,15 @@ final class StatusChart {
         if (d == null) {
             return Charts.noData(KEY, "Responses by status class", "no request has a time");
         }
-        int off = r.traffic().offsetSeconds();
-        NumberAxis axis = ChartStyle.countAxis("responses/s");
-        LayeredXYPlot plot = TimePlots.plot(KEY, d.grid().fromSecond(), d.grid().toSecond(), off, axis);
-        int n = d.grid().columns();
-        double[] below = new double[n];
-        List<LegendItem> items = new ArrayList<>();
+        TimeFrame frame = new TimeFrame(KEY, r, d.grid(), ChartStyle.countAxis("responses/s"));
+        StackedBands bands = new StackedBands(frame.plot(), d.grid());
         for (int k : ORDER) {
-            double[] v = d.perSecond()[k];
-            if (!TimeSplitChart.nonZero(v)) {
-                continue;
-            }
-            double[] low = below.clone();
-            double[] high = new double[n];
-            for (int c = 0; c < n; c++) {
-                high[c] = below[c] + v[c];
-                below[c] = high[c];
-            }
-            plot.addLayer("status-" + label(k), TimePlots.band(label(k), d.grid(), low, high, high),
-                    new EnvelopeRenderer(Palette.statusClass(k), null, 0f), 0);
-            items.add(0, ChartStyle.bandItem(label(k), Palette.statusClass(k)));
+            bands.add("status-" + label(k), label(k), Palette.statusClass(k), d.perSecond()[k]);
         }
-        LegendItemCollection legend = new LegendItemCollection();
-        items.forEach(legend::add);
-        plot.setFixedLegendItems(legend);
+        frame.plot().setFixedLegendItems(bands.legend());
         String subtitle = "Stacked; " + TimePlots.resolution(d.grid()) + ", averaged over it."
                 + String.format(java.util.Locale.ROOT, " 5xx: %,d of %,d responses.", r.summary().statusBetween(500, 599),
-                r.summary().requests()) + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
-        return ChartStyle.chart(plot, "Responses by status class, " + TimeLabels.range(d.grid().fromSecond(),
-                d.grid().toSecond(), off), subtitle, o.size());
+                r.summary().requests());
+        return frame.chart("Responses by status class", subtitle, o.size());
     }
 }

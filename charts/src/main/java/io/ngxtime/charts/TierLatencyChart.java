@@ -3,16 +3,12 @@ package io.ngxtime.charts;
 import io.ngxtime.analyzer.record.Tier;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.TierReport;
-import io.ngxtime.analyzer.report.TimePoint;
-import io.ngxtime.analyzer.report.TrafficReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
-import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.LogAxis;
 
 /**
  * Request time by tier over time: p99 (strong) and p50 (light) for nginx, cache and upstream, in the
@@ -35,15 +31,12 @@ final class TierLatencyChart {
     }
 
     static Data data(Report r, ChartOptions o) {
-        TrafficReport t = r.traffic();
-        if (TimePlots.bucketRange(t) == null) {
+        ColumnGrid grid = TimePlots.bucketGrid(r.traffic(), o.size());
+        if (grid == null) {
             return null;
         }
-        ColumnGrid grid = TimePlots.bucketGrid(t, o.size());
         int n = grid.columns();
         Map<String, double[][]> tiers = new LinkedHashMap<>();
-        List<TimePoint> points = t.points();
-        int[] col = TimePlots.columnsOf(points, grid);
         for (TierReport tier : r.timing().tiers()) {
             if (tier.requestTime().count() == 0) {
                 continue;
@@ -52,29 +45,22 @@ final class TierLatencyChart {
             double[] p50 = TimePlots.nans(n);
             double[] p99 = TimePlots.nans(n);
             int[] p50Count = new int[n];
-            boolean any = false;
-            for (int i = 0; i < col.length; i++) {
-                int c = col[i];
-                if (c < 0) {
-                    continue;
-                }
-                TimePoint p = points.get(i);
+            TimePlots.forEachInColumns(r.traffic().points(), grid, (p, c) -> {
                 if (p.tierTimedRequests()[k] == 0) {
-                    continue;
+                    return;
                 }
                 double ms99 = Math.max(FLOOR_MS, p.tierP99Micros()[k] / 1000.0);
                 p99[c] = Double.isNaN(p99[c]) ? ms99 : Math.max(p99[c], ms99);
                 double ms50 = Math.max(FLOOR_MS, p.tierP50Micros()[k] / 1000.0);
                 p50[c] = Double.isNaN(p50[c]) ? ms50 : p50[c] + ms50;
                 p50Count[c]++;
-                any = true;
-            }
+            });
             for (int c = 0; c < n; c++) {
                 if (p50Count[c] > 1) {
                     p50[c] /= p50Count[c];
                 }
             }
-            if (any) {
+            if (TimePlots.hasAny(p99)) {
                 tiers.put(tier.tier(), new double[][] {p50, p99});
             }
         }
@@ -86,9 +72,8 @@ final class TierLatencyChart {
         if (d == null || d.tiers().isEmpty()) {
             return Charts.noData(KEY, "Request time by tier", "no request times: log $request_time to see latency");
         }
-        int off = r.traffic().offsetSeconds();
-        LogAxis axis = ChartStyle.logMillisAxis("request time, ms (log)");
-        LayeredXYPlot plot = TimePlots.plot(KEY, d.grid().fromSecond(), d.grid().toSecond(), off, axis);
+        TimeFrame frame = new TimeFrame(KEY, r, d.grid(), ChartStyle.logMillisAxis("request time, ms (log)"));
+        LayeredXYPlot plot = frame.plot();
         List<LegendItem> items = new ArrayList<>();
         for (Map.Entry<String, double[][]> e : d.tiers().entrySet()) {
             java.awt.Color c = Palette.tier(e.getKey());
@@ -100,14 +85,11 @@ final class TierLatencyChart {
             items.add(ChartStyle.lineItem(e.getKey() + " p99", c, ChartStyle.line(2.5f)));
             items.add(ChartStyle.lineItem(e.getKey() + " p50", light, ChartStyle.line(2f)));
         }
-        LegendItemCollection legend = new LegendItemCollection();
-        items.forEach(legend::add);
-        plot.setFixedLegendItems(legend);
+        plot.setFixedLegendItems(ChartStyle.legend(items.toArray(LegendItem[]::new)));
         String subtitle = "Percentiles per bucket (within 3.2%); " + TimePlots.resolution(d.grid())
                 + (d.grid().widthSeconds() > r.traffic().bucketSeconds() ? ": highest p99 and mean p50 of its "
                 + TimeLabels.duration(r.traffic().bucketSeconds()) + " buckets" : "")
-                + ". Gaps: no request of that tier; under 1 ms (logged as 0) is drawn at " + FLOOR_MS + " ms." + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
-        return ChartStyle.chart(plot, "Request time by tier, " + TimeLabels.range(d.grid().fromSecond(),
-                d.grid().toSecond(), off), subtitle, o.size());
+                + ". Gaps: no request of that tier; under 1 ms (logged as 0) is drawn at " + FLOOR_MS + " ms.";
+        return frame.chart("Request time by tier", subtitle, o.size());
     }
 }

@@ -2,17 +2,18 @@ package io.ngxtime.charts;
 
 import io.ngxtime.analyzer.report.PeakReport;
 import io.ngxtime.analyzer.report.PeakWindow;
+import io.ngxtime.analyzer.report.TimePoint;
 import io.ngxtime.analyzer.report.TrafficReport;
 import java.awt.Color;
 import java.awt.Stroke;
 import java.util.ArrayList;
 import java.util.List;
-import org.jfree.chart.axis.ValueAxis;
+import java.util.function.ObjIntConsumer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.DefaultIntervalXYDataset;
 import org.jfree.data.xy.DefaultXYDataset;
 
-/** What the time charts share: the plot over a time range, column grids, datasets over columns, peak labels. */
+/** What the time charts share besides their {@link TimeFrame}: column grids, datasets over columns, peak labels. */
 final class TimePlots {
     private TimePlots() {
     }
@@ -20,14 +21,6 @@ final class TimePlots {
     /** About one column per pixel of the plot area (the image less axes and padding). */
     static int columns(ChartSize size) {
         return Math.max(60, size.width() - 160);
-    }
-
-    /** A styled plot over {@code [from, to)} with day markings when it spans days. */
-    static LayeredXYPlot plot(String chartKey, long fromSecond, long toSecond, int offsetSeconds, ValueAxis rangeAxis) {
-        LayeredXYPlot plot = new LayeredXYPlot(chartKey, ChartStyle.timeAxis(fromSecond, toSecond, offsetSeconds), rangeAxis);
-        ChartStyle.plot(plot);
-        ChartStyle.days(plot, fromSecond, toSecond, offsetSeconds);
-        return plot;
     }
 
     /** The traffic's range rounded out to whole buckets: {from, to} epoch seconds; null when empty. */
@@ -42,10 +35,23 @@ final class TimePlots {
         return new long[] {Math.floorDiv(first, b) * b, Math.floorDiv(last + b - 1, b) * b};
     }
 
-    /** The grid for per-bucket series over the traffic's range. */
+    /** The grid for per-bucket series over the traffic's range; null when the traffic is empty. */
     static ColumnGrid bucketGrid(TrafficReport t, ChartSize size) {
         long[] r = bucketRange(t);
-        return ColumnGrid.of(r[0], r[1], columns(size), t.bucketSeconds());
+        return r == null ? null : ColumnGrid.of(r[0], r[1], columns(size), t.bucketSeconds());
+    }
+
+    /**
+     * Hands each point of a per-bucket series that falls in a column of {@code grid} to {@code action}
+     * with that column, in the series' order; points outside the grid are passed over.
+     */
+    static void forEachInColumns(List<TimePoint> points, ColumnGrid grid, ObjIntConsumer<TimePoint> action) {
+        for (TimePoint p : points) {
+            int column = grid.column(p.startSecond());
+            if (column >= 0) {
+                action.accept(p, column);
+            }
+        }
     }
 
     /** A band: x the column intervals, y from {@code low} to {@code high} (NaN: no band there). */
@@ -164,18 +170,19 @@ final class TimePlots {
         return grid.widthSeconds() == 1 ? "one column per second" : "each column " + TimeLabels.duration(grid.widthSeconds());
     }
 
-    /** The columns each point of a per-bucket series falls in (-1: outside). */
-    static int[] columnsOf(List<io.ngxtime.analyzer.report.TimePoint> points, ColumnGrid grid) {
-        int[] c = new int[points.size()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = grid.column(points.get(i).startSecond());
-        }
-        return c;
-    }
-
     static double[] nans(int n) {
         double[] a = new double[n];
         java.util.Arrays.fill(a, Double.NaN);
         return a;
+    }
+
+    /** Whether any value is a number (not NaN). */
+    static boolean hasAny(double[] values) {
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -2,14 +2,8 @@ package io.ngxtime.charts;
 
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.TimePoint;
-import io.ngxtime.analyzer.report.TrafficReport;
 import java.awt.Color;
-import java.util.ArrayList;
-import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
-import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.NumberAxis;
 
 /**
  * Where the time goes, over time: the mean time per request spent connecting to upstreams, waiting
@@ -55,27 +49,20 @@ final class TimeSplitChart {
     }
 
     static Data data(Report r, ChartOptions o) {
-        TrafficReport t = r.traffic();
-        if (TimePlots.bucketRange(t) == null) {
+        ColumnGrid grid = TimePlots.bucketGrid(r.traffic(), o.size());
+        if (grid == null) {
             return null;
         }
-        ColumnGrid grid = TimePlots.bucketGrid(t, o.size());
         int n = grid.columns();
         Part[] parts = Part.values();
         double[][] sums = new double[parts.length][n];
         long[] weight = new long[n];
-        List<TimePoint> points = t.points();
-        int[] col = TimePlots.columnsOf(points, grid);
-        for (int i = 0; i < col.length; i++) {
-            if (col[i] < 0) {
-                continue;
-            }
-            TimePoint p = points.get(i);
-            weight[col[i]] += p.requests();
+        TimePlots.forEachInColumns(r.traffic().points(), grid, (p, c) -> {
+            weight[c] += p.requests();
             for (Part part : parts) {
-                sums[part.ordinal()][col[i]] += part.micros(p) * p.requests();
+                sums[part.ordinal()][c] += part.micros(p) * p.requests();
             }
-        }
+        });
         double[][] ms = new double[parts.length][];
         for (Part part : parts) {
             double[] v = TimePlots.nans(n);
@@ -94,47 +81,14 @@ final class TimeSplitChart {
         if (d == null || r.timing().requestTime().count() == 0) {
             return Charts.noData(KEY, "Where the time goes", "no request times: log $request_time and the $upstream_*_time variables");
         }
-        int off = r.traffic().offsetSeconds();
-        NumberAxis axis = ChartStyle.countAxis("ms per request (mean)");
-        LayeredXYPlot plot = TimePlots.plot(KEY, d.grid().fromSecond(), d.grid().toSecond(), off, axis);
-        int n = d.grid().columns();
-        double[] below = new double[n];
-        List<LegendItem> items = new ArrayList<>();
+        TimeFrame frame = new TimeFrame(KEY, r, d.grid(), ChartStyle.countAxis("ms per request (mean)"));
+        StackedBands bands = new StackedBands(frame.plot(), d.grid());
         for (Part part : Part.values()) {
-            double[] v = d.partMillis()[part.ordinal()];
-            if (!nonZero(v)) {
-                continue;
-            }
-            double[] low = new double[n];
-            double[] high = new double[n];
-            for (int c = 0; c < n; c++) {
-                low[c] = below[c];
-                high[c] = Double.isNaN(v[c]) ? Double.NaN : below[c] + v[c];
-                low[c] = Double.isNaN(v[c]) ? Double.NaN : low[c];
-                if (!Double.isNaN(v[c])) {
-                    below[c] += v[c];
-                }
-            }
-            plot.addLayer(part.layer, TimePlots.band(part.label, d.grid(), low, high, high),
-                    new EnvelopeRenderer(part.colour, null, 0f), 0);
-            items.add(0, ChartStyle.bandItem(part.label, part.colour));
+            bands.add(part.layer, part.label, part.colour, d.partMillis()[part.ordinal()]);
         }
-        LegendItemCollection legend = new LegendItemCollection();
-        items.forEach(legend::add);
-        plot.setFixedLegendItems(legend);
+        frame.plot().setFixedLegendItems(bands.legend());
         String subtitle = "Mean per request, stacked: the top is the mean request time. Upstream parts are summed over "
-                + "attempts; " + TimePlots.resolution(d.grid()) + "." + (r.filter().isEmpty() ? ""
-                : " Filter: " + LabelText.label(r.filter(), 80));
-        return ChartStyle.chart(plot, "Where the time goes, " + TimeLabels.range(d.grid().fromSecond(),
-                d.grid().toSecond(), off), subtitle, o.size());
-    }
-
-    static boolean nonZero(double[] v) {
-        for (double x : v) {
-            if (!Double.isNaN(x) && x > 0) {
-                return true;
-            }
-        }
-        return false;
+                + "attempts; " + TimePlots.resolution(d.grid()) + ".";
+        return frame.chart("Where the time goes", subtitle, o.size());
     }
 }

@@ -125,7 +125,7 @@ final class UpstreamLatencyChart {
                 + (range == null ? "" : ", " + TimeLabels.range(range[0], range[1], r.traffic().offsetSeconds()));
         String subtitle = (d.total() > d.labels().size() ? "The " + d.labels().size() + " busiest of " + d.total()
                 + " upstreams, busiest first." : "Busiest first.") + " $upstream_response_time per attempt, 2 significant digits."
-                + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
+                + LabelText.filterNote(r.filter());
         return ChartStyle.chart(plot, title, subtitle, o.size());
     }
 

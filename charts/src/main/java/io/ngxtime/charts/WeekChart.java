@@ -1,9 +1,7 @@
 package io.ngxtime.charts;
 
 import io.ngxtime.analyzer.report.Report;
-import io.ngxtime.analyzer.report.TimePoint;
 import io.ngxtime.analyzer.report.TrafficReport;
-import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -39,19 +37,13 @@ final class WeekChart {
         int n = grid.columns();
         long[] requests = new long[n];
         double[] p99 = TimePlots.nans(n);
-        List<TimePoint> points = t.points();
-        int[] col = TimePlots.columnsOf(points, grid);
-        for (int i = 0; i < col.length; i++) {
-            if (col[i] < 0) {
-                continue;
-            }
-            TimePoint p = points.get(i);
-            requests[col[i]] += p.requests();
+        TimePlots.forEachInColumns(t.points(), grid, (p, c) -> {
+            requests[c] += p.requests();
             if (p.requestP99Micros() > 0) {
                 double ms = p.requestP99Micros() / 1000.0;
-                p99[col[i]] = Double.isNaN(p99[col[i]]) ? ms : Math.max(p99[col[i]], ms);
+                p99[c] = Double.isNaN(p99[c]) ? ms : Math.max(p99[c], ms);
             }
-        }
+        });
         double[] rate = TimePlots.nans(n);
         for (int c = 0; c < n; c++) {
             if (seconds.secondsWithData[c] > 0) {
@@ -62,20 +54,20 @@ final class WeekChart {
     }
 
     static JFreeChart create(Report r, ChartOptions o) {
-        int off = r.traffic().offsetSeconds();
         Data d = data(r, o);
-        NumberAxis rateAxis = ChartStyle.countAxis("requests/s");
         if (d == null) {
             return Charts.noData(KEY, "Traffic over the week", "no request has a time");
         }
-        LayeredXYPlot plot = TimePlots.plot(KEY, d.range().fromSecond(), d.range().toSecond(), off, rateAxis);
+        NumberAxis rateAxis = ChartStyle.countAxis("requests/s");
+        TimeFrame frame = new TimeFrame(KEY, r, d.range().fromSecond(), d.range().toSecond(), rateAxis);
+        LayeredXYPlot plot = frame.plot();
         String column = TimeLabels.duration(d.grid().widthSeconds());
         plot.addLayer("envelope", TimePlots.band("busiest and quietest second", d.grid(), d.seconds().min,
                 d.seconds().max, d.seconds().mean), new EnvelopeRenderer(Palette.alpha(Palette.TRAFFIC_ENVELOPE, 120),
                 Palette.alpha(Palette.TRAFFIC_ENVELOPE, 230), 1f), 0);
         plot.addLayer("rate", TimePlots.line("requests per second", d.grid(), d.rate()),
                 TimePlots.lines(Palette.TRAFFIC, ChartStyle.line(1.6f)), 0);
-        boolean overlay = o.latencyOverlay() && hasAny(d.p99Millis());
+        boolean overlay = o.latencyOverlay() && TimePlots.hasAny(d.p99Millis());
         if (overlay) {
             ValueAxis latency = ChartStyle.countAxis("request p99, ms");
             latency.setLabelPaint(Palette.LATENCY);
@@ -93,17 +85,7 @@ final class WeekChart {
                         ChartStyle.line(2f)) : null,
                 peaks.labels().isEmpty() ? null : ChartStyle.bandItem("peaks: busiest second and top driver", Palette.ALERT)));
         String subtitle = "Each column covers " + column + ". The band reaches the busiest single second, so a one-second "
-                + "spike keeps its full height." + cut + (r.filter().isEmpty() ? "" : " Filter: " + LabelText.label(r.filter(), 80));
-        return ChartStyle.chart(plot, "Traffic over the week, " + TimeLabels.range(d.range().fromSecond(),
-                d.range().toSecond(), off), subtitle, o.size());
-    }
-
-    static boolean hasAny(double[] values) {
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                return true;
-            }
-        }
-        return false;
+                + "spike keeps its full height." + cut;
+        return frame.chart("Traffic over the week", subtitle, o.size());
     }
 }
