@@ -51,14 +51,14 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
             throw new IllegalArgumentException("baseRatePerSecond must be > 0 and <= " + (long) MAX_RATE_PER_SECOND
                     + ", was " + baseRatePerSecond);
         }
-        if (peaks < 0 || peaks > MAX_PEAKS) {
-            throw new IllegalArgumentException("peaks must be 0 to " + MAX_PEAKS + ", was " + peaks);
-        }
-        if (malformedPerMillion < 0 || malformedPerMillion > 1_000_000) {
-            throw new IllegalArgumentException("malformedPerMillion must be 0 to 1000000, was " + malformedPerMillion);
-        }
-        if (oddLinesPerMillion < 0 || oddLinesPerMillion > 1_000_000) {
-            throw new IllegalArgumentException("oddLinesPerMillion must be 0 to 1000000, was " + oddLinesPerMillion);
+        requireWithin("peaks", peaks, MAX_PEAKS);
+        requireWithin("malformedPerMillion", malformedPerMillion, 1_000_000);
+        requireWithin("oddLinesPerMillion", oddLinesPerMillion, 1_000_000);
+    }
+
+    private static void requireWithin(String name, int value, int max) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(name + " must be 0 to " + max + ", was " + value);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ngxtime.testdata;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 
 /**
  * The user agents of the generated traffic, with their share of requests (relative weights) and the kind
@@ -92,18 +93,19 @@ enum UserAgent {
 
     /** The agents in proportion to their weights. */
     static WeightedTable<UserAgent> table() {
-        WeightedTable.Builder<UserAgent> b = WeightedTable.builder();
-        for (UserAgent a : values()) {
-            b.add(a, a.weight);
-        }
-        return b.build();
+        return weighted(a -> true);
     }
 
     /** Mobile browsers, in proportion to their weights: the audience of a partner's deal. */
     static WeightedTable<UserAgent> mobileBrowsers() {
+        return weighted(a -> a.kind == ClientKind.BROWSER && a.isMobile());
+    }
+
+    /** The agents {@code which} accepts, in declaration order, in proportion to their weights. */
+    private static WeightedTable<UserAgent> weighted(Predicate<UserAgent> which) {
         WeightedTable.Builder<UserAgent> b = WeightedTable.builder();
         for (UserAgent a : values()) {
-            if (a.kind == ClientKind.BROWSER && a.isMobile()) {
+            if (which.test(a)) {
                 b.add(a, a.weight);
             }
         }
