@@ -137,4 +137,38 @@ class WeekChartTest {
             assertThat(l.lines()).containsExactly("#1  900 req/s  Thu 14:03:12", "user agent BadBot/1.0 (+879 req)");
         });
     }
+
+    @Test
+    void week_latencyOverlay_drawsAZeroP99OfTimedRequests_andLeavesMinutesWithoutRequestTimeAsGaps() {
+        // minute 0: cache hits logged as 0.000; minute 1: no $request_time; minute 2: 20 ms
+        io.ngxtime.analyzer.aggregate.Aggregation a = new io.ngxtime.analyzer.aggregate.Aggregation(10);
+        io.ngxtime.analyzer.record.Request r = new io.ngxtime.analyzer.record.Request();
+        long start = Instant.parse("2026-10-05T10:00:00+02:00").getEpochSecond();
+        for (int m = 0; m < 3; m++) {
+            for (int i = 0; i < 10; i++) {
+                r.clear();
+                r.time((start + m * 60 + i) * 1000, 7200);
+                r.request("GET", "/a", "HTTP/1.1", null);
+                r.client("192.0.2.1", "-", "t", null);
+                r.status(200);
+                if (m == 0) {
+                    r.cacheStatus(io.ngxtime.grammar.CacheStatus.HIT).requestTimeMicros(0);
+                } else if (m == 2) {
+                    r.requestTimeMicros(20_000);
+                }
+                a.add(r);
+            }
+        }
+        Report report = a.report(List.of("access.log"), "timing", 0);
+        ChartOptions o = ChartOptions.defaults().withLatencyOverlay(true);
+        WeekChart.Data d = WeekChart.data(report, o);
+        double[] p99 = d.p99Millis();
+        int zero = d.grid().column(start);
+        int none = d.grid().column(start + 60);
+        int twenty = d.grid().column(start + 120);
+        assertThat(List.of(zero, none, twenty)).as("one minute per column here").doesNotHaveDuplicates();
+        assertThat(p99[zero]).isZero();
+        assertThat(p99[none]).isNaN();
+        assertThat(p99[twenty]).isCloseTo(20.0, org.assertj.core.data.Percentage.withPercentage(3.2));
+    }
 }
