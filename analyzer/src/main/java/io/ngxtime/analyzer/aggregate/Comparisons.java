@@ -21,9 +21,14 @@ public final class Comparisons {
         return whole == 0 ? 0 : (double) part / whole;
     }
 
-    /** Larger relative change first; a change from or to zero counts as large. */
+    /**
+     * Larger relative change first; a change from or to zero counts as large, except for times, which
+     * are compared from 1 ms up (nginx logs whole milliseconds, so a p99 of 0 is "under 1 ms", and 0 to
+     * 1 ms is no change worth ranking first) and rates from 1% up (0 to 0.1% 5xx is noise, not news).
+     */
     private static final Comparator<Comparison.Change> BY_CHANGE = Comparator.comparingDouble(c -> {
-        double r = c.ratio();
+        double r = c.metric().endsWith(" ms") ? Math.max(1, c.after()) / Math.max(1, c.before())
+                : c.metric().endsWith(" rate") ? Math.max(0.01, c.after()) / Math.max(0.01, c.before()) : c.ratio();
         if (Double.isInfinite(r)) {
             return -1e9 - c.after();
         }
@@ -67,13 +72,19 @@ public final class Comparisons {
         }
         ups.sort(BY_CHANGE);
 
+        // every route the baseline kept, not only its busiest: a route outside the baseline's top list
+        // was there all the same, and calling it new ranked false changes first
         Map<String, RouteReport> routesBefore = new HashMap<>();
-        for (RouteReport r : ReportBuilder.routes(baseline.routes()).routes()) {
-            routesBefore.put(r.route(), r);
+        for (TopK.Entry<RouteStats> e : baseline.routes().routes().sorted()) {
+            routesBefore.put(e.key(), ReportBuilder.route(e));
         }
+        boolean baselineComplete = !baseline.routes().routes().isApproximate();
         List<Comparison.Change> routes = new ArrayList<>();
         for (RouteReport r : ReportBuilder.routes(window.routes()).routes()) {
             RouteReport b = routesBefore.get(r.route());
+            if (b == null && !baselineComplete) {
+                continue; // evicted from the baseline's bounded sketch or absent: unknown, so not compared
+            }
             routes.add(new Comparison.Change(r.route(), "requests", b == null ? 0 : b.requests(), r.requests()));
             routes.add(new Comparison.Change(r.route(), "p99 ms", b == null ? 0 : b.p99Micros() / 1000.0, r.p99Micros() / 1000.0));
             routes.add(new Comparison.Change(r.route(), "5xx rate", b == null ? 0 : b.errorRate(), r.errorRate()));

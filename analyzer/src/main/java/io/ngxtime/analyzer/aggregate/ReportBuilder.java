@@ -116,12 +116,16 @@ final class ReportBuilder {
             if (routes.size() >= TOP_ROUTES) {
                 break;
             }
-            RouteStats s = e.value();
-            routes.add(new RouteReport(e.key(), e.count(), s.requestTime().quantile(0.5), s.requestTime().quantile(0.99),
-                    s.requests() == 0 ? 0 : (double) s.errors5xx() / s.requests(), s.errors5xx(), s.bytes()));
+            routes.add(route(e));
         }
         return new RoutesReport(routes, r.routes().isApproximate(), ranked(r.paths(), TOP_PATHS),
                 r.paths().isApproximate(), ranked(r.clients(), TOP_CLIENTS), r.clients().isApproximate());
+    }
+
+    static RouteReport route(TopK.Entry<RouteStats> e) {
+        RouteStats s = e.value();
+        return new RouteReport(e.key(), e.count(), s.requestTime().quantile(0.5), s.requestTime().quantile(0.99),
+                s.requests() == 0 ? 0 : (double) s.errors5xx() / s.requests(), s.errors5xx(), s.bytes());
     }
 
     static List<Ranked> ranked(TopK<?> top, int limit) {

@@ -235,7 +235,10 @@ public final class TextReportRenderer {
 
     private void change(String prefix, List<Comparison.Change> changes, PrintWriter out) {
         for (Comparison.Change ch : changes.subList(0, Math.min(6, changes.size()))) {
-            String ratio = Double.isInfinite(ch.ratio()) ? "new" : String.format(Locale.ROOT, "x%.2f", ch.ratio());
+            // from 0: "new" for a count; a time of 0 was under nginx's 1 ms resolution
+            String ratio = !Double.isInfinite(ch.ratio()) ? String.format(Locale.ROOT, "x%.2f", ch.ratio())
+                    : ch.metric().equals("requests") || ch.metric().equals("attempts") ? "new"
+                    : ch.metric().endsWith(" ms") ? "from <1 ms" : "from 0";
             out.printf(Locale.ROOT, "  %-50s %12.3f -> %12.3f  %s%n", safe(clip(prefix + ch.subject() + " " + ch.metric(), 50)),
                     ch.before(), ch.after(), ratio);
         }
