@@ -343,6 +343,8 @@ public final class Analysis {
                 long t = record.timeMillis();
                 if (t != -1 && t >= window.fromMillis() && t < window.toMillis()) {
                     sink.accept(record);
+                } else {
+                    window.outsideWindow(record.zoneOffsetSeconds());
                 }
             }
 

@@ -12,6 +12,10 @@ import java.util.Map;
  * traffic, routes, slow clients, and rejected lines. Single-writer; mergeable.
  */
 public final class Aggregation implements Aggregator<Aggregation> {
+    private static final java.time.format.DateTimeFormatter ISO_SECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+    private static final java.time.format.DateTimeFormatter ISO_MILLIS =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
     private final RequestFilter filter;
     private final SummaryAggregator summary = new SummaryAggregator();
     private final TimingAggregator timing = new TimingAggregator();
@@ -20,6 +24,15 @@ public final class Aggregation implements Aggregator<Aggregation> {
     private final RouteAggregator routes = new RouteAggregator();
     private final SlowClientAggregator slowClients = new SlowClientAggregator();
     private final Rejects rejects;
+    /** Requests offered but left out by the filter, or (counted by the reader) outside the time window. */
+    private long outsideFilter;
+    private long outsideWindow;
+    /** The time window {@code [from, to)} the reader applies, for the report's description. */
+    private long windowFromMillis = Long.MIN_VALUE;
+    private long windowToMillis = Long.MAX_VALUE;
+    /** The zone offset of the last request offered, filtered or not: the window is told in it. */
+    private int offeredOffsetSeconds;
+    private boolean offered;
 
     public Aggregation(int maxRejectSamples, RequestFilter filter) {
         this.rejects = new Rejects(maxRejectSamples, null);
@@ -39,9 +52,29 @@ public final class Aggregation implements Aggregator<Aggregation> {
         return new Aggregation(rejects.maxSamples(), filter);
     }
 
+    /** Records the time window the reader keeps requests in ({@code [from, to)}, epoch ms), for the report. */
+    public void window(long fromMillis, long toMillis) {
+        this.windowFromMillis = fromMillis;
+        this.windowToMillis = toMillis;
+    }
+
+    /**
+     * Counts a request the reader left out for its time: it was read all the same. Its zone offset
+     * tells the window in the log's offset when no request is in it.
+     */
+    public void outsideWindow(int offsetSeconds) {
+        outsideWindow++;
+        if (!offered) {
+            offeredOffsetSeconds = offsetSeconds;
+        }
+    }
+
     @Override
     public void add(Request r) {
+        offered = true;
+        offeredOffsetSeconds = r.offsetSeconds();
         if (!filter.test(r)) {
+            outsideFilter++;
             return;
         }
         summary.add(r);
@@ -71,6 +104,8 @@ public final class Aggregation implements Aggregator<Aggregation> {
         routes.merge(o.routes);
         slowClients.merge(o.slowClients);
         rejects.merge(o.rejects);
+        outsideFilter += o.outsideFilter;
+        outsideWindow += o.outsideWindow;
     }
 
     public RequestFilter filter() {
@@ -104,11 +139,32 @@ public final class Aggregation implements Aggregator<Aggregation> {
     /** The report (peaks found but not yet attributed: see {@link PeakAttribution}). */
     public Report report(List<String> inputs, String format, int peaks) {
         int offset = summary.lastOffsetSeconds();
-        return new Report(inputs, format, summary.requests() + rejects.total(), filter.description(),
+        long lines = summary.requests() + outsideFilter + outsideWindow + rejects.total();
+        return new Report(inputs, format, lines, describe(summary.requests() > 0 ? offset : offeredOffsetSeconds),
                 summary.summary(), RejectSummary.of(rejects), ReportBuilder.timing(timing),
                 ReportBuilder.upstreams(upstreams), ReportBuilder.traffic(traffic, summary, offset),
                 ReportBuilder.peaks(PeakFinder.find(traffic, peaks), null, offset), ReportBuilder.routes(routes),
                 ReportBuilder.findings(this), null);
+    }
+
+    /** The time window and the filters as a user would read them (the window in the log's offset), or empty. */
+    private String describe(int offsetSeconds) {
+        List<String> parts = new java.util.ArrayList<>();
+        java.time.ZoneOffset zone = java.time.ZoneOffset.ofTotalSeconds(offsetSeconds);
+        if (windowFromMillis != Long.MIN_VALUE) {
+            parts.add("from " + iso(windowFromMillis, zone));
+        }
+        if (windowToMillis != Long.MAX_VALUE) {
+            parts.add("to " + iso(windowToMillis, zone));
+        }
+        if (!filter.isAll()) {
+            parts.add(filter.description());
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String iso(long millis, java.time.ZoneOffset zone) {
+        return (millis % 1000 == 0 ? ISO_SECONDS : ISO_MILLIS).format(java.time.Instant.ofEpochMilli(millis).atOffset(zone));
     }
 
     public Report report(List<String> inputs, String format) {

@@ -18,6 +18,9 @@ public final class QueueAggregator {
         this.fromMillis = fromMillis;
         this.toMillis = toMillis;
         this.windowed = fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE;
+        if (windowed) {
+            aggregation.window(fromMillis, toMillis);
+        }
     }
 
     public QueueAggregator(Aggregation aggregation) {
@@ -31,6 +34,8 @@ public final class QueueAggregator {
             long t = r.timeMillis();
             if (!windowed || (t >= fromMillis && t < toMillis && t != -1)) {
                 aggregation.add(r);
+            } else {
+                aggregation.outsideWindow(r.offsetSeconds());
             }
         }
         if (b.rejected() > 0) {
@@ -41,6 +46,11 @@ public final class QueueAggregator {
     /** Whether batches from here on can still hold requests in the window. */
     public boolean mayContain(long[] timeRange) {
         return timeRange[0] < toMillis && timeRange[1] >= fromMillis;
+    }
+
+    /** Counts a request read but outside the window (for readers that filter before decoding). */
+    public void outsideWindow(int offsetSeconds) {
+        aggregation.outsideWindow(offsetSeconds);
     }
 
     public boolean windowed() {
