@@ -73,6 +73,9 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "65536", description = "Reject longer lines (default: ${DEFAULT-VALUE}).")
     int maxLineBytes;
 
+    /** Whether the format was assumed (nothing to detect it from): rejected lines may mean it is wrong. */
+    private boolean formatAssumed;
+
     @Override
     public Integer call() throws Exception {
         if (intervalSeconds < 1 || windowSeconds < intervalSeconds) {
@@ -114,20 +117,24 @@ public final class TailCommand implements Callable<Integer> {
             reading.start();
             LiveWindow window = new LiveWindow(windowSeconds / intervalSeconds);
             LiveRenderer live = new LiveRenderer(Terminal.colours(spec));
+            boolean hinted = false;
             long end = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds) : Long.MAX_VALUE;
             try (RecordStore.BatchReader reader = viewReader) {
                 long nextTick = System.nanoTime() + TimeUnit.SECONDS.toNanos(intervalSeconds);
                 while (!stop.get() && failure.get() == null) {
                     Batch b = reader.next();
                     if (b != null) {
-                        for (int i = 0; i < b.size(); i++) {
-                            window.add(b.request(i));
-                        }
+                        window.add(b);
                         continue;
                     }
                     long now = System.nanoTime();
                     if (now >= nextTick) {
                         window.tick();
+                        if (formatAssumed && !hinted && window.rejectedSeen() * 2 > window.linesSeen()) {
+                            err.println(formatHint(format, window));
+                            err.flush();
+                            hinted = true;
+                        }
                         Report view = window.view(file.toString(), format.name());
                         if (json) {
                             new JsonReportRenderer(false, false).render(view, out);
@@ -223,7 +230,29 @@ public final class TailCommand implements Callable<Integer> {
             }
         }
         err.println("ngxtime: no lines to detect the format from yet; assuming 'timing' (give --log-format)");
+        formatAssumed = true;
         return Preset.TIMING.format();
+    }
+
+    /**
+     * One line for stderr when the assumed format rejects most lines: how many, and the format the file's
+     * first lines fit, if one does.
+     */
+    private String formatHint(LogFormat assumed, LiveWindow window) {
+        String hint = "ngxtime: " + window.rejectedSeen() + " of the " + window.linesSeen()
+                + " lines read do not match the assumed format '" + assumed.name() + "'; ";
+        try (InputStream raw = Files.newInputStream(file)) {
+            var head = HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES);
+            FormatDetector.Detection d = FormatDetector.detect(formatOptions.candidates(), head, file.toString());
+            String name = d.format().name();
+            if (d.sampled() > 0 && !name.equals(assumed.name())) {
+                String option = Preset.byName(name).isPresent() ? "--log-format " : "--format-name ";
+                return hint + "the log looks like '" + name + "': restart with " + option + name;
+            }
+        } catch (FormatDetectionException | IOException | UserException e) {
+            // no known format fits, the file is gone again, or --nginx-conf no longer reads: no suggestion
+        }
+        return hint + "restart with its format (--log-format or --nginx-conf)";
     }
 
 }

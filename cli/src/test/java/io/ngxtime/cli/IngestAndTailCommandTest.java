@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class IngestAndTailCommandTest {
     @TempDir
@@ -167,5 +170,125 @@ class IngestAndTailCommandTest {
         JsonNode last = new ObjectMapper().readTree(objects.get(objects.size() - 1));
         assertThat(last.get("requests").asLong()).isEqualTo(300);
         assertThat(last.get("status").get("200").asLong()).isEqualTo(300);
+    }
+
+    /** The last JSON object tail printed. */
+    static JsonNode lastObject(String out) throws Exception {
+        List<String> objects = out.lines().filter(l -> l.startsWith("{")).toList();
+        assertThat(objects).as(out).isNotEmpty();
+        return new ObjectMapper().readTree(objects.get(objects.size() - 1));
+    }
+
+    /** 30 lines in no format, then 12 good ones: what a log in the wrong format looks like to tail. */
+    private Path garbageThenGood() throws Exception {
+        Path log = dir.resolve("live.log");
+        List<String> content = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            content.add("garbage " + i);
+        }
+        content.addAll(lines(0, 12));
+        Files.write(log, content);
+        return log;
+    }
+
+    private static void assertGarbageCounted(JsonNode last, Path log) {
+        assertThat(last.get("requests").asLong()).isEqualTo(12);
+        assertThat(last.get("rejected").asLong()).isEqualTo(30);
+        assertThat(last.get("lines").asLong()).isEqualTo(42);
+        JsonNode rejects = last.get("rejects");
+        assertThat(rejects.get("by_reason").size()).isEqualTo(1);
+        assertThat(rejects.get("by_reason").get("expected ' ' after $remote_addr").asLong()).isEqualTo(30);
+        JsonNode first = rejects.get("samples").get(0);
+        assertThat(first.get("source").asText()).isEqualTo(log.toString());
+        assertThat(first.get("line").asLong()).isEqualTo(1);
+        assertThat(first.get("reason").asText()).isEqualTo("expected ' ' at column 10, found end of line (after $remote_addr)");
+        assertThat(first.get("text").asText()).isEqualTo("garbage 1");
+        assertThat(rejects.get("samples").get(4).get("line").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void tail_rejectedLines_areCountedByReasonWithSamples_inJson() throws Exception {
+        Path log = garbageThenGood();
+        ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--json", "--interval", "1",
+                "--window", "5", "--duration", "2", "--log-format", "combined");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertGarbageCounted(lastObject(r.out()), log);
+    }
+
+    @Test
+    void tailWithQueue_rejectedLines_areCountedByReasonWithSamples_andReportReadsTheSameFromTheQueue() throws Exception {
+        Path log = garbageThenGood();
+        Path q = dir.resolve("q");
+        ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--json", "--interval", "1",
+                "--window", "5", "--duration", "2", "--log-format", "combined", "--queue", q.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertGarbageCounted(lastObject(r.out()), log);
+        ReportCommandTest.Run report = ReportCommandTest.run("report", "--queue", q.toString(), "--json");
+        assertGarbageCounted(report.json(), log);
+    }
+
+    @Test
+    void tail_terminalView_showsRejectedLinesByReason_andTheFirstOneWithoutItsControlBytes() throws Exception {
+        Path log = dir.resolve("live.log");
+        List<String> content = new ArrayList<>(lines(0, 5));
+        content.add("\u001b]0;owned\u0007\u001b[2Jbad 6");
+        content.add("bad 7");
+        Files.write(log, content);
+        ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--interval", "1",
+                "--window", "5", "--duration", "2", "--log-format", "combined");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("5 requests").contains("rejected lines 2")
+                .contains("  rejected:          2  expected ' ' after $remote_addr")
+                .contains("  first rejected line: " + log + ":6: expected ' ' at column ")
+                .contains("    \\x1B]0;owned\\x07\\x1B[2Jbad 6")
+                .doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
+    void tail_assumedFormat_mostLinesRejected_oneLineHintNamesTheFormatThatFits() throws Exception {
+        Path log = dir.resolve("later.log");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        int[] exit = {-1};
+        Thread tail = new Thread(() -> exit[0] = cl.execute("tail", log.toString(), "--json", "--interval", "1",
+                "--window", "5", "--duration", "3"));
+        tail.start();
+        // the file appears once tail is running (its first view printed)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!out.toString().contains("{") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        write(log, lines(0, 100));
+        tail.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(exit[0]).as(err.toString()).isZero();
+        JsonNode last = lastObject(out.toString());
+        assertThat(last.get("format").asText()).isEqualTo("timing");
+        assertThat(last.get("rejected").asLong()).isEqualTo(100);
+        assertThat(last.get("requests").asLong()).isZero();
+        List<String> errLines = err.toString().lines().toList();
+        assertThat(errLines).containsExactly(
+                "ngxtime: no lines to detect the format from yet; assuming 'timing' (give --log-format)",
+                "ngxtime: 100 of the 100 lines read do not match the assumed format 'timing'; "
+                        + "the log looks like 'combined': restart with --log-format combined");
+    }
+
+    @Test
+    void tail_givenFormat_noHint_evenWhenEveryLineIsRejected() throws Exception {
+        Path log = dir.resolve("given.log");
+        Files.write(log, lines(0, 50));
+        ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--json",
+                "--interval", "1", "--window", "5", "--duration", "2", "--log-format", "timing");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(lastObject(r.out()).get("rejected").asLong()).isEqualTo(50);
+        assertThat(r.err()).isEmpty();
+    }
+
+    private static void write(Path file, List<String> content) {
+        try {
+            Files.write(file, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.ngxtime.analyzer.live;
 
 import io.ngxtime.analyzer.aggregate.Aggregation;
+import io.ngxtime.analyzer.queue.Batch;
+import io.ngxtime.analyzer.queue.QueueAggregator;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.Report;
 import java.util.ArrayDeque;
@@ -10,13 +12,16 @@ import java.util.List;
 /**
  * A sliding window over a live log: one {@link Aggregation} per interval, the last {@code intervals}
  * of them merged for the view (aggregators are mergeable, so the window slides without re-reading).
- * Single-writer.
+ * Rejected lines are part of the window like requests: the view counts those of its intervals by
+ * reason, with their first samples. Single-writer.
  */
 public final class LiveWindow {
     private final int intervals;
     private final Deque<Aggregation> closed = new ArrayDeque<>();
     private Aggregation current = new Aggregation(5);
     private long currentRequests;
+    private long linesSeen;
+    private long rejectedSeen;
     private final Deque<Long> recentCounts = new ArrayDeque<>();
 
     public LiveWindow(int intervals) {
@@ -26,9 +31,32 @@ public final class LiveWindow {
         this.intervals = intervals;
     }
 
+    /** Adds one request to the current interval. */
     public void add(Request r) {
         current.add(r);
         currentRequests++;
+        linesSeen++;
+    }
+
+    /**
+     * Adds a queue batch to the current interval: its requests and its rejected lines (counted by
+     * reason, with their samples), exactly as {@code report --queue} reads them.
+     */
+    public void add(Batch b) {
+        new QueueAggregator(current).add(b);
+        currentRequests += b.size();
+        linesSeen += b.size() + b.rejected();
+        rejectedSeen += b.rejected();
+    }
+
+    /** Lines (requests and rejected lines) added since this window was made, whether still in the window or not. */
+    public long linesSeen() {
+        return linesSeen;
+    }
+
+    /** Rejected lines added since this window was made. */
+    public long rejectedSeen() {
+        return rejectedSeen;
     }
 
     /** Closes the current interval and starts the next. */

@@ -1,6 +1,8 @@
 package io.ngxtime.cli.render;
 
+import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.live.LiveWindow;
+import io.ngxtime.analyzer.report.RejectSummary;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.RouteReport;
 import io.ngxtime.analyzer.report.TierReport;
@@ -9,10 +11,15 @@ import java.io.PrintWriter;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 /** The live view of {@code ngxtime tail}: redrawn in place on a terminal, appended otherwise. */
 public final class LiveRenderer {
     private static final String CLEAR = "\u001b[H\u001b[2J";
+    /** Reasons for rejected lines shown, most frequent first. */
+    private static final int MAX_REASONS = 3;
+    /** Characters of the first rejected line shown. */
+    private static final int SAMPLE_CHARS = 120;
     private final boolean terminal;
 
     public LiveRenderer(boolean terminal) {
@@ -36,6 +43,7 @@ public final class LiveRenderer {
         long s4 = r.summary().statusBetween(400, 499);
         out.printf(Locale.ROOT, "  status: 5xx %,d (%.1f%%)  4xx %,d  rejected lines %,d%n", s5,
                 r.summary().requests() == 0 ? 0.0 : 100.0 * s5 / r.summary().requests(), s4, r.rejects().total());
+        rejects(r.rejects(), out);
         out.printf(Locale.ROOT, "  %-10s %10s %9s %9s%n", "tier", "requests", "p50", "p99");
         for (TierReport t : r.timing().tiers()) {
             out.printf(Locale.ROOT, "  %-10s %,10d %9s %9s%n", t.tier(), t.requests(), TextReportRenderer.ms(t.requestTime().p50()),
@@ -66,5 +74,29 @@ public final class LiveRenderer {
         if (!terminal) {
             out.println();
         }
+    }
+
+    /** The most frequent reasons and the first rejected line of the window (text from the log, made safe). */
+    private static void rejects(RejectSummary rejects, PrintWriter out) {
+        int n = 0;
+        for (Map.Entry<String, Long> e : rejects.byReason().entrySet()) {
+            if (++n > MAX_REASONS) {
+                break;
+            }
+            out.printf(Locale.ROOT, "  %s %,10d  %s%n", n == 1 ? "rejected:" : "         ", e.getValue(), TerminalText.safe(e.getKey()));
+        }
+        if (!rejects.samples().isEmpty()) {
+            Rejects.Sample first = rejects.samples().get(0);
+            out.printf(Locale.ROOT, "  first rejected line: %s:%d: %s%n", TerminalText.safe(first.source()), first.line(),
+                    TerminalText.safe(first.message()));
+            out.printf(Locale.ROOT, "    %s%n", TerminalText.safe(shortened(first.text())));
+        }
+    }
+
+    private static String shortened(String text) {
+        if (text.codePointCount(0, text.length()) <= SAMPLE_CHARS) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, SAMPLE_CHARS)) + "…";
     }
 }
