@@ -73,6 +73,9 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "65536", description = "Reject longer lines (default: ${DEFAULT-VALUE}).")
     int maxLineBytes;
 
+    /** Test seam: runs after the format is settled and before the follower opens the file. */
+    Runnable beforeFollowerOpens = () -> { };
+
     /** Whether the format was assumed (nothing to detect it from): rejected lines may mean it is wrong. */
     private boolean formatAssumed;
 
@@ -83,7 +86,9 @@ public final class TailCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LogFormat format = format(err);
+        // looked at once: a file that is not there now is new to tail, and read from its start when it appears
+        boolean presentAtStart = Files.isRegularFile(file);
+        LogFormat format = format(err, presentAtStart);
         Path dir = queue;
         boolean temporary = dir == null;
         if (temporary) {
@@ -103,7 +108,8 @@ public final class TailCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (RecordStore store = QueueCommands.openForWriting(dir)) {
             QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, true);
-            FileFollower follower = openFollower(ingester);
+            beforeFollowerOpens.run();
+            FileFollower follower = openFollower(ingester, presentAtStart);
             // the view is positioned before the follower appends anything, so no line is missed: at the end
             // of a new queue, or, on a kept queue, where the window starts (its state rebuilt from the queue)
             RecordStore.BatchReader viewReader = store.reader(null);
@@ -175,9 +181,14 @@ public final class TailCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private FileFollower openFollower(QueueIngester ingester) throws IOException {
+    /**
+     * @param presentAtStart whether the file was there when tail started: one that was not is read from its
+     *                       start, even if it appeared since (before the follower opens), like any file
+     *                       that appears later
+     */
+    private FileFollower openFollower(QueueIngester ingester, boolean presentAtStart) throws IOException {
         FileFollower.Builder b = FileFollower.builder(file).maxLineBytes(maxLineBytes)
-                .start(fromStart ? FollowStart.BEGINNING : FollowStart.END);
+                .start(fromStart || !presentAtStart ? FollowStart.BEGINNING : FollowStart.END);
         if (Files.isRegularFile(file)) {
             try (InputStream raw = Files.newInputStream(file)) {
                 long fp = Fingerprint.of(HeadSampler.rewindable(raw));
@@ -210,12 +221,12 @@ public final class TailCommand implements Callable<Integer> {
         }
     }
 
-    private LogFormat format(PrintWriter err) {
+    private LogFormat format(PrintWriter err, boolean present) {
         LogFormat f = formatOptions.format();
         if (f != null) {
             return f;
         }
-        if (Files.isRegularFile(file)) {
+        if (present) {
             try (InputStream raw = Files.newInputStream(file)) {
                 var head = HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES);
                 if (!head.isEmpty()) {

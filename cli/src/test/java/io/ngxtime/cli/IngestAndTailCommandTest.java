@@ -244,6 +244,40 @@ class IngestAndTailCommandTest {
                 .doesNotContain("\u001b").doesNotContain("\u0007");
     }
 
+    /** Runs tail with {@code beforeFollowerOpens} set: the moment between format detection and the follower's start. */
+    static ReportCommandTest.Run tailWithHook(Runnable beforeFollowerOpens, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        TailCommand tail = cl.getSubcommands().get("tail").getCommand();
+        tail.beforeFollowerOpens = beforeFollowerOpens;
+        List<String> all = new ArrayList<>(List.of("tail"));
+        all.addAll(List.of(args));
+        int exit = cl.execute(all.toArray(String[]::new));
+        return new ReportCommandTest.Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void tail_fileCreatedWhileTailStarts_isReadFromItsStart() throws Exception {
+        Path log = dir.resolve("new.log");
+        ReportCommandTest.Run r = tailWithHook(() -> write(log, lines(0, 100)), log.toString(), "--json",
+                "--interval", "1", "--window", "5", "--duration", "2", "--log-format", "combined");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode last = lastObject(r.out());
+        assertThat(last.get("requests").asLong()).as("absent when tail started: none of its lines is old").isEqualTo(100);
+        assertThat(last.get("rejected").asLong()).isZero();
+    }
+
+    @Test
+    void tail_existingFile_startsAtItsEnd() throws Exception {
+        Path log = dir.resolve("old.log");
+        Files.write(log, lines(0, 100));
+        ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--json", "--interval", "1",
+                "--window", "5", "--duration", "2", "--log-format", "combined");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(lastObject(r.out()).get("lines").asLong()).isZero();
+    }
+
     @Test
     void tail_assumedFormat_mostLinesRejected_oneLineHintNamesTheFormatThatFits() throws Exception {
         Path log = dir.resolve("later.log");
