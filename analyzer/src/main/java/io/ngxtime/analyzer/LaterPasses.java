@@ -8,8 +8,9 @@ import io.ngxtime.analyzer.report.Report;
 import java.util.function.BooleanSupplier;
 
 /**
- * What needs the first pass's results: attributing the peaks (a pass over each surge and the hour
- * before it) and comparing with a baseline window (a pass over it). Both read the source again, which
+ * What needs the first pass's results: attributing the peaks (a pass over each surge and the baseline
+ * window {@link io.ngxtime.analyzer.aggregate.PeakFinder} chose for it, usually the hour before) and
+ * comparing with a baseline window (a pass over it). Both read the source again, which
  * the record queue makes cheap (a seek, then only the batches of those windows).
  */
 public final class LaterPasses {

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The second pass over a peak's surge and the baseline hour before it: what was over-represented in
- * the surge (referrers, routes, client networks, user agents, upstreams), and how p99 latency and the
- * 5xx rate moved. Mergeable.
+ * The second pass over a peak's surge and its baseline window: what was over-represented in the surge
+ * (referrers, routes, client networks, user agents, upstreams), and how p99 latency and the 5xx rate
+ * moved. The "before" side of peak {@code i} is exactly the baseline {@link PeakFinder} stated:
+ * {@code [baselineStartSecond, baselineEndSecond)} without the seconds of other peaks' surges, so the
+ * baseline rate, the request count, p99, 5xx rate and attribution shares all describe the same requests.
+ * Mergeable.
  */
 public final class PeakAttribution implements Aggregator<PeakAttribution> {
     /** The dimensions a surge is attributed to, in report order. */
@@ -81,14 +84,14 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
     }
 
     /**
-     * The time the attribution reads, in epoch ms: each peak with the hour before it, overlapping
-     * spans merged, sorted. A second pass need only read these.
+     * The time the attribution reads, in epoch ms: each peak's surge with its baseline window (before
+     * or after it), overlapping spans merged, sorted. A second pass need only read these.
      */
     public List<long[]> spansMillis() {
         List<long[]> spans = new ArrayList<>();
-        windows.stream().sorted(java.util.Comparator.comparingLong(PeakWindow::baselineStartSecond)).forEach(w -> {
-            long from = w.baselineStartSecond() * 1000;
-            long to = w.endSecond() * 1000;
+        windows.stream().sorted(java.util.Comparator.comparingLong(PeakAttribution::firstSecond)).forEach(w -> {
+            long from = firstSecond(w) * 1000;
+            long to = Math.max(w.endSecond(), w.baselineEndSecond()) * 1000;
             long[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
             if (last != null && from <= last[1]) {
                 last[1] = Math.max(last[1], to);
@@ -97,6 +100,10 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
             }
         });
         return spans;
+    }
+
+    private static long firstSecond(PeakWindow w) {
+        return Math.min(w.startSecond(), w.baselineStartSecond());
     }
 
     @Override
@@ -109,10 +116,19 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
             PeakWindow w = windows.get(i);
             if (s >= w.startSecond() && s < w.endSecond()) {
                 during[i].add(r);
-            } else if (s >= w.baselineStartSecond() && s < w.startSecond()) {
+            } else if (s >= w.baselineStartSecond() && s < w.baselineEndSecond() && !inOtherSurge(s, i)) {
                 before[i].add(r);
             }
         }
+    }
+
+    private boolean inOtherSurge(long second, int peak) {
+        for (int j = 0; j < windows.size(); j++) {
+            if (j != peak && second >= windows.get(j).startSecond() && second < windows.get(j).endSecond()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -4,58 +4,93 @@ import io.ngxtime.analyzer.report.PeakWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Finds the top peaks as distinct events: the busiest second, then the surge around it (minutes above
- * the baseline: the median rate of the hour before), then the next busiest second at least
- * {@link #MIN_GAP_SECONDS} from every surge found so far, and so on.
+ * Finds the top peaks as distinct events: the busiest second, then the surge around it, then the next
+ * busiest second at least {@link #MIN_GAP_SECONDS} from every surge found so far, and so on; then the
+ * baseline of each.
+ *
+ * <p><b>Covered range.</b> Only the time the log covers is judged: from its first to its last request
+ * second. A minute outside it is not "zero requests", it is unknown. A <em>whole</em> minute is one
+ * entirely inside that range; baselines are medians over whole minutes only (a log starting at 14:00:03
+ * has its first whole minute at 14:01). Gaps inside the range count as quiet minutes.
+ *
+ * <p><b>Surge.</b> The minutes around the busiest second whose request count exceeds a threshold of
+ * {@code max(1.5 b, b + 3 sqrt(max(b, 1)))}, where {@code b} is the median requests per whole minute of
+ * the hour ending ten minutes before the peak's minute (the gap keeps a slow ramp-up out of it). When
+ * that hour holds fewer than {@link #MIN_BASELINE_MINUTES} whole minutes (a peak early in the log),
+ * {@code b} is the median over every whole minute of the log instead. A surge grows at most
+ * {@link #MAX_SURGE_MINUTES} each way, never outside the covered range (its start and end are clipped to
+ * the first request second and the second after the last), and never into the surge of a peak found
+ * before it: surges of distinct peaks are disjoint, so none contains another peak's busiest second.
+ *
+ * <p><b>Baseline.</b> Chosen once every surge is known, as one window of whole minutes, excluding the
+ * minutes of other peaks' surges: the hour before the surge, cut at the log's first whole minute; if that
+ * leaves fewer than {@link #MIN_BASELINE_MINUTES} usable minutes, the hour after the surge, cut at the
+ * log's last whole minute; if that is short too, the longer of the two (empty only when the surge covers
+ * the whole log: then the baseline rate is 0). The window is
+ * {@link PeakWindow#baselineStartSecond()}..{@link PeakWindow#baselineEndSecond()}, and
+ * {@link PeakWindow#baselinePerMinute()} is the median over its usable minutes; {@link PeakAttribution}
+ * takes the "before" figures from exactly the same seconds.
  */
 public final class PeakFinder {
     /** Peaks closer than this (ten minutes) to an earlier surge belong to it. */
     public static final long MIN_GAP_SECONDS = 600;
     /** A surge is followed at most this far (six hours) each way. */
     static final int MAX_SURGE_MINUTES = 360;
+    /** Fewer whole minutes than this (ten) are too few to take a median from. */
+    static final int MIN_BASELINE_MINUTES = 10;
+    /** The baseline looks this far (an hour) from the surge. */
+    static final long BASELINE_SECONDS = 3600;
+    /** The threshold's baseline ends this far (ten minutes) before the peak's minute. */
+    private static final long THRESHOLD_GAP_SECONDS = 600;
 
     private PeakFinder() {
     }
 
+    /**
+     * @param n how many peaks at most (0: none)
+     * @return the peaks, busiest second first; empty when there is no timed request
+     */
     public static List<PeakWindow> find(TrafficAggregator traffic, int n) {
         List<long[]> seconds = traffic.busySeconds();
+        if (seconds.isEmpty() || n <= 0) {
+            return List.of();
+        }
+        Coverage cover = new Coverage(traffic, seconds.get(0)[0], seconds.get(seconds.size() - 1)[0] + 1);
         // ties between equally busy seconds go to the one in the busier minute (a crowd, not noise)
-        java.util.Map<Long, Long> perMinute = new java.util.HashMap<>();
+        Map<Long, Long> perMinute = new HashMap<>();
         for (long[] s : seconds) {
             perMinute.merge(Math.floorDiv(s[0], 60), s[1], Long::sum);
         }
         seconds.sort(Comparator.<long[]>comparingLong(s -> -s[1])
                 .thenComparingLong(s -> -perMinute.get(Math.floorDiv(s[0], 60)))
                 .thenComparingLong(s -> s[0]));
-        List<PeakWindow> peaks = new ArrayList<>();
+        List<PeakWindow> surges = new ArrayList<>();
         for (long[] s : seconds) {
-            if (peaks.size() >= n) {
+            if (surges.size() >= n) {
                 break;
             }
             long t = s[0];
             boolean near = false;
-            for (PeakWindow p : peaks) {
+            for (PeakWindow p : surges) {
                 if (t >= p.startSecond() - MIN_GAP_SECONDS && t < p.endSecond() + MIN_GAP_SECONDS) {
                     near = true;
                     break;
                 }
             }
             if (!near) {
-                peaks.add(surge(traffic, t, s[1]));
+                surges.add(surge(cover, t, s[1], surges));
             }
         }
-        return peaks;
-    }
-
-    private static long minuteCount(TrafficAggregator traffic, long minuteStart) {
-        long sum = 0;
-        for (int i = 0; i < 60; i++) {
-            sum += traffic.requestsAt(minuteStart + i);
+        List<PeakWindow> peaks = new ArrayList<>();
+        for (PeakWindow p : surges) {
+            peaks.add(withBaseline(cover, p, surges));
         }
-        return sum;
+        return peaks;
     }
 
     static double median(long[] values) {
@@ -68,37 +103,125 @@ public final class PeakFinder {
         return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2.0;
     }
 
-    private static double baselineBefore(TrafficAggregator traffic, long minuteStart) {
-        long[] counts = new long[60];
-        for (int i = 0; i < 60; i++) {
-            counts[i] = minuteCount(traffic, minuteStart - (60 - i) * 60L);
-        }
-        return median(counts);
+    /** The request threshold a surge minute exceeds, from a baseline of {@code b} requests per minute. */
+    static double threshold(double b) {
+        return Math.max(1.5 * b, b + 3 * Math.sqrt(Math.max(b, 1)));
     }
 
-    private static PeakWindow surge(TrafficAggregator traffic, long second, long count) {
+    private static PeakWindow surge(Coverage cover, long second, long count, List<PeakWindow> others) {
         long peakMinute = Math.floorDiv(second, 60) * 60;
-        // a first baseline from the hour ending ten minutes before the peak, to find where the surge starts
-        double b0 = baselineBefore(traffic, peakMinute - 600);
-        double threshold = Math.max(1, Math.max(1.5 * b0, b0 + 3 * Math.sqrt(b0)));
+        long thresholdTo = peakMinute - THRESHOLD_GAP_SECONDS;
+        long[] hour = cover.usableMinutes(thresholdTo - BASELINE_SECONDS, thresholdTo, others);
+        double b = hour.length >= MIN_BASELINE_MINUTES ? median(hour) : cover.medianPerMinute();
+        double threshold = threshold(b);
+        // the surge grows over minutes of the covered range, up to the nearest surge already found
+        long lowest = Math.floorDiv(cover.from, 60) * 60;
+        long highest = Math.floorDiv(cover.to - 1, 60) * 60 + 60;
+        for (PeakWindow o : others) {
+            if (o.endSecond() <= peakMinute) {
+                lowest = Math.max(lowest, o.endSecond());
+            } else {
+                highest = Math.min(highest, o.startSecond());
+            }
+        }
         long start = peakMinute;
-        for (int i = 0; i < MAX_SURGE_MINUTES && minuteCount(traffic, start - 60) > threshold; i++) {
+        for (int i = 0; i < MAX_SURGE_MINUTES && start - 60 >= lowest && cover.minute(start - 60) > threshold; i++) {
             start -= 60;
         }
         long end = peakMinute + 60;
-        for (int i = 0; i < MAX_SURGE_MINUTES && minuteCount(traffic, end) > threshold; i++) {
+        for (int i = 0; i < MAX_SURGE_MINUTES && end + 60 <= highest && cover.minute(end) > threshold; i++) {
             end += 60;
         }
         long busiestMinute = peakMinute;
         long busiestMinuteCount = -1;
         for (long m = start; m < end; m += 60) {
-            long c = minuteCount(traffic, m);
+            long c = cover.minute(m);
             if (c > busiestMinuteCount) {
                 busiestMinuteCount = c;
                 busiestMinute = m;
             }
         }
-        double baseline = baselineBefore(traffic, start);
-        return new PeakWindow(second, count, busiestMinute, busiestMinuteCount, start, end, start - 3600, baseline);
+        start = Math.max(start, cover.from);
+        end = Math.min(end, cover.to);
+        return new PeakWindow(second, count, busiestMinute, busiestMinuteCount, start, end, start, start, 0);
+    }
+
+    private static PeakWindow withBaseline(Coverage cover, PeakWindow p, List<PeakWindow> surges) {
+        List<PeakWindow> others = surges.stream().filter(o -> o != p).toList();
+        long beforeFrom = Math.max(p.startSecond() - BASELINE_SECONDS, cover.wholeFrom());
+        long[] before = cover.usableMinutes(beforeFrom, p.startSecond(), others);
+        long afterTo = Math.min(p.endSecond() + BASELINE_SECONDS, cover.wholeTo());
+        long[] after = cover.usableMinutes(p.endSecond(), afterTo, others);
+        long from;
+        long to;
+        long[] minutes;
+        if (before.length >= MIN_BASELINE_MINUTES || before.length >= after.length) {
+            from = Math.min(beforeFrom, p.startSecond());
+            to = p.startSecond();
+            minutes = before;
+        } else {
+            from = p.endSecond();
+            to = Math.max(afterTo, p.endSecond());
+            minutes = after;
+        }
+        return new PeakWindow(p.busiestSecond(), p.busiestSecondCount(), p.busiestMinute(), p.busiestMinuteCount(),
+                p.startSecond(), p.endSecond(), from, to, median(minutes));
+    }
+
+    /** Per-minute counts over the range the log covers, {@code [from, to)} in epoch seconds. */
+    private static final class Coverage {
+        private final TrafficAggregator traffic;
+        final long from;
+        final long to;
+        private double medianPerMinute = Double.NaN;
+
+        Coverage(TrafficAggregator traffic, long from, long to) {
+            this.traffic = traffic;
+            this.from = from;
+            this.to = to;
+        }
+
+        /** Start of the first minute wholly inside the range. */
+        long wholeFrom() {
+            return Math.floorDiv(from + 59, 60) * 60;
+        }
+
+        /** End of the last minute wholly inside the range. */
+        long wholeTo() {
+            return Math.floorDiv(to, 60) * 60;
+        }
+
+        long minute(long minuteStart) {
+            long sum = 0;
+            for (int i = 0; i < 60; i++) {
+                sum += traffic.requestsAt(minuteStart + i);
+            }
+            return sum;
+        }
+
+        /**
+         * Counts of the whole minutes of the log inside {@code [fromSecond, toSecond)} that overlap no
+         * surge in {@code surges}, oldest first.
+         */
+        long[] usableMinutes(long fromSecond, long toSecond, List<PeakWindow> surges) {
+            long first = Math.max(Math.floorDiv(fromSecond + 59, 60) * 60, wholeFrom());
+            long last = Math.min(Math.floorDiv(toSecond, 60) * 60, wholeTo());
+            List<Long> counts = new ArrayList<>();
+            for (long m = first; m + 60 <= last; m += 60) {
+                long minuteStart = m;
+                if (surges.stream().noneMatch(s -> minuteStart < s.endSecond() && minuteStart + 60 > s.startSecond())) {
+                    counts.add(minute(m));
+                }
+            }
+            return counts.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        /** The median requests per whole minute over the whole log (0 when it has no whole minute). */
+        double medianPerMinute() {
+            if (Double.isNaN(medianPerMinute)) {
+                medianPerMinute = median(usableMinutes(from, to, List.of()));
+            }
+            return medianPerMinute;
+        }
     }
 }

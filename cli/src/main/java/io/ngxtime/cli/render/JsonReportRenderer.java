@@ -181,6 +181,7 @@ public final class JsonReportRenderer {
             g.writeStringField("start", iso(w.startSecond(), off));
             g.writeStringField("end", iso(w.endSecond(), off));
             g.writeStringField("baseline_start", iso(w.baselineStartSecond(), off));
+            g.writeStringField("baseline_end", iso(w.baselineEndSecond(), off));
             g.writeNumberField("baseline_per_second", w.baselinePerMinute() / 60.0);
             g.writeNumberField("requests_during", p.requestsDuring());
             g.writeNumberField("requests_before", p.requestsBefore());

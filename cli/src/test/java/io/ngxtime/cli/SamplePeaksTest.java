@@ -1,0 +1,110 @@
+package io.ngxtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The peaks of each committed sample against the generator's ground truth: every injected flash crowd is
+ * one reported peak whose surge holds the crowd's plateau and starts and ends within
+ * {@link #EDGE_TOLERANCE_SECONDS} of the crowd; the injected one-second spike is a short surge of its own;
+ * no surge holds another peak's busiest second or leaves the log; every baseline is taken from the log's
+ * own minutes (main-small's crowd starts six minutes into the log, so its baseline is the hour after).
+ */
+class SamplePeaksTest {
+    /**
+     * Surges are whole minutes above a threshold, and a crowd ramps up over its first quarter and down over
+     * its last 35% (testdata's CrowdPlan): its first and last minute or two are below the threshold.
+     */
+    static final long EDGE_TOLERANCE_SECONDS = 180;
+    /** The median of per-minute counts at 4 to 11 req/min is a whole number, below the mean. */
+    static final double BASELINE_TOLERANCE_PER_SECOND = 2 / 60.0;
+
+    record Surge(long second, long start, long end, long baselineStart, long baselineEnd, JsonNode json) {
+        boolean holds(long s) {
+            return s >= start && s < end;
+        }
+    }
+
+    static long epoch(JsonNode instant) {
+        return OffsetDateTime.parse(instant.asText()).toEpochSecond();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"timing-small.log", "combined-small.log", "main-small.log", "upstreaminfo-small.log",
+        "timing-week.log.gz"})
+    void peaks_matchTheInjectedCrowdsAndSpike(String sample) throws Exception {
+        String base = sample.replace(".log.gz", "").replace(".log", "");
+        JsonNode expected = new ObjectMapper().readTree(SampleGoldenTest.samples().resolve(base + ".expected.json").toFile());
+        ReportCommandTest.Run run = ReportCommandTest.run("report", SampleGoldenTest.samples().resolve(sample).toString(),
+                "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode actual = run.json();
+        long logFrom = epoch(actual.get("time").get("first"));
+        long logTo = epoch(actual.get("time").get("last")) + 1;
+        boolean timed = actual.get("request_time_ms").get("count").asLong() > 0;
+
+        List<Surge> surges = new ArrayList<>();
+        for (JsonNode p : actual.get("peaks")) {
+            surges.add(new Surge(epoch(p.get("second")), epoch(p.get("start")), epoch(p.get("end")),
+                    epoch(p.get("baseline_start")), epoch(p.get("baseline_end")), p));
+        }
+        assertThat(surges).isNotEmpty();
+        for (Surge s : surges) {
+            String name = "peak at " + s.json().get("second").asText();
+            assertThat(s.holds(s.second())).as(name).isTrue();
+            assertThat(s.start()).as(name + ": surge starts in the log").isGreaterThanOrEqualTo(logFrom);
+            assertThat(s.end()).as(name + ": surge ends in the log").isLessThanOrEqualTo(logTo);
+            for (Surge o : surges) {
+                if (o != s) {
+                    assertThat(s.holds(o.second())).as(name + " holds the peak at " + o.json().get("second").asText())
+                            .isFalse();
+                }
+            }
+            // the baseline: the log's own minutes, beside the surge, and the before figures from it
+            assertThat(s.baselineStart()).as(name).isGreaterThanOrEqualTo(logFrom);
+            assertThat(s.baselineEnd()).as(name).isLessThanOrEqualTo(logTo);
+            assertThat(s.baselineEnd() == s.start() || s.baselineStart() == s.end()).as(name + ": baseline beside the surge")
+                    .isTrue();
+            assertThat(s.baselineEnd() - s.baselineStart()).as(name + ": baseline length").isGreaterThanOrEqualTo(10 * 60);
+            assertThat(s.json().get("baseline_per_second").asDouble()).as(name).isPositive();
+            assertThat(s.json().get("requests_before").asLong()).as(name).isPositive();
+            if (timed) {
+                assertThat(s.json().get("p99_ms").get("before").asDouble()).as(name).isPositive();
+            }
+        }
+
+        for (JsonNode crowd : expected.get("peaks")) {
+            long from = epoch(crowd.get("start"));
+            long to = epoch(crowd.get("end"));
+            String name = "crowd " + crowd.get("start").asText() + " to " + crowd.get("end").asText();
+            List<Surge> matching = surges.stream().filter(s -> s.start() < to && s.end() > from).toList();
+            assertThat(matching).as(name + ": reported as one peak").hasSize(1);
+            Surge s = matching.get(0);
+            long duration = to - from;
+            long plateauFrom = from + duration / 4;
+            long plateauTo = to - duration * 35 / 100;
+            assertThat(s.start()).as(name + ": surge start").isLessThanOrEqualTo(plateauFrom)
+                    .isBetween(from - EDGE_TOLERANCE_SECONDS, from + EDGE_TOLERANCE_SECONDS);
+            assertThat(s.end()).as(name + ": surge end").isGreaterThanOrEqualTo(plateauTo)
+                    .isBetween(to - EDGE_TOLERANCE_SECONDS, to + EDGE_TOLERANCE_SECONDS);
+            long overlap = Math.max(0, Math.min(s.baselineEnd(), to) - Math.max(s.baselineStart(), from));
+            assertThat(overlap).as(name + ": baseline outside the crowd but for a ramp's edge")
+                    .isLessThanOrEqualTo(EDGE_TOLERANCE_SECONDS);
+            assertThat(s.json().get("baseline_per_second").asDouble()).as(name + ": baseline rate")
+                    .isCloseTo(crowd.get("baselinePerSecond").asDouble(),
+                            org.assertj.core.api.Assertions.within(BASELINE_TOLERANCE_PER_SECOND));
+        }
+
+        long spike = epoch(expected.get("spike").get("time"));
+        Surge top = surges.get(0);
+        assertThat(top.second()).isEqualTo(spike);
+        assertThat(top.end() - top.start()).as("the one-second spike's surge").isLessThanOrEqualTo(120);
+    }
+}
