@@ -128,8 +128,8 @@ final class TimePlots {
 
     /**
      * Requests of the surge above its baseline (the busiest minute's, before attribution); 0 when the
-     * baseline is 0, which the model also reports when the hour before lies outside the data (the
-     * surge then spans everything and its excess means nothing).
+     * baseline is 0, which the model reports when no minute of the log lies outside the surge (its
+     * excess then means nothing).
      */
     static double excess(PeakReport p) {
         PeakWindow w = p.window();

@@ -166,8 +166,9 @@ public final class TextReportRenderer {
             out.printf(Locale.ROOT, "  %d. %s  %,d req in that second; busiest minute %s with %,d req%n", i++,
                     at(w.busiestSecond(), off, TIME), w.busiestSecondCount(), at(w.busiestMinute(), off, CLOCK),
                     w.busiestMinuteCount());
-            out.printf(Locale.ROOT, "     surge %s to %s, baseline (median of the hour before) %.2f req/s%n",
-                    at(w.startSecond(), off, CLOCK), at(w.endSecond(), off, CLOCK), w.baselinePerMinute() / 60);
+            out.printf(Locale.ROOT, "     surge %s to %s, baseline %s to %s (median minute) %.2f req/s%n",
+                    at(w.startSecond(), off, CLOCK), at(w.endSecond(), off, CLOCK), at(w.baselineStartSecond(), off, CLOCK),
+                    at(w.baselineEndSecond(), off, CLOCK), w.baselinePerMinute() / 60);
             if (p.requestsDuring() > 0) {
                 out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", ms(p.p99BeforeMicros()),
                         ms(p.p99DuringMicros()), pct(p.errorRateBefore()), pct(p.errorRateDuring()),
