@@ -129,6 +129,33 @@ class ReportCommandTest {
     }
 
     @Test
+    void report_formatWithoutRequestTime_saysNotApplicable_neverZeroMilliseconds() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lines.add(combined(String.format("10/Oct/2026:13:%02d:00 +0200", 20 + i), "GET /p HTTP/1.1", 200));
+        }
+        Path f = log("c.log", lines);
+        Run json = run("report", f.toString(), "--json", "--log-format", "combined");
+        JsonNode j = json.json();
+        assertThat(j.get("request_time_ms").get("count").asLong()).isZero();
+        assertThat(j.get("request_time_ms").get("p99").isNull()).isTrue();
+        assertThat(j.get("tiers").get("nginx").get("request_time_ms").get("p50").isNull()).isTrue();
+        JsonNode minute = j.get("traffic").get("per_minute").get(0);
+        assertThat(minute.get("p99_ms").isNull()).isTrue();
+        assertThat(minute.get("upstream_p99_ms").isNull()).isTrue();
+        assertThat(j.get("routes").get("top").get(0).get("p99_ms").isNull()).isTrue();
+        for (JsonNode peak : j.get("peaks")) {
+            assertThat(peak.get("p99_ms").get("during").isNull()).isTrue();
+        }
+
+        Run text = run("report", f.toString(), "--log-format", "combined");
+        String tiers = text.out().substring(text.out().indexOf("Request time by tier"), text.out().indexOf("\n\n",
+                text.out().indexOf("Request time by tier")));
+        assertThat(tiers).contains("no $request_time").doesNotContain("0.0ms");
+        assertThat(tiers).containsPattern("all\\s+30\\s+100.0%\\s+n/a");
+    }
+
+    @Test
     void report_rejectedLines_areCountedByReasonAndSampledWithFileAndLine() throws Exception {
         List<String> lines = new java.util.ArrayList<>();
         for (int i = 0; i < 200; i++) {

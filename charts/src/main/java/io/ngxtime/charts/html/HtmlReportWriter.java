@@ -140,6 +140,11 @@ public final class HtmlReportWriter {
         return Millis.micros(micros);
     }
 
+    /** A time, or "n/a" when nothing behind it was timed (a format without $request_time). */
+    private static String ms(long micros, boolean timed) {
+        return timed ? ms(micros) : "n/a";
+    }
+
     private static String at(long epochSecond, int offset, DateTimeFormatter f) {
         return f.format(Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.ofTotalSeconds(offset)));
     }
@@ -253,7 +258,8 @@ public final class HtmlReportWriter {
                     .append(at(w.endSecond(), off, CLOCK)).append("</td>")
                     .append(n(String.format(Locale.ROOT, "%.2f", w.baselinePerMinute() / 60)));
             if (p.requestsDuring() > 0) {
-                h.append(n(ms(p.p99BeforeMicros()) + " → " + ms(p.p99DuringMicros())))
+                boolean timed = r.timing().requestTime().count() > 0;
+                h.append(n(ms(p.p99BeforeMicros(), timed) + " → " + ms(p.p99DuringMicros(), timed)))
                         .append(n(pct(p.errorRateBefore()) + " → " + pct(p.errorRateDuring())));
             } else {
                 h.append("<td></td><td></td>");
@@ -288,14 +294,16 @@ public final class HtmlReportWriter {
             String swatch = "<span class=\"sw\" style=\"background:" + Palette.hex(Palette.tier(tier.tier())) + "\"></span>";
             percentileRow(h, swatch + Html.text(tier.tier()), tier.requests(), pct(tier.share()), tier.requestTime());
         }
-        percentileRow(h, "all", t.requestTime().count(), pct(1), t.requestTime());
+        long all = t.tiers().stream().mapToLong(TierReport::requests).sum();
+        percentileRow(h, "all", all, pct(1), t.requestTime());
         h.append("</table>\n");
     }
 
     private static void percentileRow(StringBuilder h, String escapedName, long n, String share, Percentiles p) {
         h.append("<tr><td>").append(escapedName).append("</td>").append(n(num(n))).append(n(share))
-                .append(n(ms(p.p50()))).append(n(ms(p.p90()))).append(n(ms(p.p99()))).append(n(ms(p.p999())))
-                .append(n(ms(p.max()))).append("</tr>\n");
+                .append(n(ms(p.p50(), p.count() > 0))).append(n(ms(p.p90(), p.count() > 0)))
+                .append(n(ms(p.p99(), p.count() > 0))).append(n(ms(p.p999(), p.count() > 0)))
+                .append(n(ms(p.max(), p.count() > 0))).append("</tr>\n");
     }
 
     private void where(TimingReport t, StringBuilder h) {
@@ -354,6 +362,7 @@ public final class HtmlReportWriter {
 
     private void routes(Report r, StringBuilder h) {
         h.append("<h2 id=\"routes\">Routes</h2>\n");
+        boolean timed = r.timing().requestTime().count() > 0;
         List<RouteReport> routes = r.routes().routes();
         if (routes.isEmpty()) {
             h.append("<p class=\"missing\">No routes.</p>\n");
@@ -364,7 +373,7 @@ public final class HtmlReportWriter {
             for (RouteReport rt : routes.subList(0, Math.min(MAX_ROUTES, routes.size()))) {
                 h.append("<tr><td class=\"t\" title=\"").append(Html.attr(rt.route())).append("\">")
                         .append(Html.text(rt.route())).append("</td>").append(n(num(rt.requests())))
-                        .append(n(ms(rt.p50Micros()))).append(n(ms(rt.p99Micros()))).append(n(pct(rt.errorRate())))
+                        .append(n(ms(rt.p50Micros(), timed))).append(n(ms(rt.p99Micros(), timed))).append(n(pct(rt.errorRate())))
                         .append(n(num(rt.bytes()))).append("</tr>\n");
             }
             h.append("</table>\n");

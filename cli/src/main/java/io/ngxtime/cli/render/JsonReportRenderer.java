@@ -72,6 +72,15 @@ public final class JsonReportRenderer {
         return micros / 1000.0;
     }
 
+    /** A time in ms, or null when nothing behind it was timed (a 0 would read as "instant"). */
+    private static void time(JsonGenerator g, String field, long micros, boolean timed) throws IOException {
+        if (timed) {
+            g.writeNumberField(field, ms(micros));
+        } else {
+            g.writeNullField(field);
+        }
+    }
+
     private void write(Report r, JsonGenerator g) throws IOException {
         Summary s = r.summary();
         g.writeStartObject();
@@ -102,8 +111,9 @@ public final class JsonReportRenderer {
         g.writeEndObject();
         timing(r.timing(), g);
         upstreams(r.upstreams(), g);
-        peaks(r.peaks(), g);
-        traffic(r.traffic(), g);
+        boolean timed = r.timing().requestTime().count() > 0;
+        peaks(r.peaks(), timed, g);
+        traffic(r.traffic(), r.timing().upstreamTime().count() > 0, g);
         routes(r, g);
         findings(r.findings(), g);
         if (r.comparison() != null) {
@@ -116,13 +126,18 @@ public final class JsonReportRenderer {
     private static void percentiles(String name, Percentiles p, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart(name);
         g.writeNumberField("count", p.count());
-        g.writeNumberField("p50", ms(p.p50()));
-        g.writeNumberField("p90", ms(p.p90()));
-        g.writeNumberField("p95", ms(p.p95()));
-        g.writeNumberField("p99", ms(p.p99()));
-        g.writeNumberField("p999", ms(p.p999()));
-        g.writeNumberField("max", ms(p.max()));
-        g.writeNumberField("mean", Math.round(p.meanMicros()) / 1000.0);
+        boolean timed = p.count() > 0;
+        time(g, "p50", p.p50(), timed);
+        time(g, "p90", p.p90(), timed);
+        time(g, "p95", p.p95(), timed);
+        time(g, "p99", p.p99(), timed);
+        time(g, "p999", p.p999(), timed);
+        time(g, "max", p.max(), timed);
+        if (timed) {
+            g.writeNumberField("mean", Math.round(p.meanMicros()) / 1000.0);
+        } else {
+            g.writeNullField("mean");
+        }
         g.writeNumberField("clamped", p.clamped());
         g.writeEndObject();
     }
@@ -166,7 +181,7 @@ public final class JsonReportRenderer {
         g.writeEndObject();
     }
 
-    private static void peaks(List<PeakReport> peaks, JsonGenerator g) throws IOException {
+    private static void peaks(List<PeakReport> peaks, boolean timed, JsonGenerator g) throws IOException {
         g.writeArrayFieldStart("peaks");
         for (PeakReport p : peaks) {
             PeakWindow w = p.window();
@@ -186,8 +201,8 @@ public final class JsonReportRenderer {
             g.writeNumberField("requests_during", p.requestsDuring());
             g.writeNumberField("requests_before", p.requestsBefore());
             g.writeObjectFieldStart("p99_ms");
-            g.writeNumberField("during", ms(p.p99DuringMicros()));
-            g.writeNumberField("before", ms(p.p99BeforeMicros()));
+            time(g, "during", p.p99DuringMicros(), timed);
+            time(g, "before", p.p99BeforeMicros(), timed);
             g.writeEndObject();
             g.writeObjectFieldStart("error_rate_5xx");
             g.writeNumberField("during", p.errorRateDuring());
@@ -214,7 +229,7 @@ public final class JsonReportRenderer {
         g.writeEndArray();
     }
 
-    private void traffic(TrafficReport t, JsonGenerator g) throws IOException {
+    private void traffic(TrafficReport t, boolean upstreamTimed, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("traffic");
         g.writeNumberField("seconds", t.perSecond().length);
         g.writeNumberField("max_per_second", t.maxPerSecond());
@@ -237,9 +252,11 @@ public final class JsonReportRenderer {
                     g.writeNumberField(c + "xx", p.statusClasses()[c]);
                 }
                 g.writeEndObject();
-                g.writeNumberField("p50_ms", ms(p.requestP50Micros()));
-                g.writeNumberField("p99_ms", ms(p.requestP99Micros()));
-                g.writeNumberField("upstream_p99_ms", ms(p.upstreamP99Micros()));
+                long[] tiers = p.tierTimedRequests();
+                boolean bucketTimed = tiers[0] + tiers[1] + tiers[2] > 0;
+                time(g, "p50_ms", p.requestP50Micros(), bucketTimed);
+                time(g, "p99_ms", p.requestP99Micros(), bucketTimed);
+                time(g, "upstream_p99_ms", p.upstreamP99Micros(), upstreamTimed);
                 g.writeObjectFieldStart("tiers");
                 for (Tier tier : Tier.values()) {
                     long timed = p.tierTimedRequests()[tier.ordinal()];
@@ -274,6 +291,7 @@ public final class JsonReportRenderer {
     }
 
     private static void routes(Report r, JsonGenerator g) throws IOException {
+        boolean timed = r.timing().requestTime().count() > 0;
         g.writeObjectFieldStart("routes");
         g.writeBooleanField("approximate", r.routes().routesApproximate());
         g.writeArrayFieldStart("top");
@@ -281,8 +299,8 @@ public final class JsonReportRenderer {
             g.writeStartObject();
             g.writeStringField("route", rt.route());
             g.writeNumberField("requests", rt.requests());
-            g.writeNumberField("p50_ms", ms(rt.p50Micros()));
-            g.writeNumberField("p99_ms", ms(rt.p99Micros()));
+            time(g, "p50_ms", rt.p50Micros(), timed);
+            time(g, "p99_ms", rt.p99Micros(), timed);
             g.writeNumberField("error_rate", rt.errorRate());
             g.writeNumberField("bytes", rt.bytes());
             g.writeEndObject();

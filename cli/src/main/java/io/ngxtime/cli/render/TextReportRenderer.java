@@ -46,6 +46,11 @@ public final class TextReportRenderer {
         return TerminalText.safe(s);
     }
 
+    /** A time, or "n/a" when nothing behind it was timed (a format without $request_time). */
+    static String ms(long micros, boolean timed) {
+        return timed ? ms(micros) : "n/a";
+    }
+
     static String ms(long micros) {
         double m = micros / 1000.0;
         if (m >= 10_000) {
@@ -84,7 +89,7 @@ public final class TextReportRenderer {
         tiers(r.timing(), out);
         where(r.timing(), out);
         upstreams(r.upstreams(), out);
-        peaks(r.peaks(), out);
+        peaks(r.peaks(), r.timing().requestTime().count() > 0, out);
         routes(r, out);
         findings(r.findings(), out);
         if (r.comparison() != null) {
@@ -96,18 +101,26 @@ public final class TextReportRenderer {
 
     private void tiers(TimingReport t, PrintWriter out) {
         out.println();
-        out.println(bold("Request time by tier") + "  (HdrHistogram, " + t.significantDigits() + " significant digits)");
+        long all = 0;
+        for (TierReport tier : t.tiers()) {
+            all += tier.requests();
+        }
+        out.println(bold("Request time by tier") + "  (HdrHistogram, " + t.significantDigits() + " significant digits)"
+                + (t.requestTime().count() == 0 ? "  (n/a: the log format has no $request_time)"
+                : t.withoutRequestTime() > 0 ? String.format(Locale.ROOT, "  (%,d requests without a request time are not timed)",
+                t.withoutRequestTime()) : ""));
         out.printf(Locale.ROOT, "  %-10s %12s %7s %9s %9s %9s %9s %9s%n", "tier", "requests", "share", "p50", "p90", "p99",
                 "p99.9", "max");
         for (TierReport tier : t.tiers()) {
             row(tier.tier(), tier.requests(), tier.share(), tier.requestTime(), out);
         }
-        row("all", t.requestTime().count(), 1, t.requestTime(), out);
+        row("all", all, 1, t.requestTime(), out);
     }
 
     private static void row(String name, long n, double share, Percentiles p, PrintWriter out) {
-        out.printf(Locale.ROOT, "  %-10s %,12d %7s %9s %9s %9s %9s %9s%n", name, n, pct(share), ms(p.p50()), ms(p.p90()),
-                ms(p.p99()), ms(p.p999()), ms(p.max()));
+        boolean timed = p.count() > 0;
+        out.printf(Locale.ROOT, "  %-10s %,12d %7s %9s %9s %9s %9s %9s%n", name, n, pct(share), ms(p.p50(), timed),
+                ms(p.p90(), timed), ms(p.p99(), timed), ms(p.p999(), timed), ms(p.max(), timed));
     }
 
     private void where(TimingReport t, PrintWriter out) {
@@ -153,7 +166,7 @@ public final class TextReportRenderer {
         }
     }
 
-    private void peaks(List<PeakReport> peaks, PrintWriter out) {
+    private void peaks(List<PeakReport> peaks, boolean timed, PrintWriter out) {
         if (peaks.isEmpty()) {
             return;
         }
@@ -170,8 +183,8 @@ public final class TextReportRenderer {
                     at(w.startSecond(), off, CLOCK), at(w.endSecond(), off, CLOCK), at(w.baselineStartSecond(), off, CLOCK),
                     at(w.baselineEndSecond(), off, CLOCK), w.baselinePerMinute() / 60);
             if (p.requestsDuring() > 0) {
-                out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", ms(p.p99BeforeMicros()),
-                        ms(p.p99DuringMicros()), pct(p.errorRateBefore()), pct(p.errorRateDuring()),
+                out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", ms(p.p99BeforeMicros(), timed),
+                        ms(p.p99DuringMicros(), timed), pct(p.errorRateBefore()), pct(p.errorRateDuring()),
                         p.approximate() ? "  (some counts approximate)" : "");
                 for (Map.Entry<String, List<PeakAttribution.Item>> e : p.attribution().entrySet()) {
                     for (PeakAttribution.Item it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
@@ -189,6 +202,7 @@ public final class TextReportRenderer {
     }
 
     private void routes(Report r, PrintWriter out) {
+        boolean timed = r.timing().requestTime().count() > 0;
         List<RouteReport> routes = r.routes().routes();
         if (routes.isEmpty()) {
             return;
@@ -199,7 +213,7 @@ public final class TextReportRenderer {
         out.printf(Locale.ROOT, "  %-40s %12s %9s %9s %7s %12s%n", "route", "requests", "p50", "p99", "5xx", "bytes");
         for (RouteReport rt : routes.subList(0, Math.min(maxRows, routes.size()))) {
             out.printf(Locale.ROOT, "  %-40s %,12d %9s %9s %7s %,12d%n", safe(clip(rt.route(), 40)), rt.requests(),
-                    ms(rt.p50Micros()), ms(rt.p99Micros()), pct(rt.errorRate()), rt.bytes());
+                    ms(rt.p50Micros(), timed), ms(rt.p99Micros(), timed), pct(rt.errorRate()), rt.bytes());
         }
         List<Ranked> clients = r.routes().clients();
         if (!clients.isEmpty()) {
