@@ -55,7 +55,7 @@ final class SyntheticWeek {
             points.add(new TimePoint(FIRST + m * 60L, requests, max,
                     new long[] {0, 0, requests - requests / 50, 0, requests / 60, requests / 50 - requests / 60},
                     requests * 2000, 20_000, p99, p99 + 10_000, new long[] {1000, 500, 30_000},
-                    new long[] {4000, 2000, p99}, new long[] {0, 0, requests}, 800, 25_000, 5_000, 3_000));
+                    new long[] {4000, 2000, p99}, new long[] {0, 0, requests}, 800, 25_000, 5_000, 3_000, OFFSET));
         }
         PeakWindow w = new PeakWindow(SPIKE, 900, SPIKE / 60 * 60, 2000, SPIKE, SPIKE + 1, SPIKE - 3600, 1200);
         PeakReport peak = new PeakReport(w, OFFSET, 900, 70_000, Map.of("user_agent",

@@ -182,7 +182,7 @@ final class SampleReports {
             long p99 = 80_000 + (long) (req / 60.0 * 2000);
             points.add(new TimePoint(first + m * 60L, req, max, new long[] {0, 0, req - req / 50, 0, req / 60, req / 50 - req / 60},
                     req * 2000, 20_000, p99, p99 + 10_000, new long[] {1000, 500, 30_000}, new long[] {4000, 2000, p99},
-                    new long[] {0, 0, req}, 800, 25_000, 5_000, 3_000));
+                    new long[] {0, 0, req}, 800, 25_000, 5_000, 3_000, OFFSET));
         }
         PeakWindow w = new PeakWindow(spikeSecond, spikeCount, spikeSecond / 60 * 60, spikeCount + 1000,
                 spikeSecond, spikeSecond + 1, spikeSecond - 3600, 1200);

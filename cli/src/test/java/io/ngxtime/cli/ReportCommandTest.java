@@ -156,6 +156,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void report_series_acrossADstChange_keepsEachTimeInTheOffsetItWasLoggedIn() throws Exception {
+        // Europe/Berlin, 29 Mar 2026: 02:00 +0100 became 03:00 +0200
+        Path f = log("dst.log", List.of(
+                combined("29/Mar/2026:01:58:30 +0100", "GET / HTTP/1.1", 200),
+                combined("29/Mar/2026:01:59:30 +0100", "GET / HTTP/1.1", 200),
+                combined("29/Mar/2026:03:00:30 +0200", "GET / HTTP/1.1", 200)));
+        Path csv = dir.resolve("seconds.csv");
+        Run r = run("report", f.toString(), "--json", "--log-format", "combined", "--csv", csv.toString(),
+                "--csv-resolution", "second");
+        JsonNode minutes = r.json().get("traffic").get("per_minute");
+        assertThat(minutes).hasSize(3);
+        assertThat(minutes.get(0).get("start").asText()).isEqualTo("2026-03-29T01:58:00+01:00");
+        assertThat(minutes.get(1).get("start").asText()).isEqualTo("2026-03-29T01:59:00+01:00");
+        assertThat(minutes.get(2).get("start").asText()).isEqualTo("2026-03-29T03:00:00+02:00");
+        assertThat(r.json().get("time").get("first").asText()).isEqualTo("2026-03-29T01:58:30+01:00");
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).contains("2026-03-29T01:58:30+01:00,1", "2026-03-29T03:00:30+02:00,1");
+    }
+
+    @Test
     void report_rejectedLines_areCountedByReasonAndSampledWithFileAndLine() throws Exception {
         List<String> lines = new java.util.ArrayList<>();
         for (int i = 0; i < 200; i++) {

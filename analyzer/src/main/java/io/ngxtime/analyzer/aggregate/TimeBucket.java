@@ -10,6 +10,8 @@ import io.ngxtime.analyzer.record.Tier;
  */
 public final class TimeBucket {
     long requests;
+    /** The zone offset its first request was logged in (a log crossing a DST change keeps both). */
+    int offsetSeconds;
     final long[] statusClass = new long[6];
     long bytes;
     long timedRequests;
@@ -24,6 +26,9 @@ public final class TimeBucket {
     final long[] tierRequests = new long[3];
 
     void add(Request r) {
+        if (requests == 0) {
+            offsetSeconds = r.offsetSeconds();
+        }
         requests++;
         int s = r.status();
         statusClass[s >= 100 && s < 600 ? s / 100 : 0]++;
@@ -59,6 +64,9 @@ public final class TimeBucket {
     }
 
     void merge(TimeBucket o) {
+        if (requests == 0) {
+            offsetSeconds = o.offsetSeconds;
+        }
         requests += o.requests;
         for (int i = 0; i < statusClass.length; i++) {
             statusClass[i] += o.statusClass[i];
@@ -80,6 +88,11 @@ public final class TimeBucket {
 
     public long requests() {
         return requests;
+    }
+
+    /** The zone offset the bucket's first request was logged in, in seconds east of UTC. */
+    public int offsetSeconds() {
+        return offsetSeconds;
     }
 
     /** Requests with status class {@code c} (1 to 5; 0 for anything else). */

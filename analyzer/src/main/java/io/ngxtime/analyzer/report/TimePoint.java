@@ -19,9 +19,11 @@ package io.ngxtime.analyzer.report;
  * @param meanWaitMicros    ... waiting for the first byte after connecting
  * @param meanTransferMicros ... receiving the rest of the upstream response
  * @param meanNginxMicros   ... in nginx and sending to the client
+ * @param offsetSeconds     the zone offset the bucket's requests were logged in (its first request's),
+ *                          so a series across a DST change keeps each time as logged
  */
 public record TimePoint(long startSecond, long requests, long maxPerSecond, long[] statusClasses, long bytes,
                         long requestP50Micros, long requestP99Micros, long upstreamP99Micros, long[] tierP50Micros,
                         long[] tierP99Micros, long[] tierTimedRequests, double meanConnectMicros, double meanWaitMicros,
-                        double meanTransferMicros, double meanNginxMicros) {
+                        double meanTransferMicros, double meanNginxMicros, int offsetSeconds) {
 }

@@ -20,7 +20,7 @@ class AggregationMergeTest {
             r.traffic().firstSecond(), r.traffic().perSecond(), r.traffic().points().stream().map(p -> List.of(p.startSecond(),
                 p.requests(), p.maxPerSecond(), List.of(p.statusClasses()), p.bytes(), p.requestP50Micros(),
                 p.requestP99Micros(), p.upstreamP99Micros(), List.of(p.tierP50Micros()), List.of(p.tierP99Micros()), List.of(p.tierTimedRequests()),
-                p.meanConnectMicros(), p.meanWaitMicros(), p.meanTransferMicros(), p.meanNginxMicros())).toList(),
+                p.meanConnectMicros(), p.meanWaitMicros(), p.meanTransferMicros(), p.meanNginxMicros(), p.offsetSeconds())).toList(),
             r.peaks().stream().map(p -> p.window()).toList(), r.routes(), r.findings()}));
     }
 

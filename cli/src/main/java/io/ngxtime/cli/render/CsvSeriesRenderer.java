@@ -17,7 +17,7 @@ public final class CsvSeriesRenderer {
                 + "nginx_timed_requests,cache_timed_requests,upstream_timed_requests");
         for (TimePoint p : t.points()) {
             StringBuilder sb = new StringBuilder();
-            sb.append(JsonReportRenderer.iso(p.startSecond(), t.offsetSeconds())).append(',').append(p.requests()).append(',')
+            sb.append(JsonReportRenderer.iso(p.startSecond(), p.requests() > 0 ? p.offsetSeconds() : t.offsetSeconds())).append(',').append(p.requests()).append(',')
                     .append(num((double) p.requests() / t.bucketSeconds())).append(',').append(p.maxPerSecond());
             for (int c = 1; c <= 5; c++) {
                 sb.append(',').append(p.statusClasses()[c]);
@@ -45,8 +45,19 @@ public final class CsvSeriesRenderer {
         TrafficReport t = r.traffic();
         out.println("second,requests");
         int[] s = t.perSecond();
+        java.util.List<TimePoint> points = t.points();
+        int k = 0;
+        int offset = t.offsetSeconds();
         for (int i = 0; i < s.length; i++) {
-            out.println(JsonReportRenderer.iso(t.firstSecond() + i, t.offsetSeconds()) + "," + s[i]);
+            long second = t.firstSecond() + i;
+            // each second in the offset its bucket was logged in (a DST change inside the range)
+            while (k < points.size() && points.get(k).startSecond() + t.bucketSeconds() <= second) {
+                k++;
+            }
+            if (k < points.size() && points.get(k).startSecond() <= second && points.get(k).requests() > 0) {
+                offset = points.get(k).offsetSeconds();
+            }
+            out.println(JsonReportRenderer.iso(second, offset) + "," + s[i]);
         }
         out.flush();
     }

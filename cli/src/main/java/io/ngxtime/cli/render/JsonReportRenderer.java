@@ -243,7 +243,7 @@ public final class JsonReportRenderer {
             g.writeArrayFieldStart("per_minute");
             for (TimePoint p : t.points()) {
                 g.writeStartObject();
-                g.writeStringField("start", iso(p.startSecond(), t.offsetSeconds()));
+                g.writeStringField("start", iso(p.startSecond(), p.requests() > 0 ? p.offsetSeconds() : t.offsetSeconds()));
                 g.writeNumberField("requests", p.requests());
                 g.writeNumberField("per_second", (double) p.requests() / t.bucketSeconds());
                 g.writeNumberField("max_per_second", p.maxPerSecond());
