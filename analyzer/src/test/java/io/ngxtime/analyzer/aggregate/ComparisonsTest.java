@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.Comparison;
+import io.ngxtime.analyzer.testutil.TestRequests;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,7 @@ class ComparisonsTest {
 
     private void add(Aggregation a, String path, int requests, long requestTimeMicros) {
         for (int i = 0; i < requests; i++) {
-            r.clear();
-            r.time(START_MILLIS + i, 0);
-            r.request("GET", path, "HTTP/1.1", null);
-            r.client("192.0.2.1", "-", "t", null);
-            r.status(200).requestTimeMicros(requestTimeMicros);
+            TestRequests.get(r, START_MILLIS + i, path).status(200).requestTimeMicros(requestTimeMicros);
             a.add(r);
         }
     }
@@ -88,11 +85,7 @@ class ComparisonsTest {
 
     private void addErrors(Aggregation a, String path, int requests) {
         for (int i = 0; i < requests; i++) {
-            r.clear();
-            r.time(START_MILLIS + i, 0);
-            r.request("GET", path, "HTTP/1.1", null);
-            r.client("192.0.2.1", "-", "t", null);
-            r.status(502).requestTimeMicros(10_000);
+            TestRequests.get(r, START_MILLIS + i, path).status(502).requestTimeMicros(10_000);
             a.add(r);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.Finding;
+import io.ngxtime.analyzer.testutil.TestRequests;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +16,7 @@ class SlowBackendFindingTest {
     private void attempts(Aggregation a, String address, long medianMs, long tailMs) {
         for (int i = 0; i < 100; i++) {
             long responseMicros = (i < 98 ? medianMs : tailMs) * 1000;
-            r.clear();
-            r.time(1_791_187_200_000L + i * 1000L, 0);
-            r.request("GET", "/api", "HTTP/1.1", null);
-            r.client("192.0.2.1", "-", "t", null);
-            r.addAttempt(address, 200, 1000, responseMicros / 2, responseMicros, 0);
+            TestRequests.get(r, 1_791_187_200_000L + i * 1000L, "/api").addAttempt(address, 200, 1000, responseMicros / 2, responseMicros, 0);
             r.status(200).requestTimeMicros(responseMicros + 1000);
             a.add(r);
         }
