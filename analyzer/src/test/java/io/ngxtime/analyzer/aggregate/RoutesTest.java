@@ -54,4 +54,28 @@ class RoutesTest {
         assertThat(ClientNetworks.of("10.0.0.2, 10.0.0.1")).isEqualTo("10.0.0.0/24");
         assertThat(ClientNetworks.of("unix:")).isEqualTo("unix:");
     }
+
+    @Test
+    void clientNetworks_ipv6_isTheCanonicalCompressedSlash48() {
+        // Regression: "2a02:cf40::" printed as "2a02:cf40:::/48" (three colons).
+        assertThat(ClientNetworks.of("2a02:cf40::")).isEqualTo("2a02:cf40::/48");
+        assertThat(ClientNetworks.of("2001:db8::1")).isEqualTo("2001:db8::/48");
+        assertThat(ClientNetworks.of("2001:DB8:0:1::5")).isEqualTo("2001:db8::/48");
+        assertThat(ClientNetworks.of("2001:0db8:00a1:0002:0:0:0:5")).isEqualTo("2001:db8:a1::/48");
+        assertThat(ClientNetworks.of("0:0:1:2::")).isEqualTo("0:0:1::/48");
+        assertThat(ClientNetworks.of("::1")).isEqualTo("::/48");
+        assertThat(ClientNetworks.of("fe80::1%eth0")).isEqualTo("fe80::/48");
+        assertThat(ClientNetworks.of("[2a02:cf40:7::9]")).isEqualTo("2a02:cf40:7::/48");
+        assertThat(ClientNetworks.of("2a02:cf40::1, 10.0.0.1")).isEqualTo("2a02:cf40::/48");
+        assertThat(ClientNetworks.of("::ffff:192.0.2.77")).isEqualTo("192.0.2.0/24");
+    }
+
+    @Test
+    void clientNetworks_notAnIpv6Address_isKeptAsItIs() {
+        assertThat(ClientNetworks.of("2a02:cf40::::::::4e36")).isEqualTo("2a02:cf40::::::::4e36");
+        assertThat(ClientNetworks.of("1:2:3")).isEqualTo("1:2:3");
+        assertThat(ClientNetworks.of("1:2:3:4:5:6:7:8:9")).isEqualTo("1:2:3:4:5:6:7:8:9");
+        assertThat(ClientNetworks.of("12345::")).isEqualTo("12345::");
+        assertThat(ClientNetworks.of("::ffff:300.1.1.1")).isEqualTo("::ffff:300.1.1.1");
+    }
 }
