@@ -199,6 +199,44 @@ class ReportCommandTest {
     }
 
     @Test
+    void report_lineOverTheLimit_isRejectedAsLineTooLong_inByReasonSamplesAndRejectsFile() throws Exception {
+        Path f = log("long.log", List.of(
+                combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200),
+                combined("10/Oct/2026:13:55:37 +0000", "GET /" + "a".repeat(70_000) + " HTTP/1.1", 200)));
+        Path rejects = dir.resolve("long-rejects.tsv");
+        Run r = run("report", f.toString(), "--log-format", "combined", "--json", "--rejects", rejects.toString());
+        assertThat(r.exit()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("rejected").asLong()).isEqualTo(1);
+        assertThat(j.get("rejects").get("by_reason").fieldNames()).toIterable()
+                .containsExactly("line too long (over 65536 bytes)");
+        JsonNode sample = j.get("rejects").get("samples").get(0);
+        assertThat(sample.get("line").asLong()).isEqualTo(2);
+        assertThat(sample.get("reason").asText()).isEqualTo("line too long (over 65536 bytes)");
+        assertThat(Files.readString(rejects)).startsWith(f + ":2\tline too long (over 65536 bytes)\t");
+        assertThat(run("report", f.toString(), "--log-format", "combined").out())
+                .contains("line too long (over 65536 bytes)").doesNotContain("expected end of line");
+    }
+
+    @Test
+    void report_detection_leavesLinesOverTheLimitOut_theyAreRejectedAsTooLong() throws Exception {
+        String huge = combined("10/Oct/2026:13:55:36 +0000", "GET /" + "a".repeat(1 << 20) + " HTTP/1.1", 200);
+        Path f = log("huge-first.log", List.of(huge,
+                combined("10/Oct/2026:13:55:37 +0000", "GET / HTTP/1.1", 200),
+                combined("10/Oct/2026:13:55:38 +0000", "GET / HTTP/1.1", 200)));
+        Run r = run("report", f.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.json().get("format").asText()).isEqualTo("combined");
+        assertThat(r.json().get("requests").asLong()).isEqualTo(2);
+        assertThat(r.json().get("rejects").get("by_reason").has("line too long (over 65536 bytes)")).isTrue();
+
+        Path only = log("huge-only.log", List.of(huge));
+        Run alone = run("report", only.toString(), "--json");
+        assertThat(alone.err()).doesNotContain("no known log format fits").doesNotContain("found end of line");
+        assertThat(alone.json().get("rejects").get("by_reason").has("line too long (over 65536 bytes)")).isTrue();
+    }
+
+    @Test
     void report_unreadableFile_oneLineOnStderr_exit74_andTheOtherFilesAreRead() throws Exception {
         Path f = log("c.log", List.of(combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200)));
         Run r = run("report", dir.resolve("missing.log").toString(), f.toString(), "--json", "--log-format", "combined");

@@ -8,24 +8,45 @@ package io.ngxtime.grammar;
  * @param column   1-based byte column
  * @param expected what the format needed, e.g. {@code '"'} or {@code a digit}
  * @param found    what the line had, printable, e.g. {@code 'x'} or {@code end of line}
- * @param context  e.g. {@code after $http_user_agent} or {@code in $time_local}; may be empty
+ * @param context  e.g. {@code after $http_user_agent} or {@code in $time_local}; may be empty;
+ *                 {@value #TOO_LONG} for a line longer than the reader's limit ({@link #tooLong})
  */
 public record ParseError(int column, String expected, String found, String context) {
+    /** The context of {@link #tooLong}: the line was not matched at all, only measured. */
+    public static final String TOO_LONG = "line too long";
 
-    /** The full message: {@code expected '"' at column 57, found 'x'}. */
+    /**
+     * The full message: {@code expected '"' at column 57, found 'x'}; for a line over the limit,
+     * {@code line too long (over 65536 bytes)}.
+     */
     public String message() {
+        if (isTooLong()) {
+            return reason();
+        }
         return "expected " + expected + " at column " + column + ", found " + found
                 + (context.isEmpty() ? "" : " (" + context + ")");
     }
 
-    /** The message without the column and what was found: the key rejected lines are counted by. */
+    /**
+     * The message without the column and what was found: the key rejected lines are counted by
+     * ({@code expected a digit in $status}, {@code line too long (over 65536 bytes)}).
+     */
     public String reason() {
+        if (isTooLong()) {
+            return TOO_LONG + " (over " + (column - 1) + " bytes)";
+        }
         return "expected " + expected + (context.isEmpty() ? "" : " " + context);
     }
 
-    /** A line longer than the reader's limit. */
+    /** Whether this is {@link #tooLong}: a line over the reader's limit rather than a mismatch. */
+    public boolean isTooLong() {
+        return TOO_LONG.equals(context);
+    }
+
+    /** A line longer than the reader's limit: it stops being read at column {@code limitBytes + 1}. */
     public static ParseError tooLong(int limitBytes) {
-        return new ParseError(limitBytes + 1, "end of line within " + limitBytes + " bytes", "more", "line too long");
+        return new ParseError(limitBytes + 1, "end of line within " + limitBytes + " bytes",
+                "more than " + limitBytes + " bytes", TOO_LONG);
     }
 
     /** Renders one character of a line for a message: {@code 'x'}, {@code '\x16'} or {@code end of line}. */

@@ -21,7 +21,12 @@ public final class HeadSampler {
         return in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 20);
     }
 
-    /** The first {@code maxLines} lines (without newlines); the stream is rewound afterwards. */
+    /**
+     * The first {@code maxLines} lines (without newlines); the stream is rewound afterwards. A line
+     * longer than {@link LineReader#DEFAULT_MAX_LINE_BYTES} comes as an empty array, in its place (so
+     * line numbers hold): it is rejected as too long whatever the format, and its cut-off first part
+     * would only make every format look wrong.
+     */
     public static List<byte[]> head(BufferedInputStream in, int maxLines) throws IOException {
         in.mark(MAX_HEAD_BYTES);
         List<byte[]> lines = new ArrayList<>();
@@ -52,7 +57,7 @@ public final class HeadSampler {
             };
             LineReader r = new LineReader(bounded, LineReader.DEFAULT_MAX_LINE_BYTES, true);
             while (lines.size() < maxLines && r.next()) {
-                lines.add(Arrays.copyOfRange(r.buffer(), r.lineStart(), r.lineEnd()));
+                lines.add(r.isTooLong() ? new byte[0] : Arrays.copyOfRange(r.buffer(), r.lineStart(), r.lineEnd()));
             }
         } finally {
             in.reset();
