@@ -112,6 +112,9 @@ public final class Analysis {
 
         /** How many peaks to find and attribute (0: none). */
         public Builder peaks(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("peaks must be 0 or more, not " + n);
+            }
             this.peaks = n;
             return this;
         }

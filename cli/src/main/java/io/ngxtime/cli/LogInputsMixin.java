@@ -10,8 +10,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The logs a drawing command reads (files, standard input, or a record queue) and how many peaks to
@@ -31,9 +34,20 @@ public final class LogInputsMixin {
                     + "first time); the position is kept in the queue, for a cron job's 'what is new'.")
     String sinceLast;
 
-    @Option(names = "--peaks", paramLabel = "N", defaultValue = "5",
-            description = "How many peaks to find, attribute and label (default: ${DEFAULT-VALUE}).")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     int peaks;
+
+    @Option(names = "--peaks", paramLabel = "N", defaultValue = "5",
+            description = "How many peaks to find, attribute and label; 0 for none (default: ${DEFAULT-VALUE}).")
+    void peaks(int n) {
+        if (n < 0) {
+            throw new ParameterException(command.commandLine(),
+                    "Invalid value for option '--peaks': " + n + " is negative (give 0 for no peaks)");
+        }
+        peaks = n;
+    }
 
     /** The report, and the inputs that could not be read (the others were). */
     record Loaded(Report report, List<InputError> inputErrors) {

@@ -286,6 +286,25 @@ class ReportCommandTest {
     }
 
     @Test
+    void peaks_negative_isAUsageError_inEveryCommandThatFindsPeaks() throws Exception {
+        Path f = log("p.log", List.of(combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200)));
+        for (String[] args : List.of(
+                new String[] {"report", f.toString(), "--peaks", "-1"},
+                new String[] {"chart", f.toString(), "--peaks", "-1", "--out", dir.resolve("charts").toString()},
+                new String[] {"week", f.toString(), "--peaks=-1", "-o", dir.resolve("w.png").toString()})) {
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err().lines().findFirst()).hasValue(
+                    "ngxtime: Invalid value for option '--peaks': -1 is negative (give 0 for no peaks)");
+            assertThat(r.out()).isEmpty();
+        }
+        assertThat(Files.exists(dir.resolve("charts"))).isFalse();
+        Run none = run("report", f.toString(), "--peaks", "0", "--json");
+        assertThat(none.exit()).isZero();
+        assertThat(none.json().get("peaks")).isEmpty();
+    }
+
+    @Test
     void report_terminalOutput_stripsControlBytesFromLogText() throws Exception {
         Path f = log("g.log", List.of(
                 combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200),
