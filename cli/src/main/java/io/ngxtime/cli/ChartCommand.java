@@ -4,6 +4,7 @@ import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.charts.ChartKind;
 import io.ngxtime.charts.ChartOptions;
 import io.ngxtime.charts.ChartSize;
+import io.ngxtime.cli.render.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class ChartCommand implements Callable<Integer> {
             }
             Path file = out.resolve(kind.key() + "." + format.extension());
             ChartOutput.write(kind.create(report, options), format, size, kind.key(), file);
-            stdout.println(file);
+            stdout.println(TerminalText.safe(file.toString()));
             written++;
         }
         stdout.flush();

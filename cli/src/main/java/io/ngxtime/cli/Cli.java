@@ -1,5 +1,6 @@
 package io.ngxtime.cli;
 
+import io.ngxtime.cli.render.TerminalSafeWriter;
 import io.ngxtime.grammar.FormatSyntaxException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -9,11 +10,15 @@ public final class Cli {
     private Cli() {
     }
 
-    /** The ngxtime command with its subcommands, writing only to {@code out} and {@code err}. */
+    /**
+     * The ngxtime command with its subcommands, writing only to {@code out} and {@code err}. What goes
+     * to {@code err} has its control characters escaped ({@link TerminalSafeWriter}): file names,
+     * option values and exception messages reach it unchecked, and it is usually a terminal.
+     */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new NgxtimeCommand());
         cl.setOut(out);
-        cl.setErr(err);
+        cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
         cl.setExitCodeExceptionMapper(e -> e instanceof FormatSyntaxException ? ExitCode.DATA : ExitCode.IO);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = false;

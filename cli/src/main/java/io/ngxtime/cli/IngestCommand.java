@@ -9,6 +9,7 @@ import io.ngxtime.analyzer.ingest.InputOrder;
 import io.ngxtime.analyzer.queue.QueueIngester;
 import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.source.Input;
+import io.ngxtime.cli.render.TerminalText;
 import io.ngxtime.grammar.LogFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,7 +121,8 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                 err.println("ngxtime: " + e);
             }
             out.printf(Locale.ROOT, "ingested %,d new lines (%,d rejected) from %d inputs into %s in %,d batches (log format: %s)%s%n",
-                    lines, rejected, ordered.size(), queue, batches, format.name(), cancelled.get() ? "; interrupted" : "");
+                    lines, rejected, ordered.size(), TerminalText.safe(queue.toString()), batches,
+                    TerminalText.safe(format.name()), cancelled.get() ? "; interrupted" : "");
             out.flush();
             err.flush();
         } finally {

@@ -4,6 +4,7 @@ import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.charts.ChartKind;
 import io.ngxtime.charts.ChartOptions;
 import io.ngxtime.charts.ChartSize;
+import io.ngxtime.cli.render.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public final class WeekCommand implements Callable<Integer> {
         ChartOptions options = ChartOptions.defaults().withSize(size).withLatencyOverlay(latency)
                 .withWeekFrom(window.from == null ? null : window.from.toInstant());
         ChartOutput.write(ChartKind.WEEK.create(report, options), format, size, ChartKind.WEEK.key(), out);
-        stdout.println(out);
+        stdout.println(TerminalText.safe(out.toString()));
         stdout.flush();
         return loaded.inputErrors().isEmpty() ? ExitCode.OK : ExitCode.IO;
     }

@@ -305,6 +305,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void stderrAndFileNames_haveTheirControlCharactersEscaped() throws Exception {
+        Run missing = run("report", "no\u001b[31mpe.log", "--log-format", "combined");
+        assertThat(missing.exit()).isEqualTo(ExitCode.IO);
+        assertThat(missing.err().strip()).isEqualTo("ngxtime: no\\x1B[31mpe.log: no such file");
+
+        Run badOption = run("report", "x.log", "--bo\u001b]0;title\u0007gus");
+        assertThat(badOption.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(badOption.err()).doesNotContain("\u001b").doesNotContain("\u0007").contains("--bo\\x1B]0;title\\x07gus");
+
+        Path f = log("h.log", List.of(combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200)));
+        Run badFormat = run("report", f.toString(), "--log-format", "$status \u001b[2J$");
+        assertThat(badFormat.exit()).isEqualTo(ExitCode.DATA);
+        assertThat(badFormat.err()).doesNotContain("\u001b");
+
+        Run week = run("week", f.toString(), "-o", dir.resolve("w\u001b[1m.svg").toString());
+        assertThat(week.exit()).as(week.err()).isZero();
+        assertThat(week.out()).doesNotContain("\u001b").contains("w\\x1B[1m.svg");
+    }
+
+    @Test
     void report_terminalOutput_stripsControlBytesFromLogText() throws Exception {
         Path f = log("g.log", List.of(
                 combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200),

@@ -6,20 +6,36 @@ package io.ngxtime.cli.render;
  * or {@code \}{@code uHHHH}.
  */
 public final class TerminalText {
+    private static final String LINE_SEPARATOR = System.lineSeparator();
+
     private TerminalText() {
     }
 
+    /** One line of text, every control character escaped (tabs and line breaks too). */
     public static String safe(String s) {
         if (s == null) {
             return "-";
         }
+        return escape(s, false);
+    }
+
+    /**
+     * Text of one or more lines, such as a message with a stack trace: like {@link #safe}, but the
+     * platform's line separator and tabs are kept, so the layout holds while no escape sequence gets
+     * through.
+     */
+    public static String safeKeepingLayout(String s) {
+        if (s == null) {
+            return "-";
+        }
+        return escape(s, true);
+    }
+
+    private static String escape(String s, boolean keepLayout) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            int type = Character.getType(c);
-            boolean unsafe = c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || type == Character.FORMAT
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
-            if (unsafe) {
+            if (isUnsafe(c) && !(keepLayout && (c == '\t' || LINE_SEPARATOR.indexOf(c) >= 0))) {
                 if (sb == null) {
                     sb = new StringBuilder(s.length() + 16).append(s, 0, i);
                 }
@@ -29,5 +45,11 @@ public final class TerminalText {
             }
         }
         return sb == null ? s : sb.toString();
+    }
+
+    private static boolean isUnsafe(char c) {
+        int type = Character.getType(c);
+        return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 }
