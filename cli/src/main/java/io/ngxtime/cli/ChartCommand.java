@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ngxtime chart}: the whole chart set as image files. */
 @Command(name = "chart", mixinStandardHelpOptions = true,
-        description = {"Draw every chart of the logs into a directory: requests per second with the peaks, the week,",
-                "latency by tier, where the time goes, upstream latency, status classes, load against latency.",
-                "A chart the logs have no data for is skipped with a note on stderr."})
+        description = {"Draw every chart of the logs into a directory, one PNG (or SVG) file per chart.",
+                "Requests per second with the peaks, the week, latency by tier, where the time goes, upstream latency, "
+                        + "status classes, load against latency. A chart the logs have no data for is skipped with a note "
+                        + "on stderr."})
 public final class ChartCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ngxtime week}: the weekly traffic graph. */
 @Command(name = "week", mixinStandardHelpOptions = true,
-        description = {"Draw a week of traffic in one panel, the days in sequence: the per-minute rate with the busiest",
-                "second of every pixel column as an envelope (a one-second spike keeps its height), the peaks labelled.",
-                "By default the last seven days present in the logs; --from starts the week there."})
+        description = {"Draw a week of traffic in one panel (PNG or SVG), the days in sequence and the top peaks labelled.",
+                "The per-minute rate, with the busiest second of every pixel column as an envelope (a one-second spike "
+                        + "keeps its height). By default the last seven days present in the logs; --from starts the week "
+                        + "there."})
 public final class WeekCommand implements Callable<Integer> {
     static final long WEEK_MILLIS = 7 * 86_400_000L;
 

@@ -1,0 +1,44 @@
+package io.ngxtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class NgxtimeCommandTest {
+    static String help(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertThat(cl.execute(args)).isZero();
+        return out.toString();
+    }
+
+    static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    @Test
+    void help_commandList_givesEverySubcommandAWholeSentence() {
+        String top = oneLine(help("--help"));
+        CommandLine cl = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertThat(cl.getSubcommands()).isNotEmpty();
+        cl.getSubcommands().forEach((name, sub) -> {
+            // picocli lists a subcommand by the first element of its description
+            String[] description = sub.getCommandSpec().usageMessage().description();
+            String summary = description[0];
+            assertThat(top).as(name).contains(name + " " + oneLine(summary));
+            if (description.length > 1) {
+                assertThat(summary).as(name + ": a summary cut mid-sentence").endsWith(".");
+            }
+        });
+    }
+
+    @Test
+    void help_ofASubcommand_keepsTheDetails() {
+        assertThat(oneLine(help("week", "--help"))).contains("--from starts the week there.")
+                .contains("a one-second spike keeps its height");
+        assertThat(oneLine(help("chart", "--help"))).contains("skipped with a note on stderr.");
+    }
+}
