@@ -65,6 +65,24 @@ class ReportCommandTest {
     }
 
     @Test
+    void report_firstAndLast_millisecondsWithAllThreeDigits_wholeSecondsWithoutAFraction() throws Exception {
+        String hit = "rt=0.000 ua=\"-\" us=\"-\" uct=\"-\" uht=\"-\" urt=\"-\" ucs=HIT";
+        Path f = log("ms.log", List.of(
+                timing(55, 36, hit).replace(".000", ".700"),
+                timing(55, 37, hit).replace(".000", ".760"),
+                timing(55, 38, hit)));
+        Run r = run("report", f.toString(), "--log-format", "timing", "--json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.json().get("time").get("first").asText()).isEqualTo("2026-10-10T13:55:36.700+02:00");
+        assertThat(r.json().get("time").get("last").asText()).isEqualTo("2026-10-10T13:55:38+02:00");
+
+        Path g = log("ms2.log", List.of(timing(55, 37, hit).replace(".000", ".760").replace("+0200", "+0000")
+                .replace("13:55:37", "11:55:37")));
+        Run text = run("report", g.toString(), "--log-format", "timing");
+        assertThat(text.out()).contains("first       2026-10-10T11:55:37.760Z").contains("last        2026-10-10T11:55:37.760Z");
+    }
+
+    @Test
     void report_perMinuteTiers_tellZeroMillisecondCacheHitsFromMinutesWithoutThem() throws Exception {
         String hit = "rt=0.000 ua=\"-\" us=\"-\" uct=\"-\" uht=\"-\" urt=\"-\" ucs=HIT";
         String miss = "rt=0.020 ua=\"10.0.0.1:80\" us=\"200\" uct=\"0.001\" uht=\"0.010\" urt=\"0.019\" ucs=MISS";

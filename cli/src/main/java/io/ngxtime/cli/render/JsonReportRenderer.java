@@ -101,8 +101,8 @@ public final class JsonReportRenderer {
         g.writeEndObject();
         g.writeObjectFieldStart("time");
         if (s.first() != null) {
-            g.writeStringField("first", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(s.first()));
-            g.writeStringField("last", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(s.last()));
+            g.writeStringField("first", InstantText.iso(s.first()));
+            g.writeStringField("last", InstantText.iso(s.last()));
         } else {
             g.writeNullField("first");
             g.writeNullField("last");

@@ -80,8 +80,8 @@ public final class TextReportRenderer {
         out.printf(Locale.ROOT, "  rejected    %,d%s%n", r.rejects().total(),
                 r.lines() > 0 ? String.format(Locale.ROOT, " (%.3f%%)", 100.0 * r.rejects().total() / r.lines()) : "");
         if (s.first() != null) {
-            out.printf(Locale.ROOT, "  first       %s%n", TIME.format(s.first()));
-            out.printf(Locale.ROOT, "  last        %s%n", TIME.format(s.last()));
+            out.printf(Locale.ROOT, "  first       %s%n", InstantText.iso(s.first()));
+            out.printf(Locale.ROOT, "  last        %s%n", InstantText.iso(s.last()));
             int secs = r.traffic().perSecond().length;
             out.printf(Locale.ROOT, "  load        %.2f req/s on average, %d req/s at most%n",
                     secs == 0 ? 0.0 : (double) s.requests() / secs, r.traffic().maxPerSecond());
