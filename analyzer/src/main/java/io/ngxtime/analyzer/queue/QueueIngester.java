@@ -136,8 +136,10 @@ public final class QueueIngester {
                      BooleanSupplier cancelled) throws IOException {
         LineSink sink = into(encoder);
         long n = 0;
-        long offset = offsetBase;
-        long lineNumber = lineBase;
+        // where the reader stands now: follow mode calls this again and again with the same reader and
+        // bases, so a call that reads no line must not put the checkpoint back to where the file was opened
+        long offset = offsetBase + lines.nextLineStreamOffset();
+        long lineNumber = lineBase + lines.lineNumber();
         int batchLines = 0;
         long batchBytes = 0;
         try {
@@ -274,7 +276,8 @@ public final class QueueIngester {
                     + " lines before it", readError[0]);
         }
         if (read[0] == 0) {
-            flush(fingerprint, name, offsetBase, lineBase); // a new input without new lines is still remembered
+            // a new input without new lines is still remembered, where the reader stands
+            flush(fingerprint, name, offsetBase + lines.nextLineStreamOffset(), lineBase + lines.lineNumber());
         }
         return read[0];
     }
