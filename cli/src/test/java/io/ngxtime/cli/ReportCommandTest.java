@@ -171,6 +171,7 @@ class ReportCommandTest {
                 text.out().indexOf("Request time by tier")));
         assertThat(tiers).contains("no $request_time").doesNotContain("0.0ms");
         assertThat(tiers).containsPattern("all\\s+30\\s+100.0%\\s+n/a");
+        assertThat(tiers).contains("every request counts as nginx");
     }
 
     @Test

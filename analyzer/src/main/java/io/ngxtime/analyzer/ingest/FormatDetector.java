@@ -27,6 +27,9 @@ public final class FormatDetector {
     /** The chosen format and how well it fits. */
     public record Detection(LogFormat format, int parsed, int sampled) {
         public String describe() {
+            if (sampled == 0) {
+                return "log format: " + format.name() + " (assumed: no line to detect it from)";
+            }
             return "log format: " + format.name() + " (detected: parsed " + parsed + " of the first " + sampled + " lines"
                     + (parsed < sampled ? "; the others are counted as rejected lines" : "") + ")";
         }

@@ -48,4 +48,9 @@ class FormatDetectorTest {
         assertThatThrownBy(() -> FormatDetector.detect(PRESETS, lines(2, 2), "t.log"))
                 .isInstanceOf(FormatDetectionException.class);
     }
+
+    @Test
+    void anEmptyInput_saysTheFormatIsAssumed() throws Exception {
+        assertThat(FormatDetector.detect(PRESETS, List.of(), "t.log").describe()).contains("assumed").doesNotContain("parsed 0");
+    }
 }

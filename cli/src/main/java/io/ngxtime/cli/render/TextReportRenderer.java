@@ -115,6 +115,10 @@ public final class TextReportRenderer {
             row(tier.tier(), tier.requests(), tier.share(), tier.requestTime(), out);
         }
         row("all", all, 1, t.requestTime(), out);
+        if (all > 0 && t.tiers().stream().filter(x -> !x.tier().equals("nginx")).mapToLong(TierReport::requests).sum() == 0) {
+            out.println("  no request had an upstream attempt or a cache hit: without $upstream_addr and"
+                    + " $upstream_cache_status in the log format, every request counts as nginx");
+        }
     }
 
     private static void row(String name, long n, double share, Percentiles p, PrintWriter out) {
