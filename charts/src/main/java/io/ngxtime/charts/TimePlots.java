@@ -136,7 +136,7 @@ final class TimePlots {
         if (w.baselinePerMinute() <= 0) {
             return 0;
         }
-        if (p.requestsDuring() > 0) {
+        if (p.attributed()) {
             return p.requestsDuring() - w.baselinePerMinute() * (w.endSecond() - w.startSecond()) / 60.0;
         }
         return w.busiestMinuteCount() - w.baselinePerMinute();

@@ -172,6 +172,39 @@ class IngestAndTailCommandTest {
         assertThat(last.get("status").get("200").asLong()).isEqualTo(300);
     }
 
+    @Test
+    void tail_json_peaksAreNotAttributed_soTheirCountsTimesAndRatesAreNullNotZero() throws Exception {
+        Path log = dir.resolve("live.log");
+        try (var in = Files.lines(SampleGoldenTest.samples().resolve("timing-small.log"))) {
+            Files.write(log, in.limit(1000).toList());
+        }
+        ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--json", "--interval", "1",
+                "--window", "5", "--duration", "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode last = lastObject(r.out());
+        assertThat(last.get("request_time_ms").get("count").asLong()).as("the sample is timed").isPositive();
+        assertThat(last.get("peaks")).isNotEmpty();
+        for (JsonNode p : last.get("peaks")) {
+            assertThat(p.get("busiest_minute").get("requests").asLong()).isPositive();
+            assertThat(p.get("attributed").asBoolean()).isFalse();
+            assertThat(p.get("requests_during").isNull()).as(p.toString()).isTrue();
+            assertThat(p.get("requests_before").isNull()).as(p.toString()).isTrue();
+            assertThat(p.get("p99_ms").get("during").isNull()).as(p.toString()).isTrue();
+            assertThat(p.get("p99_ms").get("before").isNull()).as(p.toString()).isTrue();
+            assertThat(p.get("error_rate_5xx").get("during").isNull()).as(p.toString()).isTrue();
+            assertThat(p.get("error_rate_5xx").get("before").isNull()).as(p.toString()).isTrue();
+            assertThat(p.get("attribution").isObject()).isTrue();
+            assertThat(p.get("attribution").size()).isZero();
+        }
+
+        JsonNode report = ReportCommandTest.run("report", log.toString(), "--json").json();
+        JsonNode attributed = report.get("peaks").get(0);
+        assertThat(attributed.get("attributed").asBoolean()).as("report still attributes its peaks").isTrue();
+        assertThat(attributed.get("requests_during").asLong()).isPositive();
+        assertThat(attributed.get("p99_ms").get("during").isNumber()).isTrue();
+        assertThat(attributed.get("attribution").size()).isEqualTo(5);
+    }
+
     /** The last JSON object tail printed. */
     static JsonNode lastObject(String out) throws Exception {
         List<String> objects = out.lines().filter(l -> l.startsWith("{")).toList();

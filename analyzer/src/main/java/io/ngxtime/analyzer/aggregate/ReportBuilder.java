@@ -96,7 +96,7 @@ final class ReportBuilder {
         for (int i = 0; i < windows.size(); i++) {
             PeakWindow w = windows.get(i);
             if (attribution == null) {
-                out.add(new PeakReport(w, offset, 0, 0, Map.of(), 0, 0, 0, 0, false));
+                out.add(PeakReport.unattributed(w, offset));
                 continue;
             }
             Map<String, List<PeakAttribution.Item>> by = new LinkedHashMap<>();

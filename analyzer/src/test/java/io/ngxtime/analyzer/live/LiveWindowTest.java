@@ -66,6 +66,21 @@ class LiveWindowTest {
     }
 
     @Test
+    void view_findsPeaks_butDoesNotAttributeThem() throws Exception {
+        LiveWindow window = new LiveWindow(3);
+        window.add(batch("access.log", GOOD, GOOD, GOOD));
+        window.tick();
+
+        Report view = window.view("access.log", "combined");
+
+        assertThat(view.peaks()).isNotEmpty();
+        assertThat(view.peaks()).allSatisfy(p -> {
+            assertThat(p.attributed()).isFalse();
+            assertThat(p.attribution()).isEmpty();
+        });
+    }
+
+    @Test
     void rejectedLines_leaveTheViewWithTheirInterval_butStayInTheTotalsSeen() throws Exception {
         LiveWindow window = new LiveWindow(2);
         window.add(batch("a.log", "bad 1", "bad 2", GOOD));

@@ -257,7 +257,7 @@ public final class HtmlReportWriter {
                     .append("<td>").append(at(w.startSecond(), off, CLOCK)).append(" to ")
                     .append(at(w.endSecond(), off, CLOCK)).append("</td>")
                     .append(n(String.format(Locale.ROOT, "%.2f", w.baselinePerMinute() / 60)));
-            if (p.requestsDuring() > 0) {
+            if (p.attributed()) {
                 boolean timed = r.timing().requestTime().count() > 0;
                 h.append(n(ms(p.p99BeforeMicros(), timed) + " → " + ms(p.p99DuringMicros(), timed)))
                         .append(n(pct(p.errorRateBefore()) + " → " + pct(p.errorRateDuring())));

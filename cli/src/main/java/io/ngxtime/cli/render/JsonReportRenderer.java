@@ -81,6 +81,22 @@ public final class JsonReportRenderer {
         }
     }
 
+    private static void count(JsonGenerator g, String field, long n, boolean known) throws IOException {
+        if (known) {
+            g.writeNumberField(field, n);
+        } else {
+            g.writeNullField(field);
+        }
+    }
+
+    private static void rate(JsonGenerator g, String field, double share, boolean known) throws IOException {
+        if (known) {
+            g.writeNumberField(field, share);
+        } else {
+            g.writeNullField(field);
+        }
+    }
+
     private void write(Report r, JsonGenerator g) throws IOException {
         Summary s = r.summary();
         g.writeStartObject();
@@ -198,15 +214,17 @@ public final class JsonReportRenderer {
             g.writeStringField("baseline_start", iso(w.baselineStartSecond(), off));
             g.writeStringField("baseline_end", iso(w.baselineEndSecond(), off));
             g.writeNumberField("baseline_per_second", w.baselinePerMinute() / 60.0);
-            g.writeNumberField("requests_during", p.requestsDuring());
-            g.writeNumberField("requests_before", p.requestsBefore());
+            // Without the attribution pass (tail's live window) nothing was measured: null, not 0.
+            boolean measured = p.attributed();
+            count(g, "requests_during", p.requestsDuring(), measured);
+            count(g, "requests_before", p.requestsBefore(), measured);
             g.writeObjectFieldStart("p99_ms");
-            time(g, "during", p.p99DuringMicros(), timed);
-            time(g, "before", p.p99BeforeMicros(), timed);
+            time(g, "during", p.p99DuringMicros(), timed && measured);
+            time(g, "before", p.p99BeforeMicros(), timed && measured);
             g.writeEndObject();
             g.writeObjectFieldStart("error_rate_5xx");
-            g.writeNumberField("during", p.errorRateDuring());
-            g.writeNumberField("before", p.errorRateBefore());
+            rate(g, "during", p.errorRateDuring(), measured);
+            rate(g, "before", p.errorRateBefore(), measured);
             g.writeEndObject();
             g.writeObjectFieldStart("attribution");
             for (Map.Entry<String, List<PeakAttribution.Item>> e : p.attribution().entrySet()) {
@@ -224,6 +242,7 @@ public final class JsonReportRenderer {
             }
             g.writeEndObject();
             g.writeBooleanField("approximate", p.approximate());
+            g.writeBooleanField("attributed", measured);
             g.writeEndObject();
         }
         g.writeEndArray();

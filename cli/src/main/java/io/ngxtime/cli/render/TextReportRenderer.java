@@ -186,7 +186,7 @@ public final class TextReportRenderer {
             out.printf(Locale.ROOT, "     surge %s to %s, baseline %s to %s (median minute) %.2f req/s%n",
                     at(w.startSecond(), off, CLOCK), at(w.endSecond(), off, CLOCK), at(w.baselineStartSecond(), off, CLOCK),
                     at(w.baselineEndSecond(), off, CLOCK), w.baselinePerMinute() / 60);
-            if (p.requestsDuring() > 0) {
+            if (p.attributed()) {
                 out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", ms(p.p99BeforeMicros(), timed),
                         ms(p.p99DuringMicros(), timed), pct(p.errorRateBefore()), pct(p.errorRateDuring()),
                         p.approximate() ? "  (some counts approximate)" : "");
