@@ -29,6 +29,8 @@ public final class Palette {
     public static final Color CONNECT = new Color(0x8EC3E6);
     public static final Color WAIT = UPSTREAM;
     public static final Color TRANSFER = new Color(0x003F63);
+    /** Upstream response time not split into wait and transfer ({@code $upstream_header_time} not logged). */
+    public static final Color UNSPLIT = new Color(0x7A8FA3);
 
     /** Status classes, index 0 (other) and 1 to 5 as in the report model. */
     private static final Color[] STATUS = {

@@ -9,7 +9,9 @@ import org.jfree.chart.JFreeChart;
  * Where the time goes, over time: the mean time per request spent connecting to upstreams, waiting
  * for their first byte, receiving their body, and in nginx and sending to the client, stacked (the
  * stack's top is the mean request time). Columns wider than a bucket average their buckets weighted
- * by requests. Parts that are zero throughout are left out.
+ * by requests. Parts that are zero throughout are left out. Where {@code $upstream_header_time} was not
+ * logged, the upstream response after connecting is its own part, neither wait nor transfer: when the first
+ * byte came is unknown.
  */
 final class TimeSplitChart {
     static final String KEY = "time-split";
@@ -19,6 +21,7 @@ final class TimeSplitChart {
         CONNECT("connect", "upstream connect", Palette.CONNECT),
         WAIT("wait", "upstream header (wait for first byte)", Palette.WAIT),
         TRANSFER("transfer", "upstream body (transfer)", Palette.TRANSFER),
+        UNSPLIT("unsplit", "upstream response (header time not logged)", Palette.UNSPLIT),
         NGINX("nginx", "nginx and client", Palette.NGINX);
 
         final String layer;
@@ -36,6 +39,7 @@ final class TimeSplitChart {
                 case CONNECT -> p.meanConnectMicros();
                 case WAIT -> p.meanWaitMicros();
                 case TRANSFER -> p.meanTransferMicros();
+                case UNSPLIT -> p.meanUnsplitMicros();
                 case NGINX -> p.meanNginxMicros();
             };
         }
@@ -76,6 +80,16 @@ final class TimeSplitChart {
         return new Data(grid, ms);
     }
 
+    /** Whether some upstream time could not be split into wait and transfer. */
+    private static boolean unsplit(Data d) {
+        for (double v : d.partMillis()[Part.UNSPLIT.ordinal()]) {
+            if (v > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static JFreeChart create(Report r, ChartOptions o) {
         Data d = data(r, o);
         if (d == null || r.timing().requestTime().count() == 0) {
@@ -88,7 +102,8 @@ final class TimeSplitChart {
         }
         frame.plot().setFixedLegendItems(bands.legend());
         String subtitle = "Mean per request, stacked: the top is the mean request time. Upstream parts are summed over "
-                + "attempts; " + TimePlots.resolution(d.grid()) + ".";
+                + "attempts; " + TimePlots.resolution(d.grid()) + "."
+                + (unsplit(d) ? " Without $upstream_header_time, the wait for the first byte is not known." : "");
         return frame.chart("Where the time goes", subtitle, o.size());
     }
 }

@@ -151,6 +151,44 @@ class TimeChartsTest {
     }
 
     @Test
+    void timeSplit_headerTimeNotLogged_theUpstreamResponseIsItsOwnBand_neverWaitForTheFirstByte() {
+        Aggregation a = new Aggregation();
+        Request r = new Request();
+        for (int s = 0; s < 1800; s++) {
+            r.clear();
+            r.time(1_791_187_200_000L + s * 1000L, 0);
+            r.request("GET", "/api", "HTTP/1.1", null);
+            r.client("192.0.2.1", "-", "t", null);
+            r.addAttempt("10.0.0.1:8080", 200, -1, -1, 40_000, 0);
+            r.status(200).requestTimeMicros(42_000);
+            a.add(r);
+        }
+        Report report = a.report(List.of("access.log"), "upstreaminfo", 0);
+        JFreeChart chart = TimeSplitChart.create(report, ChartOptions.defaults());
+        LayeredXYPlot plot = (LayeredXYPlot) chart.getPlot();
+
+        assertThat(plot.layer("wait")).as("no header time: nothing is drawn as the wait for the first byte").isNull();
+        assertThat(plot.layer("transfer")).isNull();
+        IntervalXYDataset unsplit = (IntervalXYDataset) plot.layer("unsplit");
+        assertThat(unsplit).isNotNull();
+        assertThat(unsplit.getEndYValue(0, 0) - unsplit.getStartYValue(0, 0)).isCloseTo(40, within(1e-9));
+        List<String> legend = new java.util.ArrayList<>();
+        org.jfree.chart.LegendItemCollection items = plot.getFixedLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            legend.add(items.get(i).getLabel());
+        }
+        assertThat(legend).contains("upstream response (header time not logged)")
+                .doesNotContain("upstream header (wait for first byte)");
+        StringBuilder subtitles = new StringBuilder();
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+                subtitles.append(t.getText());
+            }
+        }
+        assertThat(subtitles.toString()).contains("$upstream_header_time");
+    }
+
+    @Test
     void status_layersAreEachClassPerSecond() {
         ChartOptions o = ChartOptions.defaults();
         StatusChart.Data d = StatusChart.data(INCIDENT, o);

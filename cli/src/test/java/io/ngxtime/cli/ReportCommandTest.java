@@ -305,6 +305,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void report_connectAndHeaderTimesNotLogged_printNa_notZeroMilliseconds() throws Exception {
+        Run r = run("report", SampleGoldenTest.samples().resolve("upstreaminfo-small.log").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> upstreams = r.out().lines().filter(l -> l.trim().startsWith("10.0.1.")).toList();
+        assertThat(upstreams).isNotEmpty().allSatisfy(l -> {
+            assertThat(l).doesNotContain("0.0ms/0.0ms");
+            assertThat(l.trim().split(" +")).as(l).containsSubsequence("n/a", "n/a");
+        });
+        assertThat(r.out().lines().filter(l -> l.trim().startsWith("upstream connect")
+                || l.trim().startsWith("upstream header (TTFB)")).toList())
+                .hasSize(2).allSatisfy(l -> assertThat(l).doesNotContain("ms").contains("n/a"));
+    }
+
+    @Test
     void peaks_negative_isAUsageError_inEveryCommandThatFindsPeaks() throws Exception {
         Path f = log("p.log", List.of(combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200)));
         for (String[] args : List.of(

@@ -19,6 +19,8 @@ public final class TimeBucket {
     long connectSum;
     long waitSum;
     long transferSum;
+    /** Upstream response time after connecting whose split into wait and transfer is unknown (no header time). */
+    long unsplitSum;
     long nginxSum;
     final LogHistogram requestTime = new LogHistogram();
     final LogHistogram upstreamTime = new LogHistogram();
@@ -50,10 +52,16 @@ public final class TimeBucket {
                 if (resp < 0) {
                     continue;
                 }
-                long h = r.attemptHeaderMicros(i) < 0 ? resp : r.attemptHeaderMicros(i);
+                long header = r.attemptHeaderMicros(i);
                 connectSum += Math.min(c, resp);
-                waitSum += Math.max(0, Math.min(h, resp) - Math.min(c, resp));
-                transferSum += Math.max(0, resp - Math.min(h, resp));
+                if (header < 0) {
+                    // $upstream_header_time not logged: the time to the first byte is unknown, so the rest of
+                    // the response is neither wait nor transfer, and counting it as either would claim a TTFB
+                    unsplitSum += resp - Math.min(c, resp);
+                } else {
+                    waitSum += Math.max(0, Math.min(header, resp) - Math.min(c, resp));
+                    transferSum += Math.max(0, resp - Math.min(header, resp));
+                }
                 upstream += resp;
             }
             nginxSum += Math.max(0, rt - upstream);
@@ -77,6 +85,7 @@ public final class TimeBucket {
         connectSum += o.connectSum;
         waitSum += o.waitSum;
         transferSum += o.transferSum;
+        unsplitSum += o.unsplitSum;
         nginxSum += o.nginxSum;
         requestTime.merge(o.requestTime);
         upstreamTime.merge(o.upstreamTime);
@@ -133,6 +142,15 @@ public final class TimeBucket {
     /** ... receiving the upstream's response after its first byte. */
     public double meanTransferMicros() {
         return mean(transferSum);
+    }
+
+    /**
+     * ... receiving the upstream's response after connecting, for attempts whose header time was not logged
+     * ({@code $upstream_header_time} missing or {@code -}): neither wait nor transfer, as the first byte's
+     * time is unknown.
+     */
+    public double meanUnsplitMicros() {
+        return mean(unsplitSum);
     }
 
     /** ... in nginx and sending to the client (request time minus upstream time). */

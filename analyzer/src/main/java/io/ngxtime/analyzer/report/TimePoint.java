@@ -21,9 +21,21 @@ package io.ngxtime.analyzer.report;
  * @param meanNginxMicros   ... in nginx and sending to the client
  * @param offsetSeconds     the zone offset the bucket's requests were logged in (its first request's),
  *                          so a series across a DST change keeps each time as logged
+ * @param meanUnsplitMicros ... receiving the upstream response after connecting, for attempts whose header
+ *                          time was not logged: neither wait nor transfer, as the first byte's time is unknown
  */
 public record TimePoint(long startSecond, long requests, long maxPerSecond, long[] statusClasses, long bytes,
                         long requestP50Micros, long requestP99Micros, long upstreamP99Micros, long[] tierP50Micros,
                         long[] tierP99Micros, long[] tierTimedRequests, double meanConnectMicros, double meanWaitMicros,
-                        double meanTransferMicros, double meanNginxMicros, int offsetSeconds) {
+                        double meanTransferMicros, double meanNginxMicros, int offsetSeconds, double meanUnsplitMicros) {
+
+    /** A point whose upstream times, if any, were all split (every attempt had a header time). */
+    public TimePoint(long startSecond, long requests, long maxPerSecond, long[] statusClasses, long bytes,
+                     long requestP50Micros, long requestP99Micros, long upstreamP99Micros, long[] tierP50Micros,
+                     long[] tierP99Micros, long[] tierTimedRequests, double meanConnectMicros, double meanWaitMicros,
+                     double meanTransferMicros, double meanNginxMicros, int offsetSeconds) {
+        this(startSecond, requests, maxPerSecond, statusClasses, bytes, requestP50Micros, requestP99Micros,
+                upstreamP99Micros, tierP50Micros, tierP99Micros, tierTimedRequests, meanConnectMicros, meanWaitMicros,
+                meanTransferMicros, meanNginxMicros, offsetSeconds, 0);
+    }
 }

@@ -145,6 +145,11 @@ public final class HtmlReportWriter {
         return timed ? ms(micros) : "n/a";
     }
 
+    /** "p50 / p99", or n/a when nothing behind them was timed (the variable was not logged). */
+    private static String p50p99(Percentiles p) {
+        return p.count() > 0 ? ms(p.p50()) + " / " + ms(p.p99()) : "n/a";
+    }
+
     private static String at(long epochSecond, int offset, DateTimeFormatter f) {
         return f.format(Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.ofTotalSeconds(offset)));
     }
@@ -325,8 +330,9 @@ public final class HtmlReportWriter {
 
     private static void part(StringBuilder h, java.awt.Color c, String name, Percentiles p) {
         h.append("<tr><td><span class=\"sw\" style=\"background:").append(Palette.hex(c)).append("\"></span>")
-                .append(name).append("</td>").append(n(num(p.count()))).append(n(ms(p.p50()))).append(n(ms(p.p90())))
-                .append(n(ms(p.p99()))).append(n(ms(p.max()))).append("</tr>\n");
+                .append(name).append("</td>").append(n(num(p.count()))).append(n(ms(p.p50(), p.count() > 0)))
+                .append(n(ms(p.p90(), p.count() > 0))).append(n(ms(p.p99(), p.count() > 0)))
+                .append(n(ms(p.max(), p.count() > 0))).append("</tr>\n");
     }
 
     private void upstreams(Report r, StringBuilder h) {
@@ -352,9 +358,8 @@ public final class HtmlReportWriter {
                     .append("<td class=\"t\" title=\"").append(Html.attr(u.address())).append("\">")
                     .append(Html.text(u.address())).append("</td>")
                     .append(n(num(u.attempts()))).append(n(pct(u.attempts() == 0 ? 0 : (double) u.failed() / u.attempts())))
-                    .append(n(num(u.retriesCaused()))).append(n(ms(u.connect().p50()) + " / " + ms(u.connect().p99())))
-                    .append(n(ms(u.header().p50()) + " / " + ms(u.header().p99())))
-                    .append(n(ms(u.response().p50()) + " / " + ms(u.response().p99()))).append(n(ms(u.response().max())))
+                    .append(n(num(u.retriesCaused()))).append(n(p50p99(u.connect())))
+                    .append(n(p50p99(u.header()))).append(n(p50p99(u.response()))).append(n(ms(u.response().max())))
                     .append("</tr>\n");
         }
         h.append("</table>\n");

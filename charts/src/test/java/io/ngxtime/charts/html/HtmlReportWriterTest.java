@@ -101,6 +101,33 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void upstreams_connectAndHeaderTimesNotLogged_areNa_notZero() throws Exception {
+        io.ngxtime.analyzer.aggregate.Aggregation a = new io.ngxtime.analyzer.aggregate.Aggregation();
+        io.ngxtime.analyzer.record.Request r = new io.ngxtime.analyzer.record.Request();
+        for (int s = 0; s < 120; s++) {
+            r.clear();
+            r.time(1_791_187_200_000L + s * 1000L, 0);
+            r.request("GET", "/api", "HTTP/1.1", null);
+            r.client("192.0.2.1", "-", "t", null);
+            r.addAttempt("10.0.0.9:8080", 200, -1, -1, 40_000, 0);
+            r.status(200).requestTimeMicros(42_000);
+            a.add(r);
+        }
+        String html = html(a.report(List.of("access.log"), "upstreaminfo", 0));
+
+        String row = html.lines().filter(l -> l.startsWith("<tr") && l.contains(">10.0.0.9:8080</td>")).findFirst()
+                .orElseThrow();
+        List<String> cells = new ArrayList<>();
+        Matcher m = Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(row);
+        while (m.find()) {
+            cells.add(m.group(1));
+        }
+        assertThat(cells).as(row).containsSubsequence("n/a", "n/a", "40.0 ms / 40.0 ms");
+        assertThat(html.lines().filter(l -> l.contains("upstream header (time to first byte)")).findFirst().orElseThrow())
+                .contains("n/a").doesNotContain("ms<");
+    }
+
+    @Test
     void page_hasEverySection_chartsInline_andIsDeterministic() throws Exception {
         Report r = HtmlFixtures.incident();
         HtmlReportWriter small = new HtmlReportWriter(io.ngxtime.charts.ChartOptions.defaults()

@@ -51,6 +51,11 @@ public final class TextReportRenderer {
         return timed ? ms(micros) : "n/a";
     }
 
+    /** "p50/p99", or n/a when nothing behind them was timed (the variable was not logged). */
+    private static String p50p99(Percentiles p) {
+        return p.count() > 0 ? ms(p.p50()) + "/" + ms(p.p99()) : "n/a";
+    }
+
     static String ms(long micros) {
         double m = micros / 1000.0;
         if (m >= 10_000) {
@@ -145,8 +150,9 @@ public final class TextReportRenderer {
     }
 
     private static void part(String name, Percentiles p, PrintWriter out) {
-        out.printf(Locale.ROOT, "  %-26s %,12d %9s %9s %9s %9s%n", name, p.count(), ms(p.p50()), ms(p.p90()), ms(p.p99()),
-                ms(p.max()));
+        boolean timed = p.count() > 0;
+        out.printf(Locale.ROOT, "  %-26s %,12d %9s %9s %9s %9s%n", name, p.count(), ms(p.p50(), timed), ms(p.p90(), timed),
+                ms(p.p99(), timed), ms(p.max(), timed));
     }
 
     private void upstreams(List<UpstreamReport> ups, PrintWriter out) {
@@ -165,8 +171,7 @@ public final class TextReportRenderer {
             }
             out.printf(Locale.ROOT, "  %-28s %,10d %8s %,8d %17s %17s %17s%n", safe(u.address()), u.attempts(),
                     pct(u.attempts() == 0 ? 0 : (double) u.failed() / u.attempts()), u.retriesCaused(),
-                    ms(u.connect().p50()) + "/" + ms(u.connect().p99()), ms(u.header().p50()) + "/" + ms(u.header().p99()),
-                    ms(u.response().p50()) + "/" + ms(u.response().p99()));
+                    p50p99(u.connect()), p50p99(u.header()), p50p99(u.response()));
         }
     }
 
