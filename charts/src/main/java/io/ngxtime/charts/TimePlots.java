@@ -81,8 +81,9 @@ final class TimePlots {
         return d;
     }
 
+    /** A line renderer: gaps at NaN, and a dot where a point has no neighbour (see {@link GappedLineRenderer}). */
     static XYLineAndShapeRenderer lines(Color colour, Stroke stroke) {
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer r = new GappedLineRenderer();
         r.setDrawSeriesLineAsPath(true);
         r.setSeriesPaint(0, colour);
         r.setSeriesStroke(0, stroke);
