@@ -153,10 +153,12 @@ final class TimePlots {
         String note = "";
         if (!Double.isNaN(top)) {
             double[] ringed = peaks.labels().stream().mapToDouble(PeakLabels.Label::x).toArray();
-            OffScale marks = OffScale.markers(plot.chartKey(), grid, columnMax, top, ringed);
-            axis.setRange(0, peaks.labels().isEmpty() ? top : top * 1.2);
+            // the axis ends above the cut when it leaves room for peak labels: what runs off is what passes its end
+            double axisTop = peaks.labels().isEmpty() ? top : top * 1.2;
+            OffScale marks = OffScale.markers(plot.chartKey(), grid, columnMax, axisTop, ringed);
+            axis.setRange(0, axisTop);
             plot.addAnnotation(marks, false);
-            note = String.format(java.util.Locale.ROOT, " Seconds over %,.0f req/s run off the top%s.", top,
+            note = String.format(java.util.Locale.ROOT, " Seconds over %,.0f req/s run off the top%s.", axisTop,
                     marks.count() == 0 ? "" : " (▲)");
         }
         if (!peaks.labels().isEmpty()) {

@@ -171,4 +171,16 @@ class WeekChartTest {
         assertThat(p99[none]).isNaN();
         assertThat(p99[twenty]).isCloseTo(20.0, org.assertj.core.data.Percentage.withPercentage(3.2));
     }
+
+    @Test
+    void week_theCutNote_namesTheAxisTop_alsoWhenItLeavesRoomForPeakLabels() {
+        JFreeChart chart = WeekChart.create(WEEK, ChartOptions.defaults());
+        double axisTop = chart.getXYPlot().getRangeAxis().getUpperBound();
+        String subtitles = chart.getSubtitles().stream().filter(t -> t instanceof org.jfree.chart.title.TextTitle)
+                .map(t -> ((org.jfree.chart.title.TextTitle) t).getText()).reduce("", String::concat);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Seconds over ([0-9,]+) req/s run off the top")
+                .matcher(subtitles);
+        assertThat(m.find()).as(subtitles).isTrue();
+        assertThat(Double.parseDouble(m.group(1).replace(",", ""))).isCloseTo(axisTop, org.assertj.core.data.Offset.offset(0.5));
+    }
 }
