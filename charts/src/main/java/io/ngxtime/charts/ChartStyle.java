@@ -116,7 +116,9 @@ final class ChartStyle {
         NumberAxis a = new NumberAxis(label);
         axis(a);
         a.setAutoRangeIncludesZero(true);
-        a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        // decimal steps too: rates are means (a status chart topping at 1.4 responses/s showed only 0 and 1);
+        // over a few units the spacing picks whole steps anyway
+        a.setStandardTickUnits(NumberAxis.createStandardTickUnits());
         a.setNumberFormatOverride(numberFormat("#,##0.##"));
         return a;
     }
