@@ -113,7 +113,7 @@ final class ChartStyle {
 
     /** Requests per second and other counts: from zero, grouped thousands. */
     static NumberAxis countAxis(String label) {
-        NumberAxis a = new NumberAxis(label);
+        NumberAxis a = new SpacedNumberAxis(label);
         axis(a);
         a.setAutoRangeIncludesZero(true);
         // decimal steps too: rates are means (a status chart topping at 1.4 responses/s showed only 0 and 1);
