@@ -27,7 +27,7 @@ public enum ChartKind {
     STATUS(StatusChart.KEY, StatusChart::create, r -> r.traffic().points().isEmpty() ? "no request has a time" : null),
     /** Per bucket: request rate against upstream p99. */
     LOAD_LATENCY(LoadLatencyChart.KEY, LoadLatencyChart::create, r -> LoadLatencyChart.data(r).rate().length > 0 ? null
-            : "no upstream time per bucket: log $upstream_response_time");
+            : LoadLatencyChart.MISSING);
 
     private final String key;
     private final BiFunction<Report, ChartOptions, JFreeChart> factory;

@@ -87,6 +87,12 @@ final class WeekChart {
                 peaks.labels().isEmpty() ? null : ChartStyle.bandItem("peaks: busiest second and top driver", Palette.ALERT)));
         String subtitle = "Each column covers " + column + ". The band reaches the busiest single second, so a one-second "
                 + "spike keeps its full height." + cut;
-        return frame.chart("Traffic over the week", subtitle, o.size());
+        return frame.chart(title(d.range()), subtitle, o.size());
+    }
+
+    /** "Traffic over the week", or over fewer days when the logs hold fewer (a 2 h log is not a week). */
+    static String title(WeekRange range) {
+        long days = Math.round((range.toSecond() - range.fromSecond()) / 86_400.0);
+        return days >= 7 ? "Traffic over the week" : days <= 1 ? "Traffic over the day" : "Traffic over " + days + " days";
     }
 }

@@ -183,4 +183,12 @@ class WeekChartTest {
         assertThat(m.find()).as(subtitles).isTrue();
         assertThat(Double.parseDouble(m.group(1).replace(",", ""))).isCloseTo(axisTop, org.assertj.core.data.Offset.offset(0.5));
     }
+
+    @Test
+    void week_title_saysHowManyDaysItShows_whenTheLogsHoldLessThanAWeek() {
+        assertThat(WeekChart.create(WEEK, ChartOptions.defaults()).getTitle().getText()).startsWith("Traffic over the week");
+        Report threeHours = SampleReports.cachedIncident();
+        assertThat(WeekChart.create(threeHours, ChartOptions.defaults()).getTitle().getText()).startsWith("Traffic over the day");
+        assertThat(WeekChart.title(new WeekRange(0, 3 * 86_400L))).isEqualTo("Traffic over 3 days");
+    }
 }
