@@ -91,6 +91,21 @@ public final class BatchEncoder {
     }
 
     /** Adds a parsed line. */
+    /** A sink of parsed lines into this batch: records added, rejected lines counted and sampled. */
+    public io.ngxtime.analyzer.ingest.LineSink sink() {
+        return new io.ngxtime.analyzer.ingest.LineSink() {
+            @Override
+            public void accept(LogRecord record) {
+                add(record);
+            }
+
+            @Override
+            public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
+                BatchEncoder.this.reject(source, lineNumber, error, b, from, to);
+            }
+        };
+    }
+
     public void add(LogRecord r) {
         byte[] b = r.lineBuffer();
         int flags = 0;

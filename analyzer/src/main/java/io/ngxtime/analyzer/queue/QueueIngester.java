@@ -8,8 +8,6 @@ import io.ngxtime.analyzer.ingest.LogReader;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.source.LineReader;
 import io.ngxtime.grammar.LogFormat;
-import io.ngxtime.grammar.LogRecord;
-import io.ngxtime.grammar.ParseError;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -116,25 +114,10 @@ public final class QueueIngester {
         }
     }
 
-    /** Parsed lines into a batch, rejected ones counted and sampled there. */
-    private static LineSink into(BatchEncoder batch) {
-        return new LineSink() {
-            @Override
-            public void accept(LogRecord record) {
-                batch.add(record);
-            }
-
-            @Override
-            public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
-                batch.reject(source, lineNumber, error, b, from, to);
-            }
-        };
-    }
-
     /** Reads lines from an already positioned reader (follow mode calls this as lines arrive). */
     public long read(LineReader lines, Input input, long fingerprint, long offsetBase, long lineBase,
                      BooleanSupplier cancelled) throws IOException {
-        LineSink sink = into(encoder);
+        LineSink sink = encoder.sink();
         long n = 0;
         // where the reader stands now: follow mode calls this again and again with the same reader and
         // bases, so a call that reads no line must not put the checkpoint back to where the file was opened
@@ -192,7 +175,7 @@ public final class QueueIngester {
             LogReader parser = new LogReader(format, reader.maxLineBytes());
             BatchEncoder batch = new BatchEncoder(format);
             LineChunk chunk = new LineChunk();
-            LineSink sink = into(batch);
+            LineSink sink = batch.sink();
             try {
                 while (true) {
                     long seq;

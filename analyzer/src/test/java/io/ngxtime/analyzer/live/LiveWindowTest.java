@@ -2,7 +2,6 @@ package io.ngxtime.analyzer.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ngxtime.analyzer.ingest.LineSink;
 import io.ngxtime.analyzer.ingest.LogReader;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.queue.Batch;
@@ -10,8 +9,6 @@ import io.ngxtime.analyzer.queue.BatchDecoder;
 import io.ngxtime.analyzer.queue.BatchEncoder;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.grammar.LogFormat;
-import io.ngxtime.grammar.LogRecord;
-import io.ngxtime.grammar.ParseError;
 import io.ngxtime.grammar.Preset;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,17 +25,7 @@ class LiveWindowTest {
     static Batch batch(String source, String... lines) throws Exception {
         BatchEncoder encoder = new BatchEncoder(COMBINED);
         new LogReader(COMBINED).read(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
-                source, new LineSink() {
-                    @Override
-                    public void accept(LogRecord record) {
-                        encoder.add(record);
-                    }
-
-                    @Override
-                    public void reject(String s, long lineNumber, ParseError error, byte[] b, int from, int to) {
-                        encoder.reject(s, lineNumber, error, b, from, to);
-                    }
-                });
+                source, encoder.sink());
         int n = encoder.finish(List.of(), Long.MIN_VALUE);
         return new BatchDecoder().decode(encoder.encoded(), 0, n, new Batch());
     }
