@@ -97,10 +97,7 @@ class TimeChartsTest {
         long minute = 1_791_187_200L; // 05 Oct 2026 10:00 +02:00
         for (int m = 0; m < 3; m++) {
             for (int i = 0; i < 20; i++) {
-                r0.clear();
-                r0.time((minute + m * 60 + i) * 1000, 7200);
-                r0.request("GET", "/a", "HTTP/1.1", null);
-                r0.client("192.0.2.1", "-", "t", null);
+                TestRequests.get(r0, (minute + m * 60 + i) * 1000, 7200, "/a");
                 if (m == 1) {
                     r0.status(200).cacheStatus(CacheStatus.HIT).requestTimeMicros(0);
                 } else {
@@ -155,10 +152,7 @@ class TimeChartsTest {
         Aggregation a = new Aggregation();
         Request r = new Request();
         for (int s = 0; s < 1800; s++) {
-            r.clear();
-            r.time(1_791_187_200_000L + s * 1000L, 0);
-            r.request("GET", "/api", "HTTP/1.1", null);
-            r.client("192.0.2.1", "-", "t", null);
+            TestRequests.get(r, 1_791_187_200_000L + s * 1000L, 0, "/api");
             r.addAttempt("10.0.0.1:8080", 200, -1, -1, 40_000, 0);
             r.status(200).requestTimeMicros(42_000);
             a.add(r);

@@ -146,10 +146,7 @@ class WeekChartTest {
         long start = Instant.parse("2026-10-05T10:00:00+02:00").getEpochSecond();
         for (int m = 0; m < 3; m++) {
             for (int i = 0; i < 10; i++) {
-                r.clear();
-                r.time((start + m * 60 + i) * 1000, 7200);
-                r.request("GET", "/a", "HTTP/1.1", null);
-                r.client("192.0.2.1", "-", "t", null);
+                TestRequests.get(r, (start + m * 60 + i) * 1000, 7200, "/a");
                 r.status(200);
                 if (m == 0) {
                     r.cacheStatus(io.ngxtime.grammar.CacheStatus.HIT).requestTimeMicros(0);

@@ -105,10 +105,7 @@ class HtmlReportWriterTest {
         io.ngxtime.analyzer.aggregate.Aggregation a = new io.ngxtime.analyzer.aggregate.Aggregation();
         io.ngxtime.analyzer.record.Request r = new io.ngxtime.analyzer.record.Request();
         for (int s = 0; s < 120; s++) {
-            r.clear();
-            r.time(1_791_187_200_000L + s * 1000L, 0);
-            r.request("GET", "/api", "HTTP/1.1", null);
-            r.client("192.0.2.1", "-", "t", null);
+            io.ngxtime.charts.TestRequests.get(r, 1_791_187_200_000L + s * 1000L, 0, "/api");
             r.addAttempt("10.0.0.9:8080", 200, -1, -1, 40_000, 0);
             r.status(200).requestTimeMicros(42_000);
             a.add(r);
