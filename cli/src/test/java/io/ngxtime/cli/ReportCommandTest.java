@@ -195,6 +195,30 @@ class ReportCommandTest {
     }
 
     @Test
+    void report_aPeakWhoseSurgeCoversTheWholeRange_hasNoBaseline_soItsBeforeFiguresAreNull() throws Exception {
+        String sample = SampleGoldenTest.samples().resolve("timing-small.log").toString();
+        Run r = run("report", sample, "--json", "--from", "2026-10-07T14:00:00-07:00",
+                "--to", "2026-10-07T14:00:40-07:00");
+        assertThat(r.exit()).isZero();
+        JsonNode peaks = r.json().get("peaks");
+        assertThat(peaks).isNotEmpty();
+        JsonNode p = peaks.get(0);
+        assertThat(p.get("baseline_start").asText()).isEqualTo(p.get("baseline_end").asText());
+        assertThat(p.get("requests_before").asLong()).isZero();
+        assertThat(p.get("p99_ms").get("before").isNull()).isTrue();
+        assertThat(p.get("error_rate_5xx").get("before").isNull()).isTrue();
+        assertThat(p.get("p99_ms").get("during").isNull()).isFalse();
+        for (JsonNode items : p.get("attribution")) {
+            for (JsonNode item : items) {
+                assertThat(item.get("share_before").isNull()).isTrue();
+            }
+        }
+        Run text = run("report", sample, "--from", "2026-10-07T14:00:00-07:00",
+                "--to", "2026-10-07T14:00:40-07:00");
+        assertThat(text.out()).contains("p99 n/a ->").doesNotContain("vs 0.0% before");
+    }
+
+    @Test
     void report_rejectedLines_areCountedByReasonAndSampledWithFileAndLine() throws Exception {
         List<String> lines = new java.util.ArrayList<>();
         for (int i = 0; i < 200; i++) {

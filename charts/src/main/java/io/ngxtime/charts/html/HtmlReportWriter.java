@@ -264,8 +264,9 @@ public final class HtmlReportWriter {
                     .append(n(String.format(Locale.ROOT, "%.2f", w.baselinePerMinute() / 60)));
             if (p.attributed()) {
                 boolean timed = r.timing().requestTime().count() > 0;
-                h.append(n(ms(p.p99BeforeMicros(), timed) + " → " + ms(p.p99DuringMicros(), timed)))
-                        .append(n(pct(p.errorRateBefore()) + " → " + pct(p.errorRateDuring())));
+                boolean before = p.requestsBefore() > 0; // none when the surge covers the whole range
+                h.append(n(ms(p.p99BeforeMicros(), timed && before) + " → " + ms(p.p99DuringMicros(), timed)))
+                        .append(n((before ? pct(p.errorRateBefore()) : "n/a") + " → " + pct(p.errorRateDuring())));
             } else {
                 h.append("<td></td><td></td>");
             }
@@ -284,7 +285,8 @@ public final class HtmlReportWriter {
             for (Map.Entry<String, List<PeakAttribution.Item>> e : p.attribution().entrySet()) {
                 for (PeakAttribution.Item it : e.getValue().subList(0, Math.min(3, e.getValue().size()))) {
                     h.append("<tr><td>").append(Html.text(e.getKey().replace('_', ' '))).append("</td>")
-                            .append(t(it.value())).append(n(pct(it.duringShare()))).append(n(pct(it.beforeShare())))
+                            .append(t(it.value())).append(n(pct(it.duringShare())))
+                            .append(n(p.requestsBefore() > 0 ? pct(it.beforeShare()) : "n/a"))
                             .append(n(num(Math.round(it.excessRequests())))).append("</tr>\n");
                 }
             }

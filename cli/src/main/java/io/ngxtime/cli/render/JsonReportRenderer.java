@@ -218,13 +218,16 @@ public final class JsonReportRenderer {
             boolean measured = p.attributed();
             count(g, "requests_during", p.requestsDuring(), measured);
             count(g, "requests_before", p.requestsBefore(), measured);
+            // an empty side (a surge that covers the whole range leaves no baseline) has no p99 and no rate
+            boolean during = measured && p.requestsDuring() > 0;
+            boolean before = measured && p.requestsBefore() > 0;
             g.writeObjectFieldStart("p99_ms");
-            time(g, "during", p.p99DuringMicros(), timed && measured);
-            time(g, "before", p.p99BeforeMicros(), timed && measured);
+            time(g, "during", p.p99DuringMicros(), timed && during);
+            time(g, "before", p.p99BeforeMicros(), timed && before);
             g.writeEndObject();
             g.writeObjectFieldStart("error_rate_5xx");
-            rate(g, "during", p.errorRateDuring(), measured);
-            rate(g, "before", p.errorRateBefore(), measured);
+            rate(g, "during", p.errorRateDuring(), during);
+            rate(g, "before", p.errorRateBefore(), before);
             g.writeEndObject();
             g.writeObjectFieldStart("attribution");
             for (Map.Entry<String, List<PeakAttribution.Item>> e : p.attribution().entrySet()) {
@@ -234,7 +237,11 @@ public final class JsonReportRenderer {
                     g.writeStringField("value", it.value());
                     g.writeNumberField("requests", it.duringCount());
                     g.writeNumberField("share_during", it.duringShare());
-                    g.writeNumberField("share_before", it.beforeShare());
+                    if (before) {
+                        g.writeNumberField("share_before", it.beforeShare());
+                    } else {
+                        g.writeNullField("share_before");
+                    }
                     g.writeNumberField("excess_requests", Math.round(it.excessRequests()));
                     g.writeEndObject();
                 }

@@ -192,13 +192,15 @@ public final class TextReportRenderer {
                     at(w.startSecond(), off, CLOCK), at(w.endSecond(), off, CLOCK), at(w.baselineStartSecond(), off, CLOCK),
                     at(w.baselineEndSecond(), off, CLOCK), w.baselinePerMinute() / 60);
             if (p.attributed()) {
-                out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", ms(p.p99BeforeMicros(), timed),
-                        ms(p.p99DuringMicros(), timed), pct(p.errorRateBefore()), pct(p.errorRateDuring()),
+                // no baseline request (the surge covers the whole range): nothing to compare with
+                boolean before = p.requestsBefore() > 0;
+                out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", ms(p.p99BeforeMicros(), timed && before),
+                        ms(p.p99DuringMicros(), timed), before ? pct(p.errorRateBefore()) : "n/a", pct(p.errorRateDuring()),
                         p.approximate() ? "  (some counts approximate)" : "");
                 for (Map.Entry<String, List<PeakAttribution.Item>> e : p.attribution().entrySet()) {
                     for (PeakAttribution.Item it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
                         out.printf(Locale.ROOT, "     %-15s %s  %s during vs %s before (+%,d req)%n", e.getKey(),
-                                safe(clip(it.value(), 60)), pct(it.duringShare()), pct(it.beforeShare()),
+                                safe(clip(it.value(), 60)), pct(it.duringShare()), before ? pct(it.beforeShare()) : "n/a",
                                 Math.round(it.excessRequests()));
                     }
                 }
