@@ -107,6 +107,8 @@ class ReportCommandTest {
         assertThat(second.get("upstream").get("timed_requests").asLong()).isEqualTo(5);
         assertThat(second.get("upstream").get("p50_ms").asDouble()).isCloseTo(20.0, org.assertj.core.data.Percentage.withPercentage(3.2));
         assertThat(second.has("cache")).isFalse();
+        assertThat(minutes.get(0).get("upstream_p99_ms").isNull()).as("no upstream request in the first minute").isTrue();
+        assertThat(minutes.get(1).get("upstream_p99_ms").asDouble()).isCloseTo(19.0, org.assertj.core.data.Percentage.withPercentage(3.2));
 
         List<String> rows = Files.readAllLines(csv);
         List<String> header = List.of(rows.get(0).split(","));

@@ -106,6 +106,13 @@ public final class Aggregation implements Aggregator<Aggregation> {
         rejects.merge(o.rejects);
         outsideFilter += o.outsideFilter;
         outsideWindow += o.outsideWindow;
+        if (!offered && o.offered) {
+            offered = true;
+            offeredOffsetSeconds = o.offeredOffsetSeconds;
+        }
+        if (windowFromMillis == Long.MIN_VALUE && windowToMillis == Long.MAX_VALUE) {
+            window(o.windowFromMillis, o.windowToMillis);
+        }
     }
 
     public RequestFilter filter() {

@@ -86,7 +86,8 @@ final class ReportBuilder {
             }
             points.add(new TimePoint(start, b.requests(), maxPerSecond, classes, b.bytes(), b.requestTime().quantile(0.5),
                     b.requestTime().quantile(0.99), b.upstreamTime().quantile(0.99), p50, p99, timed, b.meanConnectMicros(),
-                    b.meanWaitMicros(), b.meanTransferMicros(), b.meanNginxMicros(), b.offsetSeconds(), b.meanUnsplitMicros()));
+                    b.meanWaitMicros(), b.meanTransferMicros(), b.meanNginxMicros(), b.offsetSeconds(), b.meanUnsplitMicros(),
+                    b.upstreamTime().count()));
         }
         return new TrafficReport(first, perSecond, width, points, offset, t.outsideSecondRange());
     }

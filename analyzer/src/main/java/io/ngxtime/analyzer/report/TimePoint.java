@@ -23,11 +23,13 @@ package io.ngxtime.analyzer.report;
  *                          so a series across a DST change keeps each time as logged
  * @param meanUnsplitMicros ... receiving the upstream response after connecting, for attempts whose header
  *                          time was not logged: neither wait nor transfer, as the first byte's time is unknown
+ * @param upstreamTimedRequests requests with an upstream time: the count behind {@code upstreamP99Micros}
  */
 public record TimePoint(long startSecond, long requests, long maxPerSecond, long[] statusClasses, long bytes,
                         long requestP50Micros, long requestP99Micros, long upstreamP99Micros, long[] tierP50Micros,
                         long[] tierP99Micros, long[] tierTimedRequests, double meanConnectMicros, double meanWaitMicros,
-                        double meanTransferMicros, double meanNginxMicros, int offsetSeconds, double meanUnsplitMicros) {
+                        double meanTransferMicros, double meanNginxMicros, int offsetSeconds, double meanUnsplitMicros,
+                        long upstreamTimedRequests) {
 
     /** A point whose upstream times, if any, were all split (every attempt had a header time). */
     public TimePoint(long startSecond, long requests, long maxPerSecond, long[] statusClasses, long bytes,
@@ -36,6 +38,6 @@ public record TimePoint(long startSecond, long requests, long maxPerSecond, long
                      double meanTransferMicros, double meanNginxMicros, int offsetSeconds) {
         this(startSecond, requests, maxPerSecond, statusClasses, bytes, requestP50Micros, requestP99Micros,
                 upstreamP99Micros, tierP50Micros, tierP99Micros, tierTimedRequests, meanConnectMicros, meanWaitMicros,
-                meanTransferMicros, meanNginxMicros, offsetSeconds, 0);
+                meanTransferMicros, meanNginxMicros, offsetSeconds, 0, tierTimedRequests[2]);
     }
 }

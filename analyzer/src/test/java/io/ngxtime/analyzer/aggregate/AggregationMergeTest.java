@@ -20,7 +20,7 @@ class AggregationMergeTest {
             r.traffic().firstSecond(), r.traffic().perSecond(), r.traffic().points().stream().map(p -> List.of(p.startSecond(),
                 p.requests(), p.maxPerSecond(), List.of(p.statusClasses()), p.bytes(), p.requestP50Micros(),
                 p.requestP99Micros(), p.upstreamP99Micros(), List.of(p.tierP50Micros()), List.of(p.tierP99Micros()), List.of(p.tierTimedRequests()),
-                p.meanConnectMicros(), p.meanWaitMicros(), p.meanTransferMicros(), p.meanNginxMicros(), p.offsetSeconds())).toList(),
+                p.meanConnectMicros(), p.meanWaitMicros(), p.meanTransferMicros(), p.meanNginxMicros(), p.offsetSeconds(), p.meanUnsplitMicros(), p.upstreamTimedRequests())).toList(),
             r.peaks().stream().map(p -> p.window()).toList(), r.routes(), r.findings()}));
     }
 
@@ -43,5 +43,25 @@ class AggregationMergeTest {
             from = to;
         }
         assertThat(fingerprint(merged.report(List.of(), "f"))).isEqualTo(fingerprint(whole.report(List.of(), "f")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void merge_keepsTheLinesLeftOutAndTheWindowsDescription() {
+        RequestFilter fiveXx = RequestFilter.of("5xx", null, null, null, null);
+        Aggregation part = new Aggregation(10, fiveXx);
+        part.window(1_791_187_200_000L, 1_791_190_800_000L);
+        Request r = new Request();
+        for (int i = 0; i < 10; i++) {
+            io.ngxtime.analyzer.testutil.TestRequests.get(r, 1_791_187_200_000L + i * 1000L, "/a").status(i < 3 ? 502 : 200);
+            r.time(1_791_187_200_000L + i * 1000L, 7200);
+            part.add(r);
+        }
+        part.outsideWindow(7200);
+        Aggregation whole = new Aggregation(10, fiveXx);
+        whole.merge(part);
+        Report report = whole.report(List.of("a.log"), "combined", 0);
+        assertThat(report.summary().requests()).isEqualTo(3);
+        assertThat(report.lines()).isEqualTo(11);
+        assertThat(report.filter()).isEqualTo("from 2026-10-05T10:00:00+02:00; to 2026-10-05T11:00:00+02:00; status 500-599");
     }
 }

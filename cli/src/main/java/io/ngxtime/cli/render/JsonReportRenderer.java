@@ -129,7 +129,7 @@ public final class JsonReportRenderer {
         upstreams(r.upstreams(), g);
         boolean timed = r.timing().requestTime().count() > 0;
         peaks(r.peaks(), timed, g);
-        traffic(r.traffic(), r.timing().upstreamTime().count() > 0, g);
+        traffic(r.traffic(), g);
         routes(r, g);
         findings(r.findings(), g);
         if (r.comparison() != null) {
@@ -255,7 +255,7 @@ public final class JsonReportRenderer {
         g.writeEndArray();
     }
 
-    private void traffic(TrafficReport t, boolean upstreamTimed, JsonGenerator g) throws IOException {
+    private void traffic(TrafficReport t, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("traffic");
         g.writeNumberField("seconds", t.perSecond().length);
         g.writeNumberField("max_per_second", t.maxPerSecond());
@@ -282,7 +282,7 @@ public final class JsonReportRenderer {
                 boolean bucketTimed = tiers[0] + tiers[1] + tiers[2] > 0;
                 time(g, "p50_ms", p.requestP50Micros(), bucketTimed);
                 time(g, "p99_ms", p.requestP99Micros(), bucketTimed);
-                time(g, "upstream_p99_ms", p.upstreamP99Micros(), upstreamTimed);
+                time(g, "upstream_p99_ms", p.upstreamP99Micros(), p.upstreamTimedRequests() > 0);
                 g.writeObjectFieldStart("tiers");
                 for (Tier tier : Tier.values()) {
                     long timed = p.tierTimedRequests()[tier.ordinal()];
