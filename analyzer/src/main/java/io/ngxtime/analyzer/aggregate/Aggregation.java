@@ -12,10 +12,6 @@ import java.util.Map;
  * traffic, routes, slow clients, and rejected lines. Single-writer; mergeable.
  */
 public final class Aggregation implements Aggregator<Aggregation> {
-    private static final java.time.format.DateTimeFormatter ISO_SECONDS =
-            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
-    private static final java.time.format.DateTimeFormatter ISO_MILLIS =
-            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
     private final RequestFilter filter;
     private final SummaryAggregator summary = new SummaryAggregator();
     private final TimingAggregator timing = new TimingAggregator();
@@ -171,7 +167,7 @@ public final class Aggregation implements Aggregator<Aggregation> {
     }
 
     private static String iso(long millis, java.time.ZoneOffset zone) {
-        return (millis % 1000 == 0 ? ISO_SECONDS : ISO_MILLIS).format(java.time.Instant.ofEpochMilli(millis).atOffset(zone));
+        return io.ngxtime.analyzer.report.InstantText.iso(java.time.Instant.ofEpochMilli(millis).atOffset(zone));
     }
 
     public Report report(List<String> inputs, String format) {

@@ -1,4 +1,4 @@
-package io.ngxtime.cli.render;
+package io.ngxtime.analyzer.report;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +11,7 @@ import java.util.Locale;
  * millisecond resolution of {@code $msec} ({@code 15:58:19.760-07:00}, never {@code 15:58:19.76}, which
  * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes). A zero offset is {@code Z}, as there.
  */
-final class InstantText {
+public final class InstantText {
     private static final DateTimeFormatter MILLIS = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T')
@@ -22,7 +22,7 @@ final class InstantText {
     private InstantText() {
     }
 
-    static String iso(OffsetDateTime t) {
+    public static String iso(OffsetDateTime t) {
         return t.getNano() == 0 ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t) : MILLIS.format(t);
     }
 }
