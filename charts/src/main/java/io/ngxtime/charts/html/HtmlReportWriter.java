@@ -44,6 +44,8 @@ public final class HtmlReportWriter {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    /** The first and last request keep their milliseconds ($msec), like the terminal and JSON reports. */
+    private static final DateTimeFormatter TIME_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx", Locale.ROOT);
 
     private final ChartOptions options;
 
@@ -171,8 +173,8 @@ public final class HtmlReportWriter {
         dt(h, "rejected", num(r.rejects().total()) + (r.lines() > 0
                 ? String.format(Locale.ROOT, " (%.3f%%)", 100.0 * r.rejects().total() / r.lines()) : ""));
         if (s.first() != null) {
-            dt(h, "first", TIME.format(s.first()));
-            dt(h, "last", TIME.format(s.last()));
+            dt(h, "first", (s.first().getNano() == 0 ? TIME : TIME_MILLIS).format(s.first()));
+            dt(h, "last", (s.last().getNano() == 0 ? TIME : TIME_MILLIS).format(s.last()));
             int secs = r.traffic().perSecond().length;
             dt(h, "load", String.format(Locale.ROOT, "%.2f req/s on average, %,d req/s at most",
                     secs == 0 ? 0.0 : (double) s.requests() / secs, r.traffic().maxPerSecond()));

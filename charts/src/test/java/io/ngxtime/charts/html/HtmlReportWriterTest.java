@@ -155,4 +155,16 @@ class HtmlReportWriterTest {
         assertThat(Html.text("a\u0000b\u001b[31m\u202e")).isEqualTo("a\\x00b\\x1B[31m\\u202E");
         assertThat(Html.text(null)).isEqualTo("-");
     }
+
+    @Test
+    void summary_firstAndLastRequest_keepTheirMilliseconds() throws Exception {
+        io.ngxtime.analyzer.aggregate.Aggregation a = new io.ngxtime.analyzer.aggregate.Aggregation();
+        io.ngxtime.analyzer.record.Request r = new io.ngxtime.analyzer.record.Request();
+        io.ngxtime.charts.TestRequests.get(r, 1_791_187_219_760L, 7200, "/a").status(200);
+        a.add(r);
+        io.ngxtime.charts.TestRequests.get(r, 1_791_187_230_000L, 7200, "/a").status(200);
+        a.add(r);
+        String html = html(a.report(List.of("access.log"), "combined", 0));
+        assertThat(html).contains("2026-10-05 10:00:19.760 +02:00").contains("2026-10-05 10:00:30 +02:00");
+    }
 }
