@@ -94,6 +94,14 @@ final class CompiledLineParser implements LineParser {
         return format;
     }
 
+    /** Where the last rejected line stopped matching. */
+    private int failedAt;
+
+    @Override
+    public int failedAt() {
+        return failedAt;
+    }
+
     @Override
     public boolean parse(byte[] b, int from, int to, LogRecord r) {
         if (to > from && b[to - 1] == '\r') {
@@ -101,6 +109,7 @@ final class CompiledLineParser implements LineParser {
         }
         r.begin(b, from, to);
         int p = from;
+        failedAt = from;
         int[] kinds = kind;
         int[] starts = r.spanStart;
         int[] ends = r.spanEnd;
@@ -108,6 +117,7 @@ final class CompiledLineParser implements LineParser {
             int k = kinds[i];
             int start = p;
             if (k == LITERAL) {
+                failedAt = p;
                 p = matchLiteral(b, p, to, literal[i]);
                 if (p < 0) {
                     return false;
@@ -119,6 +129,7 @@ final class CompiledLineParser implements LineParser {
                 p = matchVariable(KINDS[k], i, b, p, to, r);
             }
             if (p < 0) {
+                failedAt = start;
                 return false;
             }
             int vi = variableIndex[i];
@@ -126,6 +137,7 @@ final class CompiledLineParser implements LineParser {
             ends[vi] = p;
         }
         if (p != to) {
+            failedAt = p;
             return false;
         }
         r.finish();

@@ -20,6 +20,14 @@ public interface LineParser {
      */
     boolean parse(byte[] line, int from, int to, LogRecord into);
 
+    /**
+     * After {@link #parse} returned false: the offset (in the line buffer) of the first byte that no
+     * reading of the line could match, i.e. how far the best reading got. Used to rank formats by how
+     * close they came to a line; the reference parser's diagnosis says why in detail. Unspecified after
+     * a successful parse.
+     */
+    int failedAt();
+
     /** Convenience for tests and small inputs: parses a line given as a String (allocates). */
     default boolean parse(String line, LogRecord into) {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
