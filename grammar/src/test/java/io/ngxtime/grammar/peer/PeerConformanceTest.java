@@ -64,6 +64,19 @@ class PeerConformanceTest {
     }
 
     @Test
+    void everySourceWithAssertedValues_isComparedByTheHarness_withoutMismatches() {
+        Path root = PeerLogs.requireRoot();
+        for (PeerFolder f : PeerFolder.values()) {
+            PeerConformance.Values values = PeerConformance.result(f, root).values();
+            if (values != null) {
+                assertThat(values.error()).as(f.dir()).isNull();
+                assertThat(values.mismatches()).as(f.dir()).isEmpty();
+                assertThat(values.compared()).as(f.dir()).isPositive();
+            }
+        }
+    }
+
+    @Test
     void upstreaminfoPreset_isTheFormatTheIngressFoldersQuote() {
         Path root = PeerLogs.requireRoot();
         String text = Preset.UPSTREAMINFO.formatText();

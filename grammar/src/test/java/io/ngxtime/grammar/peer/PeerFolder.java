@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The peer folders: for each, which log_format every line follows and which lines are expected to be
- * rejected, and why. A new folder is a new row. Formats come from the folder's SOURCE.txt (or, for the
+ * The peer folders: for each, which log_format every line follows, which lines are expected to be
+ * rejected and why, and how the values its source asserts are compared with ours. A new folder is a new row. Formats come from the folder's SOURCE.txt (or, for the
  * case-per-format peers, from its cases.EXTRACT.json); where a folder mixes formats, each line is
  * assigned its own, so that an accidental match under the wrong format cannot hide a problem.
  */
@@ -23,6 +23,11 @@ public enum PeerFolder {
             // Line 27's upstream "[2a02:cf40::::::::4e36]:500000000" is deliberately malformed for Filebeat's
             // IP parser; ngxtime keeps addresses as opaque text, so the line parses (and its timing is fine).
             return sameFormat(root, "test.log", PeerFormat.UPSTREAMINFO, Map.of());
+        }
+
+        @Override
+        PeerChecks values(Path root) {
+            return FilebeatIngressPeerTest.compare(root);
         }
     },
     /** Three ingress-nginx generations and a line without $req_id (see the folder's SOURCE.txt). */
@@ -48,6 +53,11 @@ public enum PeerFolder {
             return List.of(PeerFormat.UPSTREAMINFO, PeerFormat.INGRESS_NO_ALTERNATIVE, PeerFormat.INGRESS_REAL_IP,
                     PeerFormat.INGRESS_REAL_IP_NO_REQ_ID, PeerFormat.INGRESS_REAL_IP_ALTERNATIVE);
         }
+
+        @Override
+        PeerChecks values(Path root) {
+            return DatadogPeerTest.compare(root);
+        }
     },
     /** VRL's parse_nginx_log test inputs: combined (with VRL's optional trailing field), main, upstreaminfo. */
     VRL("vrl-parse-nginx-log") {
@@ -59,10 +69,15 @@ public enum PeerFolder {
             out.addAll(perLine(root, "lines-combined.log", new PeerFormat[] {g, c, c, c, c, g}, Map.of()));
             out.addAll(sameFormat(root, "lines-main.log", PeerFormat.MAIN, Map.of(5, new ExpectedReject(
                     "an nginx error-log line (VRL's negative test main_line_invalid), not an access-log line: "
-                            + "there is no \" - \" after a client address",
-                    "after $remote_addr"))));
+                            + "it does not start with a client address and \" - \"",
+                    "$remote_addr"))));
             out.addAll(sameFormat(root, "lines-ingress_upstreaminfo.log", PeerFormat.UPSTREAMINFO, Map.of()));
             return out;
+        }
+
+        @Override
+        PeerChecks values(Path root) {
+            return VrlPeerTest.compare(root);
         }
     },
     /** angle-grinder's alias tests: one upstreaminfo line, one combined + "$gzip_ratio" line. */
@@ -76,6 +91,11 @@ public enum PeerFolder {
                     PeerFormat.COMBINED_GZIP_RATIO, Map.of()));
             return out;
         }
+
+        @Override
+        PeerChecks values(Path root) {
+            return AngleGrinderPeerTest.compare(root);
+        }
     },
     /** prometheus-nginxlog-exporter: a format per scenario; all-feature-lines.log is their lines in order. */
     PROMETHEUS("prometheus-nginxlog-exporter") {
@@ -87,6 +107,11 @@ public enum PeerFolder {
                 scenario.get("lines").forEach(l -> byLine.add(f));
             }
             return perLine(root, "all-feature-lines.log", byLine.toArray(PeerFormat[]::new), Map.of());
+        }
+
+        @Override
+        PeerChecks values(Path root) {
+            return PrometheusPeerTest.compare(root);
         }
     },
     /** nielsbasjes/logparser: a format per @Test; lines.log is the tests' logLine values in order. */
@@ -101,6 +126,11 @@ public enum PeerFolder {
                 }
             }
             return perLine(root, "lines.log", byLine.toArray(PeerFormat[]::new), Map.of());
+        }
+
+        @Override
+        PeerChecks values(Path root) {
+            return LogparserPeerTest.compare(root);
         }
     },
     /** gonx's example: 1,000 lines of a custom format with $request_time and app-defined "-" fields. */
@@ -136,6 +166,11 @@ public enum PeerFolder {
         public List<PeerFormat> formats(Path root) {
             return List.of(PeerFormat.UPSTREAMINFO);
         }
+
+        @Override
+        PeerChecks values(Path root) {
+            return IngressNginxPeerTest.compare(root);
+        }
     };
 
     private final String dir;
@@ -147,6 +182,14 @@ public enum PeerFolder {
     /** The folder's name under the peer-log root. */
     public String dir() {
         return dir;
+    }
+
+    /**
+     * The values the folder's source asserts, compared with ours by its convention (the source's
+     * {@code *PeerTest} says which); {@code null} for a source that asserts no values.
+     */
+    PeerChecks values(Path root) {
+        return null;
     }
 
     /** Every line of the folder's log files, each with its format and, if it must be rejected, why. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ngxtime.grammar.LineParser;
 import io.ngxtime.grammar.LogRecord;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +38,13 @@ class PrometheusPeerTest {
 
     @Test
     void scenarioMetrics_matchOurValues_sumOverBothSeparators_dashSkipped() {
-        JsonNode scenarios = PeerLogs.json(PeerLogs.requireRoot().resolve(PeerFolder.PROMETHEUS.dir())
-                .resolve("cases.EXTRACT.json"));
+        PeerChecks checks = compare(PeerLogs.requireRoot());
+
+        checks.assertAll(23);
+    }
+
+    static PeerChecks compare(Path root) {
+        JsonNode scenarios = PeerLogs.json(root.resolve(PeerFolder.PROMETHEUS.dir()).resolve("cases.EXTRACT.json"));
         PeerChecks checks = new PeerChecks("prometheus-nginxlog-exporter");
 
         for (JsonNode scenario : scenarios) {
@@ -67,7 +73,7 @@ class PrometheusPeerTest {
                 check(where, m, parsed, parseErrors, checks);
             }
         }
-        checks.assertAll(23);
+        return checks;
     }
 
     @Test
