@@ -2,18 +2,29 @@ package io.ngxtime.grammar.peer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ngxtime.grammar.peer.PeerLine.ExpectedReject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * The peer folders: for each, which log_format every line follows, which lines are expected to be
- * rejected and why, and how the values its source asserts are compared with ours. A new folder is a new row. Formats come from the folder's SOURCE.txt (or, for the
- * case-per-format peers, from its cases.EXTRACT.json); where a folder mixes formats, each line is
+ * The peer folders: for each, which log_format every line follows, which lines are judged unparseable on
+ * purpose and why, and how the values its source asserts are compared with ours. A new folder is a new row.
+ * Formats come from the folder's {@code .fmt} files (one per {@code .log}), else from its SOURCE.txt (or, for
+ * the case-per-format peers, from its cases.EXTRACT.json); where a folder mixes formats, each line is
  * assigned its own, so that an accidental match under the wrong format cannot hide a problem.
+ *
+ * <p>A line is judged unparseable on purpose only when nginx could not have written it under its format
+ * (a list or a name where the format has {@code $remote_addr}, text where it has a number, a part the format
+ * does not have); a line nginx could write but today's parser rejects is a problem, never a judged reject.
  */
 public enum PeerFolder {
     /** ingress-nginx upstreaminfo: two-upstream lists, IPv6, unix socket, "-" in lists, invalid methods. */
@@ -155,6 +166,75 @@ public enum PeerFolder {
             return out;
         }
     },
+    /** crowdsec hub parser tests, regrouped by format: one {@code .fmt} per {@code .log} (see the folder's SOURCE.txt). */
+    CROWDSEC("crowdsec-hub") {
+        @Override
+        public List<PeerLine> lines(Path root) {
+            // the hub's nginx_http-catch-npm test lines 5 and 6 swap NPM's two formats' [Sent-to $server] part
+            // (the hub's grok makes it optional); NPM's own log-proxy.conf writes it in "proxy" and never in "standard"
+            return byFmtFile(root, Map.of(
+                    "npm_proxy.log:1", new ExpectedReject("a hand-written crowdsec test line (nginx_http-catch-npm "
+                            + "line 6) without the [Sent-to $server] part NPM's proxy format always writes after "
+                            + "[Gzip $gzip_ratio]", "$gzip_ratio"),
+                    "npm_standard.log:1", new ExpectedReject("a hand-written crowdsec test line (nginx_http-catch-npm "
+                            + "line 5) with a [Sent-to 192.168.1.50] part only NPM's proxy format writes: under the "
+                            + "standard format it could only be part of $gzip_ratio, which nginx writes as a number "
+                            + "with two decimals or -", "$gzip_ratio")));
+        }
+
+        @Override
+        PeerChecks values(Path root) {
+            return CrowdsecPeerTest.compare(root);
+        }
+    },
+    /** fail2ban's nginx-bad-request and nginx-botsearch access-log lines, nginx "main". */
+    FAIL2BAN("fail2ban") {
+        @Override
+        public List<PeerLine> lines(Path root) {
+            return byFmtFile(root, Map.of());
+        }
+
+        @Override
+        PeerChecks values(Path root) {
+            return Fail2banPeerTest.compare(root);
+        }
+    },
+    /** grafana/alloy's tailer test data: 2,000 real "main" lines at +0330, and one line without a final newline. */
+    GRAFANA_ALLOY("grafana-alloy") {
+        @Override
+        public List<PeerLine> lines(Path root) {
+            return byFmtFile(root, Map.of());
+        }
+    },
+    /**
+     * honeytail's nginx parser tests: a format without $request, custom trailing variables. The copy with a
+     * syslog prefix ({@code Nov 05 10:23:45 myhost: https - ...}) parses: the format starts with the free-text
+     * {@code $http_x_forwarded_proto}, and a header value with spaces is one nginx can log, so the prefix is read
+     * as part of it (HoneytailPeerTest compares it after honeytail's own prefix regex).
+     */
+    HONEYTAIL("honeytail") {
+        @Override
+        public List<PeerLine> lines(Path root) {
+            return byFmtFile(root, Map.of());
+        }
+
+        @Override
+        PeerChecks values(Path root) {
+            return HoneytailPeerTest.compare(root);
+        }
+    },
+    /** What nginx's own test suite asserts it writes: escape modes, absent values, $binary_remote_addr, $pipe. */
+    NGINX_TESTS("nginx-tests") {
+        @Override
+        public List<PeerLine> lines(Path root) {
+            return byFmtFile(root, Map.of());
+        }
+
+        @Override
+        PeerChecks values(Path root) {
+            return NginxTestsPeerTest.compare(root);
+        }
+    },
     /** ingress-nginx's own format definition and Lua split tests: no log lines (checked in IngressNginxPeerTest). */
     INGRESS_NGINX("ingress-nginx-upstream-split") {
         @Override
@@ -200,6 +280,40 @@ public enum PeerFolder {
         Set<PeerFormat> all = new LinkedHashSet<>();
         lines(root).forEach(l -> all.add(l.format()));
         return List.copyOf(all);
+    }
+
+    /**
+     * Every {@code X.log} of the folder under the format of its {@code X.fmt} (a missing {@code .fmt} is an
+     * error); {@code rejects} is keyed by {@code "X.log:line"}. Files in name order.
+     */
+    List<PeerLine> byFmtFile(Path root, Map<String, ExpectedReject> rejects) {
+        Path folder = root.resolve(dir);
+        List<String> logs;
+        try (Stream<Path> files = Files.list(folder)) {
+            logs = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".log")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> unused = new TreeSet<>(rejects.keySet());
+        List<PeerLine> out = new ArrayList<>();
+        for (String log : logs) {
+            Path fmt = folder.resolve(log.substring(0, log.length() - ".log".length()) + ".fmt");
+            if (!Files.isRegularFile(fmt)) {
+                throw new IllegalStateException(dir + "/" + log + " has no .fmt beside it");
+            }
+            Map<Integer, ExpectedReject> byLine = new HashMap<>();
+            rejects.forEach((where, reject) -> {
+                if (where.startsWith(log + ":")) {
+                    byLine.put(Integer.parseInt(where.substring(log.length() + 1)), reject);
+                    unused.remove(where);
+                }
+            });
+            out.addAll(sameFormat(root, log, PeerFormat.fromFmt(fmt), byLine));
+        }
+        if (!unused.isEmpty()) {
+            throw new IllegalStateException(dir + ": listed rejects name no line: " + unused);
+        }
+        return out;
     }
 
     List<PeerLine> sameFormat(Path root, String file, PeerFormat format, Map<Integer, ExpectedReject> rejects) {
