@@ -117,7 +117,7 @@ public enum PeerFolder {
                 PeerFormat f = PeerFormat.named(scenario.get("log_format").asText());
                 scenario.get("lines").forEach(l -> byLine.add(f));
             }
-            return perLine(root, "all-feature-lines.log", byLine.toArray(PeerFormat[]::new), Map.of());
+            return perLine(root, "all-feature-lines.log", byLine.toArray(PeerFormat[]::new), ISSUE_90_LINES);
         }
 
         @Override
@@ -151,7 +151,13 @@ public enum PeerFolder {
             return sameFormat(root, "access.log", PeerFormat.GONX, Map.of());
         }
     },
-    /** Filebeat's nginx access tests: combined with an optional trailing "$http_x_forwarded_for", and a $host prefix. */
+    /**
+     * Filebeat's nginx access tests: combined with an optional trailing "$http_x_forwarded_for", and a $host
+     * (or $host:$server_port) prefix, the formats its SOURCE.txt gives. Lines that hold an address list, a
+     * quoted X-Forwarded-For list or a host name where those formats have $remote_addr are robustness cases
+     * for Filebeat's grok, not lines nginx writes under them: nginx logs the connection's address (or the
+     * one address the realip module takes from a header), never a list or a name.
+     */
     FILEBEAT_ACCESS("filebeat-nginx-access") {
         @Override
         public List<PeerLine> lines(Path root) {
@@ -160,9 +166,11 @@ public enum PeerFolder {
             PeerFormat hc = PeerFormat.HOST_COMBINED;
             PeerFormat hm = PeerFormat.HOST_MAIN;
             List<PeerLine> out = new ArrayList<>();
-            out.addAll(perLine(root, "test.log", new PeerFormat[] {c, m, c, c, c, c, c}, Map.of()));
+            out.addAll(perLine(root, "test.log", new PeerFormat[] {c, m, c, c, c, c, c}, Map.of(
+                    1, LIST_AS_CLIENT, 3, LIST_AS_CLIENT, 5, QUOTED_LIST_BEFORE_CLIENT, 6, LIST_AS_CLIENT)));
             out.addAll(perLine(root, "test-with-host.log", new PeerFormat[] {hc, hm, hc, hc, hc, hc, hc, hc, hm, hm},
-                    Map.of()));
+                    Map.of(1, LIST_AS_CLIENT, 3, LIST_AS_CLIENT, 5, QUOTED_LIST_BEFORE_CLIENT, 6, LIST_AS_CLIENT,
+                            9, NAME_AS_CLIENT, 10, LIST_AS_CLIENT)));
             return out;
         }
     },
@@ -252,6 +260,25 @@ public enum PeerFolder {
             return IngressNginxPeerTest.compare(root);
         }
     };
+
+    /** A client list where the format has $remote_addr (one address, or {@code unix:}). */
+    static final ExpectedReject LIST_AS_CLIENT = new ExpectedReject("an address list where the format has "
+            + "$remote_addr: nginx writes one address there (the realip module too replaces it with one address, "
+            + "never the list)", "$remote_addr");
+    /** A quoted X-Forwarded-For list before the client: a format the folder's SOURCE.txt does not give. */
+    static final ExpectedReject QUOTED_LIST_BEFORE_CLIENT = new ExpectedReject("a quoted X-Forwarded-For list "
+            + "before the client address: that is a format with \"$http_x_forwarded_for\" first, which the "
+            + "folder's SOURCE.txt does not give; under its formats the line starts with $remote_addr",
+            "$remote_addr");
+    /** A host name where the format has $remote_addr. */
+    static final ExpectedReject NAME_AS_CLIENT = new ExpectedReject("a host name (localhost) where the format has "
+            + "$remote_addr: nginx writes the client's address, never a name", "$remote_addr");
+    /** An anonymised client where the format has $remote_addr. */
+    static final ExpectedReject ANONYMISED_CLIENT = new ExpectedReject("the exporter's Issue 90 fixture anonymised "
+            + "the client as 10.rr.ii.yy: not an address, so not what nginx writes as $remote_addr", "$remote_addr");
+    /** prometheus-nginxlog-exporter's Issue 90 scenario: its three lines of all-feature-lines.log. */
+    private static final Map<Integer, ExpectedReject> ISSUE_90_LINES =
+            Map.of(15, ANONYMISED_CLIENT, 16, ANONYMISED_CLIENT, 17, ANONYMISED_CLIENT);
 
     private final String dir;
 
