@@ -54,8 +54,18 @@ public final class PeerConformance {
         int rejected() {
             return rejects.size();
         }
+
+        /**
+         * The problems that are the two parsers disagreeing (on accept/reject or on a field), without the
+         * conformance problems both parsers share (a line that should parse and does not, a judged line that parses).
+         */
+        public List<String> disagreements() {
+            return problems.stream().filter(p -> p.contains(DISAGREE_ACCEPT) || p.contains(DISAGREE_FIELDS)).toList();
+        }
     }
 
+    private static final String DISAGREE_ACCEPT = ": compiled matcher ";
+    private static final String DISAGREE_FIELDS = ": fields differ: ";
     private static final Map<PeerFolder, FolderResult> RESULTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The folder's result, computed once per test run (the reference parser is slow: about 0.2 ms a line). */
@@ -89,12 +99,12 @@ public final class PeerConformance {
             boolean accepted = parser.parse(b, 0, b.length, record);
             ReferenceLineParser.Outcome outcome = ref.parse(b, 0, b.length);
             if (accepted != outcome.accepted()) {
-                problems.add(line + ": compiled matcher " + (accepted ? "accepts" : "rejects") + ", reference "
+                problems.add(line + DISAGREE_ACCEPT + (accepted ? "accepts" : "rejects") + ", reference "
                         + (outcome.accepted() ? "accepts" : "rejects: " + outcome.error().message()));
                 continue;
             }
             if (accepted && !CanonicalFields.of(record).equals(outcome.fields())) {
-                problems.add(line + ": fields differ: compiled " + CanonicalFields.of(record) + ", reference "
+                problems.add(line + DISAGREE_FIELDS + "compiled " + CanonicalFields.of(record) + ", reference "
                         + outcome.fields());
                 continue;
             }
