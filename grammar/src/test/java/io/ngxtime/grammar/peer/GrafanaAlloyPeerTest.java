@@ -77,8 +77,8 @@ class GrafanaAlloyPeerTest {
             withEscape.add(line.number());
             escapes += n;
             LogRecord r = PeerChecks.parseOrNull(line);
-            assertThat(raw).as("the only escape nginx wrote on these lines is \\x5C")
-                    .doesNotContain("\\x0").doesNotContain("\\x2").doesNotContain("\\x7").doesNotContain("\\x8");
+            assertThat(raw.replace("\\x5C", "")).as("the only escape nginx wrote on %s is \\x5C", line.where())
+                    .doesNotContain("\\x");
             assertThat(r.request()).as(line.where()).isEqualTo(raw.replace("\\x5C", "\\"));
             assertThat(r.path()).as(line.where()).contains("\\").doesNotContain("\\x5C");
         }
