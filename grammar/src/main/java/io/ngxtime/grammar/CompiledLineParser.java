@@ -304,6 +304,7 @@ final class CompiledLineParser implements LineParser {
             switch (k) {
                 case COUNT -> setCount(step, r, UpstreamList.ABSENT);
                 case SECONDS -> r.requestTimeMicros = UpstreamList.ABSENT;
+                case NUMBER -> { }
                 default -> r.list(k).clear();
             }
             return p;
@@ -312,7 +313,7 @@ final class CompiledLineParser implements LineParser {
     }
 
     private static boolean allowsEmpty(FieldKind k) {
-        return k == FieldKind.COUNT || k == FieldKind.SECONDS || k.isUpstreamList();
+        return k == FieldKind.COUNT || k == FieldKind.SECONDS || k == FieldKind.NUMBER || k.isUpstreamList();
     }
 
     private void setCount(int step, LogRecord r, long value) {
@@ -346,6 +347,8 @@ final class CompiledLineParser implements LineParser {
                 }
                 return q;
             }
+            case NUMBER:
+                return seconds(b, p, to);
             case TIME_LOCAL:
                 return timeLocal(b, p, to, r);
             case TIME_ISO8601:

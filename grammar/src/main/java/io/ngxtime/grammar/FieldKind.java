@@ -34,6 +34,8 @@ public enum FieldKind {
     COUNT,
     /** {@code $request_time}: seconds with millisecond resolution; {@code -} means absent. */
     SECONDS,
+    /** Other decimal numbers ngxtime reads but does not keep ({@code $gzip_ratio}, {@code $connection_time}); {@code -} means absent. */
+    NUMBER,
     /** {@code $upstream_addr}: list of addresses (or upstream group names). */
     UPSTREAM_ADDR,
     /** {@code $upstream_status}: list of status codes. */
@@ -68,6 +70,8 @@ public enum FieldKind {
             Map.entry("bytes_sent", COUNT),
             Map.entry("request_length", COUNT),
             Map.entry("request_time", SECONDS),
+            Map.entry("gzip_ratio", NUMBER),
+            Map.entry("connection_time", NUMBER),
             Map.entry("upstream_addr", UPSTREAM_ADDR),
             Map.entry("upstream_status", UPSTREAM_STATUS),
             Map.entry("upstream_connect_time", UPSTREAM_CONNECT_TIME),
@@ -104,7 +108,7 @@ public enum FieldKind {
     /** Whether the first byte of a value of this kind is a digit or {@code -}. */
     public boolean startsWithDigitOrDash() {
         return switch (this) {
-            case TIME_LOCAL, TIME_ISO8601, MSEC, STATUS, COUNT, SECONDS, UPSTREAM_STATUS, UPSTREAM_CONNECT_TIME,
+            case TIME_LOCAL, TIME_ISO8601, MSEC, STATUS, COUNT, SECONDS, NUMBER, UPSTREAM_STATUS, UPSTREAM_CONNECT_TIME,
                     UPSTREAM_HEADER_TIME, UPSTREAM_RESPONSE_TIME, UPSTREAM_RESPONSE_LENGTH -> true;
             default -> false;
         };

@@ -72,6 +72,7 @@ final class LineGenerator {
             case COUNT -> ascii(rnd.nextInt(20) == 0 ? absent() : Long.toString(pick(rnd, new long[] {0, 1, 59, 12312,
                     rnd.nextInt(1 << 20)})));
             case SECONDS -> ascii(rnd.nextInt(15) == 0 ? absent() : seconds(rnd, 0));
+            case NUMBER -> ascii(rnd.nextInt(5) == 0 ? absent() : rnd.nextInt(9) + "." + rnd.nextInt(100));
             case ADDRESS -> text(pick(rnd, CLIENTS));
             case METHOD -> text(rnd.nextInt(12) == 0 ? absent() : pick(rnd, METHODS));
             case HOST -> text(pick(rnd, HOSTS));

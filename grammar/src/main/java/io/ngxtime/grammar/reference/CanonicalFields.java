@@ -35,6 +35,7 @@ public final class CanonicalFields {
                     default -> r.requestLength();
                 });
                 case SECONDS -> number(r.requestTimeMicros());
+                case NUMBER -> decimal(r.string(i));
                 case CACHE_STATUS -> r.string(i) + "|" + r.cacheStatus();
                 case TEXT, REQUEST, ADDRESS, METHOD, HOST -> r.string(i);
                 default -> list(r, v.kind());
@@ -42,6 +43,14 @@ public final class CanonicalFields {
         }
         out.add(orEmpty(r.method()) + "|" + orEmpty(r.path()) + "|" + orEmpty(r.protocol()));
         return out;
+    }
+
+    /** A number the record keeps only as its span: its value in millionths, as the reference writes it. */
+    private static String decimal(String logged) {
+        if (logged.isEmpty() || logged.equals("-")) {
+            return "-";
+        }
+        return new java.math.BigDecimal(logged).movePointRight(6).setScale(0, java.math.RoundingMode.DOWN).toPlainString();
     }
 
     private static String orEmpty(String s) {

@@ -293,7 +293,7 @@ public final class ReferenceLineParser {
     }
 
     private static boolean mayBeEmpty(FieldKind k) {
-        return k == FieldKind.COUNT || k == FieldKind.SECONDS || k.isUpstreamList();
+        return k == FieldKind.COUNT || k == FieldKind.SECONDS || k == FieldKind.NUMBER || k.isUpstreamList();
     }
 
     private boolean fail(int column0, String expected, String context) {
@@ -475,7 +475,7 @@ public final class ReferenceLineParser {
             case MSEC -> msec(parser.msec());
             case STATUS -> parser.status().getText();
             case COUNT -> count(parser.count());
-            case SECONDS -> seconds(parser.seconds());
+            case SECONDS, NUMBER -> seconds(parser.seconds());
             case REQUEST, CACHE_STATUS, TEXT, ADDRESS, METHOD, HOST -> throw new AssertionError("read by choice: " + v);
             case UPSTREAM_ADDR -> list(parser.addressList(), c -> decode(c.getText()));
             case UPSTREAM_STATUS -> list(parser.statusList(), c -> statusCode((LineValues.StatusCodeContext) c));

@@ -23,14 +23,21 @@ import org.junit.jupiter.api.Test;
  */
 class DatadogPeerTest {
 
+    private static final String SUMS = "single-attempt lines whose upstream_duration is our sum";
+
     @Test
     void expectedResults_matchOurValues_firstAttempt_andSumOnSingleAttemptLines() {
-        Path root = PeerLogs.requireRoot();
+        PeerChecks checks = compare(PeerLogs.requireRoot());
+
+        checks.assertAll(145);
+        assertThat(checks.counted(SUMS)).as(SUMS).isEqualTo(4);
+    }
+
+    static PeerChecks compare(Path root) {
         List<PeerLine> lines = PeerFolder.DATADOG.lines(root);
         JsonNode expected = PeerLogs.json(root.resolve(PeerFolder.DATADOG.dir()).resolve("expected.EXTRACT.json"));
         assertThat(expected).hasSize(lines.size());
         PeerChecks checks = new PeerChecks("datadog");
-        int sumsCompared = 0;
 
         for (int i = 0; i < lines.size(); i++) {
             PeerLine line = lines.get(i);
@@ -68,7 +75,7 @@ class DatadogPeerTest {
                         if (r.attemptCount() == 1) {
                             checks.seconds(where, key + " (sum of the single attempt)", v.asDouble(),
                                     r.upstreamTimeMicros());
-                            sumsCompared++;
+                            checks.count(SUMS);
                         }
                     }
                     case "http.upstream_status_code" -> checks.number(where, key + " (first)", v.asDouble(),
@@ -89,8 +96,7 @@ class DatadogPeerTest {
                 checks.equal(where, "no upstream fields: upstreamTimeMicros", -1L, r.upstreamTimeMicros());
             }
         }
-        checks.assertAll(145);
-        assertThat(sumsCompared).as("single-attempt lines whose upstream_duration is our sum").isEqualTo(4);
+        return checks;
     }
 
     @Test

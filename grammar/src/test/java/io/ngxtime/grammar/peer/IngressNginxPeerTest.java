@@ -15,10 +15,30 @@ import org.junit.jupiter.api.Test;
  */
 class IngressNginxPeerTest {
 
+    /** Both tests' comparisons, for the conformance table. */
+    static PeerChecks compare(Path root) {
+        PeerChecks checks = new PeerChecks("ingress-nginx");
+        split(root, checks);
+        monitor(root, checks);
+        return checks;
+    }
+
     @Test
     void splitTest_lastValue_isOurLastAttempt() {
-        String source = source();
         PeerChecks checks = new PeerChecks("ingress-nginx split");
+        split(PeerLogs.requireRoot(), checks);
+        checks.assertAll(3);
+    }
+
+    @Test
+    void monitorTest_singleValues_areOurOneAttempt() {
+        PeerChecks checks = new PeerChecks("ingress-nginx monitor");
+        monitor(PeerLogs.requireRoot(), checks);
+        checks.assertAll(5);
+    }
+
+    private static void split(Path root, PeerChecks checks) {
+        String source = source(root);
         String[][] cases = {
             {"127.0.0.1:26157 : 127.0.0.1:26158", "127.0.0.1:26158"},
             {"127.0.0.1:26157, 127.0.0.1:26158", "127.0.0.1:26158"},
@@ -29,27 +49,22 @@ class IngressNginxPeerTest {
             LogRecord r = PeerChecks.parse(PeerFormat.of("addr", "$upstream_addr").format(), c[0]);
             checks.equal("split_test", c[0] + " last value", c[1], r.attemptAddress(r.attemptCount() - 1));
         }
-        checks.assertAll(3);
     }
 
-    @Test
-    void monitorTest_singleValues_areOurOneAttempt() {
-        assertThat(source()).contains("request_time \"0.04\" -> 0.04, upstream_connect_time \"0.01\" -> 0.01");
+    private static void monitor(Path root, PeerChecks checks) {
+        assertThat(source(root)).contains("request_time \"0.04\" -> 0.04, upstream_connect_time \"0.01\" -> 0.01");
         PeerFormat format = PeerFormat.of("monitor", "$request_time $upstream_connect_time $upstream_header_time "
                 + "$upstream_response_time $upstream_response_length");
         LogRecord r = PeerChecks.parse(format.format(), "0.04 0.01 0.02 0.03 456");
-        PeerChecks checks = new PeerChecks("ingress-nginx monitor");
 
         checks.seconds("monitor_test", "request_time", 0.04, r.requestTimeMicros());
         checks.seconds("monitor_test", "upstreamLatency", 0.01, r.attemptConnectMicros(0));
         checks.seconds("monitor_test", "upstreamHeaderTime", 0.02, r.attemptHeaderMicros(0));
         checks.seconds("monitor_test", "upstreamResponseTime", 0.03, r.upstreamTimeMicros());
         checks.number("monitor_test", "upstreamResponseLength", 456, r.attemptResponseLength(0));
-        checks.assertAll(5);
     }
 
-    private static String source() {
-        Path root = PeerLogs.requireRoot();
+    private static String source(Path root) {
         return PeerLogs.text(root.resolve(PeerFolder.INGRESS_NGINX.dir()).resolve("SOURCE.txt"));
     }
 }

@@ -1,8 +1,11 @@
 package io.ngxtime.grammar.peer;
 
+import io.ngxtime.grammar.Escape;
 import io.ngxtime.grammar.LogFormat;
 import io.ngxtime.grammar.LogFormats;
+import io.ngxtime.grammar.PositionMap;
 import io.ngxtime.grammar.Preset;
+import java.nio.file.Path;
 
 /** A log_format a peer folder's lines follow: a label for messages and the table, and the compiled format. */
 public record PeerFormat(String label, LogFormat format) {
@@ -18,6 +21,29 @@ public record PeerFormat(String label, LogFormat format) {
     /** A format given by name ({@code combined}) or by its text, as the peers' case files do. */
     static PeerFormat named(String nameOrText) {
         return Preset.byName(nameOrText).map(PeerFormat::preset).orElseGet(() -> of("custom", nameOrText));
+    }
+
+    /**
+     * The format a peer's {@code .fmt} file holds: the log_format text as nginx.conf concatenates it,
+     * optionally preceded by nginx's {@code escape=default|json|none} parameter and one space, and
+     * followed by the file's final newline (not part of the format). The label is the file's name.
+     */
+    static PeerFormat fromFmt(Path fmtFile) {
+        String label = fmtFile.getFileName().toString();
+        String text = PeerLogs.text(fmtFile);
+        if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        Escape escape = Escape.DEFAULT;
+        if (text.startsWith("escape=")) {
+            int space = text.indexOf(' ');
+            if (space < 0) {
+                throw new IllegalArgumentException(fmtFile + ": escape= parameter without a format after it");
+            }
+            escape = Escape.parse(text.substring("escape=".length(), space));
+            text = text.substring(space + 1);
+        }
+        return new PeerFormat(label, LogFormats.compile(label, escape, text, PositionMap.singleLine(label)));
     }
 
     // ------------------------------------------------------------------ the formats the folders document

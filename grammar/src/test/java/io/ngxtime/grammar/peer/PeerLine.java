@@ -4,13 +4,28 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One line of a peer folder with the format it follows. {@code reject} is null for a line that must
- * parse; for the few lines no format of the folder can accept it says why, and in which part of the
- * format the reference parser must place the error.
+ * parse; for the few lines nginx could not have written under the folder's format it says why, and at
+ * which variable the reference parser must place the error.
  */
 public record PeerLine(PeerFolder folder, String file, int number, byte[] bytes, PeerFormat format, ExpectedReject reject) {
 
-    /** Why a line is expected to be rejected, and the {@code ParseError.context()} the reference must give. */
-    public record ExpectedReject(String why, String context) {
+    /**
+     * Why a line is expected to be rejected, and the variable ({@code $remote_addr}) the reference parser's
+     * error must point at: its {@code ParseError.context()} is {@code in $remote_addr} or
+     * {@code after $remote_addr}. Either reads as "this is where the line stops being what the format writes";
+     * which of the two depends on how far the parser got into the value, not on the judgement.
+     */
+    public record ExpectedReject(String why, String at) {
+        public ExpectedReject {
+            if (!at.startsWith("$")) {
+                throw new IllegalArgumentException("at must name a variable ($name), not '" + at + "'");
+            }
+        }
+
+        /** Whether a reject with this {@code ParseError.context()} is at the listed variable. */
+        boolean pointsAt(String context) {
+            return context.equals("in " + at) || context.equals("after " + at);
+        }
     }
 
     public boolean mustParse() {

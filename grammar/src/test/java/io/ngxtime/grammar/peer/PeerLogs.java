@@ -45,8 +45,8 @@ public final class PeerLogs {
         return root.get();
     }
 
-    /** The outermost directory above the working directory that still holds a pom.xml. */
-    private static Path projectRoot() {
+    /** The project root: the outermost directory above the working directory that still holds a pom.xml. */
+    static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         Path root = dir;
         while (dir != null && Files.isRegularFile(dir.resolve("pom.xml"))) {
