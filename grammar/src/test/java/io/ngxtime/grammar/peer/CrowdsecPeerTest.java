@@ -35,13 +35,6 @@ import org.junit.jupiter.api.Test;
  * judged unparseable on purpose ({@link PeerFolder#CROWDSEC}) have no values compared.
  */
 class CrowdsecPeerTest {
-    /**
-     * The files today's parser already reads in full: their formats take method and target from {@code $request}
-     * and have no run of adjacent variables (npm_*.log and npmplus_alog.log await the parser rewrite).
-     */
-    private static final Set<String> REQUEST_LINE_FILES = Set.of("combined.log", "host_combined.log",
-            "host_main.log", "no_remote_user_field.log", "bunkerweb.log");
-
     /** Every asserted value of every file, compared with ours. */
     static PeerChecks compare(Path root) {
         return compare(root, line -> true);
@@ -148,16 +141,7 @@ class CrowdsecPeerTest {
     }
 
     @Test
-    void requestLineFormats_assertedFields_matchOurs_rawText_targetOnlyForWellFormedRequests() {
-        Path root = PeerLogs.requireRoot();
-        Predicate<PeerLine> requestLine = l -> REQUEST_LINE_FILES.contains(l.file());
-        PeerChecks checks = compare(root, requestLine);
-
-        checks.assertAll(assertedValues(root, requestLine));
-    }
-
-    @Test
-    void everyFile_assertedFields_matchOurs() {
+    void everyFile_assertedFields_matchOurs_rawText_targetOnlyForWellFormedRequests() {
         Path root = PeerLogs.requireRoot();
         PeerChecks checks = compare(root);
 
