@@ -262,13 +262,19 @@ final class CompiledLineParser implements LineParser {
         failedAt = at;
     }
 
+    private static final int REQUEST = FieldKind.REQUEST.ordinal();
+    private static final int CACHE_STATUS = FieldKind.CACHE_STATUS.ordinal();
+    private static final int ADDRESS = FieldKind.ADDRESS.ordinal();
+    private static final int METHOD = FieldKind.METHOD.ordinal();
+    private static final int HOST = FieldKind.HOST.ordinal();
+
     /** What a choice step's value means, once its end is taken. */
     private void took(int step, int from, int end, LogRecord r) {
-        FieldKind k = KINDS[kind[step]];
-        if (k == FieldKind.REQUEST) {
+        int k = kind[step];
+        if (k == REQUEST) {
             r.methodStart = r.methodEnd = r.targetStart = r.targetEnd = r.protocolStart = r.protocolEnd = -1;
             splitRequest(b, from, end, r);
-        } else if (k == FieldKind.CACHE_STATUS) {
+        } else if (k == CACHE_STATUS) {
             r.cacheStatus = CacheStatus.of(b, from, end);
         }
     }
@@ -291,6 +297,15 @@ final class CompiledLineParser implements LineParser {
 
     /** Whether {@code lit} (of which {@code min} bytes are required) matches at {@code q}. */
     private boolean literalAt(byte[] lit, int min, int q) {
+        int n = lit.length;
+        if (q + n <= to) {
+            for (int k = 0; k < n; k++) {
+                if (b[q + k] != lit[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
         int k = 0;
         while (k < lit.length && q + k < to && b[q + k] == lit[k]) {
             k++;
@@ -395,7 +410,7 @@ final class CompiledLineParser implements LineParser {
                 // no backslash before the end, so the scan visits it: the trimmed last part may match there
                 return min < s.length && literalAt(s, min, to) ? to : -1;
             }
-            if (b[i] == s0 && literalAt(s, min, i)) {
+            if (b[i] == s0 && (s.length == 1 || literalAt(s, min, i))) {
                 return i;
             }
             if (escapes && b[i] == '"') {
@@ -474,8 +489,20 @@ final class CompiledLineParser implements LineParser {
         int k = kind[step];
         int q;
         if (isToken(k)) {
-            int run = k == FieldKind.ADDRESS.ordinal() ? AddressSyntax.runEnd(b, p, to)
-                    : k == FieldKind.HOST.ordinal() ? hostEnd(p) : tokenEnd(p);
+            if (k == ADDRESS) {
+                // the common case in one pass: a dotted IPv4 address, which is its own longest token
+                int v4 = AddressSyntax.ipv4End(b, p, to);
+                if (v4 > 0) {
+                    choiceLimit[step] = v4;
+                    if (!countReading()) {
+                        return -1;
+                    }
+                    choiceAt[step] = v4;
+                    choiceCount[step] = 1;
+                    return v4;
+                }
+            }
+            int run = k == ADDRESS ? AddressSyntax.runEnd(b, p, to) : k == HOST ? hostEnd(p) : tokenEnd(p);
             choiceLimit[step] = run;
             q = nextToken(step, run);
             if (q < 0) {
@@ -488,7 +515,7 @@ final class CompiledLineParser implements LineParser {
             q = findStop(step, p);
             if (q < 0) {
                 fail(to);
-            } else if (k == FieldKind.REQUEST.ordinal() && !isRequestShaped(p, q)) {
+            } else if (k == REQUEST && !isRequestShaped(p, q)) {
                 // a request line (METHOD target HTTP/x) is read whole when it can be, before shorter readings
                 int shaped = -1;
                 for (int c = q; !scanEndsAt(c); ) {
@@ -573,7 +600,7 @@ final class CompiledLineParser implements LineParser {
     }
 
     private static boolean isToken(int kind) {
-        return kind == FieldKind.ADDRESS.ordinal() || kind == FieldKind.METHOD.ordinal() || kind == FieldKind.HOST.ordinal();
+        return kind == ADDRESS || kind == METHOD || kind == HOST;
     }
 
     /** The end of the run of bytes a host name may hold: all but space, tab, {@code "} and {@code /}. */
@@ -601,7 +628,7 @@ final class CompiledLineParser implements LineParser {
      */
     private int nextToken(int step, int q) {
         int p = choiceFrom[step];
-        boolean address = kind[step] == FieldKind.ADDRESS.ordinal();
+        boolean address = kind[step] == ADDRESS;
         int min = address || !emptyIsAbsent ? p + 1 : p;
         for (; q >= min; q--) {
             if (!address || AddressSyntax.isAddress(b, p, q)) {
