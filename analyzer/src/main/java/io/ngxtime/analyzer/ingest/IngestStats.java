@@ -7,7 +7,7 @@ public final class IngestStats {
     long bytes;
     int inputs;
 
-    /** Non-empty lines read. */
+    /** Lines read, empty ones included (they are rejected). */
     public long lines() {
         return lines;
     }

@@ -11,7 +11,9 @@ import java.io.InputStream;
 
 /**
  * Parses lines with one format: accepted lines go to a {@link LineSink} as records, rejected ones with
- * the reason the reference grammar gives. Empty lines are skipped silently. Not thread-safe.
+ * the reason the reference grammar gives. An empty line (no bytes, or only a {@code \r}) is rejected as
+ * {@link ParseError#emptyLine()}: nginx never writes one, and every line read is counted, so
+ * {@link IngestStats#lines()} is what {@code wc -l} says. Not thread-safe.
  */
 public final class LogReader {
     private final LineParser parser;
@@ -60,12 +62,13 @@ public final class LogReader {
     public void line(byte[] b, int from, int to, boolean tooLong, long lineNumber, long streamBytes, String sourceName,
                      LineSink sink) {
         stats.bytes += streamBytes;
-        if (to == from || (to == from + 1 && b[from] == '\r')) {
-            return;
-        }
         stats.lines++;
         if (tooLong) {
             sink.reject(sourceName, lineNumber, ParseError.tooLong(maxLineBytes), b, from, to);
+            return;
+        }
+        if (to == from || (to == from + 1 && b[from] == '\r')) {
+            sink.reject(sourceName, lineNumber, ParseError.emptyLine(), b, from, to);
             return;
         }
         if (parser.parse(b, from, to, record)) {
