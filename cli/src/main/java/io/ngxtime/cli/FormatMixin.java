@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** How the log format is given: a preset or format text, an nginx.conf, or nothing (detected). */
 public final class FormatMixin {
     @Option(names = "--log-format", paramLabel = "NAME|FORMAT",
-            description = "A preset (combined, main, upstreaminfo, timing), a log_format text such as "
+            description = "A preset (combined, common, main, upstreaminfo, timing), a log_format text such as "
                     + "'$remote_addr [$time_local] \"$request\" $status $request_time', or a whole "
                     + "'log_format name ...;' directive. Default: detected from the first lines.")
     String logFormat;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ngxtime.grammar.LogFormat;
+import io.ngxtime.grammar.LogFormats;
 import io.ngxtime.grammar.Preset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,5 +53,55 @@ class FormatDetectorTest {
     @Test
     void anEmptyInput_saysTheFormatIsAssumed() throws Exception {
         assertThat(FormatDetector.detect(PRESETS, List.of(), "t.log").describe()).contains("assumed").doesNotContain("parsed 0");
+    }
+
+    private static List<byte[]> bytes(String... lines) {
+        return java.util.Arrays.stream(lines).map(l -> l.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    private static final String CLF = "192.0.2.7 - frank [10/Oct/2026:13:55:36 +0200] \"GET /a.gif HTTP/1.0\" 200 2326";
+
+    @Test
+    void aCommonLogFormatLog_isCommon_andACombinedLog_isCombined() throws Exception {
+        List<LogFormat> all = LogFormats.presets();
+        assertThat(FormatDetector.detect(all, bytes(CLF, CLF.replace("200 2326", "404 -")), "clf.log").format().name())
+                .isEqualTo("common");
+        assertThat(FormatDetector.detect(all, lines(3, 0), "combined.log").format().name()).isEqualTo("combined");
+    }
+
+    @Test
+    void reach_isTheShareOfTheLineReadBeforeTheMismatch_neverAWholeLine() {
+        assertThat(FormatDetector.reach(0, 80)).isZero();
+        assertThat(FormatDetector.reach(60, 80)).isEqualTo(0.75);
+        assertThat(FormatDetector.reach(80, 80)).as("rejected at its end: still not a parsed line").isLessThan(1);
+        assertThat(FormatDetector.reach(5, 0)).isZero();
+    }
+
+    @Test
+    void noFit_namesTheFormatThatReadFurthest_notOneThatStoppedAtTheFirstByte() {
+        // common reads this line up to its status (column 61); the other format, with more variables
+        // (which used to break the tie between formats that parse nothing), stops at column 1
+        String line = "192.0.2.7 - - [10/Oct/2026:13:55:36 +0200] \"GET / HTTP/1.1\" x";
+        LogFormat bracketsFirst = LogFormats.compile("[$time_local] $status $request_time $upstream_addr $upstream_status "
+                + "$upstream_response_time $msec $host $uri");
+        assertThat(bracketsFirst.variableCount()).isGreaterThan(Preset.COMMON.format().variableCount());
+        for (List<LogFormat> candidates : List.of(List.of(bracketsFirst, Preset.COMMON.format()),
+                List.of(Preset.COMMON.format(), bracketsFirst))) {
+            assertThatThrownBy(() -> FormatDetector.detect(candidates, bytes(line, line), "t.log"))
+                    .isInstanceOf(FormatDetectionException.class)
+                    .hasMessageContaining("the closest is 'common' (parsed 0 of 2 lines)")
+                    .hasMessageContaining("first mismatch at t.log line 1, column 61");
+        }
+    }
+
+    @Test
+    void noFit_theClosestIsTheOneThatReadFurthest_emptyLinesLeftOut() {
+        // a combined log whose lines all carry one extra field: combined stops at it (column 79), while
+        // upstreaminfo takes its space as its own and stops only in $request_length (column 80)
+        String line = "192.0.2.7 - - [10/Oct/2026:13:55:36 +0200] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\" extra";
+        assertThatThrownBy(() -> FormatDetector.detect(PRESETS, bytes(line, "", "\r", line), "t.log"))
+                .isInstanceOf(FormatDetectionException.class)
+                .hasMessageContaining("the closest is 'upstreaminfo' (parsed 0 of 2 lines)")
+                .hasMessageContaining("line 1, column 80");
     }
 }
