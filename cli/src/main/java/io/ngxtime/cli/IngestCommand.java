@@ -5,6 +5,7 @@ import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.InputError;
+import io.ngxtime.analyzer.ingest.InputLines;
 import io.ngxtime.analyzer.ingest.InputOrder;
 import io.ngxtime.analyzer.queue.QueueIngester;
 import io.ngxtime.analyzer.queue.RecordStore;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ngxtime ingest}: parse logs once into a persistent record queue; query it many times. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Parse logs once into a record queue that 'report --queue' reads; run again, only new lines are added.")
+        description = "Parse logs once into a record queue that 'report --queue' reads; run again, only new lines are added.",
+        footer = ExitCode.READING_COMMANDS_HELP)
 public final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -93,9 +95,11 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        List<InputLines> inputLines = List.of();
         long lines = 0;
         long rejected = 0;
         long batches = 0;
+        boolean everyLineRejected = false;
         try {
             try (RecordStore store = QueueCommands.openForWriting(queue)) {
                 QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, completeLinesOnly)
@@ -113,6 +117,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                         }
                     }
                 }
+                inputLines = ingester.stats().inputLines();
                 lines = ingester.appendedLines();
                 rejected = ingester.appendedRejected();
                 batches = ingester.batches();
@@ -124,6 +129,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                     lines, rejected, ordered.size(), TerminalText.safe(queue.toString()), batches,
                     TerminalText.safe(format.name()), cancelled.get() ? "; interrupted" : "");
             out.flush();
+            everyLineRejected = RejectedInputs.warn(inputLines, err);
             err.flush();
         } finally {
             // only now may a Ctrl-C let the JVM exit: the queue is closed and the summary written
@@ -134,7 +140,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                 // Ctrl-C
             }
         }
-        return errors.isEmpty() ? ExitCode.OK : ExitCode.IO;
+        return !errors.isEmpty() ? ExitCode.IO : everyLineRejected ? ExitCode.DATA : ExitCode.OK;
     }
 
     private LogFormat detect(List<Input> inputs, PrintWriter err) {

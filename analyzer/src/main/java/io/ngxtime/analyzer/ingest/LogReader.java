@@ -62,13 +62,13 @@ public final class LogReader {
     public void line(byte[] b, int from, int to, boolean tooLong, long lineNumber, long streamBytes, String sourceName,
                      LineSink sink) {
         stats.bytes += streamBytes;
-        stats.lines++;
+        stats.line(sourceName);
         if (tooLong) {
-            sink.reject(sourceName, lineNumber, ParseError.tooLong(maxLineBytes), b, from, to);
+            reject(sourceName, lineNumber, ParseError.tooLong(maxLineBytes), b, from, to, sink);
             return;
         }
         if (to == from || (to == from + 1 && b[from] == '\r')) {
-            sink.reject(sourceName, lineNumber, ParseError.emptyLine(), b, from, to);
+            reject(sourceName, lineNumber, ParseError.emptyLine(), b, from, to, sink);
             return;
         }
         if (parser.parse(b, from, to, record)) {
@@ -81,8 +81,13 @@ public final class LogReader {
                 e = new ParseError(1, "a line both parsers accept", "one only the reference accepts",
                         "parser disagreement, please report");
             }
-            sink.reject(sourceName, lineNumber, e, b, from, to);
+            reject(sourceName, lineNumber, e, b, from, to, sink);
         }
+    }
+
+    private void reject(String sourceName, long lineNumber, ParseError e, byte[] b, int from, int to, LineSink sink) {
+        stats.rejected(sourceName, e.reason());
+        sink.reject(sourceName, lineNumber, e, b, from, to);
     }
 
     public IngestStats stats() {

@@ -49,4 +49,46 @@ class LogReaderTest {
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0)).doesNotContain("empty line");
     }
+
+    @Test
+    void stats_perInput_countLinesAndRejects_andTheTopReason() throws Exception {
+        LogReader reader = new LogReader(Preset.COMBINED.format());
+        read(LINE + "\n\n\nnot a log line\n", reader);
+        LineSink ignore = new LineSink() {
+            @Override
+            public void accept(LogRecord record) {
+            }
+
+            @Override
+            public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
+            }
+        };
+        reader.read(new ByteArrayInputStream("\n\n".getBytes(StandardCharsets.UTF_8)), "blank.log", ignore);
+        reader.read(new ByteArrayInputStream((LINE + "\n").getBytes(StandardCharsets.UTF_8)), "good.log", ignore);
+        assertThat(reader.stats().inputLines()).containsExactly(
+                new InputLines("t.log", 4, 3, "empty line"),
+                new InputLines("blank.log", 2, 2, "empty line"),
+                new InputLines("good.log", 1, 0, null));
+        assertThat(reader.stats().inputLines().get(0).mostlyRejected()).isTrue();
+        assertThat(reader.stats().inputLines().get(1).allRejected()).isTrue();
+        assertThat(reader.stats().inputLines().get(1).mostlyRejected()).as("all is not 'more than half'").isFalse();
+        assertThat(reader.stats().inputLines().get(2).allRejected()).isFalse();
+    }
+
+    @Test
+    void inputLines_halfRejected_isNotMostly_andNoLinesIsNotAllRejected() {
+        assertThat(new InputLines("a", 4, 2, "x").mostlyRejected()).isFalse();
+        assertThat(new InputLines("a", 5, 3, "x").mostlyRejected()).isTrue();
+        assertThat(new InputLines("a", 0, 0, null).allRejected()).isFalse();
+    }
+
+    @Test
+    void stats_ofParallelWorkers_addUpPerInput() throws Exception {
+        LogReader one = new LogReader(Preset.COMBINED.format());
+        LogReader two = new LogReader(Preset.COMBINED.format());
+        read(LINE + "\nx\n", one);
+        read("y\n\n\n", two);
+        one.stats().add(two.stats());
+        assertThat(one.stats().inputLines()).containsExactly(new InputLines("t.log", 5, 4, "empty line"));
+    }
 }
