@@ -76,9 +76,10 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                 errors.add(new InputError(in.name(), Analysis.describe(e)));
             }
         }
-        LogFormat format = formatOptions.format();
+        FormatMixin.Formats formats = formatOptions.formats(err);
+        LogFormat format = formats.given();
         if (format == null) {
-            format = detect(inputs, err);
+            format = detect(inputs, formats.candidates(), err);
         }
         List<Input> ordered = new ArrayList<>(InputOrder.byFirstTimestamp(
                 inputs.stream().filter(i -> !i.isStdin()).toList(), format, errors));
@@ -143,7 +144,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
         return !errors.isEmpty() ? ExitCode.IO : everyLineRejected ? ExitCode.DATA : ExitCode.OK;
     }
 
-    private LogFormat detect(List<Input> inputs, PrintWriter err) {
+    private LogFormat detect(List<Input> inputs, List<LogFormat> candidates, PrintWriter err) {
         if (inputs.isEmpty()) {
             throw new UserException(ExitCode.IO, "no readable input");
         }
@@ -152,7 +153,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
             throw new UserException(ExitCode.USAGE, "give --log-format when ingesting standard input");
         }
         try (InputStream raw = first.open()) {
-            FormatDetector.Detection d = FormatDetector.detect(formatOptions.candidates(),
+            FormatDetector.Detection d = FormatDetector.detect(candidates,
                     HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES), first.name());
             err.println("ngxtime: " + d.describe());
             return d.format();

@@ -102,7 +102,8 @@ public final class LogInputsMixin {
             throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");
         }
         List<Input> inputs = files.stream().map(f -> Input.of(f, System.in)).toList();
-        Analysis.Builder builder = Analysis.builder().format(format.format()).candidates(format.candidates())
+        FormatMixin.Formats formats = format.formats(err);
+        Analysis.Builder builder = Analysis.builder().format(formats.given()).candidates(formats.candidates())
                 .window(fromMillis, toMillis).filter(filter).peaks(peaks).maxSamples(samples)
                 .notices(s -> err.println("ngxtime: " + s));
         if (baseline != null) {
