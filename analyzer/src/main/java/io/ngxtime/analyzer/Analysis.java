@@ -271,25 +271,18 @@ public final class Analysis {
 
     private LogFormat detect(List<Input> readable, Input stdin, BufferedInputStream stdinStream)
             throws FormatDetectionException {
-        List<byte[]> head;
-        String name;
+        FormatDetector.Detection d;
         try {
             if (stdinStream != null) {
-                head = HeadSampler.head(stdinStream, FormatDetector.SAMPLE_LINES);
-                name = stdin.name();
+                d = FormatDetector.detect(candidates, HeadSampler.head(stdinStream, FormatDetector.SAMPLE_LINES), stdin.name());
             } else if (!readable.isEmpty()) {
-                Input first = readable.get(0);
-                try (InputStream raw = first.open()) {
-                    head = HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES);
-                }
-                name = first.name();
+                d = FormatDetector.detect(candidates, readable.get(0));
             } else {
                 return null;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FormatDetector.Detection d = FormatDetector.detect(candidates, head, name);
         notices.accept(d.describe());
         return d.format();
     }

@@ -3,7 +3,6 @@ package io.ngxtime.cli;
 import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.FormatDetector;
-import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.ingest.InputLines;
 import io.ngxtime.analyzer.ingest.InputOrder;
@@ -152,9 +151,8 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
         if (first.isStdin()) {
             throw new UserException(ExitCode.USAGE, "give --log-format when ingesting standard input");
         }
-        try (InputStream raw = first.open()) {
-            FormatDetector.Detection d = FormatDetector.detect(candidates,
-                    HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES), first.name());
+        try {
+            FormatDetector.Detection d = FormatDetector.detect(candidates, first);
             err.println("ngxtime: " + d.describe());
             return d.format();
         } catch (FormatDetectionException e) {

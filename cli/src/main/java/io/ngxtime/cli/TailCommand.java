@@ -227,10 +227,9 @@ public final class TailCommand implements Callable<Integer> {
             return f;
         }
         if (present) {
-            try (InputStream raw = Files.newInputStream(file)) {
-                var head = HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES);
-                if (!head.isEmpty()) {
-                    FormatDetector.Detection d = FormatDetector.detect(formatOptions.formats(err).candidates(), head, file.toString());
+            try {
+                FormatDetector.Detection d = FormatDetector.detect(formatOptions.formats(err).candidates(), Input.file(file));
+                if (d.sampled() > 0) {
                     err.println("ngxtime: " + d.describe());
                     return d.format();
                 }
@@ -252,10 +251,12 @@ public final class TailCommand implements Callable<Integer> {
     private String formatHint(LogFormat assumed, LiveWindow window, PrintWriter err) {
         String hint = "ngxtime: " + window.rejectedSeen() + " of the " + window.linesSeen()
                 + " lines read do not match the assumed format '" + assumed.name() + "'; ";
-        try (InputStream raw = Files.newInputStream(file)) {
-            var head = HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES);
-            FormatDetector.Detection d = FormatDetector.detect(formatOptions.formats(err).candidates(), head, file.toString());
+        try {
+            FormatDetector.Detection d = FormatDetector.detect(formatOptions.formats(err).candidates(), Input.file(file));
             String name = d.format().name();
+            if (d.sampled() > 0 && d.inferred() != null) {
+                return hint + "the log is JSON: restart tail and its format is inferred from its keys";
+            }
             if (d.sampled() > 0 && !name.equals(assumed.name())) {
                 String option = Preset.byName(name).isPresent() ? "--log-format " : "--format-name ";
                 return hint + "the log looks like '" + name + "': restart with " + option + name;

@@ -94,6 +94,8 @@ public final class NginxVariables {
         prefix("upstream_cookie_", "ngx_http_upstream_module");
         prefix("jwt_claim_", "ngx_http_auth_jwt_module (nginx Plus)");
         prefix("jwt_header_", "ngx_http_auth_jwt_module (nginx Plus)");
+        // not nginx's: ngxtime's names for the keys of a JSON log it read as text, which a user may copy
+        prefix(JsonLogFormat.TEXT_PREFIX, "ngxtime (a JSON key read as text)");
     }
 
     private NginxVariables() {

@@ -104,4 +104,47 @@ class FormatDetectorTest {
                 .hasMessageContaining("the closest is 'upstreaminfo' (parsed 0 of 2 lines)")
                 .hasMessageContaining("line 1, column 80");
     }
+
+    private static String json(int i, String extra) {
+        return "{\"time\":\"2026-10-10T13:55:" + (10 + i) + "+02:00\",\"status\":200,\"rt\":\"0.01" + i + "\","
+                + "\"x\":\"a b\"" + extra + "}";
+    }
+
+    @Test
+    void aJsonLog_noCandidateFits_itsFormatIsInferred_andSaidKeyByKey() throws Exception {
+        FormatDetector.Detection d = FormatDetector.detect(LogFormats.presets(), bytes("", json(1, ""), json(2, ""), json(3, "")), "j.log");
+        assertThat(d.format().name()).isEqualTo("json");
+        assertThat(d.parsed()).isEqualTo(3);
+        assertThat(d.describe()).isEqualTo("log format: JSON (inferred from line 2; parsed 3 of the first 3 lines): "
+                + "time -> $time_iso8601, status -> $status, rt -> $request_time, x -> text");
+    }
+
+    @Test
+    void aJsonLog_aCandidateThatFits_winsOverInference() throws Exception {
+        LogFormat given = io.ngxtime.grammar.conf.NginxConfReader.parse("log_format mine escape=json "
+                + "'{\"time\":\"$time_iso8601\",\"status\":$status,\"rt\":\"$request_time\",\"x\":\"$http_x\"}';", "conf").get(0);
+        FormatDetector.Detection d = FormatDetector.detect(List.of(given), bytes(json(1, ""), json(2, "")), "j.log");
+        assertThat(d.format().name()).isEqualTo("mine");
+        assertThat(d.inferred()).isNull();
+    }
+
+    @Test
+    void aJsonLog_whoseKeysVary_isNamedAsJson_withTheMismatchAndHowToGiveItsFormat() {
+        assertThatThrownBy(() -> FormatDetector.detect(LogFormats.presets(),
+                bytes(json(1, ""), json(2, ",\"y\":1"), json(3, ",\"y\":2")), "j.log"))
+                .isInstanceOf(FormatDetectionException.class)
+                .hasMessageStartingWith("j.log is a JSON log, but the format inferred from line 1 fits only 1 of 3 lines")
+                .hasMessageContaining("first mismatch at j.log line 2, column")
+                .hasMessageEndingWith("Give its format with --log-format 'log_format NAME escape=json ...;' "
+                        + "(the directive in your nginx.conf) or --nginx-conf FILE");
+    }
+
+    @Test
+    void aJsonLog_withNestedObjects_isNamedAsJson_andWhy() {
+        assertThatThrownBy(() -> FormatDetector.detect(LogFormats.presets(),
+                bytes("{\"status\":200,\"headers\":{\"host\":\"a\"}}"), "j.log"))
+                .isInstanceOf(FormatDetectionException.class)
+                .hasMessageStartingWith("j.log is a JSON log, but its format cannot be inferred from line 1: "
+                        + "the value of \"headers\" is an object. Give its format with --log-format");
+    }
 }
