@@ -247,11 +247,13 @@ class IngestAndTailCommandTest {
         assertThat(last.get("lines").asLong()).isEqualTo(42);
         JsonNode rejects = last.get("rejects");
         assertThat(rejects.get("by_reason").size()).isEqualTo(1);
-        assertThat(rejects.get("by_reason").get("expected ' ' after $remote_addr").asLong()).isEqualTo(30);
+        assertThat(rejects.get("by_reason").get("expected an IP address (IPv4, IPv6 or unix:) in $remote_addr").asLong())
+                .isEqualTo(30);
         JsonNode first = rejects.get("samples").get(0);
         assertThat(first.get("source").asText()).isEqualTo(log.toString());
         assertThat(first.get("line").asLong()).isEqualTo(1);
-        assertThat(first.get("reason").asText()).isEqualTo("expected ' ' at column 10, found end of line (after $remote_addr)");
+        assertThat(first.get("reason").asText())
+                .isEqualTo("expected an IP address (IPv4, IPv6 or unix:) at column 1, found 'g' (in $remote_addr)");
         assertThat(first.get("text").asText()).isEqualTo("garbage 1");
         assertThat(rejects.get("samples").get(4).get("line").asLong()).isEqualTo(5);
     }
@@ -288,8 +290,8 @@ class IngestAndTailCommandTest {
                 "--window", "5", "--duration", "2", "--log-format", "combined");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("5 requests").contains("rejected lines 2")
-                .contains("  rejected:          2  expected ' ' after $remote_addr")
-                .contains("  first rejected line: " + log + ":6: expected ' ' at column ")
+                .contains("  rejected:          2  expected an IP address (IPv4, IPv6 or unix:) in $remote_addr")
+                .contains("  first rejected line: " + log + ":6: expected an IP address (IPv4, IPv6 or unix:) at column 1")
                 .contains("    \\x1B]0;owned\\x07\\x1B[2Jbad 6")
                 .doesNotContain("\u001b").doesNotContain("\u0007");
     }

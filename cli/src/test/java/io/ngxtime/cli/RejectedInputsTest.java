@@ -55,7 +55,8 @@ class RejectedInputsTest {
         ReportCommandTest.Run r = ReportCommandTest.run("report", good.toString(), wrong.toString(), "--json",
                 "--log-format", "combined");
         assertThat(r.exit()).isEqualTo(ExitCode.DATA);
-        assertThat(r.err()).contains("ngxtime: " + wrong + ": every line was rejected (2 lines; top reason: expected ' ' after $remote_addr)")
+        assertThat(r.err()).contains("ngxtime: " + wrong + ": every line was rejected (2 lines; top reason: "
+                        + "expected an IP address (IPv4, IPv6 or unix:) in $remote_addr)")
                 .doesNotContain(good.toString());
         assertThat(r.json().get("requests").asLong()).isEqualTo(2);
     }
@@ -66,7 +67,8 @@ class RejectedInputsTest {
         ReportCommandTest.Run r = ReportCommandTest.run("report", half.toString(), "--json", "--log-format", "combined");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err().strip()).isEqualTo("ngxtime: warning: " + half
-                + ": 66.6% of the lines were rejected (8 of 12; top reason: expected ' ' after $remote_addr)");
+                + ": 66.6% of the lines were rejected (8 of 12; top reason: expected an IP address (IPv4, IPv6 or unix:)"
+                + " in $remote_addr)");
         assertThat(ReportCommandTest.run("report", half.toString(), "--log-format", "combined", "--strict").exit())
                 .isEqualTo(ExitCode.REJECTED_LINES);
     }

@@ -58,4 +58,29 @@ public final class ByteSearch {
         }
         return -1;
     }
+
+    /** Index of the first {@code x}, {@code y} or {@code z} in {@code b[from, to)}, or -1. */
+    public static int indexOfAny(byte[] b, int from, int to, byte x, byte y, byte z) {
+        long px = ONES * (x & 0xff);
+        long py = ONES * (y & 0xff);
+        long pz = ONES * (z & 0xff);
+        int q = from;
+        while (q + 8 <= to) {
+            long w = (long) LONGS.get(b, q);
+            long wx = w ^ px;
+            long wy = w ^ py;
+            long wz = w ^ pz;
+            long t = ((wx - ONES) & ~wx | (wy - ONES) & ~wy | (wz - ONES) & ~wz) & HIGHS;
+            if (t != 0) {
+                return q + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+            q += 8;
+        }
+        for (; q < to; q++) {
+            if (b[q] == x || b[q] == y || b[q] == z) {
+                return q;
+            }
+        }
+        return -1;
+    }
 }

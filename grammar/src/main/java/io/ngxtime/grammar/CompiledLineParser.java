@@ -6,10 +6,13 @@ import java.util.Set;
 
 /**
  * The fast matcher: the format's parts become arrays of steps, and a line is matched in one pass over
- * its bytes with no allocation. Literals must match exactly; typed variables are read by their syntax;
- * free text runs until the literal that follows it (a backslash escapes the next byte unless
- * {@code escape=none}). Must accept exactly what the reference grammar ({@code LineValues.g4})
- * accepts: the differential tests compare the two field by field.
+ * its bytes with no allocation. Literals must match exactly; typed variables are read by their syntax.
+ * Where a value ends is a choice only for free text and for the address and method tokens: those steps
+ * try their candidate ends in a fixed order, and when the rest of the line does not fit, the matcher
+ * goes back to the latest such step and tries its next candidate (depth first, at most
+ * {@value #READINGS_LIMIT} candidates per line). The rules, which the reference parser implements
+ * independently and the differential tests hold equal, are in the grammar package's documentation
+ * ("How a line is read").
  */
 final class CompiledLineParser implements LineParser {
     private static final FieldKind[] KINDS = FieldKind.values();
@@ -18,7 +21,8 @@ final class CompiledLineParser implements LineParser {
     private static final int STOP_DIGIT_OR_DASH = 1;
     private static final int STOP_SLASH = 2;
     private static final int LITERAL = -1;
-    private static final int TEXT = FieldKind.TEXT.ordinal();
+    /** At most this many candidate ends are tried for one line; a line that needs more is rejected. */
+    static final int READINGS_LIMIT = 1000;
     /** Longest whole-seconds part accepted (12 digits: about 31,700 years). */
     static final int MAX_SECONDS_DIGITS = 12;
     /** Longest byte count accepted. */
@@ -32,39 +36,85 @@ final class CompiledLineParser implements LineParser {
 
     private final LogFormat format;
     private final boolean escapes;
+    /** Whether a typed variable may be empty, meaning "no value" (escape=json and escape=none write "" for it). */
+    private final boolean emptyIsAbsent;
+    private final int steps;
     /** Per step: -1 for a literal, else the FieldKind ordinal. */
     private final int[] kind;
+    private final boolean[] choice;
     private final byte[][] literal;
+    /** Bytes of a literal that must be there: all but the trailing whitespace of the format's last part. */
+    private final int[] literalMin;
     private final int[] variableIndex;
+    /** The literal right after a variable, or null; {@link #stopMin} as for {@link #literalMin}. */
     private final byte[][] stop;
+    private final int[] stopMin;
+    /** How free text ends when another variable follows it directly. */
     private final int[] stopClass;
+    /** For free text followed directly by a variable: the next literal of the format, which bounds it. */
+    private final byte[][] bound;
+    private final int[] boundMin;
     /** For COUNT steps: 0 body_bytes_sent, 1 bytes_sent, 2 request_length. */
     private final int[] countTarget;
+
+    // the choice steps' state: where the value began, the candidate taken, and what bounds the rest
+    private final int[] choiceFrom;
+    private final int[] choiceAt;
+    private final int[] choiceLimit;
+    private final int[] choicePreferred;
+    private final boolean[] preferredFirst;
+    private final int[] choiceStack;
+    /** Per choice step: how many of its candidates have been taken for the current value. */
+    private final int[] choiceCount;
+    private int depth;
 
     private final byte[] cachedDate = new byte[11];
     private long cachedEpochDay = Long.MIN_VALUE;
 
+    /** The line being parsed. */
+    private byte[] b;
+    private int to;
+    /** Where the last rejected line stopped matching. */
+    private int failedAt;
+    private int readings;
+
     CompiledLineParser(LogFormat format) {
         this.format = format;
         this.escapes = format.escape().backslashEscapes();
+        this.emptyIsAbsent = format.escape() != Escape.DEFAULT;
         List<FormatPart> parts = format.parts();
         int n = parts.size();
+        steps = n;
         kind = new int[n];
+        choice = new boolean[n];
         literal = new byte[n][];
+        literalMin = new int[n];
         variableIndex = new int[n];
         stop = new byte[n][];
+        stopMin = new int[n];
         stopClass = new int[n];
+        bound = new byte[n][];
+        boundMin = new int[n];
         countTarget = new int[n];
+        choiceFrom = new int[n];
+        choiceAt = new int[n];
+        choiceLimit = new int[n];
+        choicePreferred = new int[n];
+        preferredFirst = new boolean[n];
+        choiceStack = new int[n];
+        choiceCount = new int[n];
         int vi = 0;
         for (int i = 0; i < n; i++) {
             FormatPart p = parts.get(i);
             if (p instanceof FormatPart.Literal l) {
                 kind[i] = LITERAL;
                 literal[i] = l.text().getBytes(StandardCharsets.UTF_8);
+                literalMin[i] = requiredBytes(l, i == n - 1);
                 variableIndex[i] = -1;
             } else {
                 FormatPart.Variable v = (FormatPart.Variable) p;
                 kind[i] = v.kind().ordinal();
+                choice[i] = v.kind().endsByChoice();
                 variableIndex[i] = vi++;
                 countTarget[i] = switch (v.name()) {
                     case "body_bytes_sent" -> 0;
@@ -74,11 +124,34 @@ final class CompiledLineParser implements LineParser {
                 FormatPart next = i + 1 < n ? parts.get(i + 1) : null;
                 if (next instanceof FormatPart.Literal nl) {
                     stop[i] = nl.text().getBytes(StandardCharsets.UTF_8);
+                    stopMin[i] = requiredBytes(nl, i + 1 == n - 1);
                 } else if (next instanceof FormatPart.Variable nv) {
                     stopClass[i] = stopClassBefore(nv);
+                    for (int k = i + 2; k < n; k++) {
+                        if (parts.get(k) instanceof FormatPart.Literal bl) {
+                            bound[i] = bl.text().getBytes(StandardCharsets.UTF_8);
+                            boundMin[i] = requiredBytes(bl, k == n - 1);
+                            break;
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * How many bytes of a literal a line must have: all of them, but for the format's last part its
+     * trailing spaces and tabs may be missing (a shipper trimmed the line).
+     */
+    static int requiredBytes(FormatPart.Literal l, boolean lastPart) {
+        byte[] t = l.text().getBytes(StandardCharsets.UTF_8);
+        int n = t.length;
+        if (lastPart) {
+            while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t')) {
+                n--;
+            }
+        }
+        return n;
     }
 
     /** How free text ends when another variable follows it directly. Shared with the reference parser. */
@@ -94,95 +167,166 @@ final class CompiledLineParser implements LineParser {
         return format;
     }
 
-    /** Where the last rejected line stopped matching. */
-    private int failedAt;
-
     @Override
     public int failedAt() {
         return failedAt;
     }
 
     @Override
-    public boolean parse(byte[] b, int from, int to, LogRecord r) {
-        if (to > from && b[to - 1] == '\r') {
-            to--;
+    public boolean parse(byte[] line, int from, int end, LogRecord r) {
+        if (end > from && line[end - 1] == '\r') {
+            end--;
         }
-        r.begin(b, from, to);
-        int p = from;
+        this.b = line;
+        this.to = end;
+        r.begin(line, from, end);
         failedAt = from;
-        int[] kinds = kind;
+        readings = 0;
         int[] starts = r.spanStart;
         int[] ends = r.spanEnd;
-        for (int i = 0; i < kinds.length; i++) {
-            int k = kinds[i];
-            int start = p;
-            if (k == LITERAL) {
-                failedAt = p;
-                p = matchLiteral(b, p, to, literal[i]);
-                if (p < 0) {
+        depth = 0;
+        int i = 0;
+        int p = from;
+        while (true) {
+            int q;
+            if (i == steps) {
+                if (p == end) {
+                    r.finish();
+                    return true;
+                }
+                fail(p);
+                q = -1;
+            } else if (kind[i] == LITERAL) {
+                q = matchLiteral(i, p);
+            } else if (choice[i]) {
+                q = firstEnd(i, p);
+                if (q >= 0) {
+                    choiceStack[depth++] = i;
+                }
+            } else {
+                q = matchTyped(KINDS[kind[i]], i, p, r);
+                if (q < 0) {
+                    fail(p);
+                }
+            }
+            if (q >= 0) {
+                if (kind[i] != LITERAL) {
+                    int vi = variableIndex[i];
+                    starts[vi] = p;
+                    ends[vi] = q;
+                    if (choice[i]) {
+                        took(i, p, q, r);
+                    }
+                }
+                i++;
+                p = q;
+                continue;
+            }
+            // back to the latest choice with another candidate
+            while (true) {
+                if (depth == 0) {
                     return false;
                 }
-                continue;
-            } else if (k == TEXT) {
-                p = scanText(i, b, p, to);
-            } else {
-                p = matchVariable(KINDS[k], i, b, p, to, r);
+                int j = choiceStack[depth - 1];
+                int next = nextEnd(j);
+                if (next == -2) {
+                    return false; // too many readings
+                }
+                if (next >= 0) {
+                    int vi = variableIndex[j];
+                    starts[vi] = choiceFrom[j];
+                    ends[vi] = next;
+                    took(j, choiceFrom[j], next, r);
+                    i = j + 1;
+                    p = next;
+                    break;
+                }
+                depth--;
             }
-            if (p < 0) {
-                failedAt = start;
-                return false;
-            }
-            int vi = variableIndex[i];
-            starts[vi] = start;
-            ends[vi] = p;
         }
-        if (p != to) {
-            failedAt = p;
-            return false;
-        }
-        r.finish();
-        return true;
     }
 
-    private static int matchLiteral(byte[] b, int p, int to, byte[] lit) {
-        int n = lit.length;
-        if (to - p < n) {
-            return -1;
+    /**
+     * Records where a reading stopped. As in the reference parser's diagnosis, only likely readings count:
+     * those that end every choice at one of its first two candidates.
+     */
+    private void fail(int at) {
+        if (at <= failedAt) {
+            return;
         }
-        if (b[p] != lit[0]) {
-            return -1;
-        }
-        if (n == 1) {
-            return p + 1;
-        }
-        for (int k = 0; k < n; k++) {
-            if (b[p + k] != lit[k]) {
-                return -1;
+        for (int d = 0; d < depth; d++) {
+            if (choiceCount[choiceStack[d]] > 2) {
+                return;
             }
         }
-        return p + n;
+        failedAt = at;
     }
 
-    private int matchVariable(FieldKind k, int step, byte[] b, int p, int to, LogRecord r) {
+    /** What a choice step's value means, once its end is taken. */
+    private void took(int step, int from, int end, LogRecord r) {
+        FieldKind k = KINDS[kind[step]];
+        if (k == FieldKind.REQUEST) {
+            r.methodStart = r.methodEnd = r.targetStart = r.targetEnd = r.protocolStart = r.protocolEnd = -1;
+            splitRequest(b, from, end, r);
+        } else if (k == FieldKind.CACHE_STATUS) {
+            r.cacheStatus = CacheStatus.of(b, from, end);
+        }
+    }
+
+    private int matchLiteral(int step, int p) {
+        byte[] lit = literal[step];
+        int k = 0;
+        while (k < lit.length && p + k < to && b[p + k] == lit[k]) {
+            k++;
+        }
+        if (k == lit.length) {
+            return p + k;
+        }
+        if (p + k == to && k >= literalMin[step]) {
+            return to; // the trailing whitespace of the last part was trimmed
+        }
+        fail(p + k);
+        return -1;
+    }
+
+    /** Whether {@code lit} (of which {@code min} bytes are required) matches at {@code q}. */
+    private boolean literalAt(byte[] lit, int min, int q) {
+        int k = 0;
+        while (k < lit.length && q + k < to && b[q + k] == lit[k]) {
+            k++;
+        }
+        return k == lit.length || (q + k == to && k >= min);
+    }
+
+    private int matchTyped(FieldKind k, int step, int p, LogRecord r) {
+        int q = matchSyntax(k, step, p, r);
+        if (q == -1 && emptyIsAbsent && allowsEmpty(k)) {
+            switch (k) {
+                case COUNT -> setCount(step, r, UpstreamList.ABSENT);
+                case SECONDS -> r.requestTimeMicros = UpstreamList.ABSENT;
+                default -> r.list(k).clear();
+            }
+            return p;
+        }
+        return q;
+    }
+
+    private static boolean allowsEmpty(FieldKind k) {
+        return k == FieldKind.COUNT || k == FieldKind.SECONDS || k.isUpstreamList();
+    }
+
+    private void setCount(int step, LogRecord r, long value) {
+        switch (countTarget[step]) {
+            case 0 -> r.bodyBytesSent = value;
+            case 1 -> r.bytesSent = value;
+            default -> r.requestLength = value;
+        }
+    }
+
+    private int matchSyntax(FieldKind k, int step, int p, LogRecord r) {
         switch (k) {
-            case TEXT:
-                return scanText(step, b, p, to);
-            case REQUEST: {
-                int q = scanText(step, b, p, to);
-                if (q >= 0) {
-                    splitRequest(b, p, q, r);
-                }
-                return q;
-            }
-            case CACHE_STATUS: {
-                int q = scanText(step, b, p, to);
-                if (q >= 0) {
-                    r.cacheStatus = CacheStatus.of(b, p, q);
-                }
-                return q;
-            }
             case STATUS: {
-                int q = statusCode(b, p, to);
+                int q = threeDigits(b, p, to);
                 if (q >= 0) {
                     r.status = (int) scratch;
                 }
@@ -191,11 +335,7 @@ final class CompiledLineParser implements LineParser {
             case COUNT: {
                 int q = count(b, p, to);
                 if (q >= 0) {
-                    switch (countTarget[step]) {
-                        case 0 -> r.bodyBytesSent = scratch;
-                        case 1 -> r.bytesSent = scratch;
-                        default -> r.requestLength = scratch;
-                    }
+                    setCount(step, r, scratch);
                 }
                 return q;
             }
@@ -224,48 +364,269 @@ final class CompiledLineParser implements LineParser {
         }
     }
 
-    // ------------------------------------------------------------------ free text
+    // ------------------------------------------------------------------ where a value ends
 
-    private boolean atStop(int step, byte[] b, int q, int to) {
+    /** The next position the scan of free text visits after {@code q}: an escape pair is one step. */
+    private int advance(int q) {
+        return (escapes && b[q] == '\\' && q + 1 < to) ? q + 2 : q + 1;
+    }
+
+    /**
+     * The first visited position at or after {@code q} where the step's stop literal matches, or -1. With
+     * escape=default and escape=json nginx escapes every {@code "} in a value, so the scan ends at a raw one.
+     */
+    private int findStop(int step, int q) {
+        byte[] s = stop[step];
+        int min = stopMin[step];
+        byte s0 = s[0];
+        while (true) {
+            int i;
+            if (!escapes) {
+                i = ByteSearch.indexOf(b, q, to, s0);
+            } else if (s0 == '"') {
+                i = ByteSearch.indexOfEither(b, q, to, s0, (byte) '\\');
+            } else {
+                i = ByteSearch.indexOfAny(b, q, to, s0, (byte) '\\', (byte) '"');
+            }
+            if (i < 0) {
+                // no backslash before the end, so the scan visits it: the trimmed last part may match there
+                return min < s.length && literalAt(s, min, to) ? to : -1;
+            }
+            if (b[i] == s0 && literalAt(s, min, i)) {
+                return i;
+            }
+            if (escapes && b[i] == '"') {
+                return -1;
+            }
+            q = advance(i);
+        }
+    }
+
+    /** Whether the scan of free text stops at candidate {@code q}: the end of the line, or a raw {@code "}. */
+    private boolean scanEndsAt(int q) {
+        return q == to || (escapes && b[q] == '"');
+    }
+
+    /** Whether the value of step {@code step} may end at {@code q}: used by the address lists. */
+    private boolean stopsAt(int step, int q) {
         byte[] s = stop[step];
         if (s != null) {
-            return q < to && b[q] == s[0] && matchLiteral(b, q, to, s) >= 0;
+            return literalAt(s, stopMin[step], q);
         }
+        return stopClass[step] != STOP_NONE && classAt(step, q);
+    }
+
+    /**
+     * How far free text starting at {@code p} and followed directly by another variable may reach: to the
+     * first visited position where the format's next literal matches, or where a raw {@code "} stands
+     * (escape=default and escape=json never leave one in a value), else the end of the line.
+     */
+    private int freeTextLimit(int step, int p) {
+        byte[] lit = bound[step];
+        int q = p;
+        while (q < to) {
+            if ((lit != null && literalAt(lit, boundMin[step], q)) || (escapes && b[q] == '"')) {
+                return q;
+            }
+            q = advance(q);
+        }
+        return to;
+    }
+
+    private boolean classAt(int step, int q) {
         if (q >= to) {
             return false;
         }
         return switch (stopClass[step]) {
             case STOP_DIGIT_OR_DASH -> (b[q] >= '0' && b[q] <= '9') || b[q] == '-';
             case STOP_SLASH -> b[q] == '/';
-            default -> false;
+            default -> true;
         };
     }
 
-    /** Text until the stop; returns the stop's offset, or -1 when a stop literal never comes. */
-    private int scanText(int step, byte[] b, int p, int to) {
-        byte[] s = stop[step];
-        if (s == null && stopClass[step] == STOP_NONE) {
-            return to;
+    /** The first visited position in {@code [q, limit]} where the class of what follows can begin, or -1. */
+    private int findClass(int step, int q, int limit) {
+        while (q <= limit) {
+            if (stopClass[step] == STOP_NONE || classAt(step, q)) {
+                return q;
+            }
+            if (q == to) {
+                return -1;
+            }
+            q = advance(q);
         }
-        int q = p;
-        if (s != null) {
-            byte s0 = s[0];
-            byte escape = escapes ? (byte) '\\' : s0;
-            while (true) {
-                int i = ByteSearch.indexOfEither(b, q, to, s0, escape);
-                if (i < 0) {
-                    return -1;
+        return -1;
+    }
+
+    /** Counts a candidate taken; false when the line has used up its readings. */
+    private boolean countReading() {
+        return ++readings <= READINGS_LIMIT;
+    }
+
+    /** The first candidate end of choice step {@code step} for a value starting at {@code p}, or -1. */
+    private int firstEnd(int step, int p) {
+        choiceFrom[step] = p;
+        choicePreferred[step] = -1;
+        preferredFirst[step] = false;
+        int k = kind[step];
+        int q;
+        if (isToken(k)) {
+            int run = k == FieldKind.ADDRESS.ordinal() ? AddressSyntax.runEnd(b, p, to)
+                    : k == FieldKind.HOST.ordinal() ? hostEnd(p) : tokenEnd(p);
+            choiceLimit[step] = run;
+            q = nextToken(step, run);
+            if (q < 0) {
+                fail(p);
+            }
+        } else if (step == steps - 1) {
+            q = to; // free text that ends the format runs to the end of the line
+            choiceLimit[step] = -1;
+        } else if (stop[step] != null) {
+            q = findStop(step, p);
+            if (q < 0) {
+                fail(to);
+            } else if (k == FieldKind.REQUEST.ordinal() && !isRequestShaped(p, q)) {
+                // a request line (METHOD target HTTP/x) is read whole when it can be, before shorter readings
+                int shaped = -1;
+                for (int c = q; !scanEndsAt(c); ) {
+                    c = findStop(step, advance(c));
+                    if (c < 0) {
+                        break;
+                    }
+                    if (isRequestShaped(p, c)) {
+                        shaped = c;
+                        break;
+                    }
                 }
-                if (b[i] == s0 && (s.length == 1 || matchLiteral(b, i, to, s) >= 0)) {
-                    return i;
+                if (shaped >= 0) {
+                    choicePreferred[step] = shaped;
+                    preferredFirst[step] = true;
+                    q = shaped;
                 }
-                q = b[i] == '\\' && escapes ? i + 2 : i + 1;
+            }
+        } else {
+            int limit = freeTextLimit(step, p);
+            choiceLimit[step] = limit;
+            if (stopClass[step] == STOP_NONE) {
+                q = limit; // the longest first, then the shortest upwards
+            } else {
+                q = findClass(step, p, limit);
+                if (q < 0) {
+                    fail(limit);
+                }
             }
         }
-        while (q < to && !atStop(step, b, q, to)) {
-            q += (b[q] == '\\' && escapes && q + 1 < to) ? 2 : 1;
+        if (q >= 0 && !countReading()) {
+            return -1;
+        }
+        choiceAt[step] = q;
+        choiceCount[step] = 1;
+        return q;
+    }
+
+    /**
+     * The next candidate end of choice step {@code step} after the one last taken: -1 when there is
+     * none, -2 when the line has used up its readings.
+     */
+    private int nextEnd(int step) {
+        int k = kind[step];
+        int at = choiceAt[step];
+        int p = choiceFrom[step];
+        int q;
+        if (isToken(k)) {
+            q = nextToken(step, at - 1);
+        } else if (step == steps - 1) {
+            q = -1;
+        } else if (stop[step] != null) {
+            if (preferredFirst[step]) {
+                preferredFirst[step] = false;
+                q = findStop(step, p);
+            } else {
+                q = scanEndsAt(at) ? -1 : findStop(step, advance(at));
+            }
+            if (q >= 0 && q == choicePreferred[step]) {
+                q = scanEndsAt(q) ? -1 : findStop(step, advance(q));
+            }
+        } else {
+            int limit = choiceLimit[step];
+            if (stopClass[step] == STOP_NONE) {
+                q = at == limit ? (p < limit ? p : -1) : advance(at);
+                if (q >= limit) {
+                    q = -1;
+                }
+            } else {
+                q = at == to ? -1 : findClass(step, advance(at), limit);
+            }
+        }
+        if (q < 0) {
+            return -1;
+        }
+        if (!countReading()) {
+            return -2;
+        }
+        choiceAt[step] = q;
+        choiceCount[step]++;
+        return q;
+    }
+
+    private static boolean isToken(int kind) {
+        return kind == FieldKind.ADDRESS.ordinal() || kind == FieldKind.METHOD.ordinal() || kind == FieldKind.HOST.ordinal();
+    }
+
+    /** The end of the run of bytes a host name may hold: all but space, tab, {@code "} and {@code /}. */
+    private int hostEnd(int p) {
+        int q = p;
+        while (q < to && b[q] != ' ' && b[q] != '\t' && b[q] != '"' && b[q] != '/') {
+            q++;
         }
         return q;
+    }
+
+    /** The end of the run of HTTP token characters at {@code p}. */
+    private int tokenEnd(int p) {
+        int q = p;
+        while (q < to && isTchar(b[q])) {
+            q++;
+        }
+        return q;
+    }
+
+    /**
+     * The longest token of choice step {@code step} ending at or before {@code q}: an address, a method
+     * or a host from the value's start, tried longest first; -1 when there is none. A method or host may
+     * be empty with escape=json and escape=none (no value).
+     */
+    private int nextToken(int step, int q) {
+        int p = choiceFrom[step];
+        boolean address = kind[step] == FieldKind.ADDRESS.ordinal();
+        int min = address || !emptyIsAbsent ? p + 1 : p;
+        for (; q >= min; q--) {
+            if (!address || AddressSyntax.isAddress(b, p, q)) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether {@code b[from, to)} has the shape of a request line: an HTTP token, a space, a target, a
+     * space and {@code HTTP/} with a version of digits and dots.
+     */
+    private boolean isRequestShaped(int from, int end) {
+        int v = end;
+        while (v > from && ((b[v - 1] >= '0' && b[v - 1] <= '9') || b[v - 1] == '.')) {
+            v--;
+        }
+        if (v == end || v - from < 6 + 3 || b[v - 1] != '/' || b[v - 2] != 'P' || b[v - 3] != 'T' || b[v - 4] != 'T'
+                || b[v - 5] != 'H' || b[v - 6] != ' ') {
+            return false;
+        }
+        int space = v - 6;
+        int m = from;
+        while (m < space && isTchar(b[m])) {
+            m++;
+        }
+        return m > from && m < space - 1 && b[m] == ' ';
     }
 
     // ------------------------------------------------------------------ request line
@@ -331,6 +692,16 @@ final class CompiledLineParser implements LineParser {
         return c >= '0' && c <= '9';
     }
 
+    /** {@code $status}: exactly three digits. */
+    private int threeDigits(byte[] b, int p, int to) {
+        if (to - p < 3 || !isDigit(b[p]) || !isDigit(b[p + 1]) || !isDigit(b[p + 2])) {
+            return -1;
+        }
+        scratch = (b[p] - '0') * 100 + (b[p + 1] - '0') * 10 + (b[p + 2] - '0');
+        return p + 3;
+    }
+
+    /** One element of {@code $upstream_status}: three digits or {@code -}. */
     private int statusCode(byte[] b, int p, int to) {
         if (p < to && b[p] == '-') {
             scratch = -1;
@@ -456,7 +827,7 @@ final class CompiledLineParser implements LineParser {
         switch (k) {
             case UPSTREAM_ADDR -> {
                 q = p;
-                while (q < to && b[q] != ' ' && b[q] != ',' && !atStop(step, b, q, to)) {
+                while (q < to && b[q] != ' ' && b[q] != ',' && !stopsAt(step, q)) {
                     q++;
                 }
                 if (q == p) {

@@ -15,6 +15,19 @@ public enum FieldKind {
     MSEC,
     /** {@code $request}: the request line, split into method, path and protocol where it has that shape. */
     REQUEST,
+    /**
+     * {@code $remote_addr}, {@code $realip_remote_addr}, {@code $server_addr}: one address as nginx prints a
+     * socket address: IPv4 ({@code 192.0.2.1}), IPv6 ({@code 2001:db8::1}, {@code ::ffff:192.0.2.1}) or a
+     * unix socket ({@code unix:}, {@code unix:/run/nginx.sock}); never text with spaces.
+     */
+    ADDRESS,
+    /** {@code $request_method}: an HTTP token ({@code GET}, {@code PROPFIND}); {@code -} when nginx had none. */
+    METHOD,
+    /**
+     * {@code $host}, {@code $hostname}, {@code $server_name}: a host name (or address, {@code [::1]},
+     * {@code _}), which nginx never writes with a space, a quote or a slash in it.
+     */
+    HOST,
     /** {@code $status}: a three-digit code. */
     STATUS,
     /** Byte counts such as {@code $body_bytes_sent}; {@code -} means absent. */
@@ -43,6 +56,13 @@ public enum FieldKind {
             Map.entry("time_iso8601", TIME_ISO8601),
             Map.entry("msec", MSEC),
             Map.entry("request", REQUEST),
+            Map.entry("remote_addr", ADDRESS),
+            Map.entry("realip_remote_addr", ADDRESS),
+            Map.entry("server_addr", ADDRESS),
+            Map.entry("request_method", METHOD),
+            Map.entry("host", HOST),
+            Map.entry("hostname", HOST),
+            Map.entry("server_name", HOST),
             Map.entry("status", STATUS),
             Map.entry("body_bytes_sent", COUNT),
             Map.entry("bytes_sent", COUNT),
@@ -64,6 +84,16 @@ public enum FieldKind {
     /** Whether values of this kind are read as free text up to the following literal. */
     public boolean isFreeText() {
         return this == TEXT || this == REQUEST || this == CACHE_STATUS;
+    }
+
+    /**
+     * Whether where a value of this kind ends is a choice the parser may revisit: free text, and the
+     * tokens ({@link #ADDRESS}, {@link #METHOD}, {@link #HOST}) whose characters may also begin what
+     * follows them.
+     * Every other kind has one reading: its syntax says where it ends.
+     */
+    public boolean endsByChoice() {
+        return isFreeText() || this == ADDRESS || this == METHOD || this == HOST;
     }
 
     /** Whether values of this kind are upstream lists ({@code , } and {@code  : } separated). */

@@ -36,6 +36,16 @@ public final class LogRecord {
     private final int requestIndex;
     private final int hostIndex;
     private final int cacheStatusIndex;
+    private final int requestMethodIndex;
+    private final int requestUriIndex;
+    private final int uriIndex;
+    private final int argsIndex;
+    private final int serverProtocolIndex;
+    /** What nginx writes for a variable with no value: {@code -}, or nothing with escape=json and escape=none. */
+    private final boolean absentIsEmpty;
+    /** {@code $uri?$args} put together when a format logs them apart; {@link #pathBuffer()} then points here. */
+    private byte[] composedPath = new byte[256];
+    private byte[] pathBuffer;
 
     byte[] line;
     int lineStart;
@@ -86,9 +96,20 @@ public final class LogRecord {
         this.refererIndex = format.indexOf("http_referer");
         this.userAgentIndex = format.indexOf("http_user_agent");
         this.requestIndex = format.indexOf("request");
-        this.hostIndex = format.indexOf("host");
+        this.hostIndex = firstOf(format, "host", "http_host");
         this.cacheStatusIndex = format.indexOf("upstream_cache_status");
+        this.requestMethodIndex = format.indexOf("request_method");
+        this.requestUriIndex = format.indexOf("request_uri");
+        this.uriIndex = firstOf(format, "uri", "document_uri");
+        this.argsIndex = firstOf(format, "args", "query_string");
+        this.serverProtocolIndex = format.indexOf("server_protocol");
+        this.absentIsEmpty = format.escape() != Escape.DEFAULT;
         reset(new byte[0], 0, 0);
+    }
+
+    private static int firstOf(LogFormat format, String name, String other) {
+        int i = format.indexOf(name);
+        return i >= 0 ? i : format.indexOf(other);
     }
 
     /** Clears everything (used once, at construction). */
@@ -122,6 +143,7 @@ public final class LogRecord {
         this.line = line;
         this.lineStart = from;
         this.lineEnd = to;
+        this.pathBuffer = line;
         methodStart = methodEnd = targetStart = targetEnd = protocolStart = protocolEnd = -1;
     }
 
@@ -132,6 +154,9 @@ public final class LogRecord {
 
     /** Computes the derived values once all fields are in. */
     void finish() {
+        if (methodStart < 0 && targetStart < 0) {
+            requestFromParts();
+        }
         int n = 0;
         UpstreamList source = null;
         for (UpstreamList l : allLists) {
@@ -163,6 +188,57 @@ public final class LogRecord {
             upstreamExceedsRequest = d < 0;
             nginxTimeMicros = Math.max(0, d);
         }
+    }
+
+    /**
+     * Method, target and protocol from the variables that log them apart, for a line whose format has no
+     * {@code $request} (or whose request line was not METHOD target [HTTP/x]): {@code $request_method},
+     * {@code $request_uri} (else {@code $uri} or {@code $document_uri}, with {@code ?$args} or
+     * {@code ?$query_string} when those are logged and not empty), {@code $server_protocol}. A value
+     * nginx wrote as "no value" ({@code -}, or empty with escape=json and escape=none) is absent.
+     */
+    private void requestFromParts() {
+        if (present(requestMethodIndex)) {
+            methodStart = spanStart[requestMethodIndex];
+            methodEnd = spanEnd[requestMethodIndex];
+        }
+        if (present(requestUriIndex)) {
+            targetStart = spanStart[requestUriIndex];
+            targetEnd = spanEnd[requestUriIndex];
+        } else if (present(uriIndex)) {
+            int us = spanStart[uriIndex];
+            int ue = spanEnd[uriIndex];
+            if (present(argsIndex) && spanEnd[argsIndex] > spanStart[argsIndex]) {
+                int as = spanStart[argsIndex];
+                int ae = spanEnd[argsIndex];
+                int n = ue - us + 1 + ae - as;
+                if (composedPath.length < n) {
+                    composedPath = new byte[Math.max(n, composedPath.length * 2)];
+                }
+                System.arraycopy(line, us, composedPath, 0, ue - us);
+                composedPath[ue - us] = '?';
+                System.arraycopy(line, as, composedPath, ue - us + 1, ae - as);
+                pathBuffer = composedPath;
+                targetStart = 0;
+                targetEnd = n;
+            } else {
+                targetStart = us;
+                targetEnd = ue;
+            }
+        }
+        if (present(serverProtocolIndex) && spanEnd[serverProtocolIndex] > spanStart[serverProtocolIndex]) {
+            protocolStart = spanStart[serverProtocolIndex];
+            protocolEnd = spanEnd[serverProtocolIndex];
+        }
+    }
+
+    /** Whether variable {@code index} is in the format and this line gave it a value. */
+    private boolean present(int index) {
+        if (index < 0 || spanStart[index] < 0) {
+            return false;
+        }
+        int len = spanEnd[index] - spanStart[index];
+        return absentIsEmpty ? len > 0 : !(len == 1 && line[spanStart[index]] == '-');
     }
 
     // ---------------------------------------------------------------- the line
@@ -259,9 +335,12 @@ public final class LogRecord {
         return string(requestIndex);
     }
 
-    /** Whether {@code $request} had the shape {@code METHOD target [HTTP/x]}. */
+    /**
+     * Whether the line gave a method or a target: {@code $request} had the shape {@code METHOD target
+     * [HTTP/x]}, or the format logs them apart ({@code $request_method}, {@code $request_uri}, ...).
+     */
     public boolean hasRequestParts() {
-        return methodStart >= 0;
+        return methodStart >= 0 || targetStart >= 0;
     }
 
     /** The request method, or {@code null} when the request line was empty or garbage. */
@@ -271,7 +350,15 @@ public final class LogRecord {
 
     /** The request target (path and query), or {@code null}. */
     public String path() {
-        return targetStart < 0 ? null : decode(targetStart, targetEnd);
+        return targetStart < 0 ? null : Unescaper.decode(pathBuffer, targetStart, targetEnd, escape);
+    }
+
+    /**
+     * The buffer that holds the target's raw bytes from {@link #pathStart()} to {@link #pathEnd()}: the
+     * line, or (for {@code $uri?$args} logged apart) a buffer of this record's own.
+     */
+    public byte[] pathBuffer() {
+        return pathBuffer;
     }
 
     /** The protocol ({@code HTTP/1.1}), or {@code null} when absent (HTTP/0.9 style or garbage). */

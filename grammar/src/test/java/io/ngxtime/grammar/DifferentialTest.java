@@ -77,7 +77,9 @@ class DifferentialTest {
                         "10.0.0.1 - - [07/Feb/2020:12:02:42 +0000] \"GET / HTTP/1.1\" 200 61 \"-\" \"ua\" rt=0.105 ua=\"10.0.0.1:80, 10.0.0.2:80 : 10.0.0.3:80\" us=\"502, 200 : 200\" uct=\"0.001, 0.002 : -\" uht=\"-, 0.050 : 0.010\" urt=\"0.003, 0.060 : 0.040\" ucs=MISS msec=1581076962.123",
                         "10.0.0.1 - - [07/Feb/2020:12:02:42 +0000] \"GET / HTTP/1.1\" 304 0 \"-\" \"ua\" rt=0.000 ua=\"-\" us=\"-\" uct=\"-\" uht=\"-\" urt=\"-\" ucs=HIT msec=1581076962.000")),
                 new FuzzFormat("escape=json", conf("log_format j escape=json '" + json + "';"), List.of(
-                        "{\"time\":\"2020-02-07T12:02:42+01:00\",\"remote_addr\":\"::1\",\"request\":\"GET /a\\\"b\\\\c\\u0001 HTTP/1.1\",\"status\":200,\"bytes\":5,\"request_time\":0.010,\"upstream_addr\":\"10.0.0.1:80 : 10.0.0.2:80\",\"upstream_status\":\"502 : 200\",\"upstream_response_time\":\"0.004 : 0.005\",\"upstream_connect_time\":\"-\",\"referer\":\"\",\"agent\":\"caf\u00e9\",\"cache\":\"\"}")),
+                        "{\"time\":\"2020-02-07T12:02:42+01:00\",\"remote_addr\":\"::1\",\"request\":\"GET /a\\\"b\\\\c\\u0001 HTTP/1.1\",\"status\":200,\"bytes\":5,\"request_time\":0.010,\"upstream_addr\":\"10.0.0.1:80 : 10.0.0.2:80\",\"upstream_status\":\"502 : 200\",\"upstream_response_time\":\"0.004 : 0.005\",\"upstream_connect_time\":\"-\",\"referer\":\"\",\"agent\":\"caf\u00e9\",\"cache\":\"\"}",
+                        // a request nginx answered itself: every upstream variable has no value, written ""
+                        "{\"time\":\"2020-02-07T12:02:42+01:00\",\"remote_addr\":\"10.0.0.1\",\"request\":\"GET /static/a.css HTTP/1.1\",\"status\":200,\"bytes\":5,\"request_time\":0.000,\"upstream_addr\":\"\",\"upstream_status\":\"\",\"upstream_response_time\":\"\",\"upstream_connect_time\":\"\",\"referer\":\"\",\"agent\":\"x\",\"cache\":\"\"}")),
                 new FuzzFormat("json-shaped", LogFormats.compile("{ \"message\":\"$request_uri\",\"client\": \"$remote_addr\","
                         + "\"auth\": \"$remote_user\", \"bytes\": \"$body_bytes_sent\", \"time_in_sec\": \"$request_time\", "
                         + "\"response\": \"$status\", \"verb\":\"$request_method\",\"referrer\": \"$http_referer\", "
@@ -101,6 +103,27 @@ class DifferentialTest {
                         + "$remote_user : $upstream_status, $request_method : $upstream_response_length \"$upstream_addr\""),
                         List.of("0.004, alice : 200, GET : 512 \"10.0.0.1:80\"",
                                 "0.1, 0.2 : 0.3, u : 200 : 502, POST : 1, 2 \"a, b : c\""), 0.1),
+                // the request logged in parts, not as $request (Nginx Proxy Manager, many JSON formats)
+                new FuzzFormat("request parts", LogFormats.compile("$remote_addr - [$time_local] $request_method $scheme "
+                        + "\"$request_uri\"  $status $request_time $body_bytes_sent  \"$http_referer\" \"$http_user_agent\" $host"),
+                        List.of("192.0.2.1 - [07/Feb/2020:12:02:42 +0000] POST https \"/api/orders?id=7\"  201 0.012 15  \"-\" \"curl/8\" example.com",
+                                "2001:db8::1 - [07/Feb/2020:12:02:42 +0000] - http \"-\"  400 0.000 157  \"-\" \"-\" _")),
+                new FuzzFormat("uri and args", LogFormats.compile("$remote_addr [$time_local] $request_method $uri $args "
+                        + "$server_protocol $status $request_time"), List.of(
+                        "10.0.0.1 [07/Feb/2020:12:02:42 +0000] GET /search q=a HTTP/1.1 200 0.004",
+                        "10.0.0.1 [07/Feb/2020:12:02:42 +0000] GET /search - HTTP/2.0 200 0.004")),
+                // $request without quotes: the request line is read whole (method, target, protocol) when the rest fits
+                new FuzzFormat("unquoted request", LogFormats.compile("$request_time $upstream_response_time [$time_local] "
+                        + "$request $status $body_bytes_sent \"$host\" \"$http_user_agent\""), List.of(
+                        "0.012 0.010 [07/Feb/2020:12:02:42 +0000] GET /a/b?c=d HTTP/1.1 200 612 \"example.com\" \"curl/8\"",
+                        "0.000 - [07/Feb/2020:12:02:42 +0000] GET / 400 0 \"-\" \"-\"",
+                        "0.000 - [07/Feb/2020:12:02:42 +0000] \\x16\\x03\\x01 x y 400 0 \"-\" \"-\"",
+                        "0.000 - [07/Feb/2020:12:02:42 +0000] GET /two 200 words HTTP/1.1 404 0 \"-\" \"-\""), 0.7),
+                // a shipper trimmed the format's trailing space
+                new FuzzFormat("trailing space", LogFormats.compile("$remote_addr - $remote_user [$time_local] \"$request\" "
+                        + "$status $body_bytes_sent $request_time "), List.of(
+                        "10.0.0.1 - - [07/Feb/2020:12:02:42 +0000] \"GET / HTTP/1.1\" 200 612 0.001 ",
+                        "10.0.0.1 - - [07/Feb/2020:12:02:42 +0000] \"GET / HTTP/1.1\" 200 612 0.001")),
                 // a backslash literal, non-ASCII literal text, $msec
                 new FuzzFormat("odd literals", LogFormats.compile("$remote_addr\\$host \u00e9 [$time_local] \"$request\" "
                         + "$status $bytes_sent $request_time $msec"), List.of(
@@ -180,7 +203,8 @@ class DifferentialTest {
         String[] variables = {"time_local", "time_iso8601", "msec", "request", "status", "body_bytes_sent",
             "request_length", "request_time", "upstream_addr", "upstream_status", "upstream_connect_time",
             "upstream_header_time", "upstream_response_time", "upstream_response_length", "upstream_cache_status",
-            "remote_addr", "http_user_agent", "host", "request_uri", "foo"};
+            "remote_addr", "http_user_agent", "host", "request_uri", "foo", "request_method", "server_addr", "uri",
+            "args", "server_protocol"};
         String[] literals = {"", " ", " - ", "\"", "\" \"", "[", "] ", ", ", " : ", ":", "\t", "=", "|", "-", "/", "x"};
         Random rnd = new Random(SEED);
         List<FuzzFormat> out = new ArrayList<>();

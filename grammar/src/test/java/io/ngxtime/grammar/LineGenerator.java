@@ -11,18 +11,23 @@ import java.util.Random;
  * elements; a line with no attempt logs {@code -}. Deterministic for a given {@link Random}.
  */
 final class LineGenerator {
-    private static final String[] CLIENTS = {"192.168.64.1", "2a02:cf40::4e36", "unix:", "10.0.0.2, 10.0.0.1",
-        "127.0.0.1", "::1"};
+    /** What nginx prints for a socket address. */
+    private static final String[] CLIENTS = {"192.168.64.1", "2a02:cf40::4e36", "unix:", "127.0.0.1", "::1",
+        "::ffff:192.0.2.7", "2001:db8:0:0:1:0:0:1", "unix:/run/nginx.sock"};
+    /** Header values: anything a client sends. */
+    private static final String[] FORWARDED = {"-", "10.0.0.2, 10.0.0.1", "192.168.64.1", "unknown", ""};
+    private static final String[] METHODS = {"GET", "POST", "geti", "PROPFIND", "-"};
     private static final String[] USERS = {"-", "alice", "remote_monitoring_user", ""};
     private static final String[] REFERERS = {"-", "", "https://example.com/a?b=c", "http://h/\"q\"?x=\\y"};
     private static final String[] AGENTS = {"curl/8.11.1", "-", "",
         "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)", "bot \"quoted\" \u00e9t\u00e9"};
-    private static final String[] HOSTS = {"example.com", "example.com:8080", "localhost", "_", "[::1]"};
+    private static final String[] HOSTS = {"example.com", "example.com:8080", "localhost", "_", "[::1]", "caf\u00e9.example"};
     private static final String[] URIS = {"/", "/a/b?c=d&e=f", "/A%20B/c.mp4", "/x\"y\\z", "/caf\u00e9"};
     private static final String[] REQUESTS = {"GET /products/42 HTTP/1.1", "POST /_bulk HTTP/1.1", "", "hello",
         "GET /a\"b HTTP/1.0", "PATCHp /x HTTP/1.1",
         "x00Cookie: mstshash=Administr", "GET http://example.com/ HTTP/2.0", "GET /two  spaces HTTP/1.1",
-        "GET / HTTP/1.1 extra", "GET /path?q=a+b HTTP/1.1", "OPTIONS * HTTP/1.1", "GET /\u00e9 HTTP/1.1"};
+        "GET / HTTP/1.1 extra", "GET /path?q=a+b HTTP/1.1", "OPTIONS * HTTP/1.1", "GET /\u00e9 HTTP/1.1",
+        "GET /", "GET", "CONNECT 10.0.0.1:443 HTTP/1.1", "GET /a 200 HTTP/1.1", "\\x03 \\x00 x"};
     /** The start of a TLS ClientHello sent to a plain-HTTP port: nginx logs it as the request line. */
     private static final byte[] TLS_HELLO = {0x16, 0x03, 0x01, 0x00, (byte) 0xa5, 0x01, 0x00, 0x00, (byte) 0xa1, 0x03,
         0x03, (byte) 0xdf, 0x22, 0x5c};
@@ -63,14 +68,17 @@ final class LineGenerator {
             case TIME_LOCAL -> ascii(timeLocal(rnd));
             case TIME_ISO8601 -> ascii(timeIso(rnd));
             case MSEC -> ascii((1_500_000_000L + rnd.nextInt(200_000_000)) + "." + three(rnd.nextInt(1000)));
-            case STATUS -> ascii(rnd.nextInt(50) == 0 ? "-" : Integer.toString(100 + rnd.nextInt(500)));
-            case COUNT -> ascii(rnd.nextInt(20) == 0 ? "-" : Long.toString(pick(rnd, new long[] {0, 1, 59, 12312,
+            case STATUS -> ascii(Integer.toString(100 + rnd.nextInt(500)));
+            case COUNT -> ascii(rnd.nextInt(20) == 0 ? absent() : Long.toString(pick(rnd, new long[] {0, 1, 59, 12312,
                     rnd.nextInt(1 << 20)})));
-            case SECONDS -> ascii(seconds(rnd, 15));
+            case SECONDS -> ascii(rnd.nextInt(15) == 0 ? absent() : seconds(rnd, 0));
+            case ADDRESS -> text(pick(rnd, CLIENTS));
+            case METHOD -> text(rnd.nextInt(12) == 0 ? absent() : pick(rnd, METHODS));
+            case HOST -> text(pick(rnd, HOSTS));
             case REQUEST -> rnd.nextInt(REQUESTS.length + 1) == 0 ? text(TLS_HELLO) : text(pick(rnd, REQUESTS));
             case CACHE_STATUS -> text(pick(rnd, CACHE));
             case UPSTREAM_ADDR, UPSTREAM_STATUS, UPSTREAM_CONNECT_TIME, UPSTREAM_HEADER_TIME, UPSTREAM_RESPONSE_TIME,
-                    UPSTREAM_RESPONSE_LENGTH -> ascii(list(v.kind(), rnd, attempts, separators));
+                    UPSTREAM_RESPONSE_LENGTH -> ascii(attempts == 0 ? absent() : list(v.kind(), rnd, attempts, separators));
             case TEXT -> text(textValue(v.name(), rnd));
         };
     }
@@ -106,15 +114,16 @@ final class LineGenerator {
         };
     }
 
-    private static String textValue(String name, Random rnd) {
+    private String textValue(String name, Random rnd) {
         return switch (name) {
-            case "remote_addr", "the_real_ip", "server_addr", "http_x_forwarded_for" -> pick(rnd, CLIENTS);
+            case "the_real_ip", "http_x_forwarded_for" -> pick(rnd, FORWARDED);
             case "remote_user" -> pick(rnd, USERS);
             case "http_referer" -> pick(rnd, REFERERS);
             case "http_user_agent" -> pick(rnd, AGENTS);
             case "host", "server_name", "http_host" -> pick(rnd, HOSTS);
             case "request_uri", "uri", "document_uri" -> pick(rnd, URIS);
-            case "request_method" -> pick(rnd, new String[] {"GET", "POST", "geti"});
+            case "args", "query_string" -> rnd.nextInt(3) == 0 ? absent() : pick(rnd, new String[] {"a=1", "", "q=x%20y&b"});
+            case "server_protocol" -> pick(rnd, new String[] {"HTTP/1.1", "HTTP/2.0", "", "HTTP/1.0"});
             case "scheme" -> pick(rnd, new String[] {"http", "https"});
             case "server_port" -> Integer.toString(rnd.nextInt(65536));
             case "req_id", "request_id" -> Long.toHexString(rnd.nextLong()) + Long.toHexString(rnd.nextLong());
@@ -122,6 +131,11 @@ final class LineGenerator {
                     pick(rnd, new String[] {"default-web-8080", "", "upstream-balancer"});
             default -> pick(rnd, new String[] {"-", "x", "a b", "0.5", "p", ""});
         };
+    }
+
+    /** What nginx writes for a variable with no value: {@code -}, or nothing with escape=json and escape=none. */
+    private String absent() {
+        return format.escape() == Escape.DEFAULT ? "-" : "";
     }
 
     private byte[] text(String value) {

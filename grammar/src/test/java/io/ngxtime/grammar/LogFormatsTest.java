@@ -16,7 +16,7 @@ class LogFormatsTest {
                 new FormatPart.Variable("time_local"), new FormatPart.Literal("] \""),
                 new FormatPart.Variable("request"), new FormatPart.Literal("\""));
         assertThat(f.variables()).extracting(FormatPart.Variable::kind)
-                .containsExactly(FieldKind.TEXT, FieldKind.TIME_LOCAL, FieldKind.REQUEST);
+                .containsExactly(FieldKind.ADDRESS, FieldKind.TIME_LOCAL, FieldKind.REQUEST);
     }
 
     @Test

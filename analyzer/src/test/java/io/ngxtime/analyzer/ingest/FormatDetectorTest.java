@@ -95,14 +95,16 @@ class FormatDetectorTest {
     }
 
     @Test
-    void noFit_theClosestIsTheOneThatReadFurthest_emptyLinesLeftOut() {
-        // a combined log whose lines all carry one extra field: combined stops at it (column 79), while
-        // upstreaminfo takes its space as its own and stops only in $request_length (column 80)
+    void noFit_emptyLinesAreLeftOutOfTheSample_andOfTheFirstMismatch() {
+        // a combined log whose lines all carry one extra field: combined reads all but that field
         String line = "192.0.2.7 - - [10/Oct/2026:13:55:36 +0200] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\" extra";
-        assertThatThrownBy(() -> FormatDetector.detect(PRESETS, bytes(line, "", "\r", line), "t.log"))
+        LogFormat statusFirst = LogFormats.compile("$status $request_time $upstream_addr $upstream_status $upstream_response_time "
+                + "$upstream_connect_time $upstream_header_time $msec $host $uri");
+        assertThatThrownBy(() -> FormatDetector.detect(List.of(statusFirst, Preset.COMBINED.format()),
+                bytes("", "\r", line, "", line), "t.log"))
                 .isInstanceOf(FormatDetectionException.class)
-                .hasMessageContaining("the closest is 'upstreaminfo' (parsed 0 of 2 lines)")
-                .hasMessageContaining("line 1, column 80");
+                .hasMessageContaining("the closest is 'combined' (parsed 0 of 2 lines)")
+                .hasMessageContaining("first mismatch at t.log line 3, column");
     }
 
     private static String json(int i, String extra) {

@@ -42,14 +42,14 @@ class LiveWindowTest {
         assertThat(view.rejects().total()).isEqualTo(3);
         assertThat(view.lines()).isEqualTo(5);
         assertThat(view.rejects().byReason()).containsExactly(
-                Map.entry("expected ' ' after $remote_addr", 2L),
-                Map.entry("expected a digit or '-' in $status", 1L));
+                Map.entry("expected an IP address (IPv4, IPv6 or unix:) in $remote_addr", 2L),
+                Map.entry("expected a digit in $status", 1L));
         assertThat(view.rejects().samples()).extracting(Rejects.Sample::source, Rejects.Sample::line, Rejects.Sample::text)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("access.log", 1L, "garbage"),
                         org.assertj.core.groups.Tuple.tuple("access.log", 3L, NO_STATUS),
                         org.assertj.core.groups.Tuple.tuple("access.log", 5L, "garbage"));
-        assertThat(view.rejects().samples().get(1).message()).isEqualTo("expected a digit or '-' at column 62, found 'x' (in $status)");
+        assertThat(view.rejects().samples().get(1).message()).isEqualTo("expected a digit at column 62, found 'x' (in $status)");
     }
 
     @Test

@@ -34,7 +34,9 @@ digitRun    : DIGIT+ ;
 seconds     : whole=digitRun (DOT fraction=digitRun)? | DASH ;
 // $body_bytes_sent, $bytes_sent, $request_length, one element of $upstream_response_length
 count       : digitRun | DASH ;
-// $status, one element of $upstream_status
+// $status: nginx always has one
+status      : DIGIT DIGIT DIGIT ;
+// one element of $upstream_status ('-' when the attempt got no response)
 statusCode  : DIGIT DIGIT DIGIT | DASH ;
 
 // ", " separates servers tried within one upstream group; " : " an internal redirect to another group
@@ -53,5 +55,5 @@ textChar    : {escapes()}? BACKSLASH . | . ;
 // Never invoked. The reference parser calls the rules above one at a time, so without this rule none
 // of them would have a follow set, and ANTLR's prediction would treat "the value ends here" as
 // possible only at the end of the line. This rule says what is true: anything may follow a value.
-anyValue    : ( timeLocal | timeIso8601 | msec | seconds | count | statusCode
+anyValue    : ( timeLocal | timeIso8601 | msec | seconds | count | status | statusCode
               | secondsList | countList | statusList | addressList | textChar ) .*? EOF ;

@@ -15,6 +15,7 @@ public abstract class LineValuesBase extends Parser {
     public static final int STOP_SLASH = 2;
 
     private String stopLiteral;
+    private int stopRequired;
     private int stopClass;
     private boolean escapes;
 
@@ -23,11 +24,14 @@ public abstract class LineValuesBase extends Parser {
     }
 
     /**
-     * Sets where free text ends: at {@code literal} (one char per byte, ISO-8859-1), or when it is null
-     * at a character of {@code stopClass} (0: only at the end of the line).
+     * Sets where free text ends: at {@code literal} (one char per byte, ISO-8859-1), of which the first
+     * {@code required} characters must be there (fewer than all only for the format's last part, whose
+     * trailing whitespace a line may lack), or when it is null at a character of {@code stopClass}
+     * (0: only at the end of the line).
      */
-    public void setStop(String literal, int stopClass) {
+    public void setStop(String literal, int required, int stopClass) {
         this.stopLiteral = literal;
+        this.stopRequired = required;
         this.stopClass = stopClass;
     }
 
@@ -45,7 +49,10 @@ public abstract class LineValuesBase extends Parser {
         if (stopLiteral != null) {
             for (int k = 0; k < stopLiteral.length(); k++) {
                 Token t = _input.LT(k + 1);
-                if (t.getType() == Token.EOF || t.getText().charAt(0) != stopLiteral.charAt(k)) {
+                if (t.getType() == Token.EOF) {
+                    return k >= stopRequired;
+                }
+                if (t.getText().charAt(0) != stopLiteral.charAt(k)) {
                     return false;
                 }
             }

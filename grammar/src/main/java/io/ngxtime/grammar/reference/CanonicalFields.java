@@ -10,8 +10,10 @@ import java.util.StringJoiner;
 
 /**
  * The values of a record written the way {@link ReferenceLineParser} writes them, one string per
- * variable of the format, so that the compiled matcher and the reference can be compared field by field.
- * For a variable that appears twice, typed values are those of its last occurrence.
+ * variable of the format, so that the compiled matcher and the reference can be compared field by field,
+ * then one more: the request's method, target and protocol as the record gives them ({@code $request}
+ * split, or put together from {@code $request_method}, {@code $request_uri}, ...). For a variable that
+ * appears twice, typed values are those of its last occurrence.
  */
 public final class CanonicalFields {
     private CanonicalFields() {
@@ -33,12 +35,12 @@ public final class CanonicalFields {
                     default -> r.requestLength();
                 });
                 case SECONDS -> number(r.requestTimeMicros());
-                case REQUEST -> r.string(i) + "|" + orEmpty(r.method()) + "|" + orEmpty(r.path()) + "|" + orEmpty(r.protocol());
                 case CACHE_STATUS -> r.string(i) + "|" + r.cacheStatus();
-                case TEXT -> r.string(i);
+                case TEXT, REQUEST, ADDRESS, METHOD, HOST -> r.string(i);
                 default -> list(r, v.kind());
             });
         }
+        out.add(orEmpty(r.method()) + "|" + orEmpty(r.path()) + "|" + orEmpty(r.protocol()));
         return out;
     }
 

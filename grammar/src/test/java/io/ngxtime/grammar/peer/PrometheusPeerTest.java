@@ -43,6 +43,11 @@ class PrometheusPeerTest {
 
         for (JsonNode scenario : scenarios) {
             String where = scenario.get("scenario").asText();
+            if (where.equals(ANONYMISED)) {
+                // the exporter's regex takes any text for $remote_addr; nginx writes an address, so ngxtime
+                // rejects these hand-anonymised lines (PeerFolder.PROMETHEUS lists them): not our convention
+                continue;
+            }
             PeerFormat format = PeerFormat.named(scenario.get("log_format").asText());
             LineParser parser = format.format().newParser();
             LogRecord r = format.format().newRecord();
@@ -51,7 +56,9 @@ class PrometheusPeerTest {
             for (JsonNode line : scenario.get("lines")) {
                 byte[] b = line.asText().getBytes(StandardCharsets.UTF_8);
                 if (parser.parse(b, 0, b.length, r)) {
-                    parsed.add(new Parsed(r.method() == null ? "" : r.method(), r.status(), r.requestTimeMicros(),
+                    // the exporter's method label comes from $request only; ngxtime also reads $request_method
+                    String method = r.method() == null || !format.format().has("request") ? "" : r.method();
+                    parsed.add(new Parsed(method, r.status(), r.requestTimeMicros(),
                             r.upstreamTimeMicros(), connectSum(r)));
                 } else {
                     parseErrors++;
@@ -67,8 +74,11 @@ class PrometheusPeerTest {
                 check(where, m, parsed, parseErrors, checks);
             }
         }
-        checks.assertAll(23);
+        checks.assertAll(21);
     }
+
+    /** The scenario whose client addresses were anonymised by hand ({@code 10.rr.ii.yy}). */
+    private static final String ANONYMISED = "Issue 90: Unknown parse error";
 
     @Test
     void issue224_dashInsideTheList_isSkipped_andBareDashRequestTime_isNoParseError() {
