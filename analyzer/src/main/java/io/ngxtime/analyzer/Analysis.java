@@ -5,6 +5,7 @@ import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.InputError;
+import io.ngxtime.analyzer.ingest.InputLines;
 import io.ngxtime.analyzer.ingest.InputOrder;
 import io.ngxtime.analyzer.ingest.LineSink;
 import io.ngxtime.analyzer.ingest.LogReader;
@@ -65,6 +66,7 @@ public final class Analysis {
     private final long baselineFromMillis;
     private final long baselineToMillis;
     private final List<InputError> inputErrors = new ArrayList<>();
+    private volatile List<InputLines> inputLines = List.of();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private LogFormat format;
 
@@ -269,25 +271,18 @@ public final class Analysis {
 
     private LogFormat detect(List<Input> readable, Input stdin, BufferedInputStream stdinStream)
             throws FormatDetectionException {
-        List<byte[]> head;
-        String name;
+        FormatDetector.Detection d;
         try {
             if (stdinStream != null) {
-                head = HeadSampler.head(stdinStream, FormatDetector.SAMPLE_LINES);
-                name = stdin.name();
+                d = FormatDetector.detect(candidates, HeadSampler.head(stdinStream, FormatDetector.SAMPLE_LINES), stdin.name());
             } else if (!readable.isEmpty()) {
-                Input first = readable.get(0);
-                try (InputStream raw = first.open()) {
-                    head = HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES);
-                }
-                name = first.name();
+                d = FormatDetector.detect(candidates, readable.get(0));
             } else {
                 return null;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FormatDetector.Detection d = FormatDetector.detect(candidates, head, name);
         notices.accept(d.describe());
         return d.format();
     }
@@ -337,6 +332,7 @@ public final class Analysis {
                 inputErrors.add(new InputError(input.name(), describe(e) + (read > 0 ? "; read " + read + " lines before it" : "")));
             }
         }
+        inputLines = reader.stats().inputLines();
     }
 
     private LineSink windowed(LineSink sink, QueueAggregator window) {
@@ -414,6 +410,7 @@ public final class Analysis {
                 Thread.currentThread().interrupt();
             }
         }
+        inputLines = ingester.stats().inputLines();
         Throwable t = failure.get();
         if (t instanceof RuntimeException re) {
             throw re;
@@ -447,6 +444,14 @@ public final class Analysis {
         synchronized (inputErrors) {
             return List.copyOf(inputErrors);
         }
+    }
+
+    /**
+     * Lines read and rejected per input, in the order read (after {@link #run}; inputs that could not be
+     * opened are in {@link #inputErrors()} instead).
+     */
+    public List<InputLines> inputLines() {
+        return inputLines;
     }
 
     /** The format used (given or detected); null before {@link #run} or when nothing was readable. */

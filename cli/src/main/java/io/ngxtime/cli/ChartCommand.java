@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Draw every chart of the logs into a directory, one PNG (or SVG) file per chart.",
                 "Requests per second with the peaks, the week, latency by tier, where the time goes, upstream latency, "
                         + "status classes, load against latency. A chart the logs have no data for is skipped with a note "
-                        + "on stderr."})
+                        + "on stderr."},
+        footer = ExitCode.READING_COMMANDS_HELP)
 public final class ChartCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -63,6 +64,9 @@ public final class ChartCommand implements Callable<Integer> {
         ChartOutput.checkFonts();
         LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.fromMillis(), window.toMillis(), filters.filter(), err);
         Report report = loaded.report();
+        if (loaded.everyLineRejected()) {
+            return loaded.exitCode();
+        }
         ChartOutput.directory(out);
         ChartOutput.Format format = svg ? ChartOutput.Format.SVG : ChartOutput.Format.PNG;
         ChartOptions options = ChartOptions.defaults().withSize(size).withLatencyOverlay(latency)
@@ -80,8 +84,8 @@ public final class ChartCommand implements Callable<Integer> {
             written++;
         }
         stdout.flush();
-        if (!loaded.inputErrors().isEmpty()) {
-            return ExitCode.IO;
+        if (loaded.exitCode() != ExitCode.OK) {
+            return loaded.exitCode();
         }
         if (written == 0) {
             throw new UserException(ExitCode.DATA, "nothing to draw: no request in the logs has a time");

@@ -8,10 +8,19 @@ public final class ExitCode {
     public static final int REJECTED_LINES = 1;
     /** Bad command line. */
     public static final int USAGE = 2;
-    /** Bad data: a log_format that does not compile, or no format fits the log. */
+    /**
+     * Bad data: a log_format that does not compile, no format fits the log, or every line of an input
+     * was rejected (the output is still written).
+     */
     public static final int DATA = 65;
     /** An input or output could not be read or written. */
     public static final int IO = 74;
+
+    /** The exit codes of the commands that read logs, as their {@code --help} footer says them. */
+    static final String READING_COMMANDS_HELP = "%nExit codes: 0 ok; 1 lines were rejected and --strict was given (report);"
+            + " 2 bad command line; 65 a log format that does not compile, no known format fits the log, every line of"
+            + " an input was rejected (the output is still written) or nothing to draw; 74 an input or output could not"
+            + " be read or written (the other inputs are still read).";
 
     private ExitCode() {
     }

@@ -3,19 +3,28 @@ package io.ngxtime.cli;
 import io.ngxtime.grammar.LogFormat;
 import io.ngxtime.grammar.LogFormats;
 import io.ngxtime.grammar.Preset;
+import io.ngxtime.grammar.conf.NginxConf;
 import io.ngxtime.grammar.conf.NginxConfReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** How the log format is given: a preset or format text, an nginx.conf, or nothing (detected). */
+/**
+ * How the log format is given: a preset or format text, an nginx.conf, or nothing (detected). Settled
+ * once per command ({@link #formats}), which is when a user's format that uses a variable nginx does
+ * not define is warned about.
+ */
 public final class FormatMixin {
     @Option(names = "--log-format", paramLabel = "NAME|FORMAT",
-            description = "A preset (combined, main, upstreaminfo, timing), a log_format text such as "
+            description = "A preset (combined, common, main, upstreaminfo, timing), a log_format text such as "
                     + "'$remote_addr [$time_local] \"$request\" $status $request_time', or a whole "
-                    + "'log_format name ...;' directive. Default: detected from the first lines.")
+                    + "'log_format name ...;' directive. Default: detected from the first lines (a JSON log's "
+                    + "format is inferred from its keys).")
     String logFormat;
 
     @Option(names = "--nginx-conf", paramLabel = "PATH",
@@ -23,11 +32,30 @@ public final class FormatMixin {
     Path nginxConf;
 
     @Option(names = "--format-name", paramLabel = "NAME",
-            description = "Which log_format of --nginx-conf to use. Default: the only one, or the one that fits.")
+            description = "Which log_format of --nginx-conf to use (combined: nginx's built-in, unless the conf "
+                    + "defines one). Default: the only one when access_log uses no other, or the one that fits.")
     String formatName;
 
-    /** The format to use, or null to detect it among {@link #candidates()}. */
-    public LogFormat format() {
+    /** The format given, or null to detect it among {@code candidates} (a configuration's formats, then the presets). */
+    record Formats(LogFormat given, List<LogFormat> candidates) {
+    }
+
+    private Formats settled;
+
+    /**
+     * The format to use or the candidates to detect it among, settled on the first call (the
+     * configuration read once, warnings said once on {@code err}).
+     *
+     * @throws UserException for options that do not go together, an unknown format name, an unreadable conf
+     */
+    Formats formats(PrintWriter err) {
+        if (settled == null) {
+            settled = settle(err);
+        }
+        return settled;
+    }
+
+    private Formats settle(PrintWriter err) {
         if (logFormat != null && nginxConf != null) {
             throw new UserException(ExitCode.USAGE, "give either --log-format or --nginx-conf, not both");
         }
@@ -35,58 +63,75 @@ public final class FormatMixin {
             throw new UserException(ExitCode.USAGE, "--format-name needs --nginx-conf");
         }
         if (logFormat != null) {
-            return resolve(logFormat);
+            return new Formats(resolve(logFormat, err), LogFormats.presets());
         }
-        if (nginxConf != null) {
-            List<LogFormat> formats = confFormats();
-            if (formatName != null) {
-                return formats.stream().filter(f -> f.name().equals(formatName)).findFirst()
-                        .orElseThrow(() -> new UserException(ExitCode.DATA, "no log_format '" + formatName + "' in "
-                                + nginxConf + " (it defines: " + String.join(", ", formats.stream().map(LogFormat::name).toList()) + ")"));
+        if (nginxConf == null) {
+            return new Formats(null, LogFormats.presets());
+        }
+        NginxConf conf = readConf();
+        List<LogFormat> candidates = new ArrayList<>(conf.formats());
+        candidates.addAll(LogFormats.presets());
+        if (formatName != null) {
+            Optional<LogFormat> defined = conf.formats().stream().filter(f -> f.name().equals(formatName)).findFirst();
+            if (defined.isPresent()) {
+                warn(defined.get(), conf, err);
+                return new Formats(defined.get(), candidates);
             }
-            if (formats.size() == 1) {
-                return formats.get(0);
+            if (formatName.equals(NginxConf.BUILT_IN)) {
+                // nginx forbids redefining it: the built-in is the one access_log means
+                return new Formats(Preset.COMBINED.format(), candidates);
+            }
+            throw new UserException(ExitCode.DATA, "no log_format '" + formatName + "' in " + nginxConf + " (it defines: "
+                    + String.join(", ", conf.formats().stream().map(LogFormat::name).toList())
+                    + (conf.formats().isEmpty() ? "none" : "") + "; and nginx has the built-in " + NginxConf.BUILT_IN + ")");
+        }
+        conf.formats().forEach(f -> warn(f, conf, err));
+        if (conf.formats().size() == 1) {
+            LogFormat only = conf.formats().get(0);
+            // a conf whose access_log directives use another format (the built-in combined) is detected
+            // among all of them, not forced into the one it happens to define
+            List<String> used = conf.accessLogFormats();
+            if (used.isEmpty() || used.equals(List.of(only.name()))) {
+                return new Formats(only, candidates);
             }
         }
-        return null;
+        return new Formats(null, candidates);
     }
 
-    /** Formats to detect among: those of --nginx-conf, then the presets. */
-    public List<LogFormat> candidates() {
-        List<LogFormat> all = new ArrayList<>();
-        if (nginxConf != null) {
-            all.addAll(confFormats());
-        }
-        all.addAll(LogFormats.presets());
-        return all;
+    private void warn(LogFormat f, NginxConf conf, PrintWriter err) {
+        VariableWarnings.warn(f, "log_format " + f.name(), conf.definedVariables(), nginxConf.toString(), err);
     }
 
-    private List<LogFormat> confFormats() {
+    private NginxConf readConf() {
         try {
-            return NginxConfReader.read(nginxConf);
+            return NginxConfReader.readConf(nginxConf);
         } catch (IOException e) {
             throw new UserException(ExitCode.IO, "cannot read " + nginxConf + ": " + io.ngxtime.analyzer.Analysis.describe(e), e);
         }
     }
 
-    /** A preset name, a log_format directive, or format text. */
-    static LogFormat resolve(String text) {
+    /** A preset name, a log_format directive, or format text; warns about a directive's or a text's unknown variables. */
+    static LogFormat resolve(String text, PrintWriter err) {
         var preset = Preset.byName(text.trim());
         if (preset.isPresent()) {
             return preset.get().format();
         }
         if (text.trim().startsWith("log_format")) {
-            List<LogFormat> formats = NginxConfReader.parse(text.trim(), "--log-format");
-            if (formats.size() != 1) {
-                throw new UserException(ExitCode.USAGE, "--log-format takes one log_format directive, found " + formats.size());
+            NginxConf conf = NginxConfReader.parseConf(text.trim(), "--log-format");
+            if (conf.formats().size() != 1) {
+                throw new UserException(ExitCode.USAGE, "--log-format takes one log_format directive, found " + conf.formats().size());
             }
-            return formats.get(0);
+            LogFormat f = conf.formats().get(0);
+            VariableWarnings.warn(f, "log_format " + f.name(), Set.of(), null, err);
+            return f;
         }
         if (!text.contains("$")) {
             throw new UserException(ExitCode.USAGE, "unknown log format '" + text + "': give a preset ("
                     + String.join(", ", java.util.Arrays.stream(Preset.values()).map(Preset::presetName).toList())
                     + ") or a log_format text with $variables");
         }
-        return LogFormats.compile(text);
+        LogFormat f = LogFormats.compile(text);
+        VariableWarnings.warn(f, null, Set.of(), null, err);
+        return f;
     }
 }

@@ -3,8 +3,8 @@ package io.ngxtime.cli;
 import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.FormatDetector;
-import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.InputError;
+import io.ngxtime.analyzer.ingest.InputLines;
 import io.ngxtime.analyzer.ingest.InputOrder;
 import io.ngxtime.analyzer.queue.QueueIngester;
 import io.ngxtime.analyzer.queue.RecordStore;
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ngxtime ingest}: parse logs once into a persistent record queue; query it many times. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Parse logs once into a record queue that 'report --queue' reads; run again, only new lines are added.")
+        description = "Parse logs once into a record queue that 'report --queue' reads; run again, only new lines are added.",
+        footer = ExitCode.READING_COMMANDS_HELP)
 public final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -74,9 +75,10 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                 errors.add(new InputError(in.name(), Analysis.describe(e)));
             }
         }
-        LogFormat format = formatOptions.format();
+        FormatMixin.Formats formats = formatOptions.formats(err);
+        LogFormat format = formats.given();
         if (format == null) {
-            format = detect(inputs, err);
+            format = detect(inputs, formats.candidates(), err);
         }
         List<Input> ordered = new ArrayList<>(InputOrder.byFirstTimestamp(
                 inputs.stream().filter(i -> !i.isStdin()).toList(), format, errors));
@@ -93,9 +95,11 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        List<InputLines> inputLines = List.of();
         long lines = 0;
         long rejected = 0;
         long batches = 0;
+        boolean everyLineRejected = false;
         try {
             try (RecordStore store = QueueCommands.openForWriting(queue)) {
                 QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, completeLinesOnly)
@@ -113,6 +117,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                         }
                     }
                 }
+                inputLines = ingester.stats().inputLines();
                 lines = ingester.appendedLines();
                 rejected = ingester.appendedRejected();
                 batches = ingester.batches();
@@ -124,6 +129,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                     lines, rejected, ordered.size(), TerminalText.safe(queue.toString()), batches,
                     TerminalText.safe(format.name()), cancelled.get() ? "; interrupted" : "");
             out.flush();
+            everyLineRejected = RejectedInputs.warn(inputLines, err);
             err.flush();
         } finally {
             // only now may a Ctrl-C let the JVM exit: the queue is closed and the summary written
@@ -134,10 +140,10 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                 // Ctrl-C
             }
         }
-        return errors.isEmpty() ? ExitCode.OK : ExitCode.IO;
+        return !errors.isEmpty() ? ExitCode.IO : everyLineRejected ? ExitCode.DATA : ExitCode.OK;
     }
 
-    private LogFormat detect(List<Input> inputs, PrintWriter err) {
+    private LogFormat detect(List<Input> inputs, List<LogFormat> candidates, PrintWriter err) {
         if (inputs.isEmpty()) {
             throw new UserException(ExitCode.IO, "no readable input");
         }
@@ -145,9 +151,8 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
         if (first.isStdin()) {
             throw new UserException(ExitCode.USAGE, "give --log-format when ingesting standard input");
         }
-        try (InputStream raw = first.open()) {
-            FormatDetector.Detection d = FormatDetector.detect(formatOptions.candidates(),
-                    HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES), first.name());
+        try {
+            FormatDetector.Detection d = FormatDetector.detect(candidates, first);
             err.println("ngxtime: " + d.describe());
             return d.format();
         } catch (FormatDetectionException e) {

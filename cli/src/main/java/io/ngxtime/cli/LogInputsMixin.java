@@ -4,6 +4,7 @@ import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.aggregate.RequestFilter;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.InputError;
+import io.ngxtime.analyzer.ingest.InputLines;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.source.Input;
 import java.io.PrintWriter;
@@ -49,8 +50,27 @@ public final class LogInputsMixin {
         peaks = n;
     }
 
-    /** The report, and the inputs that could not be read (the others were). */
-    record Loaded(Report report, List<InputError> inputErrors) {
+    /**
+     * The report, the inputs that could not be read (the others were), and the lines read and rejected
+     * per input (from a queue: the queue as one input).
+     */
+    record Loaded(Report report, List<InputError> inputErrors, List<InputLines> inputLines) {
+        /**
+         * What the inputs make the exit code, once the output is written: {@link ExitCode#IO} when one
+         * could not be read, {@link ExitCode#DATA} when every line of one was rejected, else
+         * {@link ExitCode#OK}.
+         */
+        int exitCode() {
+            if (!inputErrors.isEmpty()) {
+                return ExitCode.IO;
+            }
+            return inputLines.stream().anyMatch(InputLines::allRejected) ? ExitCode.DATA : ExitCode.OK;
+        }
+
+        /** Every input read had every line rejected: there is nothing to draw, and stderr has said why. */
+        boolean everyLineRejected() {
+            return !inputLines.isEmpty() && inputLines.stream().allMatch(InputLines::allRejected);
+        }
     }
 
     /** Reads the inputs in {@code [fromMillis, toMillis)}. */
@@ -72,6 +92,7 @@ public final class LogInputsMixin {
             for (InputError e : loaded.inputErrors()) {
                 err.println("ngxtime: " + e);
             }
+            RejectedInputs.warn(loaded.inputLines(), err);
             return loaded;
         }
         if (sinceLast != null) {
@@ -81,7 +102,8 @@ public final class LogInputsMixin {
             throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");
         }
         List<Input> inputs = files.stream().map(f -> Input.of(f, System.in)).toList();
-        Analysis.Builder builder = Analysis.builder().format(format.format()).candidates(format.candidates())
+        FormatMixin.Formats formats = format.formats(err);
+        Analysis.Builder builder = Analysis.builder().format(formats.given()).candidates(formats.candidates())
                 .window(fromMillis, toMillis).filter(filter).peaks(peaks).maxSamples(samples)
                 .notices(s -> err.println("ngxtime: " + s));
         if (baseline != null) {
@@ -96,7 +118,8 @@ public final class LogInputsMixin {
             for (InputError e : analysis.inputErrors()) {
                 err.println("ngxtime: " + e);
             }
-            return new Loaded(report, analysis.inputErrors());
+            RejectedInputs.warn(analysis.inputLines(), err);
+            return new Loaded(report, analysis.inputErrors(), analysis.inputLines());
         } catch (FormatDetectionException e) {
             throw new UserException(ExitCode.DATA, e.getMessage());
         } finally {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = {ReportCommand.class, IngestCommand.class, TailCommand.class, WeekCommand.class, ChartCommand.class,
                 FormatsCommand.class, GenerateCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 lines were rejected (with --strict); 2 usage;",
-                "65 bad log format, or no format fits the log (or nothing to draw); 74 an input or output could not be read or written."})
+                "65 bad log format, no format fits the log, every line of an input was rejected, or nothing to draw;",
+                "74 an input or output could not be read or written."})
 public final class NgxtimeCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

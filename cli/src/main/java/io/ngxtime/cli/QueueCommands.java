@@ -6,6 +6,7 @@ import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.report.Report;
 import java.io.IOException;
 import io.ngxtime.analyzer.ingest.InputError;
+import io.ngxtime.analyzer.ingest.InputLines;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,7 +28,11 @@ final class QueueCommands {
             List<InputError> errors = unreadable == 0 ? List.of() : List.of(new InputError(dir.toString(), unreadable
                     + " unreadable batch(es) skipped (a write the disk could not complete?); ingesting the same files"
                     + " again puts their lines back when the damage is at the queue's end"));
-            return new LogInputsMixin.Loaded(report, errors);
+            // the queue is the input: what it holds of the logs ingested into it
+            long rejected = report.rejects().total();
+            List<InputLines> lines = report.lines() == 0 ? List.of() : List.of(new InputLines(dir.toString(), report.lines(),
+                    rejected, rejected == 0 ? null : report.rejects().byReason().keySet().iterator().next()));
+            return new LogInputsMixin.Loaded(report, errors, lines);
         } catch (IOException e) {
             throw new UserException(ExitCode.IO, "cannot read queue " + dir + ": " + Analysis.describe(e), e);
         }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ngxtime report}: post-incident forensics over log files. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Post-incident forensics: load and peaks (with what drove them), latency by tier, upstream attempts, routes, findings.")
+        description = "Post-incident forensics: load and peaks (with what drove them), latency by tier, upstream attempts, routes, findings.",
+        footer = ExitCode.READING_COMMANDS_HELP)
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -138,8 +139,8 @@ public final class ReportCommand implements Callable<Integer> {
                     b -> b.rejectsWriter(rejectsWriter).maxLineBytes(maxLineBytes), err);
             Report report = loaded.report();
             render(report, out);
-            if (!loaded.inputErrors().isEmpty()) {
-                return ExitCode.IO;
+            if (loaded.exitCode() != ExitCode.OK) {
+                return loaded.exitCode();
             }
             return strict && report.rejects().total() > 0 ? ExitCode.REJECTED_LINES : ExitCode.OK;
         } finally {

@@ -137,7 +137,7 @@ public final class TailCommand implements Callable<Integer> {
                     if (now >= nextTick) {
                         window.tick();
                         if (formatAssumed && !hinted && window.rejectedSeen() * 2 > window.linesSeen()) {
-                            err.println(formatHint(format, window));
+                            err.println(formatHint(format, window, err));
                             err.flush();
                             hinted = true;
                         }
@@ -222,15 +222,14 @@ public final class TailCommand implements Callable<Integer> {
     }
 
     private LogFormat format(PrintWriter err, boolean present) {
-        LogFormat f = formatOptions.format();
+        LogFormat f = formatOptions.formats(err).given();
         if (f != null) {
             return f;
         }
         if (present) {
-            try (InputStream raw = Files.newInputStream(file)) {
-                var head = HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES);
-                if (!head.isEmpty()) {
-                    FormatDetector.Detection d = FormatDetector.detect(formatOptions.candidates(), head, file.toString());
+            try {
+                FormatDetector.Detection d = FormatDetector.detect(formatOptions.formats(err).candidates(), Input.file(file));
+                if (d.sampled() > 0) {
                     err.println("ngxtime: " + d.describe());
                     return d.format();
                 }
@@ -249,13 +248,15 @@ public final class TailCommand implements Callable<Integer> {
      * One line for stderr when the assumed format rejects most lines: how many, and the format the file's
      * first lines fit, if one does.
      */
-    private String formatHint(LogFormat assumed, LiveWindow window) {
+    private String formatHint(LogFormat assumed, LiveWindow window, PrintWriter err) {
         String hint = "ngxtime: " + window.rejectedSeen() + " of the " + window.linesSeen()
                 + " lines read do not match the assumed format '" + assumed.name() + "'; ";
-        try (InputStream raw = Files.newInputStream(file)) {
-            var head = HeadSampler.head(HeadSampler.rewindable(raw), FormatDetector.SAMPLE_LINES);
-            FormatDetector.Detection d = FormatDetector.detect(formatOptions.candidates(), head, file.toString());
+        try {
+            FormatDetector.Detection d = FormatDetector.detect(formatOptions.formats(err).candidates(), Input.file(file));
             String name = d.format().name();
+            if (d.sampled() > 0 && d.inferred() != null) {
+                return hint + "the log is JSON: restart tail and its format is inferred from its keys";
+            }
             if (d.sampled() > 0 && !name.equals(assumed.name())) {
                 String option = Preset.byName(name).isPresent() ? "--log-format " : "--format-name ";
                 return hint + "the log looks like '" + name + "': restart with " + option + name;

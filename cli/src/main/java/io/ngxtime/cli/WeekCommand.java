@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Draw a week of traffic in one panel (PNG or SVG), the days in sequence and the top peaks labelled.",
                 "The per-minute rate, with the busiest second of every pixel column as an envelope (a one-second spike "
                         + "keeps its height). By default the last seven days present in the logs; --from starts the week "
-                        + "there."})
+                        + "there."},
+        footer = ExitCode.READING_COMMANDS_HELP)
 public final class WeekCommand implements Callable<Integer> {
     static final long WEEK_MILLIS = 7 * 86_400_000L;
 
@@ -66,6 +67,9 @@ public final class WeekCommand implements Callable<Integer> {
         long to = window.to != null ? window.toMillis() : window.from != null ? from + WEEK_MILLIS : Long.MAX_VALUE;
         LogInputsMixin.Loaded loaded = inputs.load(formatOptions, from, to, filters.filter(), err);
         Report report = loaded.report();
+        if (loaded.everyLineRejected()) {
+            return loaded.exitCode();
+        }
         Optional<String> missing = ChartKind.WEEK.missingData(report);
         if (missing.isPresent()) {
             throw new UserException(ExitCode.DATA, "nothing to draw: " + missing.get()
@@ -76,6 +80,6 @@ public final class WeekCommand implements Callable<Integer> {
         ChartOutput.write(ChartKind.WEEK.create(report, options), format, size, ChartKind.WEEK.key(), out);
         stdout.println(TerminalText.safe(out.toString()));
         stdout.flush();
-        return loaded.inputErrors().isEmpty() ? ExitCode.OK : ExitCode.IO;
+        return loaded.exitCode();
     }
 }

@@ -205,6 +205,23 @@ class IngestAndTailCommandTest {
         assertThat(attributed.get("attribution").size()).isEqualTo(5);
     }
 
+    @Test
+    void tail_emptyLines_areRejectedAsEmptyLine_andCountedInLines() throws Exception {
+        Path log = dir.resolve("live.log");
+        List<String> content = new ArrayList<>(lines(0, 10));
+        content.add(4, "");
+        content.add("");
+        Files.write(log, content);
+        ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--json", "--interval", "1",
+                "--window", "5", "--duration", "2", "--log-format", "combined");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode last = lastObject(r.out());
+        assertThat(last.get("lines").asLong()).isEqualTo(12);
+        assertThat(last.get("requests").asLong()).isEqualTo(10);
+        assertThat(last.get("rejects").get("by_reason").get("empty line").asLong()).isEqualTo(2);
+        assertThat(last.get("rejects").get("samples").get(0).get("line").asLong()).isEqualTo(5);
+    }
+
     /** The last JSON object tail printed. */
     static JsonNode lastObject(String out) throws Exception {
         List<String> objects = out.lines().filter(l -> l.startsWith("{")).toList();

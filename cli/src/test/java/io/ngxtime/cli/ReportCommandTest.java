@@ -136,7 +136,7 @@ class ReportCommandTest {
         JsonNode j = r.json();
         assertThat(j.get("requests").asLong()).isEqualTo(2);
         assertThat(j.get("rejected").asLong()).isEqualTo(1);
-        assertThat(j.get("lines").asLong()).as("every non-empty line read").isEqualTo(41);
+        assertThat(j.get("lines").asLong()).as("every line read").isEqualTo(41);
         assertThat(j.get("filter").asText())
                 .isEqualTo("from 2026-10-10T13:30:00+02:00; to 2026-10-10T13:40:00+02:00; status 500-599");
 
@@ -241,6 +241,38 @@ class ReportCommandTest {
         assertThat(sample.get("reason").asText()).isEqualTo("expected a digit at column 62, found 'x' (in $status)");
         assertThat(Files.readString(rejects)).startsWith(f + ":6\texpected a digit at column 62").contains("2x0");
         assertThat(run("report", f.toString(), "--strict").exit()).isEqualTo(ExitCode.REJECTED_LINES);
+    }
+
+    @Test
+    void report_emptyLines_areRejectedAsEmptyLine_soLinesIsWhatWcSays_directQueueTerminalAndHtml() throws Exception {
+        String a = combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200);
+        // blank lines in the middle (one with a CRLF's \r) and two at the end: 7 newlines
+        Path f = dir.resolve("blank.log");
+        Files.writeString(f, a + "\n\n" + a + "\n\r\n" + a + "\n\n\n");
+        long wcL = Files.readString(f).chars().filter(c -> c == '\n').count();
+        assertThat(wcL).isEqualTo(7);
+
+        Run r = run("report", f.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("lines").asLong()).isEqualTo(wcL);
+        assertThat(j.get("requests").asLong()).isEqualTo(3);
+        assertThat(j.get("rejects").get("by_reason").get("empty line").asLong()).isEqualTo(4);
+        JsonNode sample = j.get("rejects").get("samples").get(0);
+        assertThat(sample.get("source").asText()).isEqualTo(f.toString());
+        assertThat(sample.get("line").asLong()).isEqualTo(2);
+        assertThat(sample.get("reason").asText()).isEqualTo("empty line");
+
+        Path q = dir.resolve("blank-q");
+        assertThat(run("ingest", f.toString(), "--queue", q.toString()).out()).contains("ingested 7 new lines (4 rejected)");
+        JsonNode fromQueue = run("report", "--queue", q.toString(), "--json").json();
+        assertThat(fromQueue.get("lines").asLong()).isEqualTo(wcL);
+        assertThat(fromQueue.get("rejects").get("by_reason").get("empty line").asLong()).isEqualTo(4);
+
+        Path html = dir.resolve("blank.html");
+        Run terminal = run("report", f.toString(), "--html", html.toString());
+        assertThat(terminal.out()).contains("empty line").contains(f + ":2");
+        assertThat(Files.readString(html)).contains("empty line");
     }
 
     @Test

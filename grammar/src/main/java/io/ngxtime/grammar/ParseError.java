@@ -9,18 +9,21 @@ package io.ngxtime.grammar;
  * @param expected what the format needed, e.g. {@code '"'} or {@code a digit}
  * @param found    what the line had, printable, e.g. {@code 'x'} or {@code end of line}
  * @param context  e.g. {@code after $http_user_agent} or {@code in $time_local}; may be empty;
- *                 {@value #TOO_LONG} for a line longer than the reader's limit ({@link #tooLong})
+ *                 {@value #TOO_LONG} for a line longer than the reader's limit ({@link #tooLong});
+ *                 {@value #EMPTY_LINE} for a line with no bytes ({@link #emptyLine})
  */
 public record ParseError(int column, String expected, String found, String context) {
     /** The context of {@link #tooLong}: the line was not matched at all, only measured. */
     public static final String TOO_LONG = "line too long";
+    /** The context and the reason of {@link #emptyLine}: nginx never writes one, so it is counted, not skipped. */
+    public static final String EMPTY_LINE = "empty line";
 
     /**
      * The full message: {@code expected '"' at column 57, found 'x'}; for a line over the limit,
      * {@code line too long (over 65536 bytes)}.
      */
     public String message() {
-        if (isTooLong()) {
+        if (isTooLong() || isEmptyLine()) {
             return reason();
         }
         return "expected " + expected + " at column " + column + ", found " + found
@@ -35,12 +38,29 @@ public record ParseError(int column, String expected, String found, String conte
         if (isTooLong()) {
             return TOO_LONG + " (over " + (column - 1) + " bytes)";
         }
+        if (isEmptyLine()) {
+            return EMPTY_LINE;
+        }
         return "expected " + expected + (context.isEmpty() ? "" : " " + context);
     }
 
     /** Whether this is {@link #tooLong}: a line over the reader's limit rather than a mismatch. */
     public boolean isTooLong() {
         return TOO_LONG.equals(context);
+    }
+
+    /** Whether this is {@link #emptyLine}. */
+    public boolean isEmptyLine() {
+        return EMPTY_LINE.equals(context);
+    }
+
+    /**
+     * A line with no bytes (or only the {@code \r} of a CRLF ending). Every format writes at least one
+     * byte, so it is rejected like any other line that is not a log line: counted, so that the lines
+     * read add up to what {@code wc -l} says, and sampled with its file and line number.
+     */
+    public static ParseError emptyLine() {
+        return new ParseError(1, "a log line", "end of line", EMPTY_LINE);
     }
 
     /** A line longer than the reader's limit: it stops being read at column {@code limitBytes + 1}. */

@@ -8,6 +8,11 @@ public enum Preset {
     /** nginx's built-in {@code combined} format. */
     COMBINED("$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent "
             + "\"$http_referer\" \"$http_user_agent\""),
+    /**
+     * The Common Log Format (NCSA): {@code combined} without the referrer and the user agent. Not an
+     * nginx built-in, but what many servers and tools write (Apache's {@code common}, and many proxies).
+     */
+    COMMON("$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent"),
     /** The {@code main} format of nginx.org's and most distributions' default nginx.conf. */
     MAIN("$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent "
             + "\"$http_referer\" \"$http_user_agent\" \"$http_x_forwarded_for\""),

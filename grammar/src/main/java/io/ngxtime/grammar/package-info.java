@@ -6,7 +6,9 @@
  * well-known ones. A format makes
  * {@link io.ngxtime.grammar.LineParser}s: compiled matchers that read a line's bytes into a reusable
  * {@link io.ngxtime.grammar.LogRecord} with no allocation (about 0.5 µs a line). Times are microseconds,
- * instants epoch milliseconds with the logged zone offset.
+ * instants epoch milliseconds with the logged zone offset. {@link io.ngxtime.grammar.NginxVariables} is
+ * the registry of the variables nginx and its common modules define, to tell a typo from a variable;
+ * {@link io.ngxtime.grammar.JsonLogFormat} infers a JSON log's format from one of its lines.
  *
  * <h2>How a line is read</h2>
  * Two parsers implement these rules independently and are held equal by the differential tests: the

@@ -43,7 +43,7 @@ class LogFormatsTest {
     @Test
     void presets_allCompile_andTimingHasEveryTimingVariable() {
         List<LogFormat> presets = LogFormats.presets();
-        assertThat(presets).extracting(LogFormat::name).containsExactly("combined", "main", "upstreaminfo", "timing");
+        assertThat(presets).extracting(LogFormat::name).containsExactly("combined", "common", "main", "upstreaminfo", "timing");
         LogFormat timing = Preset.TIMING.format();
         for (String v : List.of("request_time", "upstream_addr", "upstream_status", "upstream_connect_time",
                 "upstream_header_time", "upstream_response_time", "upstream_cache_status", "msec", "time_local")) {

@@ -37,7 +37,7 @@ public final class GenerateMain {
             "                [--start ISO] [--peaks N] [--no-spike] [--malformed-per-million N] [--odd-per-million N]",
             "                [--out FILE] [--gzip] [--expected FILE.json]",
             "       generate --samples DIR",
-            "  --preset NAME               combined, main, upstreaminfo or timing (default timing)",
+            "  --preset NAME               combined, common, main, upstreaminfo or timing (default timing)",
             "  --format TEXT               a log_format's text instead of a preset",
             "  --days N, --hours N         duration (default 7 days; both add up)",
             "  --rate R                    base requests per second (weekday, daily factor 1; default 2.0)",
@@ -135,7 +135,7 @@ public final class GenerateMain {
                         String name = value(args, ++i, a);
                         o.config = o.config.withFormat(Preset.byName(name).map(Preset::format).orElseThrow(
                                 () -> new IllegalArgumentException("unknown preset '" + name
-                                        + "': expected combined, main, upstreaminfo or timing")));
+                                        + "': expected combined, common, main, upstreaminfo or timing")));
                     }
                     case "--format" -> {
                         LogFormat f = LogFormats.compile(value(args, ++i, a));

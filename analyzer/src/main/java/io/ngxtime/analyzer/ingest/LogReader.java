@@ -11,7 +11,9 @@ import java.io.InputStream;
 
 /**
  * Parses lines with one format: accepted lines go to a {@link LineSink} as records, rejected ones with
- * the reason the reference grammar gives. Empty lines are skipped silently. Not thread-safe.
+ * the reason the reference grammar gives. An empty line (no bytes, or only a {@code \r}) is rejected as
+ * {@link ParseError#emptyLine()}: nginx never writes one, and every line read is counted, so
+ * {@link IngestStats#lines()} is what {@code wc -l} says. Not thread-safe.
  */
 public final class LogReader {
     private final LineParser parser;
@@ -60,12 +62,13 @@ public final class LogReader {
     public void line(byte[] b, int from, int to, boolean tooLong, long lineNumber, long streamBytes, String sourceName,
                      LineSink sink) {
         stats.bytes += streamBytes;
-        if (to == from || (to == from + 1 && b[from] == '\r')) {
+        stats.line(sourceName);
+        if (tooLong) {
+            reject(sourceName, lineNumber, ParseError.tooLong(maxLineBytes), b, from, to, sink);
             return;
         }
-        stats.lines++;
-        if (tooLong) {
-            sink.reject(sourceName, lineNumber, ParseError.tooLong(maxLineBytes), b, from, to);
+        if (to == from || (to == from + 1 && b[from] == '\r')) {
+            reject(sourceName, lineNumber, ParseError.emptyLine(), b, from, to, sink);
             return;
         }
         if (parser.parse(b, from, to, record)) {
@@ -78,8 +81,13 @@ public final class LogReader {
                 e = new ParseError(1, "a line both parsers accept", "one only the reference accepts",
                         "parser disagreement, please report");
             }
-            sink.reject(sourceName, lineNumber, e, b, from, to);
+            reject(sourceName, lineNumber, e, b, from, to, sink);
         }
+    }
+
+    private void reject(String sourceName, long lineNumber, ParseError e, byte[] b, int from, int to, LineSink sink) {
+        stats.rejected(sourceName, e.reason());
+        sink.reject(sourceName, lineNumber, e, b, from, to);
     }
 
     public IngestStats stats() {

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param inputs     the inputs read, in reading order
  * @param format     the log format's name
- * @param lines      non-empty lines read (requests + rejected)
+ * @param lines      lines read (requests + rejected, empty lines among the rejected)
  * @param filter     the filters applied, as a user would read them (empty: none)
  * @param comparison the baseline comparison, or null
  */

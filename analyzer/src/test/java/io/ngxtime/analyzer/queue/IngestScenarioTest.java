@@ -100,7 +100,7 @@ class IngestScenarioTest {
         Files.writeString(log, Lines.line(12_000).substring(0, 30), java.nio.file.StandardOpenOption.APPEND);
         long one = ingestWith(dir.resolve("q1"), log, 1);
         long two = ingestWith(dir.resolve("q2"), log, 2);
-        assertThat(two).isEqualTo(one).isEqualTo(12_003); // with the empty line, read but not counted
+        assertThat(two).isEqualTo(one).isEqualTo(12_003); // the empty line among them (rejected as one)
         List<String> expected = contents(dir.resolve("q1"));
         assertThat(expected).hasSizeGreaterThan(12_000);
         assertThat(contents(dir.resolve("q2"))).isEqualTo(expected);

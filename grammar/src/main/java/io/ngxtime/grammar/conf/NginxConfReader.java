@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -28,12 +30,57 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Reads the {@code log_format} directives of an nginx configuration, following {@code include}
- * directives (globs, relative to the including file's directory). Every other directive is ignored.
+ * directives (globs, relative to the including file's directory), and with {@link #readConf} also the
+ * variables it defines and the formats its {@code access_log} directives use. Every other directive is
+ * ignored.
  */
 public final class NginxConfReader {
     private static final int MAX_INCLUDE_DEPTH = 32;
 
+    /**
+     * Directives that define a variable, and which argument names it: the first ({@code set $v ...;}),
+     * the second ({@code map $source $v {}) or the last before the block ({@code geo [$source] $v {}).
+     */
+    private static final Map<String, Integer> DEFINES = Map.of(
+            "set", 0, "js_set", 0, "perl_set", 0, "auth_request_set", 0,
+            "map", 1, "geo", -1, "split_clients", -1);
+
     private NginxConfReader() {
+    }
+
+    /** What was collected while walking the files. */
+    private static final class Collected {
+        final List<LogFormat> formats = new ArrayList<>();
+        final Set<String> variables = new LinkedHashSet<>();
+        final Set<String> accessLogFormats = new LinkedHashSet<>();
+
+        NginxConf conf() {
+            return new NginxConf(formats, variables, new ArrayList<>(accessLogFormats));
+        }
+    }
+
+    /**
+     * Reads {@code file} and everything it includes: formats, defined variables and the formats
+     * {@code access_log} uses.
+     *
+     * @throws FormatSyntaxException for a syntax error in any file or a broken log_format, with file:line:column
+     * @throws IOException           when a file cannot be read
+     */
+    public static NginxConf readConf(Path file) throws IOException {
+        Collected out = new Collected();
+        read(file, out, new HashSet<>(), 0);
+        return out.conf();
+    }
+
+    /** {@link #parse}, with the defined variables and {@code access_log} formats. */
+    public static NginxConf parseConf(String text, String sourceName) {
+        Collected out = new Collected();
+        try {
+            parse(text, sourceName, null, out, new HashSet<>(), 0);
+        } catch (IOException e) {
+            throw new AssertionError("no I/O without includes", e);
+        }
+        return out.conf();
     }
 
     /**
@@ -43,9 +90,7 @@ public final class NginxConfReader {
      * @throws IOException           when a file cannot be read
      */
     public static List<LogFormat> read(Path file) throws IOException {
-        List<LogFormat> out = new ArrayList<>();
-        read(file, out, new HashSet<>(), 0);
-        return out;
+        return readConf(file).formats();
     }
 
     /** The format called {@code name} in {@code file} (and its includes). */
@@ -66,16 +111,10 @@ public final class NginxConfReader {
      * the command line. {@code include} is not followed.
      */
     public static List<LogFormat> parse(String text, String sourceName) {
-        List<LogFormat> out = new ArrayList<>();
-        try {
-            parse(text, sourceName, null, out, new HashSet<>(), 0);
-        } catch (IOException e) {
-            throw new AssertionError("no I/O without includes", e);
-        }
-        return out;
+        return parseConf(text, sourceName).formats();
     }
 
-    private static void read(Path file, List<LogFormat> out, Set<Path> seen, int depth) throws IOException {
+    private static void read(Path file, Collected out, Set<Path> seen, int depth) throws IOException {
         Path real = file.toRealPath();
         if (!seen.add(real)) {
             return; // included twice (or in a cycle): nginx would read it again, the formats would be the same
@@ -84,7 +123,7 @@ public final class NginxConfReader {
         parse(text, file.toString(), file.toAbsolutePath().getParent(), out, seen, depth);
     }
 
-    private static void parse(String text, String source, Path dir, List<LogFormat> out, Set<Path> seen, int depth)
+    private static void parse(String text, String source, Path dir, Collected out, Set<Path> seen, int depth)
             throws IOException {
         NginxConfLexer lexer = new NginxConfLexer(CharStreams.fromString(text, source));
         NginxConfParser parser = new NginxConfParser(new CommonTokenStream(lexer));
@@ -127,11 +166,15 @@ public final class NginxConfReader {
     }
 
     private static void walk(List<NginxConfParser.StatementContext> statements, String source, Path dir,
-                             List<LogFormat> out, Set<Path> seen, int depth) throws IOException {
+                             Collected out, Set<Path> seen, int depth) throws IOException {
         for (NginxConfParser.StatementContext st : statements) {
             ConfValue name = ConfValue.of(st.name, source);
             if (name.text().equals("log_format") && st.SEMI() != null) {
-                out.add(logFormat(st, name, source));
+                out.formats.add(logFormat(st, name, source));
+            } else if (name.text().equals("access_log") && st.SEMI() != null) {
+                accessLog(st, source, out);
+            } else if (DEFINES.containsKey(name.text())) {
+                defined(st, DEFINES.get(name.text()), source, out);
             } else if (name.text().equals("include") && st.SEMI() != null && dir != null) {
                 include(st, source, dir, out, seen, depth);
             }
@@ -170,8 +213,29 @@ public final class NginxConfReader {
         return LogFormats.compile(name, escape, text.text(), text::position);
     }
 
+    /** {@code access_log path [format [buffer=...] ...];}; {@code access_log off;} uses none. */
+    private static void accessLog(NginxConfParser.StatementContext st, String source, Collected out) {
+        if (st.args.isEmpty() || (st.args.size() == 1 && ConfValue.of(st.args.get(0), source).text().equals("off"))) {
+            return;
+        }
+        String format = st.args.size() > 1 ? ConfValue.of(st.args.get(1), source).text() : "";
+        out.accessLogFormats.add(format.isEmpty() || format.contains("=") ? NginxConf.BUILT_IN : format);
+    }
+
+    /** The variable a {@code set}, {@code map}, ... defines: argument {@code index} (-1: the last). */
+    private static void defined(NginxConfParser.StatementContext st, int index, String source, Collected out) {
+        int i = index < 0 ? st.args.size() - 1 : index;
+        if (i < 0 || i >= st.args.size()) {
+            return;
+        }
+        String v = ConfValue.of(st.args.get(i), source).text();
+        if (v.startsWith("$") && v.length() > 1) {
+            out.variables.add(v.startsWith("${") && v.endsWith("}") ? v.substring(2, v.length() - 1) : v.substring(1));
+        }
+    }
+
     private static void include(NginxConfParser.StatementContext st, String source, Path dir,
-                                List<LogFormat> out, Set<Path> seen, int depth) throws IOException {
+                                Collected out, Set<Path> seen, int depth) throws IOException {
         if (st.args.size() != 1) {
             return;
         }

@@ -87,4 +87,42 @@ class NginxConfReaderTest {
         Files.writeString(dir.resolve("b.conf"), "include a.conf; log_format b '$request';");
         assertThat(NginxConfReader.read(dir.resolve("a.conf"))).extracting(LogFormat::name).containsExactly("b", "a");
     }
+
+    @Test
+    void readConf_collectsTheVariablesTheConfDefines_inEveryIncludedFile() throws Exception {
+        Files.createDirectories(dir.resolve("conf.d"));
+        Files.writeString(dir.resolve("nginx.conf"), """
+                http {
+                    include conf.d/*.conf;
+                    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+                    geo $remote_addr $trusted { default 0; 10.0.0.0/8 1; }
+                    geo $office { default 0; }
+                    split_clients "${remote_addr}AAA" $variant { 50% a; * b; }
+                    js_set $js_thing main.thing;
+                    perl_set $perl_thing 'sub { return "x"; }';
+                    server {
+                        location / { set $backend "app"; auth_request_set $auth_user $upstream_http_x_user; }
+                    }
+                }
+                """);
+        Files.writeString(dir.resolve("conf.d/x.conf"), "set ${braced} 1;\n");
+        NginxConf conf = NginxConfReader.readConf(dir.resolve("nginx.conf"));
+        assertThat(conf.definedVariables()).containsExactlyInAnyOrder("braced", "connection_upgrade", "trusted", "office",
+                "variant", "js_thing", "perl_thing", "backend", "auth_user");
+    }
+
+    @Test
+    void readConf_accessLogFormats_withoutAFormatIsTheBuiltInCombined_offIsNone() throws Exception {
+        Files.writeString(dir.resolve("nginx.conf"), """
+                http {
+                    log_format mine '$status $request_time';
+                    access_log /var/log/nginx/access.log;
+                    server { access_log /var/log/a.log combined buffer=32k; access_log off; }
+                    server { access_log /var/log/b.log mine if=$loggable; access_log /var/log/c.log gzip=5; }
+                }
+                """);
+        NginxConf conf = NginxConfReader.readConf(dir.resolve("nginx.conf"));
+        assertThat(conf.accessLogFormats()).containsExactly("combined", "mine");
+        assertThat(conf.formats()).extracting(LogFormat::name).containsExactly("mine");
+    }
 }
