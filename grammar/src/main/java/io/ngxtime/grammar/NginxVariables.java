@@ -28,10 +28,10 @@ public final class NginxVariables {
     static {
         module("ngx_http_core_module", "args", "binary_remote_addr", "body_bytes_sent", "bytes_sent", "connection",
                 "connection_requests", "connection_time", "content_length", "content_type", "document_root",
-                "document_uri", "host", "hostname", "https", "is_args", "limit_rate", "msec", "nginx_version", "pid",
+                "document_uri", "host", "hostname", "https", "is_args", "is_request_port", "limit_rate", "msec", "nginx_version", "pid",
                 "pipe", "proxy_protocol_addr", "proxy_protocol_port", "proxy_protocol_server_addr",
                 "proxy_protocol_server_port", "query_string", "realpath_root", "remote_addr", "remote_port", "remote_user",
-                "request", "request_body", "request_body_file", "request_completion", "request_filename", "request_id",
+                "request", "request_body", "request_body_file", "request_completion", "request_filename", "request_id", "request_port",
                 "request_length", "request_method", "request_time", "request_uri", "scheme", "server_addr", "server_name",
                 "server_port", "server_protocol", "status", "tcpinfo_rtt", "tcpinfo_rttvar", "tcpinfo_snd_cwnd",
                 "tcpinfo_rcv_space", "time_iso8601", "time_local", "uri");

@@ -23,7 +23,9 @@ class PeerVariablesTest {
             }
         }
         // gonx's example app logs its own $t_size, $read_time, $gen_time; logparser's test of names that
-        // merely start like variables uses $foobar and $remote_user_age; the exporter's test, $process_time
-        assertThat(unknown).containsExactly("foobar", "gen_time", "process_time", "read_time", "remote_user_age", "t_size");
+        // merely start like variables uses $foobar and $remote_user_age; the exporter's test, $process_time;
+        // honeytail's format, its application's $traceId and $id; Nginx Proxy Manager sets $server
+        assertThat(unknown).containsExactly("foobar", "gen_time", "id", "process_time", "read_time", "remote_user_age",
+                "server", "t_size", "traceId");
     }
 }
