@@ -52,28 +52,32 @@ final class AddressSyntax {
      * there (the byte after it is not an address character), else -1: the common case, in one pass.
      */
     static int ipv4End(byte[] b, int p, int to) {
+        // one loop over digits and dots with the checks folded into arithmetic, so that the random lengths of
+        // the groups cost no mispredicted branches: bad is non-zero once a group is empty, long or over 255
         int q = p;
-        for (int group = 0; group < 4; group++) {
-            if (group > 0) {
-                if (q >= to || b[q] != '.') {
-                    return -1;
-                }
-                q++;
+        int dots = 0;
+        int groupLength = 0;
+        int value = 0;
+        int bad = 0;
+        while (q < to) {
+            int c = b[q];
+            int digit = c - '0';
+            boolean isDigit = digit >= 0 && digit <= 9;
+            if (!isDigit && c != '.') {
+                break;
             }
-            int value = 0;
-            int digits = 0;
-            while (q < to && b[q] >= '0' && b[q] <= '9') {
-                value = value * 10 + (b[q] - '0');
-                if (++digits > 3) {
-                    return -1;
-                }
-                q++;
-            }
-            if (digits == 0 || value > 255) {
-                return -1;
-            }
+            int dot = isDigit ? 0 : 1;
+            bad |= dot & (groupLength == 0 ? 1 : 0);
+            dots += dot;
+            value = isDigit ? value * 10 + digit : 0;
+            groupLength = isDigit ? groupLength + 1 : 0;
+            bad |= (groupLength > 3 ? 1 : 0) | (value > 255 ? 1 : 0);
+            q++;
         }
-        return q < to && isAddressChar(b[q]) ? -1 : q;
+        if (bad != 0 || dots != 3 || groupLength == 0 || (q < to && isAddressChar(b[q]))) {
+            return -1;
+        }
+        return q;
     }
 
     /** Whether {@code b[from, to)} is exactly one address. */

@@ -21,6 +21,21 @@ final class CompiledLineParser implements LineParser {
     private static final int STOP_DIGIT_OR_DASH = 1;
     private static final int STOP_SLASH = 2;
     private static final int LITERAL = -1;
+    // what each step does, as constants for a switch: a literal, a choice, or one of the typed readers
+    private static final int OP_LITERAL = 0;
+    private static final int OP_CHOICE = 1;
+    private static final int OP_STATUS = 2;
+    private static final int OP_COUNT = 3;
+    private static final int OP_SECONDS = 4;
+    private static final int OP_NUMBER = 5;
+    private static final int OP_TIME_LOCAL = 6;
+    private static final int OP_TIME_ISO8601 = 7;
+    private static final int OP_MSEC = 8;
+    private static final int OP_LIST = 9;
+    /** A choice step that is plain free text (not $request) followed by a literal: the common case, kept short. */
+    private static final int OP_TEXT_TO_LITERAL = 10;
+    /** An address token: a dotted IPv4 address is read in one pass, anything else as a choice. */
+    private static final int OP_ADDRESS = 11;
     /** At most this many candidate ends are tried for one line; a line that needs more is rejected. */
     static final int READINGS_LIMIT = 1000;
     /** Longest whole-seconds part accepted (12 digits: about 31,700 years). */
@@ -41,6 +56,8 @@ final class CompiledLineParser implements LineParser {
     private final int steps;
     /** Per step: -1 for a literal, else the FieldKind ordinal. */
     private final int[] kind;
+    /** Per step: one of the OP_ codes. */
+    private final int[] op;
     private final boolean[] choice;
     private final byte[][] literal;
     /** Bytes of a literal that must be there: all but the trailing whitespace of the format's last part. */
@@ -86,6 +103,7 @@ final class CompiledLineParser implements LineParser {
         int n = parts.size();
         steps = n;
         kind = new int[n];
+        op = new int[n];
         choice = new boolean[n];
         literal = new byte[n][];
         literalMin = new int[n];
@@ -108,6 +126,7 @@ final class CompiledLineParser implements LineParser {
             FormatPart p = parts.get(i);
             if (p instanceof FormatPart.Literal l) {
                 kind[i] = LITERAL;
+                op[i] = OP_LITERAL;
                 literal[i] = l.text().getBytes(StandardCharsets.UTF_8);
                 literalMin[i] = requiredBytes(l, i == n - 1);
                 variableIndex[i] = -1;
@@ -115,6 +134,24 @@ final class CompiledLineParser implements LineParser {
                 FormatPart.Variable v = (FormatPart.Variable) p;
                 kind[i] = v.kind().ordinal();
                 choice[i] = v.kind().endsByChoice();
+                boolean plainText = (v.kind() == FieldKind.TEXT || v.kind() == FieldKind.CACHE_STATUS)
+                        && i + 1 < n && i + 1 != n - 1 && parts.get(i + 1) instanceof FormatPart.Literal;
+                op[i] = plainText ? OP_TEXT_TO_LITERAL : v.kind() == FieldKind.ADDRESS ? OP_ADDRESS
+                        : choice[i] ? OP_CHOICE : switch (v.kind()) {
+                    case STATUS -> OP_STATUS;
+                    case COUNT -> OP_COUNT;
+                    case SECONDS -> OP_SECONDS;
+                    case NUMBER -> OP_NUMBER;
+                    case TIME_LOCAL -> OP_TIME_LOCAL;
+                    case TIME_ISO8601 -> OP_TIME_ISO8601;
+                    case MSEC -> OP_MSEC;
+                    default -> {
+                        if (!v.kind().isUpstreamList()) {
+                            throw new AssertionError(v.kind());
+                        }
+                        yield OP_LIST;
+                    }
+                };
                 variableIndex[i] = vi++;
                 countTarget[i] = switch (v.name()) {
                     case "body_bytes_sent" -> 0;
@@ -196,31 +233,84 @@ final class CompiledLineParser implements LineParser {
                 }
                 fail(p);
                 q = -1;
-            } else if (kind[i] == LITERAL) {
-                q = matchLiteral(i, p);
-            } else if (choice[i]) {
-                q = firstEnd(i, p);
-                if (q >= 0) {
-                    choiceStack[depth++] = i;
-                }
             } else {
-                q = matchTyped(KINDS[kind[i]], i, p, r);
-                if (q < 0) {
-                    fail(p);
-                }
-            }
-            if (q >= 0) {
-                if (kind[i] != LITERAL) {
+                int o = op[i];
+                if (o == OP_LITERAL) {
+                    q = matchLiteral(i, p);
+                    if (q >= 0) {
+                        i++;
+                        p = q;
+                        continue;
+                    }
+                } else if (o == OP_TEXT_TO_LITERAL) {
+                    // free text up to a literal that is not the format's last part: where the literal is first
+                    // found whole, the value ends and the literal is matched
+                    choiceFrom[i] = p;
+                    choicePreferred[i] = -1;
+                    preferredFirst[i] = false;
+                    q = findStop(i, p);
+                    if (q >= 0 && ++readings <= READINGS_LIMIT) {
+                        choiceAt[i] = q;
+                        choiceCount[i] = 1;
+                        choiceStack[depth++] = i;
+                        int vi = variableIndex[i];
+                        starts[vi] = p;
+                        ends[vi] = q;
+                        if (kind[i] == CACHE_STATUS) {
+                            r.cacheStatus = CacheStatus.of(b, p, q);
+                        }
+                        i += 2;
+                        p = q + literal[i - 1].length;
+                        continue;
+                    }
+                    if (q < 0) {
+                        fail(to);
+                    }
+                    q = -1;
+                } else if (o == OP_ADDRESS && (q = AddressSyntax.ipv4End(b, p, to)) > 0 && ++readings <= READINGS_LIMIT) {
+                    // a dotted IPv4 address is the only token its run holds: a choice with one candidate
+                    choiceFrom[i] = p;
+                    choiceLimit[i] = q;
+                    choiceAt[i] = q;
+                    choiceCount[i] = 1;
+                    choiceStack[depth++] = i;
                     int vi = variableIndex[i];
                     starts[vi] = p;
                     ends[vi] = q;
-                    if (choice[i]) {
+                    i++;
+                    p = q;
+                    continue;
+                } else if (o == OP_CHOICE || o == OP_ADDRESS) {
+                    q = firstEnd(i, p);
+                    if (q >= 0) {
+                        choiceStack[depth++] = i;
+                        int vi = variableIndex[i];
+                        starts[vi] = p;
+                        ends[vi] = q;
                         took(i, p, q, r);
+                        byte[] s = stop[i];
+                        if (s != null && q + s.length <= to && !isToken(kind[i])) {
+                            // free text ends where its stop literal was found whole: that literal is matched
+                            i += 2;
+                            p = q + s.length;
+                        } else {
+                            i++;
+                            p = q;
+                        }
+                        continue;
                     }
+                } else {
+                    q = matchTyped(o, i, p, r);
+                    if (q >= 0) {
+                        int vi = variableIndex[i];
+                        starts[vi] = p;
+                        ends[vi] = q;
+                        i++;
+                        p = q;
+                        continue;
+                    }
+                    fail(p);
                 }
-                i++;
-                p = q;
-                continue;
             }
             // back to the latest choice with another candidate
             while (true) {
@@ -281,6 +371,18 @@ final class CompiledLineParser implements LineParser {
 
     private int matchLiteral(int step, int p) {
         byte[] lit = literal[step];
+        int n = lit.length;
+        if (p + n <= to) {
+            int k = 0;
+            while (k < n && b[p + k] == lit[k]) {
+                k++;
+            }
+            if (k == n) {
+                return p + n;
+            }
+            fail(p + k);
+            return -1;
+        }
         int k = 0;
         while (k < lit.length && p + k < to && b[p + k] == lit[k]) {
             k++;
@@ -313,22 +415,18 @@ final class CompiledLineParser implements LineParser {
         return k == lit.length || (q + k == to && k >= min);
     }
 
-    private int matchTyped(FieldKind k, int step, int p, LogRecord r) {
-        int q = matchSyntax(k, step, p, r);
-        if (q == -1 && emptyIsAbsent && allowsEmpty(k)) {
-            switch (k) {
-                case COUNT -> setCount(step, r, UpstreamList.ABSENT);
-                case SECONDS -> r.requestTimeMicros = UpstreamList.ABSENT;
-                case NUMBER -> { }
-                default -> r.list(k).clear();
+    private int matchTyped(int o, int step, int p, LogRecord r) {
+        int q = matchSyntax(o, step, p, r);
+        if (q == -1 && emptyIsAbsent && o != OP_STATUS && o != OP_TIME_LOCAL && o != OP_TIME_ISO8601 && o != OP_MSEC) {
+            switch (o) {
+                case OP_COUNT -> setCount(step, r, UpstreamList.ABSENT);
+                case OP_SECONDS -> r.requestTimeMicros = UpstreamList.ABSENT;
+                case OP_LIST -> r.listByKind[kind[step]].clear();
+                default -> { }
             }
             return p;
         }
         return q;
-    }
-
-    private static boolean allowsEmpty(FieldKind k) {
-        return k == FieldKind.COUNT || k == FieldKind.SECONDS || k == FieldKind.NUMBER || k.isUpstreamList();
     }
 
     private void setCount(int step, LogRecord r, long value) {
@@ -339,46 +437,41 @@ final class CompiledLineParser implements LineParser {
         }
     }
 
-    private int matchSyntax(FieldKind k, int step, int p, LogRecord r) {
-        switch (k) {
-            case STATUS: {
+    private int matchSyntax(int o, int step, int p, LogRecord r) {
+        switch (o) {
+            case OP_STATUS: {
                 int q = threeDigits(b, p, to);
                 if (q >= 0) {
                     r.status = (int) scratch;
                 }
                 return q;
             }
-            case COUNT: {
+            case OP_COUNT: {
                 int q = count(b, p, to);
                 if (q >= 0) {
                     setCount(step, r, scratch);
                 }
                 return q;
             }
-            case SECONDS: {
+            case OP_SECONDS: {
                 int q = seconds(b, p, to);
                 if (q >= 0) {
                     r.requestTimeMicros = scratch;
                 }
                 return q;
             }
-            case NUMBER:
+            case OP_NUMBER:
                 return seconds(b, p, to);
-            case TIME_LOCAL:
+            case OP_TIME_LOCAL:
                 return timeLocal(b, p, to, r);
-            case TIME_ISO8601:
+            case OP_TIME_ISO8601:
                 return timeIso8601(b, p, to, r);
-            case MSEC:
+            case OP_MSEC:
                 return msec(b, p, to, r);
-            case UPSTREAM_ADDR:
-            case UPSTREAM_STATUS:
-            case UPSTREAM_CONNECT_TIME:
-            case UPSTREAM_HEADER_TIME:
-            case UPSTREAM_RESPONSE_TIME:
-            case UPSTREAM_RESPONSE_LENGTH:
-                return list(k, step, b, p, to, r.list(k));
+            case OP_LIST:
+                return list(KINDS[kind[step]], step, b, p, to, r.listByKind[kind[step]]);
             default:
-                throw new AssertionError(k);
+                throw new AssertionError(o);
         }
     }
 
@@ -429,7 +522,7 @@ final class CompiledLineParser implements LineParser {
     private boolean stopsAt(int step, int q) {
         byte[] s = stop[step];
         if (s != null) {
-            return literalAt(s, stopMin[step], q);
+            return q < to && b[q] == s[0] && literalAt(s, stopMin[step], q);
         }
         return stopClass[step] != STOP_NONE && classAt(step, q);
     }
@@ -489,19 +582,6 @@ final class CompiledLineParser implements LineParser {
         int k = kind[step];
         int q;
         if (isToken(k)) {
-            if (k == ADDRESS) {
-                // the common case in one pass: a dotted IPv4 address, which is its own longest token
-                int v4 = AddressSyntax.ipv4End(b, p, to);
-                if (v4 > 0) {
-                    choiceLimit[step] = v4;
-                    if (!countReading()) {
-                        return -1;
-                    }
-                    choiceAt[step] = v4;
-                    choiceCount[step] = 1;
-                    return v4;
-                }
-            }
             int run = k == ADDRESS ? AddressSyntax.runEnd(b, p, to) : k == HOST ? hostEnd(p) : tokenEnd(p);
             choiceLimit[step] = run;
             q = nextToken(step, run);

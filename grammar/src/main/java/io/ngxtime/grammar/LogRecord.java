@@ -76,6 +76,8 @@ public final class LogRecord {
     final UpstreamList headerTimes = new UpstreamList();
     final UpstreamList responseTimes = new UpstreamList();
     final UpstreamList responseLengths = new UpstreamList();
+    /** The lists by FieldKind ordinal (null for other kinds), for the parser. */
+    final UpstreamList[] listByKind = new UpstreamList[FieldKind.values().length];
     /** In the order that picks where group boundaries come from: addresses first. */
     private final UpstreamList[] allLists = {addresses, responseTimes, statuses, connectTimes, headerTimes, responseLengths};
 
@@ -88,6 +90,12 @@ public final class LogRecord {
     LogRecord(LogFormat format) {
         this.format = format;
         this.escape = format.escape();
+        listByKind[FieldKind.UPSTREAM_ADDR.ordinal()] = addresses;
+        listByKind[FieldKind.UPSTREAM_STATUS.ordinal()] = statuses;
+        listByKind[FieldKind.UPSTREAM_CONNECT_TIME.ordinal()] = connectTimes;
+        listByKind[FieldKind.UPSTREAM_HEADER_TIME.ordinal()] = headerTimes;
+        listByKind[FieldKind.UPSTREAM_RESPONSE_TIME.ordinal()] = responseTimes;
+        listByKind[FieldKind.UPSTREAM_RESPONSE_LENGTH.ordinal()] = responseLengths;
         int n = format.variableCount();
         this.spanStart = new int[n];
         this.spanEnd = new int[n];
