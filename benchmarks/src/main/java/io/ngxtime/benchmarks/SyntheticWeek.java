@@ -1,7 +1,8 @@
 package io.ngxtime.benchmarks;
 
+import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
-import io.ngxtime.analyzer.aggregate.Percentiles;
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.report.PeakReport;
 import io.ngxtime.analyzer.report.PeakWindow;
 import io.ngxtime.analyzer.report.RejectSummary;
@@ -59,7 +60,7 @@ final class SyntheticWeek {
         }
         PeakWindow w = new PeakWindow(SPIKE, 900, SPIKE / 60 * 60, 2000, SPIKE, SPIKE + 1, SPIKE - 3600, 1200);
         PeakReport peak = new PeakReport(w, OFFSET, 900, 70_000, Map.of("user_agent",
-                List.of(new PeakAttribution.Item("BadBot/1.0", 880, 0.95, 0.0, 879))), 900_000, 100_000, 0.01, 0.001, false);
+                List.of(new AttributionItem("BadBot/1.0", 880, 0.95, 0.0, 879))), 900_000, 100_000, 0.01, 0.001, false);
         Percentiles p = new Percentiles(total, 20_000, 60_000, 80_000, 120_000, 300_000, 900_000, 0, 30_000);
         TimingReport timing = new TimingReport(List.of(new TierReport("nginx", 0, 0, Percentiles.EMPTY),
                 new TierReport("cache", 0, 0, Percentiles.EMPTY), new TierReport("upstream", total, 1, p)), p, p, p, p, p,

@@ -1,5 +1,6 @@
 package io.ngxtime.charts;
 
+import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
 import io.ngxtime.analyzer.report.PeakReport;
 import java.util.ArrayList;
@@ -16,10 +17,10 @@ final class PeakText {
     }
 
     /** The dimension and item explaining most excess requests of the surge, or null without attribution. */
-    static Map.Entry<String, PeakAttribution.Item> topDriver(PeakReport p) {
-        Map.Entry<String, PeakAttribution.Item> best = null;
-        for (Map.Entry<String, List<PeakAttribution.Item>> e : p.attribution().entrySet()) {
-            for (PeakAttribution.Item it : e.getValue()) {
+    static Map.Entry<String, AttributionItem> topDriver(PeakReport p) {
+        Map.Entry<String, AttributionItem> best = null;
+        for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
+            for (AttributionItem it : e.getValue()) {
                 if (best == null || it.excessRequests() > best.getValue().excessRequests()) {
                     best = Map.entry(e.getKey(), it);
                 }
@@ -30,7 +31,7 @@ final class PeakText {
 
     /** {@code route /api/search (+4,321 req)}, or null. */
     static String driver(PeakReport p) {
-        Map.Entry<String, PeakAttribution.Item> d = topDriver(p);
+        Map.Entry<String, AttributionItem> d = topDriver(p);
         if (d == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.ngxtime.charts;
 
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.record.Tier;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.TierReport;

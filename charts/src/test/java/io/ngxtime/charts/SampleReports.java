@@ -1,9 +1,10 @@
 package io.ngxtime.charts;
 
+import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.LaterPasses;
 import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
-import io.ngxtime.analyzer.aggregate.Percentiles;
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.report.PeakReport;
 import io.ngxtime.analyzer.report.PeakWindow;
 import io.ngxtime.analyzer.report.RejectSummary;
@@ -187,7 +188,7 @@ final class SampleReports {
         PeakWindow w = new PeakWindow(spikeSecond, spikeCount, spikeSecond / 60 * 60, spikeCount + 1000,
                 spikeSecond, spikeSecond + 1, spikeSecond - 3600, 1200);
         PeakReport peak = new PeakReport(w, OFFSET, spikeCount, 70_000, Map.of("user_agent",
-                List.of(new PeakAttribution.Item("BadBot/1.0", spikeCount - 20, 0.95, 0.0, spikeCount - 21))),
+                List.of(new AttributionItem("BadBot/1.0", spikeCount - 20, 0.95, 0.0, spikeCount - 21))),
                 900_000, 100_000, 0.01, 0.001, false);
         TrafficReport traffic = new TrafficReport(first, perSecond, 60, points, OFFSET, 0);
         Percentiles p = new Percentiles(total, 20_000, 60_000, 80_000, 120_000, 300_000, 900_000, 0, 30_000);

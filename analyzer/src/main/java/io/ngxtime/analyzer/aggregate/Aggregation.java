@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.RejectSummary;
@@ -82,7 +83,7 @@ public final class Aggregation implements Aggregator<Aggregation> {
     }
 
     /** Counts rejected lines reported in bulk (from a queue batch). */
-    public void addRejects(long count, Map<String, Long> byReason, List<Rejects.Sample> samples) {
+    public void addRejects(long count, Map<String, Long> byReason, List<LineSample> samples) {
         rejects.addCounted(count, byReason, samples);
     }
 
@@ -144,7 +145,7 @@ public final class Aggregation implements Aggregator<Aggregation> {
         int offset = summary.lastOffsetSeconds();
         long lines = summary.requests() + outsideFilter + outsideWindow + rejects.total();
         return new Report(inputs, format, lines, describe(summary.requests() > 0 ? offset : offeredOffsetSeconds),
-                summary.summary(), RejectSummary.of(rejects), ReportBuilder.timing(timing),
+                summary.summary(), new RejectSummary(rejects.total(), rejects.byReason(), rejects.samples()), ReportBuilder.timing(timing),
                 ReportBuilder.upstreams(upstreams), ReportBuilder.traffic(traffic, summary, offset),
                 ReportBuilder.peaks(PeakFinder.find(traffic, peaks), null, offset), ReportBuilder.routes(routes),
                 ReportBuilder.findings(this), null);

@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.report.Percentiles;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.PeakWindow;
 import java.util.ArrayList;
@@ -143,18 +144,15 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
         return windows;
     }
 
-    /** One over-represented value: its count and share during the surge, its share before, the excess. */
-    public record Item(String value, long duringCount, double duringShare, double beforeShare, double excessRequests) {
-    }
 
     /**
      * The values of a dimension over-represented during peak {@code i}, most excess requests first:
      * excess = count during - (share before x requests during).
      */
-    public List<Item> overRepresented(int i, Dimension d, int limit) {
+    public List<AttributionItem> overRepresented(int i, Dimension d, int limit) {
         Side dur = during[i];
         Side bef = before[i];
-        List<Item> items = new ArrayList<>();
+        List<AttributionItem> items = new ArrayList<>();
         if (dur.requests == 0) {
             return items;
         }
@@ -163,7 +161,7 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
             double shareBefore = bef.requests == 0 ? 0 : (double) bef.dims.get(d.ordinal()).count(e.key()) / bef.requests;
             double excess = e.count() - shareBefore * dur.requests;
             if (excess > 0 && shareDuring > shareBefore) {
-                items.add(new Item(e.key(), e.count(), shareDuring, shareBefore, excess));
+                items.add(new AttributionItem(e.key(), e.count(), shareDuring, shareBefore, excess));
             }
         }
         items.sort((a, b) -> Double.compare(b.excessRequests(), a.excessRequests()));

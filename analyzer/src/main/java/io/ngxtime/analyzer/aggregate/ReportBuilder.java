@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.record.Tier;
 import io.ngxtime.analyzer.report.Finding;
 import io.ngxtime.analyzer.report.PeakReport;
@@ -100,7 +101,7 @@ final class ReportBuilder {
                 out.add(PeakReport.unattributed(w, offset));
                 continue;
             }
-            Map<String, List<PeakAttribution.Item>> by = new LinkedHashMap<>();
+            Map<String, List<AttributionItem>> by = new LinkedHashMap<>();
             for (PeakAttribution.Dimension d : PeakAttribution.Dimension.values()) {
                 by.put(d.key(), List.copyOf(attribution.overRepresented(i, d, 5)));
             }

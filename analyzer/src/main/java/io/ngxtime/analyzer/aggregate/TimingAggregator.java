@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.record.Tier;
 

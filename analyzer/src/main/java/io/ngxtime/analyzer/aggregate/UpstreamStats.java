@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.report.Percentiles;
 /** Per-attempt statistics of one upstream address. Mergeable. */
 public final class UpstreamStats {
     long attempts;

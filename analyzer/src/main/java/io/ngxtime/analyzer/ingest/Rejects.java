@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.ingest;
 
+import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.grammar.ParseError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,14 +26,11 @@ public final class Rejects {
     /** Characters of a line kept in a sample. */
     public static final int SAMPLE_CHARS = 300;
 
-    /** One kept rejected line. */
-    public record Sample(String source, long line, String message, String text) {
-    }
 
     private final int maxSamples;
     private final Writer everyReject;
     private final Map<String, Long> byReason = new HashMap<>();
-    private final List<Sample> samples = new ArrayList<>();
+    private final List<LineSample> samples = new ArrayList<>();
     private long total;
 
     public Rejects(int maxSamples, Writer everyReject) {
@@ -60,7 +58,7 @@ public final class Rejects {
             } else if (len < to - from) {
                 text = text + "…";
             }
-            samples.add(new Sample(source, lineNumber, error.message(), text));
+            samples.add(new LineSample(source, lineNumber, error.message(), text));
         }
         if (everyReject != null) {
             writeLine(everyReject, source, lineNumber, error, b, from, to);
@@ -79,13 +77,13 @@ public final class Rejects {
     }
 
     /** Adds counts kept elsewhere (a queue batch): a total, counts by reason and samples. */
-    public void addCounted(long count, Map<String, Long> reasons, List<Sample> moreSamples) {
+    public void addCounted(long count, Map<String, Long> reasons, List<LineSample> moreSamples) {
         total += count;
         reasons.forEach((k, v) -> {
             String key = !byReason.containsKey(k) && byReason.size() >= MAX_REASONS ? OTHER_REASONS : k;
             byReason.merge(key, v, Long::sum);
         });
-        for (Sample s : moreSamples) {
+        for (LineSample s : moreSamples) {
             if (samples.size() < maxSamples) {
                 samples.add(s);
             }
@@ -99,7 +97,7 @@ public final class Rejects {
             String key = !byReason.containsKey(k) && byReason.size() >= MAX_REASONS ? OTHER_REASONS : k;
             byReason.merge(key, v, Long::sum);
         });
-        for (Sample s : other.samples) {
+        for (LineSample s : other.samples) {
             if (samples.size() < maxSamples) {
                 samples.add(s);
             }
@@ -126,7 +124,7 @@ public final class Rejects {
     }
 
     /** The first rejected lines. */
-    public List<Sample> samples() {
+    public List<LineSample> samples() {
         return Collections.unmodifiableList(samples);
     }
 }

@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.queue;
 
+import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.record.Request;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ public final class Batch {
     final List<SourceCheckpoint> checkpoints = new ArrayList<>();
     long rejected;
     final Map<String, Long> reasons = new LinkedHashMap<>();
-    final List<Rejects.Sample> samples = new ArrayList<>();
+    final List<LineSample> samples = new ArrayList<>();
 
     public String formatName() {
         return formatName;
@@ -59,7 +60,7 @@ public final class Batch {
         return reasons;
     }
 
-    public List<Rejects.Sample> samples() {
+    public List<LineSample> samples() {
         return samples;
     }
 }

@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.queue;
 
+import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.record.StringTable;
@@ -79,7 +80,7 @@ public final class BatchDecoder implements StringTable {
         out.samples.clear();
         int nSamples = in.readVarInt();
         for (int i = 0; i < nSamples; i++) {
-            out.samples.add(new Rejects.Sample(in.readString(), in.readVarLong(), in.readString(), in.readString()));
+            out.samples.add(new LineSample(in.readString(), in.readVarLong(), in.readString(), in.readString()));
         }
         int nStrings = in.readVarInt();
         if (strings.length < nStrings) {

@@ -1,13 +1,12 @@
 package io.ngxtime.analyzer.report;
 
-import io.ngxtime.analyzer.aggregate.PeakAttribution;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One peak: where it is ({@link PeakWindow}), and what drove it, compared with the hour before.
  *
- * <p>The comparison needs a second pass over the requests ({@link PeakAttribution}). A peak without it
+ * <p>The comparison needs a second pass over the requests (the attribution pass in {@code aggregate.PeakAttribution}). A peak without it
  * ({@code ngxtime tail}'s live window) is {@linkplain #unattributed(PeakWindow, int) unattributed}: its
  * counts, times and rates are unknown, not zero, and renderers must not show them as numbers.
  *
@@ -18,13 +17,13 @@ import java.util.Map;
  *                     the p99s and the error rates are placeholders (0) that mean "not measured"
  */
 public record PeakReport(PeakWindow window, int offsetSeconds, long requestsDuring, long requestsBefore,
-                         Map<String, List<PeakAttribution.Item>> attribution, long p99DuringMicros,
+                         Map<String, List<AttributionItem>> attribution, long p99DuringMicros,
                          long p99BeforeMicros, double errorRateDuring, double errorRateBefore, boolean approximate,
                          boolean attributed) {
 
     /** An attributed peak: the attribution pass measured it. */
     public PeakReport(PeakWindow window, int offsetSeconds, long requestsDuring, long requestsBefore,
-                      Map<String, List<PeakAttribution.Item>> attribution, long p99DuringMicros,
+                      Map<String, List<AttributionItem>> attribution, long p99DuringMicros,
                       long p99BeforeMicros, double errorRateDuring, double errorRateBefore, boolean approximate) {
         this(window, offsetSeconds, requestsDuring, requestsBefore, attribution, p99DuringMicros, p99BeforeMicros,
                 errorRateDuring, errorRateBefore, approximate, true);

@@ -1,6 +1,6 @@
 package io.ngxtime.analyzer.report;
 
-import io.ngxtime.analyzer.aggregate.Percentiles;
+import io.ngxtime.analyzer.report.Percentiles;
 import java.util.List;
 
 /**

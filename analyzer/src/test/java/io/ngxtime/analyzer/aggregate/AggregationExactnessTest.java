@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.report.Percentiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

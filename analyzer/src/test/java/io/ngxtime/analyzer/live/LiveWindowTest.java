@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.live;
 
+import io.ngxtime.analyzer.report.LineSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngxtime.analyzer.ingest.LogReader;
@@ -44,7 +45,7 @@ class LiveWindowTest {
         assertThat(view.rejects().byReason()).containsExactly(
                 Map.entry("expected an IP address (IPv4, IPv6 or unix:) in $remote_addr", 2L),
                 Map.entry("expected a digit in $status", 1L));
-        assertThat(view.rejects().samples()).extracting(Rejects.Sample::source, Rejects.Sample::line, Rejects.Sample::text)
+        assertThat(view.rejects().samples()).extracting(LineSample::source, LineSample::line, LineSample::text)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("access.log", 1L, "garbage"),
                         org.assertj.core.groups.Tuple.tuple("access.log", 3L, NO_STATUS),
@@ -81,7 +82,7 @@ class LiveWindowTest {
 
         assertThat(view.rejects().total()).isEqualTo(1);
         assertThat(view.summary().requests()).isZero();
-        assertThat(view.rejects().samples()).extracting(Rejects.Sample::text).containsExactly("bad 3");
+        assertThat(view.rejects().samples()).extracting(LineSample::text).containsExactly("bad 3");
         assertThat(window.linesSeen()).isEqualTo(4);
         assertThat(window.rejectedSeen()).isEqualTo(3);
     }

@@ -1,7 +1,9 @@
 package io.ngxtime.charts.html;
 
+import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
-import io.ngxtime.analyzer.aggregate.Percentiles;
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.report.Comparison;
 import io.ngxtime.analyzer.report.Finding;
@@ -284,8 +286,8 @@ public final class HtmlReportWriter {
             h.append("<h3>What drove peak ").append(rank).append(p.approximate() ? " (some counts approximate)" : "")
                     .append("</h3>\n");
             table(h, "dimension", "value", "#share during", "#share before", "#excess requests");
-            for (Map.Entry<String, List<PeakAttribution.Item>> e : p.attribution().entrySet()) {
-                for (PeakAttribution.Item it : e.getValue().subList(0, Math.min(3, e.getValue().size()))) {
+            for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
+                for (AttributionItem it : e.getValue().subList(0, Math.min(3, e.getValue().size()))) {
                     h.append("<tr><td>").append(Html.text(e.getKey().replace('_', ' '))).append("</td>")
                             .append(t(it.value())).append(n(pct(it.duringShare())))
                             .append(n(p.requestsBefore() > 0 ? pct(it.beforeShare()) : "n/a"))
@@ -464,7 +466,7 @@ public final class HtmlReportWriter {
             h.append("<tr>").append(t(e.getKey())).append(n(num(e.getValue()))).append("</tr>\n");
         }
         h.append("</table>\n<h3>First rejected lines</h3>\n");
-        for (Rejects.Sample sample : r.rejects().samples()) {
+        for (LineSample sample : r.rejects().samples()) {
             h.append("<p><code>").append(Html.text(sample.source())).append(':').append(sample.line()).append("</code> ")
                     .append(Html.text(sample.message())).append("</p>\n<pre>").append(Html.text(sample.text()))
                     .append("</pre>\n");

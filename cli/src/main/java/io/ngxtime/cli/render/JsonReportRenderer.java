@@ -1,9 +1,11 @@
 package io.ngxtime.cli.render;
 
+import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.report.AttributionItem;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
-import io.ngxtime.analyzer.aggregate.Percentiles;
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.record.Tier;
 import io.ngxtime.analyzer.report.Comparison;
@@ -231,9 +233,9 @@ public final class JsonReportRenderer {
             rate(g, "before", p.errorRateBefore(), before);
             g.writeEndObject();
             g.writeObjectFieldStart("attribution");
-            for (Map.Entry<String, List<PeakAttribution.Item>> e : p.attribution().entrySet()) {
+            for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                 g.writeArrayFieldStart(e.getKey());
-                for (PeakAttribution.Item it : e.getValue()) {
+                for (AttributionItem it : e.getValue()) {
                     g.writeStartObject();
                     g.writeStringField("value", it.value());
                     g.writeNumberField("requests", it.duringCount());
@@ -392,7 +394,7 @@ public final class JsonReportRenderer {
         }
         g.writeEndObject();
         g.writeArrayFieldStart("samples");
-        for (Rejects.Sample sample : r.rejects().samples()) {
+        for (LineSample sample : r.rejects().samples()) {
             g.writeStartObject();
             g.writeStringField("source", sample.source());
             g.writeNumberField("line", sample.line());

@@ -1,5 +1,6 @@
 package io.ngxtime.cli.render;
 
+import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.live.LiveWindow;
 import io.ngxtime.analyzer.report.RejectSummary;
@@ -86,7 +87,7 @@ public final class LiveRenderer {
             out.printf(Locale.ROOT, "  %s %,10d  %s%n", n == 1 ? "rejected:" : "         ", e.getValue(), TerminalText.safe(e.getKey()));
         }
         if (!rejects.samples().isEmpty()) {
-            Rejects.Sample first = rejects.samples().get(0);
+            LineSample first = rejects.samples().get(0);
             out.printf(Locale.ROOT, "  first rejected line: %s:%d: %s%n", TerminalText.safe(first.source()), first.line(),
                     TerminalText.safe(first.message()));
             out.printf(Locale.ROOT, "    %s%n", TerminalText.safe(shortened(first.text())));

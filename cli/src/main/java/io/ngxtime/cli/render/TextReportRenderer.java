@@ -1,7 +1,9 @@
 package io.ngxtime.cli.render;
 
+import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
-import io.ngxtime.analyzer.aggregate.Percentiles;
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.report.Comparison;
 import io.ngxtime.analyzer.report.Finding;
@@ -198,8 +200,8 @@ public final class TextReportRenderer {
                 out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", ms(p.p99BeforeMicros(), timed && before),
                         ms(p.p99DuringMicros(), timed), before ? pct(p.errorRateBefore()) : "n/a", pct(p.errorRateDuring()),
                         p.approximate() ? "  (some counts approximate)" : "");
-                for (Map.Entry<String, List<PeakAttribution.Item>> e : p.attribution().entrySet()) {
-                    for (PeakAttribution.Item it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
+                for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
+                    for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
                         out.printf(Locale.ROOT, "     %-15s %s  %s during vs %s before (+%,d req)%n", e.getKey(),
                                 safe(clip(it.value(), 60)), pct(it.duringShare()), before ? pct(it.beforeShare()) : "n/a",
                                 Math.round(it.excessRequests()));
@@ -295,7 +297,7 @@ public final class TextReportRenderer {
         }
         out.println();
         out.println(bold("First rejected lines"));
-        for (Rejects.Sample sample : r.rejects().samples()) {
+        for (LineSample sample : r.rejects().samples()) {
             out.printf(Locale.ROOT, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
             out.printf(Locale.ROOT, "    %s%n", safe(sample.text()));
         }

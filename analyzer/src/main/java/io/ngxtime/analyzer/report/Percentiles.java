@@ -1,4 +1,4 @@
-package io.ngxtime.analyzer.aggregate;
+package io.ngxtime.analyzer.report;
 
 /**
  * Percentiles of a latency distribution in microseconds: values are HdrHistogram's (within its stated
