@@ -227,6 +227,7 @@ public final class Analysis {
             size += in.isStdin() ? Long.MAX_VALUE / 4 : sizeOf(in.path());
         }
         Aggregation aggregation = new Aggregation(maxSamples, filter);
+        aggregation.logged(io.ngxtime.analyzer.record.Logged.of(format));
         if (size < directLimitBytes || (rejectsWriter != null && stdin == null)) {
             direct(ordered, aggregation);
             return laterPasses(aggregation, names, new io.ngxtime.analyzer.ingest.FileRequestSource(ordered, format, maxLineBytes));
@@ -318,6 +319,11 @@ public final class Analysis {
                     io.ngxtime.analyzer.ingest.Rejects.writeLine(rejectsWriter, source, lineNumber, error, b, from, to);
                 }
             }
+
+            @Override
+            public void note(String source, long lineNumber, String reason, byte[] b, int from, int to) {
+                aggregation.noteSample(io.ngxtime.analyzer.ingest.Rejects.sample(source, lineNumber, reason, b, from, to));
+            }
         };
         QueueAggregator window = new QueueAggregator(aggregation, fromMillis, toMillis);
         for (Input input : inputs) {
@@ -350,6 +356,11 @@ public final class Analysis {
             @Override
             public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
                 sink.reject(source, lineNumber, error, b, from, to);
+            }
+
+            @Override
+            public void note(String source, long lineNumber, String reason, byte[] b, int from, int to) {
+                sink.note(source, lineNumber, reason, b, from, to);
             }
         };
     }

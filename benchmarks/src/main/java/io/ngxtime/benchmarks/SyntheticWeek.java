@@ -2,6 +2,7 @@ package io.ngxtime.benchmarks;
 
 import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
+import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.report.PeakReport;
 import io.ngxtime.analyzer.report.PeakWindow;
@@ -62,14 +63,15 @@ final class SyntheticWeek {
         PeakReport peak = new PeakReport(w, OFFSET, 900, 70_000, Map.of("user_agent",
                 List.of(new AttributionItem("BadBot/1.0", 880, 0.95, 0.0, 879))), 900_000, 100_000, 0.01, 0.001, false);
         Percentiles p = new Percentiles(total, 20_000, 60_000, 80_000, 120_000, 300_000, 900_000, 0, 30_000);
-        TimingReport timing = new TimingReport(List.of(new TierReport("nginx", 0, 0, Percentiles.EMPTY),
-                new TierReport("cache", 0, 0, Percentiles.EMPTY), new TierReport("upstream", total, 1, p)), p, p, p, p, p,
-                0, 0, 3);
+        Latency l = new Latency.Measured(p);
+        TimingReport timing = new TimingReport(List.of(new TierReport("nginx", 0, 0, Latency.Missing.NO_VALUES),
+                new TierReport("cache", 0, 0, Latency.Missing.NO_VALUES), new TierReport("upstream", total, 1, l)),
+                List.of(), l, l, l, l, l, 0, 0, 3);
         ZoneOffset zone = ZoneOffset.ofTotalSeconds(OFFSET);
         Summary summary = new Summary(total, Map.of(200, total), Instant.ofEpochSecond(FIRST).atOffset(zone),
-                Instant.ofEpochSecond(FIRST + n - 1).atOffset(zone), 0);
+                Instant.ofEpochSecond(FIRST + n - 1).atOffset(zone), 0, 0);
         return new Report(List.of("week.log"), "timing", total, "", summary, new RejectSummary(0, Map.of(), List.of()),
                 timing, List.of(), new TrafficReport(FIRST, perSecond, 60, points, OFFSET, 0), List.of(peak),
-                RoutesReport.empty(), List.of(), null);
+                RoutesReport.empty(), List.of(), null, java.util.Optional.empty(), io.ngxtime.analyzer.report.NoteSummary.empty());
     }
 }

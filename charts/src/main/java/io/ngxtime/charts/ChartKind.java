@@ -24,7 +24,8 @@ public enum ChartKind {
     UPSTREAMS(UpstreamLatencyChart.KEY, UpstreamLatencyChart::create, r -> UpstreamLatencyChart.data(r).labels().isEmpty()
             ? "no upstream attempt has a response time" : null),
     /** Responses per second by status class, stacked over time. */
-    STATUS(StatusChart.KEY, StatusChart::create, r -> r.traffic().points().isEmpty() ? "no request has a time" : null),
+    STATUS(StatusChart.KEY, StatusChart::create, r -> r.traffic().points().isEmpty() ? "no request has a time"
+            : !r.summary().statusLogged() ? "no status: log $status" : null),
     /** Per bucket: request rate against upstream p99. */
     LOAD_LATENCY(LoadLatencyChart.KEY, LoadLatencyChart::create, r -> LoadLatencyChart.data(r).rate().length > 0 ? null
             : LoadLatencyChart.MISSING);
@@ -58,6 +59,8 @@ public enum ChartKind {
     }
 
     private static String needsRequestTime(Report r) {
-        return r.timing().requestTime().count() > 0 ? null : "no request time: log $request_time";
+        return r.timing().requestTime().count() > 0 ? null
+                : r.timing().requestTime().isLogged() ? "no request time: every $request_time in the range is '-'"
+                : "no request time: log $request_time";
     }
 }

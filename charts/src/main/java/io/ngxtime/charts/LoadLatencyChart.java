@@ -37,9 +37,7 @@ final class LoadLatencyChart {
         TrafficReport t = r.traffic();
         List<double[]> xy = new ArrayList<>();
         for (TimePoint p : t.points()) {
-            if (p.upstreamP99Micros() > 0) {
-                xy.add(new double[] {(double) p.requests() / t.bucketSeconds(), p.upstreamP99Micros() / 1000.0});
-            }
+            p.upstreamP99Micros().ifPresent(p99 -> xy.add(new double[] {(double) p.requests() / t.bucketSeconds(), p99 / 1000.0}));
         }
         double[] x = new double[xy.size()];
         double[] y = new double[xy.size()];

@@ -47,8 +47,12 @@ public final class Palette {
     private Palette() {
     }
 
+    /** Requests the format cannot place exactly: nginx or its cache, or any tier. */
+    public static final Color UNKNOWN_TIER = new Color(0x9A8C98);
+    public static final Color NGINX_OR_CACHE = new Color(0x8C9A6E);
+
     /**
-     * The colour of a tier by its report key (nginx, cache, upstream).
+     * The colour of a tier by its report key (nginx, cache, upstream, nginx_or_cache, unknown).
      *
      * @throws IllegalArgumentException for another key
      */
@@ -57,7 +61,9 @@ public final class Palette {
             case "nginx" -> NGINX;
             case "cache" -> CACHE;
             case "upstream" -> UPSTREAM;
-            default -> throw new IllegalArgumentException("no tier '" + key + "' (nginx, cache, upstream)");
+            case "nginx_or_cache" -> NGINX_OR_CACHE;
+            case "unknown" -> UNKNOWN_TIER;
+            default -> throw new IllegalArgumentException("no tier '" + key + "' (nginx, cache, upstream, nginx_or_cache, unknown)");
         };
     }
 

@@ -58,8 +58,8 @@ final class StatusChart {
         }
         frame.plot().setFixedLegendItems(bands.legend());
         String subtitle = "Stacked; " + TimePlots.resolution(d.grid()) + ", averaged over it."
-                + String.format(java.util.Locale.ROOT, " 5xx: %,d of %,d responses.", r.summary().statusBetween(500, 599),
-                r.summary().requests());
+                + " 5xx: " + Figures.count(r.summary().statusBetween(500, 599)) + " of "
+                + Figures.count(r.summary().requests() - r.summary().withoutStatus(), "response") + ".";
         return frame.chart("Responses by status class", subtitle, o.size());
     }
 }

@@ -42,17 +42,17 @@ final class TierLatencyChart {
             if (tier.requestTime().count() == 0) {
                 continue;
             }
-            int k = Tier.valueOf(tier.tier().toUpperCase(java.util.Locale.ROOT)).ordinal();
+            Tier k = Tier.valueOf(tier.tier().toUpperCase(java.util.Locale.ROOT));
             double[] p50 = TimePlots.nans(n);
             double[] p99 = TimePlots.nans(n);
             int[] p50Count = new int[n];
             TimePlots.forEachInColumns(r.traffic().points(), grid, (p, c) -> {
-                if (p.tierTimedRequests()[k] == 0) {
+                if (p.tierTimedRequests(k) == 0) {
                     return;
                 }
-                double ms99 = Math.max(FLOOR_MS, p.tierP99Micros()[k] / 1000.0);
+                double ms99 = Math.max(FLOOR_MS, p.tierP99Micros(k).getAsLong() / 1000.0);
                 p99[c] = Double.isNaN(p99[c]) ? ms99 : Math.max(p99[c], ms99);
-                double ms50 = Math.max(FLOOR_MS, p.tierP50Micros()[k] / 1000.0);
+                double ms50 = Math.max(FLOOR_MS, p.tierP50Micros(k).getAsLong() / 1000.0);
                 p50[c] = Double.isNaN(p50[c]) ? ms50 : p50[c] + ms50;
                 p50Count[c]++;
             });

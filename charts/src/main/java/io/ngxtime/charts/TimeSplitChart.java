@@ -34,7 +34,7 @@ final class TimeSplitChart {
             this.colour = colour;
         }
 
-        double micros(TimePoint p) {
+        java.util.OptionalDouble micros(TimePoint p) {
             return switch (this) {
                 case CONNECT -> p.meanConnectMicros();
                 case WAIT -> p.meanWaitMicros();
@@ -48,7 +48,7 @@ final class TimeSplitChart {
     private TimeSplitChart() {
     }
 
-    /** Mean ms per request of each part per column (NaN: no requests there). */
+    /** Mean ms per timed request of each part per column (NaN: no timed request there). */
     record Data(ColumnGrid grid, double[][] partMillis) {
     }
 
@@ -62,9 +62,14 @@ final class TimeSplitChart {
         double[][] sums = new double[parts.length][n];
         long[] weight = new long[n];
         TimePlots.forEachInColumns(r.traffic().points(), grid, (p, c) -> {
-            weight[c] += p.requests();
+            // means are per timed request: a bucket without one has none, and counts for nothing
+            long timed = p.timedRequests();
+            if (timed == 0) {
+                return;
+            }
+            weight[c] += timed;
             for (Part part : parts) {
-                sums[part.ordinal()][c] += part.micros(p) * p.requests();
+                sums[part.ordinal()][c] += part.micros(p).orElseThrow() * timed;
             }
         });
         double[][] ms = new double[parts.length][];

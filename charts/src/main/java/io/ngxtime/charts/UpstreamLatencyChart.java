@@ -1,6 +1,7 @@
 package io.ngxtime.charts;
 
 import io.ngxtime.analyzer.report.Finding;
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.UpstreamReport;
 import java.awt.Color;
@@ -41,6 +42,7 @@ final class UpstreamLatencyChart {
     }
 
     static Data data(Report r) {
+        // servers with response times: a group name (no live server) or an unlogged address has none to draw
         List<UpstreamReport> ups = r.upstreams().stream().filter(u -> u.response().count() > 0).toList();
         Set<String> slowAddresses = slow(r);
         int n = Math.min(MAX_ROWS, ups.size());
@@ -52,14 +54,15 @@ final class UpstreamLatencyChart {
         boolean[] slow = new boolean[n];
         for (int i = 0; i < n; i++) {
             UpstreamReport u = ups.get(i);
-            String label = LabelText.label(u.address(), 30) + String.format(Locale.ROOT, " (%,d)", u.attempts());
+            Percentiles resp = u.response().measured().orElseThrow();
+            String label = LabelText.label(u.address(), 30) + " (" + Figures.count(resp.count()) + ")";
             while (!used.add(label)) {
                 label = label + " ";
             }
             labels.add(label);
-            p50[i] = Math.max(FLOOR_MILLIS, u.response().p50() / 1000.0);
-            p99[i] = Math.max(p50[i], u.response().p99() / 1000.0);
-            max[i] = Math.max(p99[i], u.response().max() / 1000.0);
+            p50[i] = Math.max(FLOOR_MILLIS, resp.p50() / 1000.0);
+            p99[i] = Math.max(p50[i], resp.p99() / 1000.0);
+            max[i] = Math.max(p99[i], resp.max() / 1000.0);
             slow[i] = slowAddresses.contains(u.address());
         }
         return new Data(labels, p50, p99, max, slow, ups.size());
@@ -103,8 +106,8 @@ final class UpstreamLatencyChart {
                 box(d.p50()), box(d.p99())), bars(d.slow(), 0.07, 255));
         for (int i = 0; i < categories.length; i++) {
             CategoryTextAnnotation figures = new CategoryTextAnnotation(String.format(Locale.ROOT,
-                    "p50 %s · p99 %s · max %s", Millis.format(d.p50()[i]), Millis.format(d.p99()[i]),
-                    Millis.format(d.max()[i])), categories[i], d.max()[i] * 1.25);
+                    "p50 %s · p99 %s · max %s", Figures.durationMs(d.p50()[i]), Figures.durationMs(d.p99()[i]),
+                    Figures.durationMs(d.max()[i])), categories[i], d.max()[i] * 1.25);
             figures.setTextAnchor(TextAnchor.CENTER_LEFT);
             figures.setFont(ChartStyle.LABEL_FONT);
             figures.setPaint(d.slow()[i] ? Palette.ALERT : Palette.TEXT);

@@ -39,11 +39,11 @@ final class WeekChart {
         double[] p99 = TimePlots.nans(n);
         TimePlots.forEachInColumns(t.points(), grid, (p, c) -> {
             requests[c] += p.requests();
-            long[] timed = p.tierTimedRequests();
-            if (timed[0] + timed[1] + timed[2] > 0) { // a p99 of 0 is real: all under nginx's 1 ms resolution
-                double ms = p.requestP99Micros() / 1000.0;
+            // empty when nothing was timed; a p99 of 0 is real: all under nginx's 1 ms resolution
+            p.requestP99Micros().ifPresent(micros -> {
+                double ms = micros / 1000.0;
                 p99[c] = Double.isNaN(p99[c]) ? ms : Math.max(p99[c], ms);
-            }
+            });
         });
         double[] rate = TimePlots.nans(n);
         for (int c = 0; c < n; c++) {

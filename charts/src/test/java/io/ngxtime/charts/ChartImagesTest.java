@@ -113,7 +113,8 @@ class ChartImagesTest {
         Report week = SampleReports.week(WeekChartTest.SPIKE, 900);
         Report empty = new Report(List.of("x.log"), "combined", 0, "", week.summary(), week.rejects(), week.timing(),
                 List.of(), io.ngxtime.analyzer.report.TrafficReport.empty(), List.of(),
-                io.ngxtime.analyzer.report.RoutesReport.empty(), List.of(), null);
+                io.ngxtime.analyzer.report.RoutesReport.empty(), List.of(), null, java.util.Optional.empty(),
+                io.ngxtime.analyzer.report.NoteSummary.empty());
         for (ChartKind kind : ChartKind.values()) {
             assertThat(kind.missingData(empty)).as(kind.key()).isPresent();
             JFreeChart chart = kind.create(empty, ChartOptions.defaults());

@@ -4,6 +4,7 @@ import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.LaterPasses;
 import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
+import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.report.PeakReport;
 import io.ngxtime.analyzer.report.PeakWindow;
@@ -128,7 +129,8 @@ final class SampleReports {
                     r.status(200).cacheStatus(CacheStatus.HIT).requestTimeMicros(1000 + rnd.nextLong(0, 2000) / 1000 * 1000);
                 } else {
                     int u = rnd.nextInt(UPSTREAMS.length);
-                    String address = UPSTREAMS[u] + (u == 3 ? evil : "");
+                    // hostile text inside an address that still ends in a port, so it is a server, not a group name
+                    String address = u == 3 && hostile ? evil + UPSTREAMS[u] : UPSTREAMS[u];
                     double slow = UPSTREAMS[u].equals(SLOW_UPSTREAM) ? 4 : 1;
                     double load = surge ? 3 : 1;
                     long connect = 300 + rnd.nextLong(0, 700);
@@ -192,12 +194,14 @@ final class SampleReports {
                 900_000, 100_000, 0.01, 0.001, false);
         TrafficReport traffic = new TrafficReport(first, perSecond, 60, points, OFFSET, 0);
         Percentiles p = new Percentiles(total, 20_000, 60_000, 80_000, 120_000, 300_000, 900_000, 0, 30_000);
-        TimingReport timing = new TimingReport(List.of(new TierReport("nginx", 0, 0, Percentiles.EMPTY),
-                new TierReport("cache", 0, 0, Percentiles.EMPTY), new TierReport("upstream", total, 1, p)), p, p, p, p, p,
-                0, 0, 3);
+        Latency l = new Latency.Measured(p);
+        TimingReport timing = new TimingReport(List.of(new TierReport("nginx", 0, 0, Latency.Missing.NO_VALUES),
+                new TierReport("cache", 0, 0, Latency.Missing.NO_VALUES), new TierReport("upstream", total, 1, l)), List.of(),
+                l, l, l, l, l, 0, 0, 3);
         Summary summary = new Summary(total, Map.of(200, total), Instant.ofEpochSecond(first).atOffset(ZoneOffset.ofTotalSeconds(OFFSET)),
-                Instant.ofEpochSecond(first + n - 1).atOffset(ZoneOffset.ofTotalSeconds(OFFSET)), 0);
+                Instant.ofEpochSecond(first + n - 1).atOffset(ZoneOffset.ofTotalSeconds(OFFSET)), 0, 0);
         return new Report(List.of("week.log"), "timing", total, "", summary, new RejectSummary(0, Map.of(), List.of()),
-                timing, List.of(), traffic, List.of(peak), RoutesReport.empty(), List.of(), null);
+                timing, List.of(), traffic, List.of(peak), RoutesReport.empty(), List.of(), null, java.util.Optional.empty(),
+                io.ngxtime.analyzer.report.NoteSummary.empty());
     }
 }

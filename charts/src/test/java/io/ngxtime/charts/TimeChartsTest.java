@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.Tier;
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.TimePoint;
 import io.ngxtime.analyzer.report.TrafficReport;
@@ -76,15 +78,17 @@ class TimeChartsTest {
         XYDataset p50 = plot.layer("nginx-p50");
         for (TimePoint p : INCIDENT.traffic().points()) {
             int c = column(d.grid(), p);
-            if (p.tierTimedRequests()[2] == 0) {
+            if (p.tierTimedRequests(Tier.UPSTREAM) == 0) {
                 assertThat(p99.getYValue(0, c)).isNaN();
             } else {
-                assertThat(p99.getYValue(0, c)).isEqualTo(Math.max(TierLatencyChart.FLOOR_MS, p.tierP99Micros()[2] / 1000.0));
+                assertThat(p99.getYValue(0, c)).isEqualTo(Math.max(TierLatencyChart.FLOOR_MS,
+                        p.tierP99Micros(Tier.UPSTREAM).getAsLong() / 1000.0));
             }
-            if (p.tierTimedRequests()[0] == 0) {
+            if (p.tierTimedRequests(Tier.NGINX) == 0) {
                 assertThat(p50.getYValue(0, c)).isNaN();
             } else {
-                assertThat(p50.getYValue(0, c)).isEqualTo(Math.max(TierLatencyChart.FLOOR_MS, p.tierP50Micros()[0] / 1000.0));
+                assertThat(p50.getYValue(0, c)).isEqualTo(Math.max(TierLatencyChart.FLOOR_MS,
+                        p.tierP50Micros(Tier.NGINX).getAsLong() / 1000.0));
             }
         }
     }
@@ -138,9 +142,10 @@ class TimeChartsTest {
         IntervalXYDataset nginx = (IntervalXYDataset) plot.layer("nginx");
         for (TimePoint p : INCIDENT.traffic().points()) {
             int c = column(d.grid(), p);
-            double connect = p.meanConnectMicros() / 1000;
-            double w = p.meanWaitMicros() / 1000;
-            double total = (p.meanConnectMicros() + p.meanWaitMicros() + p.meanTransferMicros() + p.meanNginxMicros()) / 1000;
+            double connect = p.meanConnectMicros().orElseThrow() / 1000;
+            double w = p.meanWaitMicros().orElseThrow() / 1000;
+            double total = (p.meanConnectMicros().orElseThrow() + p.meanWaitMicros().orElseThrow()
+                    + p.meanTransferMicros().orElseThrow() + p.meanNginxMicros().orElseThrow()) / 1000;
             assertThat(wait.getStartYValue(0, c)).isCloseTo(connect, within(1e-9));
             assertThat(wait.getEndYValue(0, c)).isCloseTo(connect + w, within(1e-9));
             assertThat(nginx.getEndYValue(0, c)).as("the stack's top is the mean request time").isCloseTo(total, within(1e-9));
@@ -197,7 +202,7 @@ class TimeChartsTest {
             assertThat(errors.getEndYValue(0, c) - errors.getStartYValue(0, c)).isCloseTo(p.statusClasses()[5] / 60.0, within(1e-9));
             fives += p.statusClasses()[5];
         }
-        assertThat(fives).isEqualTo(INCIDENT.summary().statusBetween(500, 599));
+        assertThat(fives).isEqualTo(INCIDENT.summary().statusBetween(500, 599).getAsLong());
     }
 
     @Test
@@ -205,11 +210,11 @@ class TimeChartsTest {
         LayeredXYPlot plot = (LayeredXYPlot) LoadLatencyChart.create(INCIDENT, ChartOptions.defaults()).getPlot();
         XYDataset dots = plot.layer("dots");
         TrafficReport t = INCIDENT.traffic();
-        List<TimePoint> withUpstream = t.points().stream().filter(p -> p.upstreamP99Micros() > 0).toList();
+        List<TimePoint> withUpstream = t.points().stream().filter(p -> p.upstreamP99Micros().isPresent()).toList();
         assertThat(dots.getItemCount(0)).isEqualTo(withUpstream.size());
         for (int i = 0; i < withUpstream.size(); i++) {
             assertThat(dots.getXValue(0, i)).isEqualTo(withUpstream.get(i).requests() / 60.0);
-            assertThat(dots.getYValue(0, i)).isEqualTo(withUpstream.get(i).upstreamP99Micros() / 1000.0);
+            assertThat(dots.getYValue(0, i)).isEqualTo(withUpstream.get(i).upstreamP99Micros().getAsLong() / 1000.0);
         }
         assertThat(plot.layer("median")).isNotNull();
     }
@@ -223,9 +228,10 @@ class TimeChartsTest {
         List<UpstreamReport> ups = INCIDENT.upstreams();
         assertThat(box.getColumnCount()).isEqualTo(ups.size());
         for (int i = 0; i < ups.size(); i++) {
-            assertThat(box.getStartValue(0, i).doubleValue()).isEqualTo(ups.get(i).response().p50() / 1000.0);
-            assertThat(box.getEndValue(0, i).doubleValue()).isEqualTo(ups.get(i).response().p99() / 1000.0);
-            assertThat(tail.getEndValue(0, i).doubleValue()).isEqualTo(ups.get(i).response().max() / 1000.0);
+            Percentiles resp = ups.get(i).response().measured().orElseThrow();
+            assertThat(box.getStartValue(0, i).doubleValue()).isEqualTo(resp.p50() / 1000.0);
+            assertThat(box.getEndValue(0, i).doubleValue()).isEqualTo(resp.p99() / 1000.0);
+            assertThat(tail.getEndValue(0, i).doubleValue()).isEqualTo(resp.max() / 1000.0);
             assertThat(d.slow()[i]).isEqualTo(ups.get(i).address().equals(SampleReports.SLOW_UPSTREAM));
         }
     }

@@ -64,7 +64,7 @@ class WeekChartTest {
             int c = grid.column(p.startSecond());
             requests[c] += p.requests();
             maxPerSecond[c] = Math.max(maxPerSecond[c], p.maxPerSecond());
-            p99[c] = Math.max(p99[c], p.requestP99Micros());
+            p99[c] = Math.max(p99[c], p.requestP99Micros().orElse(0));
         }
         IntervalXYDataset envelope = (IntervalXYDataset) plot.layer("envelope");
         XYDataset rate = plot.layer("rate");

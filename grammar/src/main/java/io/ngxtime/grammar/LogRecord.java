@@ -16,8 +16,9 @@ import java.time.ZoneOffset;
  * Not thread-safe.
  *
  * <p>Upstream attempts: attempt {@code i} is element {@code i} of every {@code $upstream_*} list;
- * {@link #attemptCount()} is the length of the longest list (a list that is just {@code -} counts as
- * none). The request's upstream time is the sum of its attempts' response times (0 when attempts were
+ * {@link #attemptCount()} is the length of {@code $upstream_addr} when the format logs it, else of the
+ * longest list (a list that is just {@code -} counts as none); lists of another shape are flagged
+ * ({@link #upstreamListsConsistent()}). The request's upstream time is the sum of its attempts' response times (0 when attempts were
  * logged without any response time); its nginx/client time
  * is {@code request_time} minus that sum, never negative (see {@link #upstreamExceedsRequest()}).
  */
@@ -81,6 +82,10 @@ public final class LogRecord {
     /** In the order that picks where group boundaries come from: addresses first. */
     private final UpstreamList[] allLists = {addresses, responseTimes, statuses, connectTimes, headerTimes, responseLengths};
 
+    /** Whether the format logs each of {@link #allLists}. */
+    private final boolean[] listLogged = new boolean[6];
+    private final boolean logsAddresses;
+    private boolean listsConsistent = true;
     private int attemptCount;
     private UpstreamList groupSource;
     private long upstreamTimeMicros;
@@ -112,6 +117,12 @@ public final class LogRecord {
         this.argsIndex = firstOf(format, "args", "query_string");
         this.serverProtocolIndex = format.indexOf("server_protocol");
         this.absentIsEmpty = format.escape() != Escape.DEFAULT;
+        this.logsAddresses = format.has("upstream_addr");
+        String[] listNames = {"upstream_addr", "upstream_response_time", "upstream_status", "upstream_connect_time",
+            "upstream_header_time", "upstream_response_length"};
+        for (int k = 0; k < listNames.length; k++) {
+            listLogged[k] = format.has(listNames[k]);
+        }
         reset(new byte[0], 0, 0);
     }
 
@@ -167,15 +178,32 @@ public final class LogRecord {
         }
         int n = 0;
         UpstreamList source = null;
-        for (UpstreamList l : allLists) {
-            int size = l.isBareDash(line) ? 0 : l.size();
-            if (size > n) {
-                n = size;
-                source = l;
+        if (logsAddresses) {
+            // the attempts are the addresses nginx tried: the other lists align with them by position
+            source = addresses;
+            n = addresses.isBareDash(line) ? 0 : addresses.size();
+        } else {
+            for (UpstreamList l : allLists) {
+                int size = l.isBareDash(line) ? 0 : l.size();
+                if (size > n) {
+                    n = size;
+                    source = l;
+                }
             }
         }
         attemptCount = n;
         groupSource = source;
+        listsConsistent = true;
+        for (int k = 0; k < allLists.length; k++) {
+            UpstreamList l = allLists[k];
+            if (!listLogged[k] || l == source) {
+                continue;
+            }
+            if (n == 0 ? !(l.size() == 0 || l.isBareDash(line)) : !sameShape(l, source, n)) {
+                listsConsistent = false;
+                break;
+            }
+        }
         long sum = 0;
         int times = Math.min(n, responseTimes.size());
         for (int i = 0; i < times; i++) {
@@ -196,6 +224,19 @@ public final class LogRecord {
             upstreamExceedsRequest = d < 0;
             nginxTimeMicros = Math.max(0, d);
         }
+    }
+
+    /** Whether {@code l} has {@code n} elements, in the same upstream groups as {@code source}'s. */
+    private static boolean sameShape(UpstreamList l, UpstreamList source, int n) {
+        if (l.size() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (l.group(i) != source.group(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -465,9 +506,20 @@ public final class LogRecord {
 
     // ---------------------------------------------------------------- upstream attempts
 
-    /** How many upstream attempts the request made (0: answered by nginx or its cache). */
+    /**
+     * How many upstream attempts the request made (0: answered by nginx or its cache): the elements of
+     * {@code $upstream_addr} when the format logs it, else of the longest upstream list.
+     */
     public int attemptCount() {
         return attemptCount;
+    }
+
+    /**
+     * Whether every upstream list the format logs has one element per attempt, in the same groups (nginx
+     * writes them so). When not, the attempts are aligned by position and a missing element is absent.
+     */
+    public boolean upstreamListsConsistent() {
+        return listsConsistent;
     }
 
     /** The address of attempt {@code i} (or the upstream group name nginx logged), or {@code null}. */

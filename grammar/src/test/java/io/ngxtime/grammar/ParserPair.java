@@ -103,20 +103,35 @@ final class ParserPair {
 
     /**
      * The request-level values, restated from the spec over the parsed lists (which the field comparison
-     * has already matched to the reference): attempt {@code i} is element {@code i} of every list and a
-     * list that is just {@code -} has none; the upstream time is the sum of the attempts' response times
-     * ({@code -} elements absent), -1 without attempts; the nginx time is {@code request_time} minus that,
-     * never negative. Groups are checked where the lists agree on them. Null when all hold.
+     * has already matched to the reference): the attempts are the elements of {@code $upstream_addr} when
+     * the format logs it, else of the longest list, a list that is just {@code -} having none; attempt
+     * {@code i}'s group is its address's (or that list's); the upstream time is the sum of the attempts'
+     * response times ({@code -} elements absent), -1 without attempts; the nginx time is
+     * {@code request_time} minus that, never negative; the lists are consistent when every other logged
+     * list has one element per attempt in the same groups (or, without attempts, is empty or {@code -}).
+     * Null when all hold.
      */
     private static String derivedMismatch(LogRecord r) {
+        byte[] line = r.lineBuffer();
+        boolean logsAddresses = r.format().has("upstream_addr");
+        UpstreamList source = null;
         int attempts = 0;
-        for (FieldKind k : LISTS) {
-            UpstreamList l = r.upstreamList(k);
-            attempts = Math.max(attempts, l.isBareDash(r.lineBuffer()) ? 0 : l.size());
+        if (logsAddresses) {
+            source = r.upstreamList(FieldKind.UPSTREAM_ADDR);
+            attempts = source.isBareDash(line) ? 0 : source.size();
+        } else {
+            for (FieldKind k : LISTS) {
+                UpstreamList l = r.upstreamList(k);
+                int n = l.isBareDash(line) ? 0 : l.size();
+                if (n > attempts) {
+                    attempts = n;
+                    source = l;
+                }
+            }
         }
         long sum = 0;
         UpstreamList times = r.upstreamList(FieldKind.UPSTREAM_RESPONSE_TIME);
-        for (int i = 0; i < times.size(); i++) {
+        for (int i = 0; i < Math.min(attempts, times.size()); i++) {
             sum += Math.max(0, times.value(i));
         }
         long upstream = attempts == 0 ? -1 : sum;
@@ -131,25 +146,28 @@ final class ParserPair {
         if (r.nginxTimeMicros() != nginx) {
             return "nginxTimeMicros " + r.nginxTimeMicros() + ", spec " + nginx;
         }
-        int[] groups = null;
+        for (int i = 0; i < attempts; i++) {
+            if (r.attemptGroup(i) != source.group(i)) {
+                return "attemptGroup(" + i + ") " + r.attemptGroup(i) + ", spec " + source.group(i);
+            }
+        }
+        boolean consistent = true;
         for (FieldKind k : LISTS) {
             UpstreamList l = r.upstreamList(k);
-            if (l.size() != attempts || attempts == 0) {
+            if (l == source || !r.format().variables().stream().anyMatch(v -> v.kind() == k)) {
                 continue;
             }
-            int[] g = new int[attempts];
-            for (int i = 0; i < attempts; i++) {
-                g[i] = l.group(i);
+            if (attempts == 0) {
+                consistent &= l.size() == 0 || l.isBareDash(line);
+            } else {
+                consistent &= l.size() == attempts;
+                for (int i = 0; consistent && i < attempts; i++) {
+                    consistent = l.group(i) == source.group(i);
+                }
             }
-            if (groups != null && !Arrays.equals(groups, g)) {
-                return null; // the lists disagree on where the redirects are: no single answer to check
-            }
-            groups = g;
         }
-        for (int i = 0; groups != null && i < attempts; i++) {
-            if (r.attemptGroup(i) != groups[i]) {
-                return "attemptGroup(" + i + ") " + r.attemptGroup(i) + ", spec " + groups[i];
-            }
+        if (r.upstreamListsConsistent() != consistent) {
+            return "upstreamListsConsistent " + r.upstreamListsConsistent() + ", spec " + consistent;
         }
         return null;
     }

@@ -3,6 +3,8 @@ package io.ngxtime.analyzer.aggregate;
 import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.report.NoteSummary;
 import io.ngxtime.analyzer.report.RejectSummary;
 import io.ngxtime.analyzer.report.Report;
 import java.util.List;
@@ -21,6 +23,9 @@ public final class Aggregation implements Aggregator<Aggregation> {
     private final RouteAggregator routes = new RouteAggregator();
     private final SlowClientAggregator slowClients = new SlowClientAggregator();
     private final Rejects rejects;
+    /** Samples of accepted lines with a note; the counts come from the requests themselves. */
+    private final Rejects noteSamples;
+    private long inconsistentUpstreamLists;
     /** Requests offered but left out by the filter, or (counted by the reader) outside the time window. */
     private long outsideFilter;
     private long outsideWindow;
@@ -33,6 +38,7 @@ public final class Aggregation implements Aggregator<Aggregation> {
 
     public Aggregation(int maxRejectSamples, RequestFilter filter) {
         this.rejects = new Rejects(maxRejectSamples, null);
+        this.noteSamples = new Rejects(maxRejectSamples, null);
         this.filter = filter;
     }
 
@@ -66,13 +72,39 @@ public final class Aggregation implements Aggregator<Aggregation> {
         }
     }
 
+    /** What the log's format records ({@code Logged} bits): the report knows it even for a range without requests. */
+    public void logged(int loggedFields) {
+        timing.logged(loggedFields);
+    }
+
+    /** Keeps a sample of an accepted line with a note (the count comes from its request). */
+    public void noteSample(LineSample sample) {
+        noteSamples.addCounted(0, Map.of(), List.of(sample));
+    }
+
+    /**
+     * Adds a request (if the filter keeps it).
+     *
+     * @return whether the request is in the report
+     */
+    public boolean offer(Request r) {
+        add(r);
+        return lastKept;
+    }
+
+    private boolean lastKept;
+
     @Override
     public void add(Request r) {
         offered = true;
         offeredOffsetSeconds = r.offsetSeconds();
-        if (!filter.test(r)) {
+        lastKept = filter.test(r);
+        if (!lastKept) {
             outsideFilter++;
             return;
+        }
+        if (r.upstreamListsInconsistent()) {
+            inconsistentUpstreamLists++;
         }
         summary.add(r);
         timing.add(r);
@@ -101,6 +133,8 @@ public final class Aggregation implements Aggregator<Aggregation> {
         routes.merge(o.routes);
         slowClients.merge(o.slowClients);
         rejects.merge(o.rejects);
+        noteSamples.merge(o.noteSamples);
+        inconsistentUpstreamLists += o.inconsistentUpstreamLists;
         outsideFilter += o.outsideFilter;
         outsideWindow += o.outsideWindow;
         if (!offered && o.offered) {
@@ -148,7 +182,16 @@ public final class Aggregation implements Aggregator<Aggregation> {
                 summary.summary(), new RejectSummary(rejects.total(), rejects.byReason(), rejects.samples()), ReportBuilder.timing(timing),
                 ReportBuilder.upstreams(upstreams), ReportBuilder.traffic(traffic, summary, offset),
                 ReportBuilder.peaks(PeakFinder.find(traffic, peaks), null, offset), ReportBuilder.routes(routes),
-                ReportBuilder.findings(this), null);
+                ReportBuilder.findings(this), null, ReportBuilder.upstreamTotals(timing), notes());
+    }
+
+    /** The notes on accepted lines: counted from the requests in the report, sampled as they were read. */
+    private NoteSummary notes() {
+        if (inconsistentUpstreamLists == 0) {
+            return NoteSummary.empty();
+        }
+        return new NoteSummary(Map.of(io.ngxtime.analyzer.ingest.LogReader.INCONSISTENT_UPSTREAM_LISTS,
+                inconsistentUpstreamLists), noteSamples.samples());
     }
 
     /** The time window and the filters as a user would read them (the window in the log's offset), or empty. */

@@ -1,6 +1,8 @@
 package io.ngxtime.analyzer.aggregate;
 
 import io.ngxtime.analyzer.record.Tier;
+import io.ngxtime.analyzer.report.Latency;
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.report.Comparison;
 import io.ngxtime.analyzer.report.RouteReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
@@ -17,10 +19,6 @@ public final class Comparisons {
     private Comparisons() {
     }
 
-    private static double rate(long part, long whole) {
-        return whole == 0 ? 0 : (double) part / whole;
-    }
-
     /**
      * Larger relative change first; a change from or to zero counts as large, except for times, which
      * are compared from 1 ms up (nginx logs whole milliseconds, so a p99 of 0 is "under 1 ms", and 0 to
@@ -35,25 +33,47 @@ public final class Comparisons {
         return -Math.abs(Math.log(Math.max(r, 1e-9)));
     });
 
+    /** A percentile in ms of a measured distribution; empty when it is missing (not logged, or no value). */
+    private static java.util.OptionalDouble ms(Latency l, java.util.function.ToLongFunction<Percentiles> which) {
+        return l.measured().map(p -> java.util.OptionalDouble.of(which.applyAsLong(p) / 1000.0))
+                .orElse(java.util.OptionalDouble.empty());
+    }
+
+    /** Adds a change when both sides were measured: what was not logged is not compared. */
+    private static void add(List<Comparison.Change> to, String subject, String metric, java.util.OptionalDouble before,
+                            java.util.OptionalDouble after) {
+        if (before.isPresent() && after.isPresent()) {
+            to.add(new Comparison.Change(subject, metric, before.getAsDouble(), after.getAsDouble()));
+        }
+    }
+
+    private static java.util.OptionalDouble share(java.util.OptionalLong part, long whole) {
+        return part.isPresent() && whole > 0 ? java.util.OptionalDouble.of((double) part.getAsLong() / whole)
+                : java.util.OptionalDouble.empty();
+    }
+
     public static Comparison compare(Aggregation window, Aggregation baseline, long baselineFromSecond,
                                      long baselineToSecond) {
         List<Comparison.Change> changes = new ArrayList<>();
         long wn = window.summary().requests();
         long bn = baseline.summary().requests();
         changes.add(new Comparison.Change("all", "requests", bn, wn));
-        changes.add(new Comparison.Change("all", "5xx rate", rate(baseline.summary().summary().statusBetween(500, 599), bn),
-                rate(window.summary().summary().statusBetween(500, 599), wn)));
-        changes.add(new Comparison.Change("all", "request_time p50 ms", baseline.timing().requestTime().p50() / 1000.0,
-                window.timing().requestTime().p50() / 1000.0));
-        changes.add(new Comparison.Change("all", "request_time p99 ms", baseline.timing().requestTime().p99() / 1000.0,
-                window.timing().requestTime().p99() / 1000.0));
-        changes.add(new Comparison.Change("all", "upstream_time p99 ms", baseline.timing().upstreamTime().p99() / 1000.0,
-                window.timing().upstreamTime().p99() / 1000.0));
+        add(changes, "all", "5xx rate", baseline.summary().summary().statusShare(500, 599),
+                window.summary().summary().statusShare(500, 599));
+        add(changes, "all", "request_time p50 ms", ms(baseline.timing().requestTime(), Percentiles::p50),
+                ms(window.timing().requestTime(), Percentiles::p50));
+        add(changes, "all", "request_time p99 ms", ms(baseline.timing().requestTime(), Percentiles::p99),
+                ms(window.timing().requestTime(), Percentiles::p99));
+        add(changes, "all", "upstream_time p99 ms", ms(baseline.timing().upstreamTime(), Percentiles::p99),
+                ms(window.timing().upstreamTime(), Percentiles::p99));
         for (Tier t : Tier.values()) {
+            if (baseline.timing().tierRequests(t) + window.timing().tierRequests(t) == 0) {
+                continue;
+            }
             changes.add(new Comparison.Change(t.key(), "requests", baseline.timing().tierRequests(t),
                     window.timing().tierRequests(t)));
-            changes.add(new Comparison.Change(t.key(), "request_time p99 ms", baseline.timing().tierTime(t).p99() / 1000.0,
-                    window.timing().tierTime(t).p99() / 1000.0));
+            add(changes, t.key(), "request_time p99 ms", ms(baseline.timing().tierTime(t), Percentiles::p99),
+                    ms(window.timing().tierTime(t), Percentiles::p99));
         }
         changes.sort(BY_CHANGE);
 
@@ -64,11 +84,13 @@ public final class Comparisons {
         List<Comparison.Change> ups = new ArrayList<>();
         for (UpstreamReport u : ReportBuilder.upstreams(window.upstreams())) {
             UpstreamReport b = before.get(u.address());
-            ups.add(new Comparison.Change(u.address(), "response p99 ms", b == null ? 0 : b.response().p99() / 1000.0,
-                    u.response().p99() / 1000.0));
-            ups.add(new Comparison.Change(u.address(), "failed attempt rate", b == null ? 0 : rate(b.failed(), b.attempts()),
-                    rate(u.failed(), u.attempts())));
-            ups.add(new Comparison.Change(u.address(), "attempts", b == null ? 0 : b.attempts(), u.attempts()));
+            if (b == null) {
+                ups.add(new Comparison.Change(u.address(), "attempts", 0, u.attempts()));
+                continue;
+            }
+            add(ups, u.address(), "response p99 ms", ms(b.response(), Percentiles::p99), ms(u.response(), Percentiles::p99));
+            add(ups, u.address(), "failed attempt rate", share(b.failed(), b.attempts()), share(u.failed(), u.attempts()));
+            ups.add(new Comparison.Change(u.address(), "attempts", b.attempts(), u.attempts()));
         }
         ups.sort(BY_CHANGE);
 
@@ -86,11 +108,17 @@ public final class Comparisons {
                 continue; // evicted from the baseline's bounded sketch or absent: unknown, so not compared
             }
             routes.add(new Comparison.Change(r.route(), "requests", b == null ? 0 : b.requests(), r.requests()));
-            routes.add(new Comparison.Change(r.route(), "p99 ms", b == null ? 0 : b.p99Micros() / 1000.0, r.p99Micros() / 1000.0));
-            routes.add(new Comparison.Change(r.route(), "5xx rate", b == null ? 0 : b.errorRate(), r.errorRate()));
+            if (b != null) {
+                add(routes, r.route(), "p99 ms", millis(b.p99Micros()), millis(r.p99Micros()));
+                add(routes, r.route(), "5xx rate", b.errorRate(), r.errorRate());
+            }
         }
         routes.sort(BY_CHANGE);
         return new Comparison(baselineFromSecond, baselineToSecond, bn, changes,
                 ups.subList(0, Math.min(LIMIT, ups.size())), routes.subList(0, Math.min(LIMIT, routes.size())));
+    }
+
+    private static java.util.OptionalDouble millis(java.util.OptionalLong micros) {
+        return micros.isPresent() ? java.util.OptionalDouble.of(micros.getAsLong() / 1000.0) : java.util.OptionalDouble.empty();
     }
 }

@@ -6,9 +6,10 @@ import org.HdrHistogram.Histogram;
 /**
  * A latency distribution in microseconds (HdrHistogram), from 1 µs to {@link #HIGHEST_MICROS}, with a
  * stated number of significant digits: {@link #PRECISE} (3, i.e. 0.1%) for the report's main figures,
- * {@link #COMPACT} (2, i.e. 1%) where there are many (per upstream, per route). Values above the range
- * are recorded as the highest value and counted as clamped; the exact maximum is kept aside. Mergeable;
- * single-writer.
+ * {@link #COMPACT} (2, i.e. 1%) where there are many (per upstream, per route). A value above the range
+ * (a request of 41 years, written by a broken clock) is recorded as the highest value and counted as
+ * clamped, in every statistic: no percentile, mean or maximum is ever beyond the stated range, and the
+ * report says how many were clamped. The maximum is exact below the range. Mergeable; single-writer.
  */
 public final class LatencyHistogram {
     /** One hour: longer requests are clamped. */
@@ -32,13 +33,13 @@ public final class LatencyHistogram {
         if (micros < 0) {
             return;
         }
-        sum += micros;
-        if (micros > exactMax) {
-            exactMax = micros;
-        }
         if (micros > HIGHEST_MICROS) {
             clamped++;
             micros = HIGHEST_MICROS;
+        }
+        sum += micros;
+        if (micros > exactMax) {
+            exactMax = micros;
         }
         histogram.recordValue(micros);
     }

@@ -1,9 +1,13 @@
 package io.ngxtime.analyzer.aggregate;
 
 import io.ngxtime.analyzer.report.AttributionItem;
+import io.ngxtime.analyzer.record.Logged;
 import io.ngxtime.analyzer.record.Tier;
+import io.ngxtime.analyzer.record.UpstreamAddress;
+import io.ngxtime.analyzer.report.UpstreamTotals;
 import io.ngxtime.analyzer.report.Finding;
 import io.ngxtime.analyzer.report.PeakReport;
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.report.PeakWindow;
 import io.ngxtime.analyzer.report.Ranked;
 import io.ngxtime.analyzer.report.RouteReport;
@@ -27,6 +31,10 @@ final class ReportBuilder {
     static final int TOP_ROUTES = 50;
     static final int TOP_PATHS = 20;
     static final int TOP_CLIENTS = 20;
+    /** A backend is named failing when at least this share of its attempts failed... */
+    static final double FAILING_SHARE = 0.5;
+    /** ...out of at least this many. */
+    static final int FAILING_MIN_ATTEMPTS = 10;
 
     private ReportBuilder() {
     }
@@ -36,21 +44,46 @@ final class ReportBuilder {
         for (Tier tier : Tier.values()) {
             total += t.tierRequests(tier);
         }
+        int logged = t.logged();
+        boolean upstreamKnown = (logged & Logged.ANY_UPSTREAM) != 0;
+        boolean cacheKnown = Logged.CACHE_STATUS.in(logged);
         List<TierReport> tiers = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (Tier tier : Tier.values()) {
             long n = t.tierRequests(tier);
-            tiers.add(new TierReport(tier.key(), n, total == 0 ? 0 : (double) n / total, t.tierTime(tier)));
+            boolean told = switch (tier) {
+                case NGINX -> upstreamKnown && cacheKnown;
+                case CACHE -> cacheKnown;
+                case UPSTREAM -> upstreamKnown;
+                case NGINX_OR_CACHE, UNKNOWN -> n > 0;
+            };
+            if (told) {
+                tiers.add(new TierReport(tier.key(), n, total == 0 ? 0 : (double) n / total, t.tierTime(tier)));
+            } else if (tier.isExact()) {
+                unknown.add(tier.key());
+            }
         }
-        return new TimingReport(tiers, t.requestTime(), t.upstreamTime(), t.upstreamConnect(), t.upstreamHeader(),
-                t.nginxTime(), t.upstreamExceedsRequest(), t.withoutRequestTime(), LatencyHistogram.PRECISE);
+        return new TimingReport(tiers, unknown, t.requestTime(), t.upstreamTime(), t.upstreamConnect(),
+                t.upstreamHeader(), t.nginxTime(), t.upstreamExceedsRequest(), t.withoutRequestTime(),
+                LatencyHistogram.PRECISE);
+    }
+
+    /** Retried requests and internal redirects, when the format logs an upstream variable. */
+    static java.util.Optional<UpstreamTotals> upstreamTotals(TimingAggregator t) {
+        if ((t.logged() & Logged.ANY_UPSTREAM) == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new UpstreamTotals(t.withAttempts(), t.retried(), t.redirected()));
     }
 
     static List<UpstreamReport> upstreams(UpstreamAggregator u) {
         List<UpstreamReport> out = new ArrayList<>();
         for (TopK.Entry<UpstreamStats> e : u.byAddress().sorted()) {
             UpstreamStats s = e.value();
-            out.add(new UpstreamReport(e.key(), s.attempts(), s.failed(), s.retriesCaused(), s.connect(), s.header(),
-                    s.response()));
+            UpstreamReport.Kind kind = e.key().equals(UpstreamReport.NOT_LOGGED_KEY) ? UpstreamReport.Kind.NOT_LOGGED
+                    : UpstreamAddress.isGroupName(e.key()) ? UpstreamReport.Kind.GROUP : UpstreamReport.Kind.ADDRESS;
+            out.add(new UpstreamReport(e.key(), kind, s.attempts(), s.failed(), s.notConnected(), s.clientAborts(),
+                    s.retriesCaused(), s.connect(), s.header(), s.response()));
         }
         return out;
     }
@@ -73,9 +106,9 @@ final class ReportBuilder {
             for (long sec = Math.max(start, first); sec < start + width && sec - first < span; sec++) {
                 maxPerSecond = Math.max(maxPerSecond, perSecond[(int) (sec - first)]);
             }
-            long[] p50 = new long[3];
-            long[] p99 = new long[3];
-            long[] timed = new long[3];
+            long[] p50 = new long[Tier.values().length];
+            long[] p99 = new long[Tier.values().length];
+            long[] timed = new long[Tier.values().length];
             for (Tier tier : Tier.values()) {
                 p50[tier.ordinal()] = b.tierTime(tier).quantile(0.5);
                 p99[tier.ordinal()] = b.tierTime(tier).quantile(0.99);
@@ -126,8 +159,11 @@ final class ReportBuilder {
 
     static RouteReport route(TopK.Entry<RouteStats> e) {
         RouteStats s = e.value();
-        return new RouteReport(e.key(), e.count(), s.requestTime().quantile(0.5), s.requestTime().quantile(0.99),
-                s.requests() == 0 ? 0 : (double) s.errors5xx() / s.requests(), s.errors5xx(), s.bytes());
+        boolean timed = s.requestTime().count() > 0;
+        return new RouteReport(e.key(), e.count(),
+                timed ? java.util.OptionalLong.of(s.requestTime().quantile(0.5)) : java.util.OptionalLong.empty(),
+                timed ? java.util.OptionalLong.of(s.requestTime().quantile(0.99)) : java.util.OptionalLong.empty(),
+                s.errorRate(), s.errors5xx(), s.bytes());
     }
 
     static List<Ranked> ranked(TopK<?> top, int limit) {
@@ -187,27 +223,48 @@ final class ReportBuilder {
                     staticUpstream + " requests for static files went to a backend; serving them from nginx "
                             + "(root/alias) or its cache would be cheaper.", statics));
         }
-        List<UpstreamReport> ups = upstreams(a.upstreams()).stream().filter(u -> u.attempts() >= 50).toList();
+        List<UpstreamReport> all = upstreams(a.upstreams());
+        // compared: servers (not group names, not unlogged addresses) with enough attempts that got a response
+        List<UpstreamReport> ups = all.stream().filter(u -> u.kind() == UpstreamReport.Kind.ADDRESS
+                && u.response().count() >= 50).toList();
         if (ups.size() >= 2) {
             List<String> slow = new ArrayList<>();
             for (UpstreamReport u : ups) {
-                long[] others = ups.stream().filter(o -> o != u).mapToLong(o -> o.response().p50()).toArray();
-                double peers = PeakFinder.median(others);
-                long[] others99 = ups.stream().filter(o -> o != u).mapToLong(o -> o.response().p99()).toArray();
-                double peers99 = PeakFinder.median(others99);
+                Percentiles mine = u.response().measured().orElseThrow();
+                double peers = PeakFinder.median(ups.stream().filter(o -> o != u)
+                        .mapToLong(o -> o.response().measured().orElseThrow().p50()).toArray());
+                double peers99 = PeakFinder.median(ups.stream().filter(o -> o != u)
+                        .mapToLong(o -> o.response().measured().orElseThrow().p99()).toArray());
                 // well above its peers at the median or the tail, and not below them at the other: a backend
                 // of another group (reached by internal redirect) with a different profile is not "slower"
-                long p50 = u.response().p50();
-                long p99 = u.response().p99();
+                long p50 = mine.p50();
+                long p99 = mine.p99();
                 if ((peers > 0 && p50 > 1.5 * peers && p99 >= peers99) || (peers99 > 0 && p99 > 2 * peers99 && p50 >= peers)) {
-                    slow.add(u.address() + ": p50 " + ms(u.response().p50()) + " vs peers " + ms(peers) + ", p99 "
-                            + ms(u.response().p99()) + " vs peers " + ms(peers99));
+                    slow.add(u.address() + ": p50 " + ms(p50) + " vs peers " + ms(peers) + ", p99 "
+                            + ms(p99) + " vs peers " + ms(peers99));
                 }
             }
             if (!slow.isEmpty()) {
                 out.add(new Finding("slow_backend", "A backend slower than its peers",
-                        "Per-attempt response time of these upstreams is well above the median of the others.", slow));
+                        "Per-attempt response time of these upstreams is well above the median of the others "
+                                + "(attempts that got no connection are left out).", slow));
             }
+        }
+        List<String> failing = new ArrayList<>();
+        for (UpstreamReport u : all) {
+            if (u.kind() == UpstreamReport.Kind.NOT_LOGGED || u.failed().isEmpty() || u.attempts() < FAILING_MIN_ATTEMPTS) {
+                continue;
+            }
+            long failed = u.failed().getAsLong();
+            if (failed >= FAILING_SHARE * u.attempts()) {
+                failing.add((u.kind() == UpstreamReport.Kind.GROUP ? "group " + u.address() + " (no live server)" : u.address())
+                        + ": " + failed + " of " + u.attempts() + " attempts failed (" + u.notConnected()
+                        + " without a connection), causing " + u.retriesCaused() + " retries");
+            }
+        }
+        if (!failing.isEmpty()) {
+            out.add(new Finding("failing_backend", "Backends whose attempts mostly fail",
+                    "At least half of these upstreams' attempts failed; nginx retried elsewhere where it could.", failing));
         }
         SlowClientAggregator sc = a.slowClients();
         if (sc.slow() > 0 && sc.slow() >= 0.001 * sc.timed()) {

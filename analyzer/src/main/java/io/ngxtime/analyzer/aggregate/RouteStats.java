@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.record.Logged;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.record.Tier;
 
@@ -12,13 +13,19 @@ public final class RouteStats {
     final LogHistogram requestTime = new LogHistogram();
     long upstreamRequests;
     long upstreamTimeSum;
+    /** 200s from upstream to GET or HEAD, the methods a cache serves. */
     long upstream200;
+    /** Requests whose status was logged (the 5xx share is over these). */
+    long statusLogged;
     long minBytes200 = Long.MAX_VALUE;
     long maxBytes200 = Long.MIN_VALUE;
 
     void add(Request r) {
         requests++;
-        int s = r.status();
+        int s = r.logs(Logged.STATUS) ? r.status() : -1;
+        if (s >= 0) {
+            statusLogged++;
+        }
         if (s >= 500) {
             errors5xx++;
         } else if (s >= 400) {
@@ -27,11 +34,11 @@ public final class RouteStats {
         if (r.bytesSent() > 0) {
             bytes += r.bytesSent();
         }
-        requestTime.record(r.requestTimeMicros());
+        requestTime.record(r.logs(Logged.REQUEST_TIME) ? r.requestTimeMicros() : -1);
         if (r.tier() == Tier.UPSTREAM) {
             upstreamRequests++;
             upstreamTimeSum += Math.max(0, r.upstreamTimeMicros());
-            if (s == 200) {
+            if (s == 200 && isCacheable(r.method())) {
                 upstream200++;
                 minBytes200 = Math.min(minBytes200, r.bytesSent());
                 maxBytes200 = Math.max(maxBytes200, r.bytesSent());
@@ -39,8 +46,14 @@ public final class RouteStats {
         }
     }
 
+    /** GET and HEAD: the methods nginx's cache serves by default. */
+    static boolean isCacheable(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
+    }
+
     void merge(RouteStats o) {
         requests += o.requests;
+        statusLogged += o.statusLogged;
         errors5xx += o.errors5xx;
         errors4xx += o.errors4xx;
         bytes += o.bytes;
@@ -58,6 +71,11 @@ public final class RouteStats {
 
     public long errors5xx() {
         return errors5xx;
+    }
+
+    /** The share of 5xx among the requests whose status was logged; empty when none was. */
+    public java.util.OptionalDouble errorRate() {
+        return statusLogged == 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of((double) errors5xx / statusLogged);
     }
 
     public long errors4xx() {
@@ -80,6 +98,7 @@ public final class RouteStats {
         return upstreamTimeSum;
     }
 
+    /** 200s answered by upstream to GET or HEAD requests. */
     public long upstream200() {
         return upstream200;
     }

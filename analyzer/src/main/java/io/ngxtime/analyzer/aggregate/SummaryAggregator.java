@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.record.Logged;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.Summary;
 import java.time.Instant;
@@ -18,12 +19,15 @@ public final class SummaryAggregator implements Aggregator<SummaryAggregator> {
     private long lastMillis = Long.MIN_VALUE;
     private int lastOffset;
     private long withoutTime;
+    private long withoutStatus;
 
     @Override
     public void add(Request r) {
         requests++;
         int s = r.status();
-        if (s >= 0 && s < byStatus.length) {
+        if (!r.logs(Logged.STATUS) || s < 0) {
+            withoutStatus++;
+        } else if (s < byStatus.length) {
             byStatus[s]++;
         } else {
             otherStatus++;
@@ -51,6 +55,7 @@ public final class SummaryAggregator implements Aggregator<SummaryAggregator> {
         }
         otherStatus += o.otherStatus;
         withoutTime += o.withoutTime;
+        withoutStatus += o.withoutStatus;
         if (o.firstMillis < firstMillis) {
             firstMillis = o.firstMillis;
             firstOffset = o.firstOffset;
@@ -102,6 +107,6 @@ public final class SummaryAggregator implements Aggregator<SummaryAggregator> {
             first = Instant.ofEpochMilli(firstMillis).atOffset(ZoneOffset.ofTotalSeconds(firstOffset));
             last = Instant.ofEpochMilli(lastMillis).atOffset(ZoneOffset.ofTotalSeconds(lastOffset));
         }
-        return new Summary(requests, status, first, last, withoutTime);
+        return new Summary(requests, status, first, last, withoutTime, withoutStatus);
     }
 }

@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.record.Logged;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.record.Tier;
 
@@ -24,8 +25,14 @@ public final class TimeBucket {
     long nginxSum;
     final LogHistogram requestTime = new LogHistogram();
     final LogHistogram upstreamTime = new LogHistogram();
-    final LogHistogram[] tierTime = {new LogHistogram(), new LogHistogram(), new LogHistogram()};
-    final long[] tierRequests = new long[3];
+    final LogHistogram[] tierTime = new LogHistogram[Tier.values().length];
+    final long[] tierRequests = new long[Tier.values().length];
+
+    TimeBucket() {
+        for (int i = 0; i < tierTime.length; i++) {
+            tierTime[i] = new LogHistogram();
+        }
+    }
 
     void add(Request r) {
         if (requests == 0) {
@@ -39,7 +46,7 @@ public final class TimeBucket {
         }
         Tier tier = r.tier();
         tierRequests[tier.ordinal()]++;
-        long rt = r.requestTimeMicros();
+        long rt = r.logs(Logged.REQUEST_TIME) ? r.requestTimeMicros() : -1;
         if (rt >= 0) {
             timedRequests++;
             requestTimeSum += rt;
@@ -67,7 +74,7 @@ public final class TimeBucket {
             nginxSum += Math.max(0, rt - upstream);
         }
         if (r.attemptCount() > 0) {
-            upstreamTime.record(r.upstreamTimeMicros());
+            upstreamTime.record(r.upstreamTimeMicros()); // -1, unknown, is not recorded
         }
     }
 

@@ -1,7 +1,8 @@
 package io.ngxtime.analyzer.aggregate;
 
-import io.ngxtime.analyzer.report.Percentiles;
+import io.ngxtime.analyzer.record.Logged;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.record.Tier;
 
 /**
@@ -19,6 +20,11 @@ public final class TimingAggregator implements Aggregator<TimingAggregator> {
     private final LatencyHistogram nginxTime = new LatencyHistogram(LatencyHistogram.PRECISE);
     private long upstreamExceedsRequest;
     private long withoutRequestTime;
+    /** What the requests' formats log, together ({@link Logged} bits). */
+    private int logged;
+    private long withAttempts;
+    private long retried;
+    private long redirected;
 
     public TimingAggregator() {
         for (int i = 0; i < tierTime.length; i++) {
@@ -26,11 +32,17 @@ public final class TimingAggregator implements Aggregator<TimingAggregator> {
         }
     }
 
+    /** Adds what a format logs to what the report knows, for ranges where no request came through it. */
+    public void logged(int loggedFields) {
+        logged |= loggedFields;
+    }
+
     @Override
     public void add(Request r) {
+        logged |= r.logged();
         Tier tier = r.tier();
         tierRequests[tier.ordinal()]++;
-        long rt = r.requestTimeMicros();
+        long rt = r.logs(Logged.REQUEST_TIME) ? r.requestTimeMicros() : -1;
         if (rt < 0) {
             withoutRequestTime++;
         }
@@ -39,12 +51,15 @@ public final class TimingAggregator implements Aggregator<TimingAggregator> {
         nginxTime.record(r.nginxTimeMicros());
         int n = r.attemptCount();
         if (n > 0) {
+            withAttempts++;
+            retried += r.retried() ? 1 : 0;
+            redirected += r.internallyRedirected() ? 1 : 0;
             upstreamTime.record(r.upstreamTimeMicros());
             long connect = -1;
             long header = -1;
             for (int i = 0; i < n; i++) {
-                connect = addAbsent(connect, r.attemptConnectMicros(i));
-                header = addAbsent(header, r.attemptHeaderMicros(i));
+                connect = addAbsent(connect, r.logs(Logged.UPSTREAM_CONNECT_TIME) ? r.attemptConnectMicros(i) : -1);
+                header = addAbsent(header, r.logs(Logged.UPSTREAM_HEADER_TIME) ? r.attemptHeaderMicros(i) : -1);
             }
             upstreamConnect.record(connect);
             upstreamHeader.record(header);
@@ -75,34 +90,58 @@ public final class TimingAggregator implements Aggregator<TimingAggregator> {
         nginxTime.merge(o.nginxTime);
         upstreamExceedsRequest += o.upstreamExceedsRequest;
         withoutRequestTime += o.withoutRequestTime;
+        logged |= o.logged;
+        withAttempts += o.withAttempts;
+        retried += o.retried;
+        redirected += o.redirected;
+    }
+
+    /** What the requests' formats log, together ({@link Logged} bits). */
+    public int logged() {
+        return logged;
+    }
+
+    /** Requests with at least one upstream attempt. */
+    public long withAttempts() {
+        return withAttempts;
+    }
+
+    /** Requests nginx sent to a second server of the same group. */
+    public long retried() {
+        return retried;
+    }
+
+    /** Requests that went on to another upstream group ({@code " : "}). */
+    public long redirected() {
+        return redirected;
     }
 
     public long tierRequests(Tier t) {
         return tierRequests[t.ordinal()];
     }
 
-    public Percentiles tierTime(Tier t) {
-        return tierTime[t.ordinal()].percentiles();
+    public Latency tierTime(Tier t) {
+        return Latency.of(tierTime[t.ordinal()].percentiles(), Logged.REQUEST_TIME.in(logged));
     }
 
-    public Percentiles requestTime() {
-        return requestTime.percentiles();
+    public Latency requestTime() {
+        return Latency.of(requestTime.percentiles(), Logged.REQUEST_TIME.in(logged));
     }
 
-    public Percentiles upstreamTime() {
-        return upstreamTime.percentiles();
+    public Latency upstreamTime() {
+        return Latency.of(upstreamTime.percentiles(), Logged.UPSTREAM_RESPONSE_TIME.in(logged));
     }
 
-    public Percentiles upstreamConnect() {
-        return upstreamConnect.percentiles();
+    public Latency upstreamConnect() {
+        return Latency.of(upstreamConnect.percentiles(), Logged.UPSTREAM_CONNECT_TIME.in(logged));
     }
 
-    public Percentiles upstreamHeader() {
-        return upstreamHeader.percentiles();
+    public Latency upstreamHeader() {
+        return Latency.of(upstreamHeader.percentiles(), Logged.UPSTREAM_HEADER_TIME.in(logged));
     }
 
-    public Percentiles nginxTime() {
-        return nginxTime.percentiles();
+    public Latency nginxTime() {
+        return Latency.of(nginxTime.percentiles(), Logged.REQUEST_TIME.in(logged));
     }
 
     /** Requests whose logged upstream time exceeded their request time. */

@@ -10,4 +10,12 @@ public interface LineSink {
 
     /** A rejected line: {@code b[from, to)} (possibly only the first bytes of a too-long line). */
     void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to);
+
+    /**
+     * An accepted line with something the report says about it (its upstream lists have different
+     * lengths, ...), given just before the line is {@linkplain #accept accepted}: where it is and why, for
+     * a sample. The count comes from the record itself; a sink that keeps no samples ignores this.
+     */
+    default void note(String source, long lineNumber, String reason, byte[] b, int from, int to) {
+    }
 }

@@ -16,6 +16,9 @@ import java.io.InputStream;
  * {@link IngestStats#lines()} is what {@code wc -l} says. Not thread-safe.
  */
 public final class LogReader {
+    /** The note on a line whose upstream lists do not have one element per attempt. */
+    public static final String INCONSISTENT_UPSTREAM_LISTS = "inconsistent upstream lists";
+
     private final LineParser parser;
     private final LogRecord record;
     private final ReferenceLineParser reference;
@@ -73,6 +76,9 @@ public final class LogReader {
         }
         if (parser.parse(b, from, to, record)) {
             stats.parsed++;
+            if (!record.upstreamListsConsistent()) {
+                sink.note(sourceName, lineNumber, INCONSISTENT_UPSTREAM_LISTS, b, from, to);
+            }
             sink.accept(record);
         } else {
             ParseError e = reference.diagnose(b, from, to);

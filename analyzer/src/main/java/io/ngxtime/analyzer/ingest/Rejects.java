@@ -51,18 +51,23 @@ public final class Rejects {
         }
         byReason.merge(reason, 1L, Long::sum);
         if (samples.size() < maxSamples) {
-            int len = Math.min(to - from, SAMPLE_CHARS * 4);
-            String text = new String(b, from, len, StandardCharsets.UTF_8);
-            if (text.length() > SAMPLE_CHARS) {
-                text = text.substring(0, SAMPLE_CHARS) + "…";
-            } else if (len < to - from) {
-                text = text + "…";
-            }
-            samples.add(new LineSample(source, lineNumber, error.message(), text));
+            samples.add(sample(source, lineNumber, error.message(), b, from, to));
         }
         if (everyReject != null) {
             writeLine(everyReject, source, lineNumber, error, b, from, to);
         }
+    }
+
+    /** A sample of line {@code b[from, to)}: its text cut to {@link #SAMPLE_CHARS} characters (marked with "…"). */
+    public static LineSample sample(String source, long lineNumber, String message, byte[] b, int from, int to) {
+        int len = Math.min(to - from, SAMPLE_CHARS * 4);
+        String text = new String(b, from, len, StandardCharsets.UTF_8);
+        if (text.length() > SAMPLE_CHARS) {
+            text = text.substring(0, SAMPLE_CHARS) + "…";
+        } else if (len < to - from) {
+            text = text + "…";
+        }
+        return new LineSample(source, lineNumber, message, text);
     }
 
     /** Writes one rejected line as {@code source:line<TAB>reason<TAB>the line}. */

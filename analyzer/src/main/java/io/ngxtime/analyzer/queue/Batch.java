@@ -20,6 +20,7 @@ public final class Batch {
     long rejected;
     final Map<String, Long> reasons = new LinkedHashMap<>();
     final List<LineSample> samples = new ArrayList<>();
+    final List<LineSample> noteSamples = new ArrayList<>();
 
     public String formatName() {
         return formatName;
@@ -62,5 +63,10 @@ public final class Batch {
 
     public List<LineSample> samples() {
         return samples;
+    }
+
+    /** The first accepted lines of the batch with a note (their upstream lists disagree, ...), as samples. */
+    public List<LineSample> noteSamples() {
+        return noteSamples;
     }
 }

@@ -2,6 +2,7 @@ package io.ngxtime.analyzer.queue;
 
 import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
+import io.ngxtime.analyzer.record.Logged;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.record.StringTable;
 import io.ngxtime.grammar.CacheStatus;
@@ -39,9 +40,9 @@ public final class BatchDecoder implements StringTable {
             throw new CorruptBatchException("not an ngxtime batch");
         }
         int v = r.readByte();
-        if (v != BatchEncoder.VERSION && v != BatchEncoder.VERSION_WITHOUT_CHECKSUM) {
+        if (v != BatchEncoder.VERSION && v != BatchEncoder.VERSION_WITHOUT_LOGGED && v != BatchEncoder.VERSION_WITHOUT_CHECKSUM) {
             throw new CorruptBatchException("batch format version " + v + " (this ngxtime reads "
-                    + BatchEncoder.VERSION_WITHOUT_CHECKSUM + " and " + BatchEncoder.VERSION + ")");
+                    + BatchEncoder.VERSION_WITHOUT_CHECKSUM + " to " + BatchEncoder.VERSION + ")");
         }
         return v;
     }
@@ -49,7 +50,8 @@ public final class BatchDecoder implements StringTable {
     /** Decodes the batch in {@code b[from, to)} into {@code out}. */
     public Batch decode(byte[] b, int from, int to, Batch out) {
         in.reset(b, from, to);
-        if (checkMagic(in) == BatchEncoder.VERSION) {
+        int version = checkMagic(in);
+        if (version != BatchEncoder.VERSION_WITHOUT_CHECKSUM) {
             if (to - from < 7) {
                 throw new CorruptBatchException("unexpected end of batch");
             }
@@ -66,6 +68,8 @@ public final class BatchDecoder implements StringTable {
         int count = in.readVarInt();
         out.formatName = in.readString();
         escape = ESCAPES[in.readByte()];
+        // batches written before what the format logs was kept: everything counts as logged, as it did then
+        int logged = version == BatchEncoder.VERSION ? in.readVarInt() : Logged.ALL;
         out.checkpoints.clear();
         int nCheckpoints = in.readVarInt();
         for (int i = 0; i < nCheckpoints; i++) {
@@ -81,6 +85,13 @@ public final class BatchDecoder implements StringTable {
         int nSamples = in.readVarInt();
         for (int i = 0; i < nSamples; i++) {
             out.samples.add(new LineSample(in.readString(), in.readVarLong(), in.readString(), in.readString()));
+        }
+        out.noteSamples.clear();
+        if (version == BatchEncoder.VERSION) {
+            int nNotes = in.readVarInt();
+            for (int i = 0; i < nNotes; i++) {
+                out.noteSamples.add(new LineSample(in.readString(), in.readVarLong(), in.readString(), in.readString()));
+            }
         }
         int nStrings = in.readVarInt();
         if (strings.length < nStrings) {
@@ -111,6 +122,8 @@ public final class BatchDecoder implements StringTable {
         for (int i = 0; i < count; i++) {
             Request r = out.requests[i].clear();
             int flags = in.readVarInt();
+            r.logged(logged);
+            r.upstreamListsInconsistent((flags & BatchEncoder.F_INCONSISTENT) != 0);
             if ((flags & BatchEncoder.F_TIME) != 0) {
                 time += in.readZigZag();
                 if ((flags & BatchEncoder.F_OFFSET) != 0) {

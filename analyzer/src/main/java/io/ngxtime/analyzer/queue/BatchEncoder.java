@@ -13,13 +13,17 @@ import java.util.Map;
  * Encodes parsed lines into one queue excerpt (a batch): a fixed header with the batch's time range
  * (for seeking), the ingest checkpoints, rejected-line counts, a dictionary of the batch's distinct
  * strings (raw bytes as logged, decoded on read), then the records as varints. Works on the line
- * buffer directly: no String per field. Not thread-safe. Format version {@value #VERSION}: the
- * same as 2 with a CRC-32C of the batch in its last four bytes.
+ * buffer directly: no String per field. Not thread-safe. Format version {@value #VERSION}: version 3
+ * (2 with a CRC-32C of the batch in its last four bytes) plus what the format logs ({@code Logged} bits,
+ * after the escape mode), a record flag for lines whose upstream lists disagree, and samples of such
+ * lines after the rejected-line samples.
  */
 public final class BatchEncoder {
     static final int MAGIC_0 = 'N';
     static final int MAGIC_1 = 'X';
-    static final int VERSION = 3;
+    static final int VERSION = 4;
+    /** The version before what the format logs was kept (still read: everything counts as logged). */
+    static final int VERSION_WITHOUT_LOGGED = 3;
     /** The last version without a checksum (still read). */
     static final int VERSION_WITHOUT_CHECKSUM = 2;
     /** Offset of the fixed-size time fields in a batch. */
@@ -30,6 +34,8 @@ public final class BatchEncoder {
     static final int F_OFFSET = 1 << 1;
     static final int F_PARTS = 1 << 2;
     static final int CACHE_SHIFT = 3;
+    /** The line's upstream lists did not have one element per attempt. */
+    static final int F_INCONSISTENT = 1 << 7;
 
     private final LogFormat format;
     private final int maxRecords;
@@ -54,6 +60,8 @@ public final class BatchEncoder {
     private final Map<String, Long> reasons = new LinkedHashMap<>();
     private final ByteWriter samples = new ByteWriter(1024);
     private int sampleCount;
+    private final ByteWriter noteSamples = new ByteWriter(1024);
+    private int noteSampleCount;
 
     public BatchEncoder(LogFormat format, int maxRecords, int maxBytes) {
         this.format = format;
@@ -103,6 +111,11 @@ public final class BatchEncoder {
             public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
                 BatchEncoder.this.reject(source, lineNumber, error, b, from, to);
             }
+
+            @Override
+            public void note(String source, long lineNumber, String reason, byte[] b, int from, int to) {
+                BatchEncoder.this.note(source, lineNumber, reason, b, from, to);
+            }
         };
     }
 
@@ -121,6 +134,9 @@ public final class BatchEncoder {
             flags |= F_PARTS;
         }
         flags |= r.cacheStatus().ordinal() << CACHE_SHIFT;
+        if (!r.upstreamListsConsistent()) {
+            flags |= F_INCONSISTENT;
+        }
         records.writeVarLong(flags);
         if (r.hasTime()) {
             records.writeZigZag(t - previousTime);
@@ -190,6 +206,18 @@ public final class BatchEncoder {
         }
     }
 
+    /** Keeps the first few accepted lines with a note as samples (the count is in each record's flags). */
+    public void note(String source, long lineNumber, String reason, byte[] b, int from, int to) {
+        if (noteSampleCount < MAX_SAMPLES_PER_BATCH) {
+            noteSampleCount++;
+            noteSamples.writeString(source);
+            noteSamples.writeVarLong(lineNumber);
+            noteSamples.writeString(reason);
+            int len = Math.min(to - from, 1200);
+            noteSamples.writeString(new String(b, from, len, StandardCharsets.UTF_8));
+        }
+    }
+
     /**
      * Writes the batch and clears the encoder for the next one.
      *
@@ -220,6 +248,8 @@ public final class BatchEncoder {
         });
         tail.writeVarLong(sampleCount);
         tail.writeBytes(samples.array(), 0, samples.position());
+        tail.writeVarLong(noteSampleCount);
+        tail.writeBytes(noteSamples.array(), 0, noteSamples.position());
         tail.writeVarLong(dictionary.size());
         byte[] pool = dictionary.pool();
         for (int id = 0; id < dictionary.size(); id++) {
@@ -274,6 +304,7 @@ public final class BatchEncoder {
             out.writeVarLong(count);
             out.writeString(format.name());
             out.writeByte(format.escape().ordinal());
+            out.writeVarLong(io.ngxtime.analyzer.record.Logged.of(format));
             out.writeVarLong(checkpoints.size());
             for (SourceCheckpoint c : checkpoints) {
                 out.writeFixedLong(c.fingerprint());
@@ -302,6 +333,8 @@ public final class BatchEncoder {
         dictionary.clear();
         records.reset();
         samples.reset();
+        noteSamples.reset();
+        noteSampleCount = 0;
         count = 0;
         minTime = Long.MAX_VALUE;
         maxTime = Long.MIN_VALUE;

@@ -41,6 +41,7 @@ public final class QueueAggregator {
         if (b.rejected() > 0) {
             aggregation.addRejects(b.rejected(), b.reasons(), b.samples());
         }
+        b.noteSamples().forEach(aggregation::noteSample);
     }
 
     /** Whether batches from here on can still hold requests in the window. */

@@ -1,15 +1,34 @@
 package io.ngxtime.analyzer.record;
 
+import io.ngxtime.grammar.LogFormat;
 import io.ngxtime.grammar.LogRecord;
 
 /** Copies a parsed {@link LogRecord} into a {@link Request} (allocates the strings). */
 public final class RecordConverter {
+    /** The last format converted from, with what it logs (formats change rarely: once per input at most). */
+    private static volatile FormatFields last;
+
+    private record FormatFields(LogFormat format, int logged) {
+    }
+
     private RecordConverter() {
+    }
+
+    /** The {@link Logged} set of {@code format}, remembered for the next call. */
+    static int logged(LogFormat format) {
+        FormatFields f = last;
+        if (f == null || f.format() != format) {
+            f = new FormatFields(format, Logged.of(format));
+            last = f;
+        }
+        return f.logged();
     }
 
     /** Fills {@code out} from {@code r} and returns it. */
     public static Request convert(LogRecord r, Request out) {
         out.clear();
+        out.logged(logged(r.format()));
+        out.upstreamListsInconsistent(!r.upstreamListsConsistent());
         out.time(r.timeMillis(), r.zoneOffsetSeconds());
         out.status(r.status());
         if (r.hasRequestParts()) {

@@ -24,6 +24,10 @@ public final class Request {
     private long bytesSent = -1;
     private long requestTimeMicros = -1;
     private CacheStatus cacheStatus = CacheStatus.NONE;
+    /** What the format logs ({@link Logged} bits): a field it does not log is unknown, not absent. */
+    private int logged = Logged.ALL;
+    /** Whether the line's upstream lists did not have one element per attempt (aligned by position). */
+    private boolean upstreamListsInconsistent;
     /** Where the ids below resolve; an id of 0 means the field itself holds the value. */
     private StringTable strings;
     private int protocolId;
@@ -50,6 +54,8 @@ public final class Request {
         bytesSent = -1;
         requestTimeMicros = -1;
         cacheStatus = CacheStatus.NONE;
+        logged = Logged.ALL;
+        upstreamListsInconsistent = false;
         attempts = 0;
         return this;
     }
@@ -71,6 +77,8 @@ public final class Request {
         bytesSent = o.bytesSent;
         requestTimeMicros = o.requestTimeMicros;
         cacheStatus = o.cacheStatus;
+        logged = o.logged;
+        upstreamListsInconsistent = o.upstreamListsInconsistent;
         attempts = 0;
         for (int i = 0; i < o.attempts; i++) {
             addAttempt(o.attemptAddress[i], o.attemptStatus[i], o.attemptConnectMicros[i], o.attemptHeaderMicros[i],
@@ -144,6 +152,33 @@ public final class Request {
     public Request cacheStatus(CacheStatus cacheStatus) {
         this.cacheStatus = cacheStatus;
         return this;
+    }
+
+    /** What the request's format logs: a set of {@link Logged} bits ({@link Logged#ALL} unless set). */
+    public Request logged(int loggedFields) {
+        this.logged = loggedFields;
+        return this;
+    }
+
+    /** Marks the line's upstream lists as of different lengths (or groups): its attempts were aligned by position. */
+    public Request upstreamListsInconsistent(boolean inconsistent) {
+        this.upstreamListsInconsistent = inconsistent;
+        return this;
+    }
+
+    /** Whether the line's upstream lists did not have one element per attempt. */
+    public boolean upstreamListsInconsistent() {
+        return upstreamListsInconsistent;
+    }
+
+    /** The {@link Logged} bits of the request's format. */
+    public int logged() {
+        return logged;
+    }
+
+    /** Whether the request's format logs {@code field}: when not, the field is unknown, whatever its value. */
+    public boolean logs(Logged field) {
+        return field.in(logged);
     }
 
     /** Appends an upstream attempt. */
@@ -278,39 +313,77 @@ public final class Request {
         return attemptGroup[i];
     }
 
-    /** Sum of the attempts' response times in microseconds; -1 without attempts. */
+    /**
+     * Sum of the attempts' response times in microseconds; -1 without attempts, and -1 when no attempt's
+     * response time was logged (the format lacks {@code $upstream_response_time}, or every element is
+     * {@code -}): unknown, not 0.
+     */
     public long upstreamTimeMicros() {
-        if (attempts == 0) {
+        if (attempts == 0 || !Logged.UPSTREAM_RESPONSE_TIME.in(logged)) {
             return -1;
         }
-        long sum = 0;
+        long sum = -1;
         for (int i = 0; i < attempts; i++) {
-            if (attemptResponseMicros[i] > 0) {
-                sum += attemptResponseMicros[i];
+            if (attemptResponseMicros[i] >= 0) {
+                sum = Math.max(sum, 0) + attemptResponseMicros[i];
             }
         }
         return sum;
     }
 
-    /** request_time minus the upstream time, never negative; -1 without request_time. */
+    /**
+     * request_time minus the upstream time, never negative; -1 without request_time, and -1 for a request
+     * with attempts whose upstream time is unknown (the time cannot be split).
+     */
     public long nginxTimeMicros() {
-        if (requestTimeMicros < 0) {
+        if (requestTimeMicros < 0 || !Logged.REQUEST_TIME.in(logged)) {
             return -1;
         }
+        if (attempts == 0) {
+            return requestTimeMicros;
+        }
         long up = upstreamTimeMicros();
-        return up < 0 ? requestTimeMicros : Math.max(0, requestTimeMicros - up);
+        return up < 0 ? -1 : Math.max(0, requestTimeMicros - up);
     }
 
     /** Whether the logged upstream time exceeds request_time. */
     public boolean upstreamExceedsRequest() {
-        return requestTimeMicros >= 0 && attempts > 0 && upstreamTimeMicros() > requestTimeMicros;
+        long up = upstreamTimeMicros();
+        return requestTimeMicros >= 0 && up >= 0 && up > requestTimeMicros;
     }
 
-    /** Which part of the stack answered. */
+    /** Whether the request made two attempts or more within one upstream group (nginx tried another server). */
+    public boolean retried() {
+        for (int i = 1; i < attempts; i++) {
+            if (attemptGroup[i] == attemptGroup[i - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the request went on to another upstream group ({@code " : "}: an internal redirect). */
+    public boolean internallyRedirected() {
+        return attempts > 1 && attemptGroup[attempts - 1] != attemptGroup[0];
+    }
+
+    /** Which part of the stack answered, as far as the request's format can tell. */
     public Tier tier() {
         if (attempts > 0) {
             return Tier.UPSTREAM;
         }
-        return cacheStatus.servedFromCache() ? Tier.CACHE : Tier.NGINX;
+        boolean cacheLogged = Logged.CACHE_STATUS.in(logged);
+        if (cacheLogged && cacheStatus.servedFromCache()) {
+            return Tier.CACHE;
+        }
+        if ((logged & Logged.ANY_UPSTREAM) == 0) {
+            return Tier.UNKNOWN;
+        }
+        return cacheLogged ? Tier.NGINX : Tier.NGINX_OR_CACHE;
+    }
+
+    /** What became of attempt {@code i}, as far as the format logs it. */
+    public AttemptOutcome attemptOutcome(int i) {
+        return AttemptOutcome.of(this, i);
     }
 }

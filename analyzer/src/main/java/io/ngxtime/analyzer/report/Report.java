@@ -11,11 +11,13 @@ import java.util.List;
  * @param lines      lines read (requests + rejected, empty lines among the rejected)
  * @param filter     the filters applied, as a user would read them (empty: none)
  * @param comparison the baseline comparison, or null
+ * @param upstreamTotals retried requests and internal redirects; empty when the format logs no upstream variable
+ * @param notes      accepted lines the report says something about
  */
 public record Report(List<String> inputs, String format, long lines, String filter, Summary summary,
                      RejectSummary rejects, TimingReport timing, List<UpstreamReport> upstreams,
                      TrafficReport traffic, List<PeakReport> peaks, RoutesReport routes, List<Finding> findings,
-                     Comparison comparison) {
+                     Comparison comparison, java.util.Optional<UpstreamTotals> upstreamTotals, NoteSummary notes) {
     public Report {
         inputs = List.copyOf(inputs);
         upstreams = List.copyOf(upstreams);
@@ -26,12 +28,12 @@ public record Report(List<String> inputs, String format, long lines, String filt
     /** The same report with a comparison. */
     public Report withComparison(Comparison c) {
         return new Report(inputs, format, lines, filter, summary, rejects, timing, upstreams, traffic, peaks, routes,
-                findings, c);
+                findings, c, upstreamTotals, notes);
     }
 
     /** The same report with peaks (after the attribution pass). */
     public Report withPeaks(List<PeakReport> p) {
         return new Report(inputs, format, lines, filter, summary, rejects, timing, upstreams, traffic, p, routes,
-                findings, comparison);
+                findings, comparison, upstreamTotals, notes);
     }
 }

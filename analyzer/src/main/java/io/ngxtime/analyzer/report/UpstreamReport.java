@@ -1,8 +1,35 @@
 package io.ngxtime.analyzer.report;
 
-import io.ngxtime.analyzer.report.Percentiles;
+import java.util.OptionalLong;
 
-/** One upstream address, per attempt (µs, 2 significant digits). */
-public record UpstreamReport(String address, long attempts, long failed, long retriesCaused, Percentiles connect,
-                             Percentiles header, Percentiles response) {
+/**
+ * One entry of {@code $upstream_addr}, per attempt (µs, 2 significant digits).
+ *
+ * @param address       the server's address, the group's name, or {@link #NOT_LOGGED_KEY}
+ * @param kind          what {@code address} is
+ * @param failed        attempts that failed (a 5xx, no status, or no connection); empty when the format
+ *                      does not log {@code $upstream_status}, so no outcome is known
+ * @param notConnected  of the failed, those without a connection (refused, no live server): their logged
+ *                      time is no response time and is left out of the latencies
+ * @param clientAborts  attempts the client abandoned (499, upstream status {@code -}): not failures
+ * @param retriesCaused attempts after which nginx tried another server of the same group
+ */
+public record UpstreamReport(String address, Kind kind, long attempts, OptionalLong failed, long notConnected,
+                             long clientAborts, long retriesCaused, Latency connect, Latency header, Latency response) {
+    /** The entry of the attempts whose address the format does not log. */
+    public static final String NOT_LOGGED_KEY = "(address not logged)";
+
+    /** What an entry of {@code $upstream_addr} is. */
+    public enum Kind {
+        /** A server: {@code IP:port} or {@code unix:path}. */
+        ADDRESS,
+        /** An upstream group's name: nginx logs it when no server of the group was live. */
+        GROUP,
+        /** The format does not log {@code $upstream_addr}: every attempt under one entry. */
+        NOT_LOGGED;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 }

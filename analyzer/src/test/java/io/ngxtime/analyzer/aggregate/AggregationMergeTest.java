@@ -16,12 +16,16 @@ class AggregationMergeTest {
 
     static String fingerprint(Report r) throws Exception {
         // records compare by value except arrays: serialise the whole model
-        return JSON.writeValueAsString(JSON.valueToTree(new Object[] {r.summary().toString(), r.timing(), r.upstreams(),
+        return JSON.writeValueAsString(JSON.valueToTree(new Object[] {r.summary().toString(), r.timing().toString(),
+            r.upstreams().toString(), r.upstreamTotals().toString(), r.notes().toString(),
             r.traffic().firstSecond(), r.traffic().perSecond(), r.traffic().points().stream().map(p -> List.of(p.startSecond(),
-                p.requests(), p.maxPerSecond(), List.of(p.statusClasses()), p.bytes(), p.requestP50Micros(),
-                p.requestP99Micros(), p.upstreamP99Micros(), List.of(p.tierP50Micros()), List.of(p.tierP99Micros()), List.of(p.tierTimedRequests()),
-                p.meanConnectMicros(), p.meanWaitMicros(), p.meanTransferMicros(), p.meanNginxMicros(), p.offsetSeconds(), p.meanUnsplitMicros(), p.upstreamTimedRequests())).toList(),
-            r.peaks().stream().map(p -> p.window()).toList(), r.routes(), r.findings()}));
+                p.requests(), p.maxPerSecond(), List.of(p.statusClasses()), p.bytes(), p.requestP50Micros().toString(),
+                p.requestP99Micros().toString(), p.upstreamP99Micros().toString(),
+                java.util.Arrays.stream(io.ngxtime.analyzer.record.Tier.values()).map(t -> p.tierP50Micros(t) + "/"
+                        + p.tierP99Micros(t) + "/" + p.tierTimedRequests(t)).toList(),
+                p.meanConnectMicros().toString(), p.meanWaitMicros().toString(), p.meanTransferMicros().toString(),
+                p.meanNginxMicros().toString(), p.offsetSeconds(), p.meanUnsplitMicros().toString(), p.upstreamTimedRequests())).toList(),
+            r.peaks().stream().map(p -> p.window()).toList(), r.routes().toString(), r.findings()}));
     }
 
     @RepeatedTest(5)

@@ -87,11 +87,66 @@ class RecordStoreTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> decoder.decode(flipped, 0, n, new Batch()))
                 .isInstanceOf(CorruptBatchException.class).hasMessageContaining("checksum");
 
-        byte[] v2 = java.util.Arrays.copyOf(v3, n - 4); // what ngxtime wrote before checksums
+        byte[] version3 = withoutLoggedFields(java.util.Arrays.copyOf(v3, n)); // before the logged fields were kept
+        Batch three = decoder.decode(version3, 0, version3.length, new Batch());
+        assertThat(describe(three.request(0))).contains("/a");
+        assertThat(three.request(0).logged()).isEqualTo(io.ngxtime.analyzer.record.Logged.ALL);
+
+        byte[] v2 = java.util.Arrays.copyOf(version3, version3.length - 4); // what ngxtime wrote before checksums
         v2[2] = BatchEncoder.VERSION_WITHOUT_CHECKSUM;
         Batch old = decoder.decode(v2, 0, v2.length, new Batch());
         assertThat(describe(old.request(0))).contains("/a");
         assertThat(old.checkpoints()).containsExactly(new SourceCheckpoint(1, "f.log", 10, 1));
+    }
+
+    /**
+     * A version-4 batch as version 3 wrote it: without the logged fields after the escape mode, without
+     * the (here empty) list of noted-line samples after the rejected-line samples, checksummed again.
+     */
+    private static byte[] withoutLoggedFields(byte[] v4) {
+        ByteReader in = new ByteReader();
+        in.reset(v4, 0, v4.length - 4);
+        in.skip(3 + 24);
+        in.readVarInt();
+        in.readString();
+        in.readByte();
+        int loggedAt = in.position();
+        in.readVarInt();
+        int afterLogged = in.position();
+        int checkpoints = in.readVarInt();
+        for (int i = 0; i < checkpoints; i++) {
+            in.readFixedLong();
+            in.readString();
+            in.readVarLong();
+            in.readVarLong();
+        }
+        in.readVarLong();
+        int reasons = in.readVarInt();
+        for (int i = 0; i < reasons; i++) {
+            in.readString();
+            in.readVarLong();
+        }
+        int samples = in.readVarInt();
+        for (int i = 0; i < samples; i++) {
+            in.readString();
+            in.readVarLong();
+            in.readString();
+            in.readString();
+        }
+        int notesAt = in.position();
+        assertThat(in.readVarInt()).as("no noted lines in this batch").isZero();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(v4, 0, loggedAt);
+        out.write(v4, afterLogged, notesAt - afterLogged);
+        out.write(v4, notesAt + 1, v4.length - 4 - notesAt - 1);
+        byte[] v3 = out.toByteArray();
+        v3[2] = BatchEncoder.VERSION_WITHOUT_LOGGED;
+        int crc = BatchEncoder.checksum(v3, 0, v3.length);
+        byte[] withCrc = java.util.Arrays.copyOf(v3, v3.length + 4);
+        for (int k = 0; k < 4; k++) {
+            withCrc[v3.length + k] = (byte) (crc >>> (8 * k));
+        }
+        return withCrc;
     }
 
     @Test

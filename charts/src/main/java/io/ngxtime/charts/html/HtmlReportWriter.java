@@ -2,9 +2,8 @@ package io.ngxtime.charts.html;
 
 import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.analyzer.report.AttributionItem;
-import io.ngxtime.analyzer.aggregate.PeakAttribution;
+import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
-import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.report.Comparison;
 import io.ngxtime.analyzer.report.Finding;
 import io.ngxtime.analyzer.report.PeakReport;
@@ -20,7 +19,8 @@ import io.ngxtime.charts.ChartKind;
 import io.ngxtime.charts.ChartOptions;
 import io.ngxtime.charts.ChartSize;
 import io.ngxtime.charts.Charts;
-import io.ngxtime.charts.Millis;
+import io.ngxtime.charts.Figures;
+import io.ngxtime.charts.TierNotes;
 import io.ngxtime.charts.Palette;
 import java.io.IOException;
 import java.io.Writer;
@@ -133,25 +133,24 @@ public final class HtmlReportWriter {
     }
 
     private static String num(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Figures.count(n);
     }
 
     private static String pct(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+        return Figures.percent(share);
+    }
+
+    private static String pct(long part, long whole) {
+        return Figures.percent(part, whole);
     }
 
     private static String ms(long micros) {
-        return Millis.micros(micros);
+        return Figures.duration(micros);
     }
 
     /** A time, or "n/a" when nothing behind it was timed (a format without $request_time). */
     private static String ms(long micros, boolean timed) {
-        return timed ? ms(micros) : "n/a";
-    }
-
-    /** "p50 / p99", or n/a when nothing behind them was timed (the variable was not logged). */
-    private static String p50p99(Percentiles p) {
-        return p.count() > 0 ? ms(p.p50()) + " / " + ms(p.p99()) : "n/a";
+        return timed ? ms(micros) : Figures.NOT_AVAILABLE;
     }
 
     private static String at(long epochSecond, int offset, DateTimeFormatter f) {
@@ -172,28 +171,48 @@ public final class HtmlReportWriter {
         }
         dt(h, "lines", num(r.lines()));
         dt(h, "requests", num(s.requests()));
-        dt(h, "rejected", num(r.rejects().total()) + (r.lines() > 0
-                ? String.format(Locale.ROOT, " (%.3f%%)", 100.0 * r.rejects().total() / r.lines()) : ""));
+        dt(h, "rejected", num(r.rejects().total()) + (r.lines() > 0 ? " (" + Figures.percent(r.rejects().total(), r.lines()) + ")" : ""));
+        if (r.notes().total() > 0) {
+            dt(h, "noted", Html.text(notes(r)));
+        }
         if (s.first() != null) {
-            dt(h, "first", (s.first().getNano() == 0 ? TIME : TIME_MILLIS).format(s.first()));
-            dt(h, "last", (s.last().getNano() == 0 ? TIME : TIME_MILLIS).format(s.last()));
+            dt(h, "first", Figures.instant(s.first()));
+            dt(h, "last", Figures.instant(s.last()));
             int secs = r.traffic().perSecond().length;
-            dt(h, "load", String.format(Locale.ROOT, "%.2f req/s on average, %,d req/s at most",
-                    secs == 0 ? 0.0 : (double) s.requests() / secs, r.traffic().maxPerSecond()));
+            dt(h, "load", Figures.perSecond(secs == 0 ? 0.0 : (double) s.requests() / secs) + " on average, "
+                    + Figures.perSecond(r.traffic().maxPerSecond()) + " at most");
         }
         if (s.withoutTime() > 0) {
             dt(h, "without a time", num(s.withoutTime()));
         }
         if (s.requests() > 0) {
-            dt(h, "errors", String.format(Locale.ROOT, "%s 5xx, %s 4xx", pct((double) s.statusBetween(500, 599) / s.requests()),
-                    pct((double) s.statusBetween(400, 499) / s.requests())));
+            dt(h, "errors", s.statusLogged() ? Figures.percent(s.statusShare(500, 599)) + " 5xx, "
+                    + Figures.percent(s.statusShare(400, 499)) + " 4xx" : Figures.NOT_AVAILABLE + " ($status is not logged)");
         }
+        r.upstreamTotals().ifPresent(u -> dt(h, "upstream", Figures.count(u.requestsWithAttempts(), "request")
+                + " with an attempt, " + Figures.count(u.retriedRequests()) + " retried, "
+                + Figures.count(u.internalRedirects(), "internal redirect")));
         TimingReport t = r.timing();
-        if (t.requestTime().count() > 0) {
-            dt(h, "request time", "p50 " + ms(t.requestTime().p50()) + ", p99 " + ms(t.requestTime().p99()) + ", max "
-                    + ms(t.requestTime().max()));
-        }
+        dt(h, "request time", t.requestTime().measured().map(p -> "p50 " + ms(p.p50()) + ", p99 " + ms(p.p99()) + ", max "
+                + ms(p.max()) + clampedNote(p)).orElse(missing(t.requestTime(), "$request_time")));
         h.append("</dl>\n");
+    }
+
+    /** Why a distribution is missing, in words. */
+    private static String missing(Latency l, String variable) {
+        return l.isLogged() ? Figures.NOT_AVAILABLE + " (no value logged)" : Figures.NOT_AVAILABLE + " (" + variable + " is not logged)";
+    }
+
+    private static String clampedNote(Percentiles p) {
+        return p.clamped() == 0 ? "" : " (" + Figures.count(p.clamped(), "value") + " above " + ms(io.ngxtime.analyzer.aggregate.LatencyHistogram.HIGHEST_MICROS)
+                + " counted as " + ms(io.ngxtime.analyzer.aggregate.LatencyHistogram.HIGHEST_MICROS) + ")";
+    }
+
+    private static String notes(Report r) {
+        StringBuilder sb = new StringBuilder();
+        r.notes().byReason().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(Figures.count(v, "line"))
+                .append(" with ").append(k));
+        return sb.toString();
     }
 
     private static final Map<ChartKind, String> CAPTIONS = Map.of(
@@ -303,22 +322,32 @@ public final class HtmlReportWriter {
         table(h, "tier", "#requests", "#share", "#p50", "#p90", "#p99", "#p99.9", "#max");
         for (TierReport tier : t.tiers()) {
             String swatch = "<span class=\"sw\" style=\"background:" + Palette.hex(Palette.tier(tier.tier())) + "\"></span>";
-            percentileRow(h, swatch + Html.text(tier.tier()), tier.requests(), pct(tier.share()), tier.requestTime());
+            percentileRow(h, swatch + Html.text(tier.tier().replace('_', ' ')), num(tier.requests()), pct(tier.share()),
+                    tier.requestTime());
+        }
+        for (String unknown : t.unknownTiers()) {
+            percentileRow(h, Html.text(unknown), Figures.NOT_AVAILABLE, Figures.NOT_AVAILABLE, Latency.Missing.NOT_LOGGED);
         }
         long all = t.tiers().stream().mapToLong(TierReport::requests).sum();
-        percentileRow(h, "all", all, pct(1), t.requestTime());
+        percentileRow(h, "all", num(all), pct(1), t.requestTime());
         h.append("</table>\n");
+        if (!t.unknownTiers().isEmpty()) {
+            h.append("<p>").append(Html.text(TierNotes.unknown(t))).append("</p>\n");
+        }
+        if (t.requestTime().isLogged() && t.withoutRequestTime() > 0) {
+            h.append("<p>").append(Figures.count(t.withoutRequestTime(), "request")).append(" without a request time are not timed.</p>\n");
+        }
     }
 
-    private static void percentileRow(StringBuilder h, String escapedName, long n, String share, Percentiles p) {
-        h.append("<tr><td>").append(escapedName).append("</td>").append(n(num(n))).append(n(share))
-                .append(n(ms(p.p50(), p.count() > 0))).append(n(ms(p.p90(), p.count() > 0)))
-                .append(n(ms(p.p99(), p.count() > 0))).append(n(ms(p.p999(), p.count() > 0)))
-                .append(n(ms(p.max(), p.count() > 0))).append("</tr>\n");
+    private static void percentileRow(StringBuilder h, String escapedName, String n, String share, Latency l) {
+        h.append("<tr><td>").append(escapedName).append("</td>").append(n(n)).append(n(share))
+                .append(n(Figures.duration(l, Percentiles::p50))).append(n(Figures.duration(l, Percentiles::p90)))
+                .append(n(Figures.duration(l, Percentiles::p99))).append(n(Figures.duration(l, Percentiles::p999)))
+                .append(n(Figures.duration(l, Percentiles::max))).append("</tr>\n");
     }
 
     private void where(TimingReport t, StringBuilder h) {
-        if (t.upstreamTime().count() == 0) {
+        if (t.upstreamTime().count() == 0 && t.upstreamConnect().count() == 0) {
             return;
         }
         h.append("<h3>Where the time goes</h3>\n<p>Upstream parts over requests with an attempt, summed over attempts.</p>\n");
@@ -334,11 +363,12 @@ public final class HtmlReportWriter {
         }
     }
 
-    private static void part(StringBuilder h, java.awt.Color c, String name, Percentiles p) {
+    private static void part(StringBuilder h, java.awt.Color c, String name, Latency l) {
         h.append("<tr><td><span class=\"sw\" style=\"background:").append(Palette.hex(c)).append("\"></span>")
-                .append(name).append("</td>").append(n(num(p.count()))).append(n(ms(p.p50(), p.count() > 0)))
-                .append(n(ms(p.p90(), p.count() > 0))).append(n(ms(p.p99(), p.count() > 0)))
-                .append(n(ms(p.max(), p.count() > 0))).append("</tr>\n");
+                .append(name).append("</td>").append(n(l.isLogged() ? num(l.count()) : Figures.NOT_AVAILABLE))
+                .append(n(Figures.duration(l, Percentiles::p50))).append(n(Figures.duration(l, Percentiles::p90)))
+                .append(n(Figures.duration(l, Percentiles::p99))).append(n(Figures.duration(l, Percentiles::max)))
+                .append("</tr>\n");
     }
 
     private void upstreams(Report r, StringBuilder h) {
@@ -356,24 +386,33 @@ public final class HtmlReportWriter {
                 }
             }
         }
-        h.append("<p>Per attempt; rows in the alert colour are slower than their peers.</p>\n");
-        table(h, "address", "#attempts", "#failed", "#retries caused", "#connect p50 / p99", "#header p50 / p99",
-                "#response p50 / p99", "#response max");
+        h.append("<p>Per attempt; rows in the alert colour are slower than their peers. Latencies leave out attempts "
+                + "that got no connection and those the client abandoned.</p>\n");
+        table(h, "address", "#attempts", "#failed", "#no connection", "#client aborts", "#retries caused",
+                "#connect p50 / p99", "#header p50 / p99", "#response p50 / p99", "#response max");
         for (UpstreamReport u : r.upstreams()) {
+            String name = switch (u.kind()) {
+                case ADDRESS -> Html.text(u.address());
+                case GROUP -> "group " + Html.text(u.address()) + " (no live server)";
+                case NOT_LOGGED -> "(address not logged)";
+            };
             h.append(slow.contains(u.address()) ? "<tr class=\"slow\">" : "<tr>")
                     .append("<td class=\"t\" title=\"").append(Html.attr(u.address())).append("\">")
-                    .append(Html.text(u.address())).append("</td>")
-                    .append(n(num(u.attempts()))).append(n(pct(u.attempts() == 0 ? 0 : (double) u.failed() / u.attempts())))
-                    .append(n(num(u.retriesCaused()))).append(n(p50p99(u.connect())))
-                    .append(n(p50p99(u.header()))).append(n(p50p99(u.response()))).append(n(ms(u.response().max())))
-                    .append("</tr>\n");
+                    .append(name).append("</td>")
+                    .append(n(num(u.attempts()))).append(n(u.failed().isPresent() ? pct(u.failed().getAsLong(), u.attempts())
+                            : Figures.NOT_AVAILABLE)).append(n(num(u.notConnected()))).append(n(num(u.clientAborts())))
+                    .append(n(num(u.retriesCaused()))).append(n(Figures.p50p99(u.connect())))
+                    .append(n(Figures.p50p99(u.header()))).append(n(Figures.p50p99(u.response())))
+                    .append(n(Figures.duration(u.response(), Percentiles::max))).append("</tr>\n");
         }
         h.append("</table>\n");
+        if (r.upstreams().stream().anyMatch(u -> u.failed().isEmpty())) {
+            h.append("<p>Failed: n/a where $upstream_status is not logged, so no attempt's outcome is known.</p>\n");
+        }
     }
 
     private void routes(Report r, StringBuilder h) {
         h.append("<h2 id=\"routes\">Routes</h2>\n");
-        boolean timed = r.timing().requestTime().count() > 0;
         List<RouteReport> routes = r.routes().routes();
         if (routes.isEmpty()) {
             h.append("<p class=\"missing\">No routes.</p>\n");
@@ -384,7 +423,8 @@ public final class HtmlReportWriter {
             for (RouteReport rt : routes.subList(0, Math.min(MAX_ROUTES, routes.size()))) {
                 h.append("<tr><td class=\"t\" title=\"").append(Html.attr(rt.route())).append("\">")
                         .append(Html.text(rt.route())).append("</td>").append(n(num(rt.requests())))
-                        .append(n(ms(rt.p50Micros(), timed))).append(n(ms(rt.p99Micros(), timed))).append(n(pct(rt.errorRate())))
+                        .append(n(Figures.duration(rt.p50Micros()))).append(n(Figures.duration(rt.p99Micros())))
+                        .append(n(Figures.percent(rt.errorRate())))
                         .append(n(num(rt.bytes()))).append("</tr>\n");
             }
             h.append("</table>\n");
@@ -441,16 +481,24 @@ public final class HtmlReportWriter {
 
     private void status(Summary s, StringBuilder h) {
         h.append("<h2 id=\"status\">Requests by status</h2>\n");
+        if (!s.statusLogged()) {
+            h.append("<p class=\"missing\">Unknown: the log format does not have $status.</p>\n");
+            return;
+        }
+        long logged = s.requests() - s.withoutStatus();
         table(h, "status", "#requests", "#share");
         for (Map.Entry<Integer, Long> e : s.status().entrySet()) {
             int code = e.getKey();
             int cls = code >= 100 && code < 600 ? code / 100 : 0;
             h.append("<tr><td><span class=\"sw\" style=\"background:").append(Palette.hex(Palette.statusClass(cls)))
                     .append("\"></span>").append(code < 0 ? "other" : Integer.toString(code)).append("</td>")
-                    .append(n(num(e.getValue()))).append(n(String.format(Locale.ROOT, "%.2f%%", 100.0 * e.getValue() / s.requests())))
+                    .append(n(num(e.getValue()))).append(n(pct(e.getValue(), logged)))
                     .append("</tr>\n");
         }
         h.append("</table>\n");
+        if (s.withoutStatus() > 0) {
+            h.append("<p>").append(Figures.count(s.withoutStatus(), "request")).append(" from a format without $status are not counted here.</p>\n");
+        }
     }
 
     private void rejects(Report r, StringBuilder h) {

@@ -5,6 +5,7 @@ import io.ngxtime.analyzer.report.AttributionItem;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
+import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.record.Tier;
@@ -84,6 +85,11 @@ public final class JsonReportRenderer {
         }
     }
 
+    /** A time in ms, or null when nothing behind it was timed. */
+    private static void optionalTime(JsonGenerator g, String field, java.util.OptionalLong micros) throws IOException {
+        time(g, field, micros.orElse(0), micros.isPresent());
+    }
+
     private static void count(JsonGenerator g, String field, long n, boolean known) throws IOException {
         if (known) {
             g.writeNumberField(field, n);
@@ -113,11 +119,16 @@ public final class JsonReportRenderer {
         }
         g.writeEndArray();
         g.writeStringField("filter", r.filter());
-        g.writeObjectFieldStart("status");
-        for (Map.Entry<Integer, Long> e : s.status().entrySet()) {
-            g.writeNumberField(e.getKey() < 0 ? "other" : Integer.toString(e.getKey()), e.getValue());
+        if (s.statusLogged()) {
+            g.writeObjectFieldStart("status");
+            for (Map.Entry<Integer, Long> e : s.status().entrySet()) {
+                g.writeNumberField(e.getKey() < 0 ? "other" : Integer.toString(e.getKey()), e.getValue());
+            }
+            g.writeEndObject();
+        } else {
+            g.writeNullField("status");
         }
-        g.writeEndObject();
+        g.writeNumberField("requests_without_status", s.withoutStatus());
         g.writeObjectFieldStart("time");
         if (s.first() != null) {
             g.writeStringField("first", InstantText.iso(s.first()));
@@ -129,6 +140,13 @@ public final class JsonReportRenderer {
         g.writeNumberField("requests_without_time", s.withoutTime());
         g.writeEndObject();
         timing(r.timing(), g);
+        if (r.upstreamTotals().isPresent()) {
+            g.writeNumberField("retried_requests", r.upstreamTotals().get().retriedRequests());
+            g.writeNumberField("internal_redirects", r.upstreamTotals().get().internalRedirects());
+        } else {
+            g.writeNullField("retried_requests");
+            g.writeNullField("internal_redirects");
+        }
         upstreams(r.upstreams(), g);
         boolean timed = r.timing().requestTime().count() > 0;
         peaks(r.peaks(), timed, g);
@@ -139,11 +157,41 @@ public final class JsonReportRenderer {
             comparison(r.comparison(), r.traffic().offsetSeconds(), g);
         }
         rejects(r, g);
+        notes(r, g);
         g.writeEndObject();
     }
 
-    private static void percentiles(String name, Percentiles p, JsonGenerator g) throws IOException {
+    private static void notes(Report r, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("notes");
+        g.writeObjectFieldStart("by_reason");
+        for (Map.Entry<String, Long> e : r.notes().byReason().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("samples");
+        for (LineSample sample : r.notes().samples()) {
+            g.writeStartObject();
+            g.writeStringField("source", sample.source());
+            g.writeNumberField("line", sample.line());
+            g.writeStringField("reason", sample.message());
+            g.writeStringField("text", sample.text());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * A distribution: null when its variable is not logged; else its count, and its figures in ms (null
+     * when no request had a value).
+     */
+    private static void percentiles(String name, Latency latency, JsonGenerator g) throws IOException {
+        if (!latency.isLogged()) {
+            g.writeNullField(name);
+            return;
+        }
         g.writeObjectFieldStart(name);
+        Percentiles p = latency.measured().orElse(Percentiles.EMPTY);
         g.writeNumberField("count", p.count());
         boolean timed = p.count() > 0;
         time(g, "p50", p.p50(), timed);
@@ -170,6 +218,9 @@ public final class JsonReportRenderer {
             percentiles("request_time_ms", tier.requestTime(), g);
             g.writeEndObject();
         }
+        for (String unknown : t.unknownTiers()) {
+            g.writeNullField(unknown);
+        }
         g.writeEndObject();
         percentiles("request_time_ms", t.requestTime(), g);
         percentiles("upstream_time_ms", t.upstreamTime(), g);
@@ -182,6 +233,7 @@ public final class JsonReportRenderer {
         g.writeNumberField("significant_digits", t.significantDigits());
         g.writeNumberField("upstream_significant_digits", 2);
         g.writeNumberField("series_relative_error", 0.032);
+        g.writeNumberField("highest_ms", io.ngxtime.analyzer.aggregate.LatencyHistogram.HIGHEST_MICROS / 1000);
         g.writeEndObject();
     }
 
@@ -189,8 +241,15 @@ public final class JsonReportRenderer {
         g.writeObjectFieldStart("upstreams");
         for (UpstreamReport u : ups) {
             g.writeObjectFieldStart(u.address());
+            g.writeStringField("kind", u.kind().key());
             g.writeNumberField("attempts", u.attempts());
-            g.writeNumberField("failed", u.failed());
+            if (u.failed().isPresent()) {
+                g.writeNumberField("failed", u.failed().getAsLong());
+            } else {
+                g.writeNullField("failed");
+            }
+            g.writeNumberField("not_connected", u.notConnected());
+            g.writeNumberField("client_aborts", u.clientAborts());
             g.writeNumberField("retries_caused", u.retriesCaused());
             percentiles("connect_time_ms", u.connect(), g);
             percentiles("header_time_ms", u.header(), g);
@@ -281,19 +340,17 @@ public final class JsonReportRenderer {
                     g.writeNumberField(c + "xx", p.statusClasses()[c]);
                 }
                 g.writeEndObject();
-                long[] tiers = p.tierTimedRequests();
-                boolean bucketTimed = tiers[0] + tiers[1] + tiers[2] > 0;
-                time(g, "p50_ms", p.requestP50Micros(), bucketTimed);
-                time(g, "p99_ms", p.requestP99Micros(), bucketTimed);
-                time(g, "upstream_p99_ms", p.upstreamP99Micros(), p.upstreamTimedRequests() > 0);
+                optionalTime(g, "p50_ms", p.requestP50Micros());
+                optionalTime(g, "p99_ms", p.requestP99Micros());
+                optionalTime(g, "upstream_p99_ms", p.upstreamP99Micros());
                 g.writeObjectFieldStart("tiers");
                 for (Tier tier : Tier.values()) {
-                    long timed = p.tierTimedRequests()[tier.ordinal()];
+                    long timed = p.tierTimedRequests(tier);
                     if (timed > 0) {
                         g.writeObjectFieldStart(tier.key());
                         g.writeNumberField("timed_requests", timed);
-                        g.writeNumberField("p50_ms", ms(p.tierP50Micros()[tier.ordinal()]));
-                        g.writeNumberField("p99_ms", ms(p.tierP99Micros()[tier.ordinal()]));
+                        optionalTime(g, "p50_ms", p.tierP50Micros(tier));
+                        optionalTime(g, "p99_ms", p.tierP99Micros(tier));
                         g.writeEndObject();
                     }
                 }
@@ -320,7 +377,6 @@ public final class JsonReportRenderer {
     }
 
     private static void routes(Report r, JsonGenerator g) throws IOException {
-        boolean timed = r.timing().requestTime().count() > 0;
         g.writeObjectFieldStart("routes");
         g.writeBooleanField("approximate", r.routes().routesApproximate());
         g.writeArrayFieldStart("top");
@@ -328,9 +384,9 @@ public final class JsonReportRenderer {
             g.writeStartObject();
             g.writeStringField("route", rt.route());
             g.writeNumberField("requests", rt.requests());
-            time(g, "p50_ms", rt.p50Micros(), timed);
-            time(g, "p99_ms", rt.p99Micros(), timed);
-            g.writeNumberField("error_rate", rt.errorRate());
+            time(g, "p50_ms", rt.p50Micros().orElse(0), rt.p50Micros().isPresent());
+            time(g, "p99_ms", rt.p99Micros().orElse(0), rt.p99Micros().isPresent());
+            rate(g, "error_rate", rt.errorRate().orElse(0), rt.errorRate().isPresent());
             g.writeNumberField("bytes", rt.bytes());
             g.writeEndObject();
         }

@@ -8,6 +8,8 @@ import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.RouteReport;
 import io.ngxtime.analyzer.report.TierReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.analyzer.report.Percentiles;
+import io.ngxtime.charts.Figures;
 import java.io.PrintWriter;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -40,15 +42,15 @@ public final class LiveRenderer {
                 intervalSeconds, lastRate, windowSeconds, r.summary().requests(),
                 (double) r.summary().requests() / windowSeconds, r.traffic().maxPerSecond(),
                 surge ? String.format(Locale.ROOT, "   SURGE: %.1fx the recent median", lastRate / baseline) : "");
-        long s5 = r.summary().statusBetween(500, 599);
-        long s4 = r.summary().statusBetween(400, 499);
-        out.printf(Locale.ROOT, "  status: 5xx %,d (%.1f%%)  4xx %,d  rejected lines %,d%n", s5,
-                r.summary().requests() == 0 ? 0.0 : 100.0 * s5 / r.summary().requests(), s4, r.rejects().total());
+        java.util.OptionalLong s5 = r.summary().statusBetween(500, 599);
+        out.printf(Locale.ROOT, "  status: 5xx %s (%s)  4xx %s  rejected lines %s%n", Figures.count(s5),
+                Figures.percent(r.summary().statusShare(500, 599)), Figures.count(r.summary().statusBetween(400, 499)),
+                Figures.count(r.rejects().total()));
         rejects(r.rejects(), out);
-        out.printf(Locale.ROOT, "  %-10s %10s %9s %9s%n", "tier", "requests", "p50", "p99");
+        out.printf(Locale.ROOT, "  %-14s %10s %9s %9s%n", "tier", "requests", "p50", "p99");
         for (TierReport t : r.timing().tiers()) {
-            out.printf(Locale.ROOT, "  %-10s %,10d %9s %9s%n", t.tier(), t.requests(), TextReportRenderer.ms(t.requestTime().p50()),
-                    TextReportRenderer.ms(t.requestTime().p99()));
+            out.printf(Locale.ROOT, "  %-14s %10s %9s %9s%n", t.tier().replace('_', ' '), Figures.count(t.requests()),
+                    Figures.duration(t.requestTime(), Percentiles::p50), Figures.duration(t.requestTime(), Percentiles::p99));
         }
         int n = 0;
         for (UpstreamReport u : r.upstreams()) {
@@ -58,8 +60,9 @@ public final class LiveRenderer {
             if (n > 5) {
                 break;
             }
-            out.printf(Locale.ROOT, "  %-28s %,9d %,8d %9s %9s%n", TerminalText.safe(u.address()), u.attempts(), u.failed(),
-                    TextReportRenderer.ms(u.response().p50()), TextReportRenderer.ms(u.response().p99()));
+            out.printf(Locale.ROOT, "  %-28s %9s %8s %9s %9s%n", TerminalText.safe(u.address()), Figures.count(u.attempts()),
+                    Figures.count(u.failed()), Figures.duration(u.response(), Percentiles::p50),
+                    Figures.duration(u.response(), Percentiles::p99));
         }
         n = 0;
         for (RouteReport rt : r.routes().routes()) {
@@ -70,7 +73,8 @@ public final class LiveRenderer {
                 break;
             }
             String route = rt.route().length() > 40 ? rt.route().substring(0, 39) + "…" : rt.route();
-            out.printf(Locale.ROOT, "  %-40s %,9d %9s%n", TerminalText.safe(route), rt.requests(), TextReportRenderer.ms(rt.p99Micros()));
+            out.printf(Locale.ROOT, "  %-40s %9s %9s%n", TerminalText.safe(route), Figures.count(rt.requests()),
+                    Figures.duration(rt.p99Micros()));
         }
         if (!terminal) {
             out.println();

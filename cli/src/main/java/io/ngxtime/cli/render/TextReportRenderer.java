@@ -2,9 +2,10 @@ package io.ngxtime.cli.render;
 
 import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.analyzer.report.AttributionItem;
-import io.ngxtime.analyzer.aggregate.PeakAttribution;
+import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
-import io.ngxtime.analyzer.ingest.Rejects;
+import io.ngxtime.charts.Figures;
+import io.ngxtime.charts.TierNotes;
 import io.ngxtime.analyzer.report.Comparison;
 import io.ngxtime.analyzer.report.Finding;
 import io.ngxtime.analyzer.report.PeakReport;
@@ -51,24 +52,15 @@ public final class TextReportRenderer {
 
     /** A time, or "n/a" when nothing behind it was timed (a format without $request_time). */
     static String ms(long micros, boolean timed) {
-        return timed ? ms(micros) : "n/a";
-    }
-
-    /** "p50/p99", or n/a when nothing behind them was timed (the variable was not logged). */
-    private static String p50p99(Percentiles p) {
-        return p.count() > 0 ? ms(p.p50()) + "/" + ms(p.p99()) : "n/a";
+        return timed ? ms(micros) : Figures.NOT_AVAILABLE;
     }
 
     static String ms(long micros) {
-        double m = micros / 1000.0;
-        if (m >= 10_000) {
-            return String.format(Locale.ROOT, "%.1fs", m / 1000);
-        }
-        return String.format(Locale.ROOT, m >= 100 ? "%.0fms" : "%.1fms", m);
+        return Figures.duration(micros);
     }
 
     private static String pct(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+        return Figures.percent(share);
     }
 
     private static String at(long epochSecond, int offset, DateTimeFormatter f) {
@@ -83,17 +75,25 @@ public final class TextReportRenderer {
         if (!r.filter().isEmpty()) {
             out.printf(Locale.ROOT, "  filter      %s%n", safe(r.filter()));
         }
-        out.printf(Locale.ROOT, "  lines       %,d%n", r.lines());
-        out.printf(Locale.ROOT, "  requests    %,d%n", s.requests());
-        out.printf(Locale.ROOT, "  rejected    %,d%s%n", r.rejects().total(),
-                r.lines() > 0 ? String.format(Locale.ROOT, " (%.3f%%)", 100.0 * r.rejects().total() / r.lines()) : "");
-        if (s.first() != null) {
-            out.printf(Locale.ROOT, "  first       %s%n", InstantText.iso(s.first()));
-            out.printf(Locale.ROOT, "  last        %s%n", InstantText.iso(s.last()));
-            int secs = r.traffic().perSecond().length;
-            out.printf(Locale.ROOT, "  load        %.2f req/s on average, %d req/s at most%n",
-                    secs == 0 ? 0.0 : (double) s.requests() / secs, r.traffic().maxPerSecond());
+        out.printf(Locale.ROOT, "  lines       %s%n", Figures.count(r.lines()));
+        out.printf(Locale.ROOT, "  requests    %s%n", Figures.count(s.requests()));
+        out.printf(Locale.ROOT, "  rejected    %s%s%n", Figures.count(r.rejects().total()),
+                r.lines() > 0 ? " (" + Figures.percent(r.rejects().total(), r.lines()) + ")" : "");
+        if (r.notes().total() > 0) {
+            r.notes().byReason().forEach((k, v) -> out.printf(Locale.ROOT, "  noted       %s with %s%n",
+                    Figures.count(v, "line"), safe(k)));
         }
+        if (s.first() != null) {
+            out.printf(Locale.ROOT, "  first       %s%n", Figures.instant(s.first()));
+            out.printf(Locale.ROOT, "  last        %s%n", Figures.instant(s.last()));
+            int secs = r.traffic().perSecond().length;
+            out.printf(Locale.ROOT, "  load        %s on average, %s at most%n",
+                    Figures.perSecond(secs == 0 ? 0.0 : (double) s.requests() / secs),
+                    Figures.perSecond(r.traffic().maxPerSecond()));
+        }
+        r.upstreamTotals().ifPresent(u -> out.printf(Locale.ROOT, "  upstream    %s with an attempt, %s retried, %s%n",
+                Figures.count(u.requestsWithAttempts(), "request"), Figures.count(u.retriedRequests()),
+                Figures.count(u.internalRedirects(), "internal redirect")));
         tiers(r.timing(), out);
         where(r.timing(), out);
         upstreams(r.upstreams(), out);
@@ -105,6 +105,7 @@ public final class TextReportRenderer {
         }
         status(s, out);
         rejects(r, out);
+        notes(r, out);
     }
 
     private void tiers(TimingReport t, PrintWriter out) {
@@ -114,29 +115,36 @@ public final class TextReportRenderer {
             all += tier.requests();
         }
         out.println(bold("Request time by tier") + "  (HdrHistogram, " + t.significantDigits() + " significant digits)"
-                + (t.requestTime().count() == 0 ? "  (n/a: the log format has no $request_time)"
-                : t.withoutRequestTime() > 0 ? String.format(Locale.ROOT, "  (%,d requests without a request time are not timed)",
-                t.withoutRequestTime()) : ""));
-        out.printf(Locale.ROOT, "  %-10s %12s %7s %9s %9s %9s %9s %9s%n", "tier", "requests", "share", "p50", "p90", "p99",
+                + (!t.requestTime().isLogged() ? "  (n/a: the log format has no $request_time)"
+                : t.withoutRequestTime() > 0 ? "  (" + Figures.count(t.withoutRequestTime(), "request")
+                + " without a request time are not timed)" : ""));
+        out.printf(Locale.ROOT, "  %-14s %12s %7s %9s %9s %9s %9s %9s%n", "tier", "requests", "share", "p50", "p90", "p99",
                 "p99.9", "max");
         for (TierReport tier : t.tiers()) {
-            row(tier.tier(), tier.requests(), tier.share(), tier.requestTime(), out);
+            row(tier.tier().replace('_', ' '), Figures.count(tier.requests()), pct(tier.share()), tier.requestTime(), out);
         }
-        row("all", all, 1, t.requestTime(), out);
-        if (all > 0 && t.tiers().stream().filter(x -> !x.tier().equals("nginx")).mapToLong(TierReport::requests).sum() == 0) {
-            out.println("  no request had an upstream attempt or a cache hit: without $upstream_addr and"
-                    + " $upstream_cache_status in the log format, every request counts as nginx");
+        for (String unknown : t.unknownTiers()) {
+            row(unknown, Figures.NOT_AVAILABLE, Figures.NOT_AVAILABLE, Latency.Missing.NOT_LOGGED, out);
         }
+        row("all", Figures.count(all), pct(1), t.requestTime(), out);
+        if (!t.unknownTiers().isEmpty()) {
+            out.println("  " + TierNotes.unknown(t));
+        }
+        t.requestTime().measured().filter(p -> p.clamped() > 0).ifPresent(p -> out.printf(Locale.ROOT,
+                "  %s above %s counted as %s (a clock that jumped?)%n", Figures.count(p.clamped(), "request time"),
+                ms(io.ngxtime.analyzer.aggregate.LatencyHistogram.HIGHEST_MICROS),
+                ms(io.ngxtime.analyzer.aggregate.LatencyHistogram.HIGHEST_MICROS)));
     }
 
-    private static void row(String name, long n, double share, Percentiles p, PrintWriter out) {
-        boolean timed = p.count() > 0;
-        out.printf(Locale.ROOT, "  %-10s %,12d %7s %9s %9s %9s %9s %9s%n", name, n, pct(share), ms(p.p50(), timed),
-                ms(p.p90(), timed), ms(p.p99(), timed), ms(p.p999(), timed), ms(p.max(), timed));
+    private static void row(String name, String n, String share, Latency l, PrintWriter out) {
+        out.printf(Locale.ROOT, "  %-14s %12s %7s %9s %9s %9s %9s %9s%n", name, n, share,
+                Figures.duration(l, Percentiles::p50), Figures.duration(l, Percentiles::p90),
+                Figures.duration(l, Percentiles::p99), Figures.duration(l, Percentiles::p999),
+                Figures.duration(l, Percentiles::max));
     }
 
     private void where(TimingReport t, PrintWriter out) {
-        if (t.upstreamTime().count() == 0) {
+        if (t.upstreamTime().count() == 0 && t.upstreamConnect().count() == 0) {
             return;
         }
         out.println();
@@ -147,15 +155,15 @@ public final class TextReportRenderer {
         part("upstream response", t.upstreamTime(), out);
         part("nginx/client", t.nginxTime(), out);
         if (t.upstreamExceedsRequest() > 0) {
-            out.printf(Locale.ROOT, "  %,d requests logged more upstream time than request time (nginx/client time taken as 0)%n",
-                    t.upstreamExceedsRequest());
+            out.printf(Locale.ROOT, "  %s logged more upstream time than request time (nginx/client time taken as 0)%n",
+                    Figures.count(t.upstreamExceedsRequest(), "request"));
         }
     }
 
-    private static void part(String name, Percentiles p, PrintWriter out) {
-        boolean timed = p.count() > 0;
-        out.printf(Locale.ROOT, "  %-26s %,12d %9s %9s %9s %9s%n", name, p.count(), ms(p.p50(), timed), ms(p.p90(), timed),
-                ms(p.p99(), timed), ms(p.max(), timed));
+    private static void part(String name, Latency l, PrintWriter out) {
+        out.printf(Locale.ROOT, "  %-26s %12s %9s %9s %9s %9s%n", name, l.isLogged() ? Figures.count(l.count()) : Figures.NOT_AVAILABLE,
+                Figures.duration(l, Percentiles::p50), Figures.duration(l, Percentiles::p90),
+                Figures.duration(l, Percentiles::p99), Figures.duration(l, Percentiles::max));
     }
 
     private void upstreams(List<UpstreamReport> ups, PrintWriter out) {
@@ -163,19 +171,41 @@ public final class TextReportRenderer {
             return;
         }
         out.println();
-        out.println(bold("Upstreams") + "  (per attempt)");
-        out.printf(Locale.ROOT, "  %-28s %10s %8s %8s %17s %17s %17s%n", "address", "attempts", "failed", "retries",
-                "connect p50/p99", "header p50/p99", "response p50/p99");
+        out.println(bold("Upstreams") + "  (per attempt; latencies leave out attempts without a connection or abandoned by the client)");
+        out.printf(Locale.ROOT, "  %-28s %10s %8s %8s %8s %17s %17s %17s%n", "address", "attempts", "failed", "no conn",
+                "retries", "connect p50/p99", "header p50/p99", "response p50/p99");
         int n = 0;
         for (UpstreamReport u : ups) {
             if (n++ >= maxRows) {
                 out.printf(Locale.ROOT, "  ... %d more%n", ups.size() - maxRows);
                 break;
             }
-            out.printf(Locale.ROOT, "  %-28s %,10d %8s %,8d %17s %17s %17s%n", safe(u.address()), u.attempts(),
-                    pct(u.attempts() == 0 ? 0 : (double) u.failed() / u.attempts()), u.retriesCaused(),
-                    p50p99(u.connect()), p50p99(u.header()), p50p99(u.response()));
+            String name = switch (u.kind()) {
+                case ADDRESS -> safe(clip(u.address(), 28));
+                case GROUP -> safe(clip("group " + u.address(), 28));
+                case NOT_LOGGED -> "(address not logged)";
+            };
+            out.printf(Locale.ROOT, "  %-28s %10s %8s %8s %8s %17s %17s %17s%n", name, Figures.count(u.attempts()),
+                    u.failed().isPresent() ? Figures.percent(u.failed().getAsLong(), u.attempts()) : Figures.NOT_AVAILABLE,
+                    Figures.count(u.notConnected()), Figures.count(u.retriesCaused()),
+                    compact(u.connect()), compact(u.header()), compact(u.response()));
         }
+        if (ups.stream().anyMatch(u -> u.kind() == UpstreamReport.Kind.GROUP)) {
+            out.println("  group: nginx logged the upstream group's name (no live server in it), not a server's address");
+        }
+        if (ups.stream().anyMatch(u -> u.failed().isEmpty())) {
+            out.println("  failed n/a: the log format has no $upstream_status, so no attempt's outcome is known");
+        }
+        long aborts = ups.stream().mapToLong(UpstreamReport::clientAborts).sum();
+        if (aborts > 0) {
+            out.printf(Locale.ROOT, "  %s abandoned by the client (499) are not counted as failures%n",
+                    Figures.count(aborts, "attempt"));
+        }
+    }
+
+    /** "p50/p99" without spaces, for the narrow terminal columns. */
+    private static String compact(Latency l) {
+        return Figures.p50p99(l).replace(" / ", "/").replace(" ms", "ms").replace(" s", "s");
     }
 
     private void peaks(List<PeakReport> peaks, boolean timed, PrintWriter out) {
@@ -216,7 +246,6 @@ public final class TextReportRenderer {
     }
 
     private void routes(Report r, PrintWriter out) {
-        boolean timed = r.timing().requestTime().count() > 0;
         List<RouteReport> routes = r.routes().routes();
         if (routes.isEmpty()) {
             return;
@@ -226,8 +255,9 @@ public final class TextReportRenderer {
                 + "  (latency ±3.2%)");
         out.printf(Locale.ROOT, "  %-40s %12s %9s %9s %7s %12s%n", "route", "requests", "p50", "p99", "5xx", "bytes");
         for (RouteReport rt : routes.subList(0, Math.min(maxRows, routes.size()))) {
-            out.printf(Locale.ROOT, "  %-40s %,12d %9s %9s %7s %,12d%n", safe(clip(rt.route(), 40)), rt.requests(),
-                    ms(rt.p50Micros(), timed), ms(rt.p99Micros(), timed), pct(rt.errorRate()), rt.bytes());
+            out.printf(Locale.ROOT, "  %-40s %12s %9s %9s %7s %12s%n", safe(clip(rt.route(), 40)), Figures.count(rt.requests()),
+                    Figures.duration(rt.p50Micros()), Figures.duration(rt.p99Micros()), Figures.percent(rt.errorRate()),
+                    Figures.count(rt.bytes()));
         }
         List<Ranked> clients = r.routes().clients();
         if (!clients.isEmpty()) {
@@ -274,15 +304,24 @@ public final class TextReportRenderer {
     }
 
     private void status(Summary s, PrintWriter out) {
-        if (s.status().isEmpty()) {
+        if (s.requests() == 0) {
             return;
         }
         out.println();
         out.println(bold("Requests by status"));
+        if (!s.statusLogged()) {
+            out.println("  n/a: the log format has no $status");
+            return;
+        }
+        long logged = s.requests() - s.withoutStatus();
         out.printf(Locale.ROOT, "  %-6s %12s %8s%n", "status", "requests", "share");
         for (Map.Entry<Integer, Long> e : s.status().entrySet()) {
-            out.printf(Locale.ROOT, "  %-6s %,12d %7.2f%%%n", e.getKey() < 0 ? "other" : e.getKey(), e.getValue(),
-                    100.0 * e.getValue() / s.requests());
+            out.printf(Locale.ROOT, "  %-6s %12s %8s%n", e.getKey() < 0 ? "other" : e.getKey(), Figures.count(e.getValue()),
+                    Figures.percent(e.getValue(), logged));
+        }
+        if (s.withoutStatus() > 0) {
+            out.printf(Locale.ROOT, "  %s from a format without $status are not counted here%n",
+                    Figures.count(s.withoutStatus(), "request"));
         }
     }
 
@@ -298,6 +337,21 @@ public final class TextReportRenderer {
         out.println();
         out.println(bold("First rejected lines"));
         for (LineSample sample : r.rejects().samples()) {
+            out.printf(Locale.ROOT, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
+            out.printf(Locale.ROOT, "    %s%n", safe(sample.text()));
+        }
+    }
+
+    private void notes(Report r, PrintWriter out) {
+        if (r.notes().total() == 0) {
+            return;
+        }
+        out.println();
+        out.println(bold("Noted lines") + "  (accepted, with something to say)");
+        for (Map.Entry<String, Long> e : r.notes().byReason().entrySet()) {
+            out.printf(Locale.ROOT, "  %10s  %s%n", Figures.count(e.getValue()), safe(e.getKey()));
+        }
+        for (LineSample sample : r.notes().samples()) {
             out.printf(Locale.ROOT, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
             out.printf(Locale.ROOT, "    %s%n", safe(sample.text()));
         }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -401,8 +402,10 @@ class RealNginxTest {
         assertThat(counts(r.get("status"))).isEqualTo(statusesTheClientGot());
         JsonNode tiers = r.get("tiers");
         long inTiers = 0;
-        for (String tier : List.of("nginx", "cache", "upstream")) {
-            inTiers += tiers.get(tier).get("requests").asLong();
+        // the tiers the format tells apart: a tier it cannot tell is null, and its requests are under another key
+        for (Iterator<Map.Entry<String, JsonNode>> it = tiers.fields(); it.hasNext(); ) {
+            JsonNode tier = it.next().getValue();
+            inTiers += tier.isNull() ? 0 : tier.get("requests").asLong();
         }
         assertThat(inTiers).as("every request in one tier").isEqualTo(sent.size());
     }

@@ -1,0 +1,119 @@
+package io.ngxtime.charts;
+
+import io.ngxtime.analyzer.report.InstantText;
+import io.ngxtime.analyzer.report.Latency;
+import io.ngxtime.analyzer.report.Percentiles;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.function.ToLongFunction;
+
+/**
+ * The one way every renderer writes a figure for people (terminal, HTML, charts): durations
+ * ({@code 0.40 ms}, {@code 12.5 ms}, {@code 340 ms}, {@code 1.25 s}, {@code 42 s}), shares ({@code 36.9%},
+ * {@code 0.0074%}), counts with grouping and the right plural ({@code 1 request}, {@code 2,048 requests}),
+ * instants as logged, and {@value #NOT_AVAILABLE} for what the log does not say. JSON writes numbers and
+ * {@code null} instead.
+ */
+public final class Figures {
+    /** What is shown for a figure the log does not give (not logged, or no value in the range). */
+    public static final String NOT_AVAILABLE = "n/a";
+
+    private Figures() {
+    }
+
+    /** A duration given in milliseconds. */
+    public static String durationMs(double ms) {
+        if (ms == 0) {
+            return "0 ms"; // nginx logs whole milliseconds: under one
+        }
+        if (ms >= 10_000) {
+            return String.format(Locale.ROOT, "%.0f s", ms / 1000);
+        }
+        if (ms >= 1000) {
+            return String.format(Locale.ROOT, "%.2f s", ms / 1000);
+        }
+        if (ms >= 100) {
+            return String.format(Locale.ROOT, "%.0f ms", ms);
+        }
+        return String.format(Locale.ROOT, ms >= 10 ? "%.1f ms" : "%.2f ms", ms);
+    }
+
+    /** A duration given in microseconds. */
+    public static String duration(long micros) {
+        return durationMs(micros / 1000.0);
+    }
+
+    /** A duration, or {@value #NOT_AVAILABLE} when there is none. */
+    public static String duration(OptionalLong micros) {
+        return micros.isPresent() ? duration(micros.getAsLong()) : NOT_AVAILABLE;
+    }
+
+    /** One figure of a distribution ({@code Percentiles::p99}), or {@value #NOT_AVAILABLE} when it is missing. */
+    public static String duration(Latency latency, ToLongFunction<Percentiles> which) {
+        return latency.measured().map(p -> duration(which.applyAsLong(p))).orElse(NOT_AVAILABLE);
+    }
+
+    /** "p50 / p99" of a distribution, or {@value #NOT_AVAILABLE}. */
+    public static String p50p99(Latency latency) {
+        return latency.measured().map(p -> duration(p.p50()) + " / " + duration(p.p99())).orElse(NOT_AVAILABLE);
+    }
+
+    /** A share (0 to 1) as a percentage: one decimal, or two significant digits below 0.1%. */
+    public static String percent(double share) {
+        double pct = share * 100;
+        if (pct == 0) {
+            return "0%";
+        }
+        if (Math.abs(pct) < 0.1) {
+            return String.format(Locale.ROOT, "%.2g%%", pct);
+        }
+        return String.format(Locale.ROOT, "%.1f%%", pct);
+    }
+
+    /** A share, or {@value #NOT_AVAILABLE}. */
+    public static String percent(OptionalDouble share) {
+        return share.isPresent() ? percent(share.getAsDouble()) : NOT_AVAILABLE;
+    }
+
+    /** {@code part} of {@code whole} as a percentage; {@value #NOT_AVAILABLE} when the whole is 0. */
+    public static String percent(long part, long whole) {
+        return whole == 0 ? NOT_AVAILABLE : percent((double) part / whole);
+    }
+
+    /** A count with grouping: {@code 12,345}. */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A count, or {@value #NOT_AVAILABLE}. */
+    public static String count(OptionalLong n) {
+        return n.isPresent() ? count(n.getAsLong()) : NOT_AVAILABLE;
+    }
+
+    /** A count and its noun, singular or plural: {@code 1 request}, {@code 3 requests}. */
+    public static String count(long n, String noun) {
+        return count(n) + " " + (n == 1 ? noun : plural(noun));
+    }
+
+    private static String plural(String noun) {
+        if (noun.endsWith("s") || noun.endsWith("x")) {
+            return noun + "es";
+        }
+        if (noun.endsWith("y") && !noun.endsWith("ey")) {
+            return noun.substring(0, noun.length() - 1) + "ies";
+        }
+        return noun + "s";
+    }
+
+    /** A rate: {@code 0.09 req/s}, {@code 70 req/s}. */
+    public static String perSecond(double rate) {
+        return String.format(Locale.ROOT, rate >= 100 || rate == Math.rint(rate) ? "%,.0f req/s" : "%.2f req/s", rate);
+    }
+
+    /** An instant with the offset it was logged in, milliseconds when it has them. */
+    public static String instant(OffsetDateTime t) {
+        return InstantText.iso(t);
+    }
+}
