@@ -68,15 +68,12 @@ final class UpstreamLatencyChart {
         return new Data(labels, p50, p99, max, slow, ups.size());
     }
 
-    /** Addresses named by slow_backend findings (items read {@code address: figures}). */
+    /** Addresses named by slow_backend findings. */
     static Set<String> slow(Report r) {
         Set<String> out = new HashSet<>();
         for (Finding f : r.findings()) {
-            if (f.kind().equals("slow_backend")) {
-                for (String item : f.items()) {
-                    int colon = item.lastIndexOf(": p50 ");
-                    out.add(colon < 0 ? item : item.substring(0, colon));
-                }
+            if (f.kind() == Finding.Kind.SLOW_BACKEND) {
+                f.items().forEach(i -> out.add(i.subject()));
             }
         }
         return out;

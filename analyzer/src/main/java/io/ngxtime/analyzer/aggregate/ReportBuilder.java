@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Turns aggregators into the immutable report model. */
@@ -177,14 +176,6 @@ final class ReportBuilder {
         return out;
     }
 
-    private static String ms(double micros) {
-        return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
-    }
-
-    private static String pct(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
-    }
-
     static List<Finding> findings(Aggregation a) {
         List<Finding> out = new ArrayList<>();
         List<TopK.Entry<RouteStats>> routes = a.routes().routes().sorted();
@@ -192,43 +183,39 @@ final class ReportBuilder {
         for (TopK.Entry<RouteStats> e : routes) {
             upstreamTimeTotal += e.value().upstreamTimeSumMicros();
         }
-        // cache candidates: upstream answers 200 with the same size every time, often
-        List<String> candidates = new ArrayList<>();
+        // cache candidates: upstream answers GET/HEAD with a 200 of the same size every time, often
+        List<Finding.Item> candidates = new ArrayList<>();
         for (TopK.Entry<RouteStats> e : routes) {
             RouteStats s = e.value();
             if (s.upstream200() >= 50 && s.upstream200() >= 0.9 * s.requests() && s.constantSize200()
                     && !Routes.isStatic(e.key()) && candidates.size() < 5) {
                 double share = upstreamTimeTotal == 0 ? 0 : (double) s.upstreamTimeSumMicros() / upstreamTimeTotal;
-                candidates.add(e.key() + ": " + s.upstream200() + " upstream 200s, all " + s.size200() + " bytes, "
-                        + pct(share) + " of upstream time");
+                candidates.add(new Finding.Item(e.key(), Map.of("upstream_200s", (double) s.upstream200(),
+                        "bytes", (double) s.size200(), "share_of_upstream_time", share)));
             }
         }
         if (!candidates.isEmpty()) {
-            out.add(new Finding("cache_candidate", "Cache candidates: routes answered by upstream with identical 200s",
-                    "These routes always returned 200 with the same body size from upstream; caching them "
-                            + "(proxy_cache) would take that load off the backends.", candidates));
+            out.add(new Finding(Finding.Kind.CACHE_CANDIDATE, Map.of(), candidates));
         }
-        List<String> statics = new ArrayList<>();
+        List<Finding.Item> statics = new ArrayList<>();
         long staticUpstream = 0;
         for (TopK.Entry<RouteStats> e : routes) {
             if (Routes.isStatic(e.key()) && e.value().upstreamRequests() > 0) {
                 staticUpstream += e.value().upstreamRequests();
                 if (statics.size() < 5) {
-                    statics.add(e.key() + ": " + e.value().upstreamRequests() + " requests through upstream");
+                    statics.add(new Finding.Item(e.key(), Map.of("upstream_requests", (double) e.value().upstreamRequests())));
                 }
             }
         }
         if (!statics.isEmpty()) {
-            out.add(new Finding("static_via_upstream", "Static assets still reaching upstream",
-                    staticUpstream + " requests for static files went to a backend; serving them from nginx "
-                            + "(root/alias) or its cache would be cheaper.", statics));
+            out.add(new Finding(Finding.Kind.STATIC_VIA_UPSTREAM, Map.of("upstream_requests", (double) staticUpstream), statics));
         }
         List<UpstreamReport> all = upstreams(a.upstreams());
         // compared: servers (not group names, not unlogged addresses) with enough attempts that got a response
         List<UpstreamReport> ups = all.stream().filter(u -> u.kind() == UpstreamReport.Kind.ADDRESS
                 && u.response().count() >= 50).toList();
         if (ups.size() >= 2) {
-            List<String> slow = new ArrayList<>();
+            List<Finding.Item> slow = new ArrayList<>();
             for (UpstreamReport u : ups) {
                 Percentiles mine = u.response().measured().orElseThrow();
                 double peers = PeakFinder.median(ups.stream().filter(o -> o != u)
@@ -240,41 +227,43 @@ final class ReportBuilder {
                 long p50 = mine.p50();
                 long p99 = mine.p99();
                 if ((peers > 0 && p50 > 1.5 * peers && p99 >= peers99) || (peers99 > 0 && p99 > 2 * peers99 && p50 >= peers)) {
-                    slow.add(u.address() + ": p50 " + ms(p50) + " vs peers " + ms(peers) + ", p99 "
-                            + ms(p99) + " vs peers " + ms(peers99));
+                    slow.add(new Finding.Item(u.address(), Map.of("p50", (double) p50, "peers_p50", peers,
+                            "p99", (double) p99, "peers_p99", peers99)));
                 }
             }
             if (!slow.isEmpty()) {
-                out.add(new Finding("slow_backend", "A backend slower than its peers",
-                        "Per-attempt response time of these upstreams is well above the median of the others "
-                                + "(attempts that got no connection are left out).", slow));
+                out.add(new Finding(Finding.Kind.SLOW_BACKEND, Map.of(), slow));
             }
         }
-        List<String> failing = new ArrayList<>();
+        List<Finding.Item> failing = new ArrayList<>();
         for (UpstreamReport u : all) {
             if (u.kind() == UpstreamReport.Kind.NOT_LOGGED || u.failed().isEmpty() || u.attempts() < FAILING_MIN_ATTEMPTS) {
                 continue;
             }
             long failed = u.failed().getAsLong();
             if (failed >= FAILING_SHARE * u.attempts()) {
-                failing.add((u.kind() == UpstreamReport.Kind.GROUP ? "group " + u.address() + " (no live server)" : u.address())
-                        + ": " + failed + " of " + u.attempts() + " attempts failed (" + u.notConnected()
-                        + " without a connection), causing " + u.retriesCaused() + " retries");
+                Map<String, Double> figures = new LinkedHashMap<>();
+                figures.put("attempts", (double) u.attempts());
+                figures.put("failed", (double) failed);
+                figures.put("not_connected", (double) u.notConnected());
+                figures.put("retries_caused", (double) u.retriesCaused());
+                if (u.kind() == UpstreamReport.Kind.GROUP) {
+                    figures.put("no_live_server", 1.0);
+                }
+                failing.add(new Finding.Item(u.address(), figures));
             }
         }
         if (!failing.isEmpty()) {
-            out.add(new Finding("failing_backend", "Backends whose attempts mostly fail",
-                    "At least half of these upstreams' attempts failed; nginx retried elsewhere where it could.", failing));
+            out.add(new Finding(Finding.Kind.FAILING_BACKEND, Map.of(), failing));
         }
         SlowClientAggregator sc = a.slowClients();
         if (sc.slow() > 0 && sc.slow() >= 0.001 * sc.timed()) {
-            List<String> nets = new ArrayList<>();
+            List<Finding.Item> nets = new ArrayList<>();
             for (Ranked r : ranked(sc.networks(), 5)) {
-                nets.add(r.value() + ": " + r.count() + " slow requests");
+                nets.add(new Finding.Item(r.value(), Map.of("slow_requests", (double) r.count())));
             }
-            out.add(new Finding("slow_clients", "Slow clients",
-                    sc.slow() + " requests (" + pct((double) sc.slow() / sc.timed()) + ") spent at least 1 s in nginx "
-                            + "or sending to the client after upstream had answered.", nets));
+            out.add(new Finding(Finding.Kind.SLOW_CLIENTS, Map.of("slow_requests", (double) sc.slow(),
+                    "timed_requests", (double) sc.timed()), nets));
         }
         return out;
     }

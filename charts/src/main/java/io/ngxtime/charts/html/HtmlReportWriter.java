@@ -20,6 +20,7 @@ import io.ngxtime.charts.ChartOptions;
 import io.ngxtime.charts.ChartSize;
 import io.ngxtime.charts.Charts;
 import io.ngxtime.charts.Figures;
+import io.ngxtime.charts.FindingText;
 import io.ngxtime.charts.TierNotes;
 import io.ngxtime.charts.Palette;
 import java.io.IOException;
@@ -379,11 +380,8 @@ public final class HtmlReportWriter {
         }
         java.util.Set<String> slow = new java.util.HashSet<>();
         for (Finding f : r.findings()) {
-            if (f.kind().equals("slow_backend")) {
-                for (String item : f.items()) {
-                    int c = item.lastIndexOf(": p50 ");
-                    slow.add(c < 0 ? item : item.substring(0, c));
-                }
+            if (f.kind() == Finding.Kind.SLOW_BACKEND) {
+                f.items().forEach(i -> slow.add(i.subject()));
             }
         }
         h.append("<p>Per attempt; rows in the alert colour are slower than their peers. Latencies leave out attempts "
@@ -452,10 +450,11 @@ public final class HtmlReportWriter {
             return;
         }
         for (Finding f : findings) {
-            h.append("<h3>").append(Html.text(f.title())).append("</h3>\n<p>").append(Html.text(f.detail())).append("</p>\n");
+            h.append("<h3>").append(Html.text(FindingText.title(f))).append("</h3>\n<p>").append(Html.text(FindingText.detail(f)))
+                    .append("</p>\n");
             if (!f.items().isEmpty()) {
                 h.append("<ul>\n");
-                for (String item : f.items()) {
+                for (String item : FindingText.items(f)) {
                     h.append("<li>").append(Html.text(item)).append("</li>\n");
                 }
                 h.append("</ul>\n");

@@ -23,6 +23,7 @@ import io.ngxtime.analyzer.report.TimePoint;
 import io.ngxtime.analyzer.report.TimingReport;
 import io.ngxtime.analyzer.report.TrafficReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.charts.FindingText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -400,12 +401,27 @@ public final class JsonReportRenderer {
         g.writeArrayFieldStart("findings");
         for (Finding f : findings) {
             g.writeStartObject();
-            g.writeStringField("kind", f.kind());
-            g.writeStringField("title", f.title());
-            g.writeStringField("detail", f.detail());
+            g.writeStringField("kind", f.kind().key());
+            g.writeStringField("title", FindingText.title(f));
+            g.writeStringField("detail", FindingText.detail(f));
             g.writeArrayFieldStart("items");
-            for (String i : f.items()) {
+            for (String i : FindingText.items(f)) {
                 g.writeString(i);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("figures");
+            for (Map.Entry<String, Double> e : new java.util.TreeMap<>(f.figures()).entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("data");
+            for (Finding.Item i : f.items()) {
+                g.writeStartObject();
+                g.writeStringField("subject", i.subject());
+                for (Map.Entry<String, Double> e : new java.util.TreeMap<>(i.figures()).entrySet()) {
+                    g.writeNumberField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();

@@ -5,6 +5,7 @@ import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.charts.Figures;
+import io.ngxtime.charts.FindingText;
 import io.ngxtime.charts.TierNotes;
 import io.ngxtime.analyzer.report.Comparison;
 import io.ngxtime.analyzer.report.Finding;
@@ -276,8 +277,8 @@ public final class TextReportRenderer {
         out.println();
         out.println(bold("Findings"));
         for (Finding f : findings) {
-            out.printf(Locale.ROOT, "  * %s%n    %s%n", f.title(), safe(f.detail()));
-            for (String item : f.items()) {
+            out.printf(Locale.ROOT, "  * %s%n    %s%n", FindingText.title(f), safe(FindingText.detail(f)));
+            for (String item : FindingText.items(f)) {
                 out.printf(Locale.ROOT, "    - %s%n", safe(item));
             }
         }
