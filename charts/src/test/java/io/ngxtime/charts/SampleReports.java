@@ -92,7 +92,8 @@ final class SampleReports {
             if (r.timeMillis() >= from && r.timeMillis() < to) {
                 consumer.accept(r);
             }
-        }), Long.MIN_VALUE, Long.MIN_VALUE, () -> false);
+        }), hostile ? START_SECOND * 1000 : Long.MIN_VALUE, hostile ? (START_SECOND + 3600) * 1000 : Long.MIN_VALUE,
+                () -> false); // the hostile page compares with its first hour, so that section meets the text too
     }
 
     private static void generate(long seconds, boolean hostile, Consumer<Request> sink) {

@@ -363,6 +363,7 @@ public final class JsonReportRenderer {
             g.writeStartObject();
             g.writeStringField("subject", c.subject());
             g.writeStringField("metric", c.metric());
+            g.writeStringField("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
             g.writeNumberField("before", c.before());
             g.writeNumberField("after", c.after());
             if (!Double.isInfinite(c.ratio())) {
@@ -370,6 +371,18 @@ public final class JsonReportRenderer {
             } else {
                 g.writeNullField("ratio");
             }
+            // per-second rates and excess requests are those of a count; a time or a share has none
+            Comparison.PerSecond r = c.perSecond();
+            if (r != null) {
+                g.writeNumberField("before_per_second", r.before());
+                g.writeNumberField("after_per_second", r.after());
+                g.writeNumberField("excess_requests", r.excessRequests());
+            } else {
+                g.writeNullField("before_per_second");
+                g.writeNullField("after_per_second");
+                g.writeNullField("excess_requests");
+            }
+            g.writeNumberField("weight", c.weight());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -380,6 +393,9 @@ public final class JsonReportRenderer {
         g.writeStringField("baseline_from", iso(c.baselineFromSecond(), offset));
         g.writeStringField("baseline_to", iso(c.baselineToSecond(), offset));
         g.writeNumberField("baseline_requests", c.baselineRequests());
+        g.writeBooleanField("baseline_empty", c.baselineEmpty());
+        g.writeNumberField("baseline_seconds", c.baselineSeconds());
+        g.writeNumberField("window_seconds", c.windowSeconds());
         changes("changes", c.changes(), g);
         changes("upstreams", c.upstreams(), g);
         changes("routes", c.routes(), g);

@@ -255,21 +255,49 @@ public final class TextReportRenderer {
 
     private void comparison(Comparison c, int offset, PrintWriter out) {
         out.println();
-        out.println(bold("Compared with the baseline") + " " + at(c.baselineFromSecond(), offset, TIME) + " to "
-                + at(c.baselineToSecond(), offset, TIME) + String.format(Locale.ROOT, " (%,d requests)", c.baselineRequests()));
-        change("", c.changes(), out);
-        change("upstream ", c.upstreams(), out);
-        change("route ", c.routes(), out);
+        String window = at(c.baselineFromSecond(), offset, TIME) + " to " + at(c.baselineToSecond(), offset, TIME);
+        if (c.baselineEmpty()) {
+            out.println(bold("Compared with the baseline") + " " + window + ": the baseline has no requests"
+                    + " (none that pass the filters), so there is nothing to compare with.");
+            return;
+        }
+        boolean sameLength = c.baselineSeconds() == c.windowSeconds();
+        out.println(bold("Compared with the baseline") + " " + window + String.format(Locale.ROOT, " (%,d requests in %s%s)",
+                c.baselineRequests(), seconds(c.baselineSeconds()),
+                sameLength ? "" : "; the window is " + seconds(c.windowSeconds()) + ", so counts are compared per second"));
+        out.println("  (ranked by the requests each change concerns; counts compared at the baseline's rate)");
+        change("", c.changes(), sameLength, out);
+        change("upstream ", c.upstreams(), sameLength, out);
+        change("route ", c.routes(), sameLength, out);
     }
 
-    private void change(String prefix, List<Comparison.Change> changes, PrintWriter out) {
+    /** {@code 3,600 s}, {@code 45 min}, {@code 2 h}: whole units when they fit. */
+    private static String seconds(long s) {
+        if (s % 3600 == 0) {
+            return String.format(Locale.ROOT, "%,d h", s / 3600);
+        }
+        return s % 60 == 0 ? String.format(Locale.ROOT, "%,d min", s / 60) : String.format(Locale.ROOT, "%,d s", s);
+    }
+
+    private void change(String prefix, List<Comparison.Change> changes, boolean sameLength, PrintWriter out) {
         for (Comparison.Change ch : changes.subList(0, Math.min(6, changes.size()))) {
-            // from 0: "new" for a count; a time of 0 was under nginx's 1 ms resolution
-            String ratio = !Double.isInfinite(ch.ratio()) ? String.format(Locale.ROOT, "x%.2f", ch.ratio())
-                    : ch.metric().equals("requests") || ch.metric().equals("attempts") ? "new"
-                    : ch.metric().endsWith(" ms") ? "from <1 ms" : "from 0";
-            out.printf(Locale.ROOT, "  %-50s %12.3f -> %12.3f  %s%n", safe(clip(prefix + ch.subject() + " " + ch.metric(), 50)),
-                    ch.before(), ch.after(), ratio);
+            String name = safe(clip(prefix + ch.subject() + " " + ch.metric(), 50));
+            switch (ch.kind()) {
+                case COUNT -> {
+                    Comparison.PerSecond r = ch.perSecond();
+                    String values = sameLength
+                            ? String.format(Locale.ROOT, "%,12.0f -> %,12.0f", ch.before(), ch.after())
+                            : String.format(Locale.ROOT, "%10.4f/s -> %10.4f/s", r.before(), r.after());
+                    out.printf(Locale.ROOT, "  %-50s %s  %+,d %s%n", name, values, Math.round(r.excessRequests()),
+                            safe(ch.metric()));
+                }
+                case MILLIS -> out.printf(Locale.ROOT, "  %-50s %12.3f -> %12.3f  %s%n", name, ch.before(), ch.after(),
+                        // a time of 0 was under nginx's 1 ms resolution
+                        ch.before() == 0 ? "from <1 ms" : String.format(Locale.ROOT, "x%.2f", ch.ratio()));
+                case SHARE -> out.printf(Locale.ROOT, "  %-50s %12s -> %12s  %s%n", name, pct(ch.before()), pct(ch.after()),
+                        ch.before() == 0 ? "from 0" : String.format(Locale.ROOT, "x%.2f", ch.ratio()));
+                default -> throw new AssertionError(ch.kind());
+            }
         }
     }
 
