@@ -187,7 +187,7 @@ final class SampleReports {
                     new long[] {0, 0, req}, 800, 25_000, 5_000, 3_000, OFFSET));
         }
         PeakWindow w = new PeakWindow(spikeSecond, spikeCount, spikeSecond / 60 * 60, spikeCount + 1000,
-                spikeSecond, spikeSecond + 1, spikeSecond - 3600, 1200);
+                spikeSecond, spikeSecond + 1, spikeSecond - 3600, 1200, spikeCount);
         PeakReport peak = new PeakReport(w, OFFSET, spikeCount, 70_000, Map.of("user_agent",
                 List.of(new AttributionItem("BadBot/1.0", spikeCount - 20, 0.95, 0.0, spikeCount - 21))),
                 900_000, 100_000, 0.01, 0.001, false);

@@ -251,11 +251,12 @@ public final class HtmlReportWriter {
     private void peaks(Report r, StringBuilder h) {
         h.append("<h2 id=\"peaks\">Peaks</h2>\n");
         if (r.peaks().isEmpty()) {
-            h.append("<p class=\"missing\">No peaks (no request has a time, or none were asked for).</p>\n");
+            h.append("<p class=\"missing\">No peaks (no request has a time, none stands out from its baseline,"
+                    + " or none were asked for).</p>\n");
             return;
         }
-        table(h, "#peak", "busiest second", "#req in it", "busiest minute", "#req in it", "surge", "#baseline req/s",
-                "#p99 before → during", "#5xx before → during");
+        table(h, "#peak", "busiest second", "#req in it", "busiest minute", "#req in it", "surge", "#req in it",
+                "#at the baseline rate", "#baseline req/s", "#p99 before → during", "#5xx before → during");
         int i = 1;
         for (PeakReport p : r.peaks()) {
             PeakWindow w = p.window();
@@ -264,7 +265,8 @@ public final class HtmlReportWriter {
                     .append("</td>").append(n(num(w.busiestSecondCount()))).append("<td>")
                     .append(at(w.busiestMinute(), off, CLOCK)).append("</td>").append(n(num(w.busiestMinuteCount())))
                     .append("<td>").append(at(w.startSecond(), off, CLOCK)).append(" to ")
-                    .append(at(w.endSecond(), off, CLOCK)).append("</td>")
+                    .append(at(w.endSecond(), off, CLOCK)).append("</td>").append(n(num(w.surgeRequests())))
+                    .append(n(num(Math.round(w.expectedRequests()))))
                     .append(n(String.format(Locale.ROOT, "%.2f", w.baselinePerMinute() / 60)));
             if (p.attributed()) {
                 boolean timed = r.timing().requestTime().count() > 0;

@@ -217,6 +217,8 @@ public final class JsonReportRenderer {
             g.writeStringField("baseline_start", iso(w.baselineStartSecond(), off));
             g.writeStringField("baseline_end", iso(w.baselineEndSecond(), off));
             g.writeNumberField("baseline_per_second", w.baselinePerMinute() / 60.0);
+            g.writeNumberField("surge_requests", w.surgeRequests());
+            g.writeNumberField("expected_requests", w.expectedRequests());
             // Without the attribution pass (tail's live window) nothing was measured: null, not 0.
             boolean measured = p.attributed();
             count(g, "requests_during", p.requestsDuring(), measured);

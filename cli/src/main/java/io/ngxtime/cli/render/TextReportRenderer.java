@@ -191,9 +191,10 @@ public final class TextReportRenderer {
             out.printf(Locale.ROOT, "  %d. %s  %,d req in that second; busiest minute %s with %,d req%n", i++,
                     at(w.busiestSecond(), off, TIME), w.busiestSecondCount(), at(w.busiestMinute(), off, CLOCK),
                     w.busiestMinuteCount());
-            out.printf(Locale.ROOT, "     surge %s to %s, baseline %s to %s (median minute) %.2f req/s%n",
-                    at(w.startSecond(), off, CLOCK), at(w.endSecond(), off, CLOCK), at(w.baselineStartSecond(), off, CLOCK),
-                    at(w.baselineEndSecond(), off, CLOCK), w.baselinePerMinute() / 60);
+            out.printf(Locale.ROOT, "     surge %s to %s, %,d req where the baseline rate gives %,.0f;"
+                            + " baseline %s to %s (median minute) %.2f req/s%n",
+                    at(w.startSecond(), off, CLOCK), at(w.endSecond(), off, CLOCK), w.surgeRequests(), w.expectedRequests(),
+                    at(w.baselineStartSecond(), off, CLOCK), at(w.baselineEndSecond(), off, CLOCK), w.baselinePerMinute() / 60);
             if (p.attributed()) {
                 // no baseline request (the surge covers the whole range): nothing to compare with
                 boolean before = p.requestsBefore() > 0;
