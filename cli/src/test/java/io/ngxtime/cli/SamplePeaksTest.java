@@ -16,6 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link #EDGE_TOLERANCE_SECONDS} of the crowd; the injected one-second spike is a short surge of its own;
  * no surge holds another peak's busiest second or leaves the log; every baseline is taken from the log's
  * own minutes (main-small's crowd starts six minutes into the log, so its baseline is the hour after).
+ * No other peak is reported (the traffic around the crowds is random, not a peak). Each crowd's driver is
+ * the referrer the generator sent it from, not the client network it came from; every listed value
+ * passes the attribution's minimum excess.
  */
 class SamplePeaksTest {
     /**
@@ -100,6 +103,19 @@ class SamplePeaksTest {
             assertThat(s.json().get("baseline_per_second").asDouble()).as(name + ": baseline rate")
                     .isCloseTo(crowd.get("baselinePerSecond").asDouble(),
                             org.assertj.core.api.Assertions.within(BASELINE_TOLERANCE_PER_SECOND));
+            JsonNode driver = s.json().get("driver");
+            assertThat(driver.get("dimension").asText()).as(name + ": driver " + driver).isEqualTo("referrer");
+            assertThat(driver.get("value").asText()).as(name).isEqualTo(crowd.get("referer").asText());
+        }
+        assertThat(surges).as("the crowds and the spike, nothing else").hasSize(expected.get("peaks").size() + 1);
+        for (Surge s : surges) {
+            for (JsonNode items : s.json().get("attribution")) {
+                for (JsonNode item : items) {
+                    assertThat(item.get("excess_requests").asLong()).as(item.toString()).isGreaterThanOrEqualTo(5);
+                    assertThat(item.get("share_during").asDouble() - item.get("share_before").asDouble())
+                            .as(item.toString()).isGreaterThanOrEqualTo(0.02 - 1e-12);
+                }
+            }
         }
 
         long spike = epoch(expected.get("spike").get("time"));

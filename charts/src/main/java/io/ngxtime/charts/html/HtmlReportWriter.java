@@ -287,6 +287,11 @@ public final class HtmlReportWriter {
             }
             h.append("<h3>What drove peak ").append(rank).append(p.approximate() ? " (some counts approximate)" : "")
                     .append("</h3>\n");
+            if (p.driver() != null) {
+                h.append("<p>Mostly ").append(Html.text(p.driver().dimension().replace('_', ' '))).append(" <b>")
+                        .append(Html.text(p.driver().item().value())).append("</b> (")
+                        .append(num(Math.round(p.driver().item().excessRequests()))).append(" excess requests).</p>\n");
+            }
             table(h, "dimension", "value", "#share during", "#share before", "#excess requests");
             for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                 for (AttributionItem it : e.getValue().subList(0, Math.min(3, e.getValue().size()))) {

@@ -253,6 +253,15 @@ public final class JsonReportRenderer {
                 g.writeEndArray();
             }
             g.writeEndObject();
+            if (p.driver() != null) {
+                g.writeObjectFieldStart("driver");
+                g.writeStringField("dimension", p.driver().dimension());
+                g.writeStringField("value", p.driver().item().value());
+                g.writeNumberField("excess_requests", Math.round(p.driver().item().excessRequests()));
+                g.writeEndObject();
+            } else {
+                g.writeNullField("driver");
+            }
             g.writeBooleanField("approximate", p.approximate());
             g.writeBooleanField("attributed", measured);
             g.writeEndObject();

@@ -201,6 +201,10 @@ public final class TextReportRenderer {
                 out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", ms(p.p99BeforeMicros(), timed && before),
                         ms(p.p99DuringMicros(), timed), before ? pct(p.errorRateBefore()) : "n/a", pct(p.errorRateDuring()),
                         p.approximate() ? "  (some counts approximate)" : "");
+                if (p.driver() != null) {
+                    out.printf(Locale.ROOT, "     driven by %s %s (+%,d req)%n", p.driver().dimension().replace('_', ' '),
+                            safe(clip(p.driver().item().value(), 60)), Math.round(p.driver().item().excessRequests()));
+                }
                 for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                     for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
                         out.printf(Locale.ROOT, "     %-15s %s  %s during vs %s before (+%,d req)%n", e.getKey(),
