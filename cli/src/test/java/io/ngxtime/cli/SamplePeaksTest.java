@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -122,5 +126,28 @@ class SamplePeaksTest {
         Surge top = surges.get(0);
         assertThat(top.second()).isEqualTo(spike);
         assertThat(top.end() - top.start()).as("the one-second spike's surge").isLessThanOrEqualTo(120);
+    }
+
+    @Test
+    void weekChart_labelsEachCrowdWithItsReferrer_andItsAxisReachesTheBusiestSecond(@TempDir Path dir) throws Exception {
+        JsonNode expected = new ObjectMapper().readTree(SampleGoldenTest.samples().resolve("timing-week.expected.json")
+                .toFile());
+        Path svg = dir.resolve("week.svg");
+        ReportCommandTest.Run run = ReportCommandTest.run("week",
+                SampleGoldenTest.samples().resolve("timing-week.log.gz").toString(), "-o", svg.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String text = Files.readString(svg);
+        int from = text.indexOf("id=\"week-peaks\"");
+        assertThat(from).isPositive();
+        int next = text.indexOf(" id=\"week-", from + 1); // the next chart group, if any
+        String peaks = text.substring(from, next < 0 ? text.length() : next);
+        for (JsonNode crowd : expected.get("peaks")) {
+            assertThat(peaks).contains("referrer " + crowd.get("referer").asText());
+        }
+        assertThat(peaks.split(java.util.regex.Pattern.quote("referrer https://partner.example/deal"), -1))
+                .as("one label per crowd").hasSize(expected.get("peaks").size() + 1);
+        assertThat(peaks).doesNotContain("client network");
+        long busiest = expected.get("busiestSecond").get("requests").asLong();
+        assertThat(text).contains(String.format("up to the busiest second (%d req/s)", busiest));
     }
 }
