@@ -10,17 +10,19 @@ import java.util.Map;
  * Names the one value that drove a peak, from its attribution (values over-represented in the surge, each
  * past {@link PeakAttribution}'s minimum excess).
  *
- * <p>The cause is preferred to its consequences. A referrer or a route says why the traffic came and what
- * it asked for; the client networks, user agents and upstreams of a surge mostly follow from those (a link
- * on a partner's page brings that audience's networks and phones, and its route's backends). So the
- * referrer with the most excess requests is named when it explains at least {@link #CAUSE_SHARE} of the
- * excess of the biggest value in any dimension, then likewise the route; otherwise the biggest value. An
- * absent referrer ({@code -} or empty) names no cause and is passed over in that first step. Stateless.
+ * <p>The cause is preferred to its consequences. The client networks and upstreams of a surge follow from
+ * who came and what they asked for, so they are named only when nothing else explains the surge. The
+ * causes, in order: a single user agent (one program made the surge: a script, a crawler, an app; a crowd
+ * of people arrives with many browsers, none of which explains half of it), then the referrer (the link
+ * that sent a crowd), then the route (what it asked for). The first cause whose biggest value explains at
+ * least {@link #CAUSE_SHARE} of the excess of the biggest value in any dimension is named; otherwise the
+ * biggest value. An absent value ({@code -} or empty: no referrer, no user agent) names no cause and is
+ * passed over in that first step. Stateless.
  */
 public final class PeakDrivers {
-    /** A referrer or route is named when it explains at least half as many excess requests as the biggest value. */
+    /** A cause is named when it explains at least half as many excess requests as the biggest value. */
     public static final double CAUSE_SHARE = 0.5;
-    private static final List<Dimension> CAUSES = List.of(Dimension.REFERRER, Dimension.ROUTE);
+    private static final List<Dimension> CAUSES = List.of(Dimension.USER_AGENT, Dimension.REFERRER, Dimension.ROUTE);
 
     private PeakDrivers() {
     }
@@ -43,7 +45,7 @@ public final class PeakDrivers {
         }
         for (Dimension d : CAUSES) {
             for (AttributionItem it : attribution.getOrDefault(d.key(), List.of())) {
-                if (namesACause(d, it.value()) && it.excessRequests() >= CAUSE_SHARE * biggest.item().excessRequests()) {
+                if (namesACause(it.value()) && it.excessRequests() >= CAUSE_SHARE * biggest.item().excessRequests()) {
                     return new PeakDriver(d.key(), it);
                 }
             }
@@ -51,7 +53,7 @@ public final class PeakDrivers {
         return biggest;
     }
 
-    private static boolean namesACause(Dimension d, String value) {
-        return d != Dimension.REFERRER || !(value.isEmpty() || value.equals("-"));
+    private static boolean namesACause(String value) {
+        return !(value.isEmpty() || value.equals("-"));
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What drove a peak (issue 10, items 6 and 7): a listed value needs a minimum excess, and the named driver
- * is the cause (referrer, then route) when it explains at least half as much as the biggest value.
+ * is the cause (a single user agent, then the referrer, then the route) when it explains at least half as
+ * much as the biggest value.
  */
 class PeakDriversTest {
     static final long T0 = 1_791_662_400L;
@@ -48,26 +49,44 @@ class PeakDriversTest {
     }
 
     @Test
-    void noReferrer_isNoCause_soTheRouteOfAScriptIsNamed() {
-        PeakDriver d = PeakDrivers.choose(attribution(
+    void aScript_isNamedByItsUserAgent_evenWhenItSendsAReferrer() {
+        // the week sample's spike: one program, one network, one route, no referrer
+        PeakDriver spike = PeakDrivers.choose(attribution(
                 "referrer", List.of(item("-", 45)),
                 "route", List.of(item("/api/catalog", 64)),
                 "client_network", List.of(item("121.169.186.0/24", 70)),
                 "user_agent", List.of(item("python-requests/2.32.3", 70))));
+        assertThat(spike.dimension()).isEqualTo("user_agent");
+        assertThat(spike.item().value()).isEqualTo("python-requests/2.32.3");
+        // a bot that sets a referrer header: the program is the cause, the header its choice
+        PeakDriver bot = PeakDrivers.choose(attribution(
+                "referrer", List.of(item("https://news.example/", 197)),
+                "user_agent", List.of(item("BadBot/1.0", 200))));
+        assertThat(bot.item().value()).isEqualTo("BadBot/1.0");
+    }
+
+    @Test
+    void absentValues_nameNoCause_soTheRouteIsNamed() {
+        PeakDriver d = PeakDrivers.choose(attribution(
+                "referrer", List.of(item("-", 45)),
+                "route", List.of(item("/api/catalog", 64)),
+                "client_network", List.of(item("121.169.186.0/24", 70)),
+                "user_agent", List.of(item("-", 70))));
         assertThat(d.dimension()).isEqualTo("route");
         assertThat(d.item().value()).isEqualTo("/api/catalog");
     }
 
     @Test
     void causesExplainingLessThanHalf_leaveTheBiggestValueNamed() {
-        // a bot hitting every route: no referrer or route explains half of its 400
+        // traffic from one network to many routes with many browsers: the network it is
         PeakDriver d = PeakDrivers.choose(attribution(
                 "referrer", List.of(item("https://a.example/", 150)),
                 "route", List.of(item("/x", 199)),
-                "user_agent", List.of(item("BadBot/1.0", 400))));
-        assertThat(d.dimension()).isEqualTo("user_agent");
-        assertThat(PeakDrivers.choose(attribution("route", List.of(item("/x", 200)), "user_agent",
-                List.of(item("BadBot/1.0", 400)))).dimension()).as("exactly half").isEqualTo("route");
+                "user_agent", List.of(item("Firefox", 120)),
+                "client_network", List.of(item("203.0.113.0/24", 400))));
+        assertThat(d.dimension()).isEqualTo("client_network");
+        assertThat(PeakDrivers.choose(attribution("route", List.of(item("/x", 200)), "client_network",
+                List.of(item("203.0.113.0/24", 400)))).dimension()).as("exactly half").isEqualTo("route");
         assertThat(PeakDrivers.choose(attribution("referrer", List.of(), "route", List.of()))).isNull();
     }
 
