@@ -453,7 +453,8 @@ public final class HtmlReportWriter {
                     case COUNT -> {
                         before = sameLength ? num(Math.round(ch.before())) : perSecond(ch.perSecond().before());
                         after = sameLength ? num(Math.round(ch.after())) : perSecond(ch.perSecond().after());
-                        change = String.format(Locale.ROOT, "%+,d req", Math.round(ch.perSecond().excessRequests()));
+                        change = String.format(Locale.ROOT, "%+,d ", Math.round(ch.perSecond().excessRequests()))
+                                + Html.text(ch.metric());
                     }
                     case MILLIS -> {
                         before = String.format(Locale.ROOT, "%.3f", ch.before());
