@@ -1,12 +1,10 @@
 package io.ngxtime.charts;
 
-import io.ngxtime.analyzer.report.AttributionItem;
-import io.ngxtime.analyzer.aggregate.PeakAttribution;
+import io.ngxtime.analyzer.report.PeakDriver;
 import io.ngxtime.analyzer.report.PeakReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** What a chart says about a peak: when, how busy, and what drove it. */
 final class PeakText {
@@ -16,27 +14,17 @@ final class PeakText {
     private PeakText() {
     }
 
-    /** The dimension and item explaining most excess requests of the surge, or null without attribution. */
-    static Map.Entry<String, AttributionItem> topDriver(PeakReport p) {
-        Map.Entry<String, AttributionItem> best = null;
-        for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
-            for (AttributionItem it : e.getValue()) {
-                if (best == null || it.excessRequests() > best.getValue().excessRequests()) {
-                    best = Map.entry(e.getKey(), it);
-                }
-            }
-        }
-        return best;
-    }
-
-    /** {@code route /api/search (+4,321 req)}, or null. */
+    /**
+     * {@code referrer https://partner.example/deal (+283 req)}: the report's driver of the peak (the cause
+     * preferred to its side effects: see the analyzer's {@code PeakDrivers}), or null without one.
+     */
     static String driver(PeakReport p) {
-        Map.Entry<String, AttributionItem> d = topDriver(p);
+        PeakDriver d = p.driver();
         if (d == null) {
             return null;
         }
-        return d.getKey().replace('_', ' ') + " " + LabelText.label(d.getValue().value(), VALUE_CHARS)
-                + String.format(Locale.ROOT, " (+%,d req)", Math.round(d.getValue().excessRequests()));
+        return d.dimension().replace('_', ' ') + " " + LabelText.label(d.item().value(), VALUE_CHARS)
+                + String.format(Locale.ROOT, " (+%,d req)", Math.round(d.item().excessRequests()));
     }
 
     /** The label lines: {@code #1  1,234 req/s  Tue 14:03:12}, then the top driver when known. */

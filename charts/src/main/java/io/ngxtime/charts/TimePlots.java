@@ -144,26 +144,28 @@ final class TimePlots {
     }
 
     /**
-     * Sets the traffic axis: cut above ordinary columns when single seconds dwarf them (see
-     * {@link OffScale}), with room for the peak labels; returns a sentence for the subtitle, or "".
+     * Sets the traffic axis: when single seconds dwarf ordinary columns (see {@link AxisCut}), an axis
+     * compressed above them that still reaches the busiest second ({@link CompressedTopAxis}), replacing
+     * {@code axis} in the plot; room for the peak labels. Returns a sentence for the subtitle, or "".
      */
     static String trafficAxis(LayeredXYPlot plot, org.jfree.chart.axis.NumberAxis axis, ColumnGrid grid,
                               double[] columnMax, double[] line, PeakLabels peaks) {
-        double top = OffScale.cut(columnMax, line);
+        double cut = AxisCut.cut(columnMax, line);
         String note = "";
-        if (!Double.isNaN(top)) {
-            double[] ringed = peaks.labels().stream().mapToDouble(PeakLabels.Label::x).toArray();
-            // the axis ends above the cut when it leaves room for peak labels: what runs off is what passes its end
-            double axisTop = peaks.labels().isEmpty() ? top : top * 1.2;
-            OffScale marks = OffScale.markers(plot.chartKey(), grid, columnMax, axisTop, ringed);
-            axis.setRange(0, axisTop);
-            plot.addAnnotation(marks, false);
-            note = String.format(java.util.Locale.ROOT, " Seconds over %,.0f req/s run off the top%s.", axisTop,
-                    marks.count() == 0 ? "" : " (▲)");
+        if (!Double.isNaN(cut)) {
+            double top = java.util.Arrays.stream(columnMax).filter(x -> !Double.isNaN(x)).max().orElseThrow();
+            CompressedTopAxis compressed = new CompressedTopAxis(axis.getLabel(), cut, top);
+            ChartStyle.axis(compressed);
+            compressed.setStandardTickUnits(axis.getStandardTickUnits());
+            compressed.setNumberFormatOverride(axis.getNumberFormatOverride());
+            plot.setRangeAxis(0, compressed);
+            note = String.format(java.util.Locale.ROOT, " Above %,.0f req/s the axis is compressed, up to the busiest"
+                    + " second (%,.0f req/s).", cut, top);
+        } else if (!peaks.labels().isEmpty()) {
+            axis.setUpperMargin(0.2);
         }
         if (!peaks.labels().isEmpty()) {
             plot.addAnnotation(peaks, false);
-            axis.setUpperMargin(0.2);
         }
         return note;
     }

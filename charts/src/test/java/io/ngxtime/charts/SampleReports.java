@@ -93,7 +93,8 @@ final class SampleReports {
             if (r.timeMillis() >= from && r.timeMillis() < to) {
                 consumer.accept(r);
             }
-        }), Long.MIN_VALUE, Long.MIN_VALUE, () -> false);
+        }), hostile ? START_SECOND * 1000 : Long.MIN_VALUE, hostile ? (START_SECOND + 3600) * 1000 : Long.MIN_VALUE,
+                () -> false); // the hostile page compares with its first hour, so that section meets the text too
     }
 
     private static void generate(long seconds, boolean hostile, Consumer<Request> sink) {
@@ -188,10 +189,10 @@ final class SampleReports {
                     new long[] {0, 0, req}, 800, 25_000, 5_000, 3_000, OFFSET));
         }
         PeakWindow w = new PeakWindow(spikeSecond, spikeCount, spikeSecond / 60 * 60, spikeCount + 1000,
-                spikeSecond, spikeSecond + 1, spikeSecond - 3600, 1200);
-        PeakReport peak = new PeakReport(w, OFFSET, spikeCount, 70_000, Map.of("user_agent",
-                List.of(new AttributionItem("BadBot/1.0", spikeCount - 20, 0.95, 0.0, spikeCount - 21))),
-                900_000, 100_000, 0.01, 0.001, false);
+                spikeSecond, spikeSecond + 1, spikeSecond - 3600, 1200, spikeCount);
+        AttributionItem bot = new AttributionItem("BadBot/1.0", spikeCount - 20, 0.95, 0.0, spikeCount - 21);
+        PeakReport peak = new PeakReport(w, OFFSET, spikeCount, 70_000, Map.of("user_agent", List.of(bot)),
+                900_000, 100_000, 0.01, 0.001, false, new io.ngxtime.analyzer.report.PeakDriver("user_agent", bot));
         TrafficReport traffic = new TrafficReport(first, perSecond, 60, points, OFFSET, 0);
         Percentiles p = new Percentiles(total, 20_000, 60_000, 80_000, 120_000, 300_000, 900_000, 0, 30_000);
         Latency l = new Latency.Measured(p);

@@ -87,23 +87,28 @@ class WeekChartTest {
     }
 
     @Test
-    void week_png_theSpikesPixelColumnReachesNearTheTopOfThePlot() {
+    void week_png_theSpikeKeepsItsHeight_onAnAxisCompressedAboveOrdinaryTraffic() {
         Report noLabels = WEEK.withPeaks(List.of());
         ChartSize size = ChartSize.DEFAULT;
         JFreeChart chart = WeekChart.create(noLabels, ChartOptions.defaults());
         Rendered img = Rendered.of(chart, size);
         XYPlot plot = chart.getXYPlot();
         ValueAxis x = plot.getDomainAxis();
-        ValueAxis y = plot.getRangeAxis();
+        // 900 req/s dwarfs the ordinary 20-55: the axis is cut above those and compressed up to the spike
+        assertThat(plot.getRangeAxis()).isInstanceOf(CompressedTopAxis.class);
+        CompressedTopAxis y = (CompressedTopAxis) plot.getRangeAxis();
+        assertThat(y.cut()).isLessThan(200);
+        assertThat(y.topValue()).as("the axis reaches the busiest second").isEqualTo(900);
+        assertThat(y.getUpperBound()).isGreaterThan(900);
         int spikeX = (int) Math.round(x.valueToJava2D((SPIKE + 0.5) * 1000, img.dataArea(), plot.getDomainAxisEdge()));
-        // 900 req/s dwarfs the ordinary 20-55: the axis is cut above those and the spike runs off the top
-        assertThat(y.getUpperBound()).isLessThan(200);
-        assertThat(plot.getAnnotations()).hasAtLeastOneElementOfType(OffScale.class);
-        int plotTop = (int) Math.ceil(img.dataArea().getMinY());
-        int ink = img.topInk(spikeX - 1, spikeX + 1, 200);
-        assertThat(ink).as("drawn to the top of the plot at x=%d", spikeX).isBetween(plotTop - 1, plotTop + 3);
-        int elsewhere = img.topInk(spikeX - 200, spikeX - 196, 200);
-        assertThat(elsewhere).as("ordinary columns stay lower").isGreaterThan(plotTop + 40);
+        int spikeTop = (int) Math.round(y.valueToJava2D(900, img.dataArea(), plot.getRangeAxisEdge()));
+        assertThat(img.topInk(spikeX - 1, spikeX + 1, 200)).as("drawn up to 900 req/s at x=%d", spikeX)
+                .isBetween(spikeTop - 2, spikeTop + 3);
+        double band = img.dataArea().getMinY() + CompressedTopAxis.BAND * img.dataArea().getHeight();
+        assertThat(img.topInk(spikeX - 200, spikeX - 196, 200)).as("ordinary columns stay below the band")
+                .isGreaterThan((int) band);
+        assertThat(y.java2DToValue(y.valueToJava2D(700, img.dataArea(), plot.getRangeAxisEdge()), img.dataArea(),
+                plot.getRangeAxisEdge())).isCloseTo(700, org.assertj.core.data.Offset.offset(1e-6));
 
         Report calmer = SampleReports.week(SPIKE, 90).withPeaks(List.of());
         JFreeChart uncut = WeekChart.create(calmer, ChartOptions.defaults());
@@ -112,9 +117,31 @@ class WeekChartTest {
         int x2 = (int) Math.round(plot2.getDomainAxis().valueToJava2D((SPIKE + 0.5) * 1000, img2.dataArea(),
                 plot2.getDomainAxisEdge()));
         int top2 = (int) Math.round(plot2.getRangeAxis().valueToJava2D(90, img2.dataArea(), plot2.getRangeAxisEdge()));
-        assertThat(plot2.getAnnotations()).as("90 req/s is not cut").isEmpty();
+        assertThat(plot2.getRangeAxis()).as("90 req/s is not cut").isNotInstanceOf(CompressedTopAxis.class);
         assertThat(top2 - img2.dataArea().getMinY()).isLessThan(img2.dataArea().getHeight() * 0.2);
         assertThat(img2.topInk(x2 - 1, x2 + 1, 200)).as("drawn up to 90 req/s").isBetween(top2 - 2, top2 + 3);
+    }
+
+    @Test
+    void compressedAxis_ticksUpToTheCut_thenTheBusiestSecond() {
+        CompressedTopAxis axis = new CompressedTopAxis("requests/s", 6, 70);
+        java.awt.geom.Rectangle2D area = new java.awt.geom.Rectangle2D.Double(0, 0, 100, 500);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g2 = image.createGraphics();
+        List<?> ticks = axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), area,
+                org.jfree.chart.ui.RectangleEdge.LEFT);
+        g2.dispose();
+        List<Double> values = ticks.stream().map(t -> ((org.jfree.chart.axis.NumberTick) t).getValue()).toList();
+        assertThat(values).first().isEqualTo(0.0);
+        assertThat(values).last().isEqualTo(70.0);
+        assertThat(values.subList(0, values.size() - 1)).allSatisfy(v -> assertThat(v).isLessThanOrEqualTo(6));
+        assertThat(((org.jfree.chart.axis.NumberTick) ticks.get(ticks.size() - 1)).getText()).isEqualTo("70");
+        // 0 at the bottom, the cut at the top of the lower part, 70 inside the band, below the top edge
+        org.jfree.chart.ui.RectangleEdge left = org.jfree.chart.ui.RectangleEdge.LEFT;
+        assertThat(axis.valueToJava2D(0, area, left)).isEqualTo(500);
+        assertThat(axis.valueToJava2D(6, area, left)).isCloseTo(500 * CompressedTopAxis.BAND,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(axis.valueToJava2D(70, area, left)).isBetween(1.0, 500 * CompressedTopAxis.BAND);
     }
 
     static PeakLabels labels(JFreeChart chart) {
@@ -170,15 +197,18 @@ class WeekChartTest {
     }
 
     @Test
-    void week_theCutNote_namesTheAxisTop_alsoWhenItLeavesRoomForPeakLabels() {
+    void week_theCutNote_namesTheCutAndTheBusiestSecond_alsoWithPeakLabels() {
         JFreeChart chart = WeekChart.create(WEEK, ChartOptions.defaults());
-        double axisTop = chart.getXYPlot().getRangeAxis().getUpperBound();
+        CompressedTopAxis axis = (CompressedTopAxis) chart.getXYPlot().getRangeAxis();
         String subtitles = chart.getSubtitles().stream().filter(t -> t instanceof org.jfree.chart.title.TextTitle)
                 .map(t -> ((org.jfree.chart.title.TextTitle) t).getText()).reduce("", String::concat);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Seconds over ([0-9,]+) req/s run off the top")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "Above ([0-9,]+) req/s the axis is compressed, up to the busiest second \\(([0-9,]+) req/s\\)")
                 .matcher(subtitles);
         assertThat(m.find()).as(subtitles).isTrue();
-        assertThat(Double.parseDouble(m.group(1).replace(",", ""))).isCloseTo(axisTop, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(Double.parseDouble(m.group(1).replace(",", ""))).isEqualTo(axis.cut());
+        assertThat(Long.parseLong(m.group(2).replace(",", ""))).isEqualTo(WEEK.traffic().maxPerSecond()).isEqualTo(900);
+        assertThat(labels(chart).labels()).singleElement().satisfies(l -> assertThat(l.y()).isEqualTo(900));
     }
 
     @Test

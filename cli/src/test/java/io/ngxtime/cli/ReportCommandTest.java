@@ -199,9 +199,11 @@ class ReportCommandTest {
 
     @Test
     void report_aPeakWhoseSurgeCoversTheWholeRange_hasNoBaseline_soItsBeforeFiguresAreNull() throws Exception {
+        // 40 seconds around the sample's spike (55 requests in 15:06:04): no whole minute lies outside the
+        // surge, so there is no baseline, and a peak then needs 20 requests, which the spike has
         String sample = SampleGoldenTest.samples().resolve("timing-small.log").toString();
-        Run r = run("report", sample, "--json", "--from", "2026-10-07T14:00:00-07:00",
-                "--to", "2026-10-07T14:00:40-07:00");
+        Run r = run("report", sample, "--json", "--from", "2026-10-07T15:06:00-07:00",
+                "--to", "2026-10-07T15:06:40-07:00");
         assertThat(r.exit()).isZero();
         JsonNode peaks = r.json().get("peaks");
         assertThat(peaks).isNotEmpty();
@@ -216,8 +218,8 @@ class ReportCommandTest {
                 assertThat(item.get("share_before").isNull()).isTrue();
             }
         }
-        Run text = run("report", sample, "--from", "2026-10-07T14:00:00-07:00",
-                "--to", "2026-10-07T14:00:40-07:00");
+        Run text = run("report", sample, "--from", "2026-10-07T15:06:00-07:00",
+                "--to", "2026-10-07T15:06:40-07:00");
         assertThat(text.out()).contains("p99 n/a ->").doesNotContain("vs 0.0% before");
     }
 

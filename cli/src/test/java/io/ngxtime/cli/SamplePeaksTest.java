@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,6 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link #EDGE_TOLERANCE_SECONDS} of the crowd; the injected one-second spike is a short surge of its own;
  * no surge holds another peak's busiest second or leaves the log; every baseline is taken from the log's
  * own minutes (main-small's crowd starts six minutes into the log, so its baseline is the hour after).
+ * No other peak is reported (the traffic around the crowds is random, not a peak). Each crowd's driver is
+ * the referrer the generator sent it from, not the client network it came from; every listed value
+ * passes the attribution's minimum excess.
  */
 class SamplePeaksTest {
     /**
@@ -100,11 +107,47 @@ class SamplePeaksTest {
             assertThat(s.json().get("baseline_per_second").asDouble()).as(name + ": baseline rate")
                     .isCloseTo(crowd.get("baselinePerSecond").asDouble(),
                             org.assertj.core.api.Assertions.within(BASELINE_TOLERANCE_PER_SECOND));
+            JsonNode driver = s.json().get("driver");
+            assertThat(driver.get("dimension").asText()).as(name + ": driver " + driver).isEqualTo("referrer");
+            assertThat(driver.get("value").asText()).as(name).isEqualTo(crowd.get("referer").asText());
+        }
+        assertThat(surges).as("the crowds and the spike, nothing else").hasSize(expected.get("peaks").size() + 1);
+        for (Surge s : surges) {
+            for (JsonNode items : s.json().get("attribution")) {
+                for (JsonNode item : items) {
+                    assertThat(item.get("excess_requests").asLong()).as(item.toString()).isGreaterThanOrEqualTo(5);
+                    assertThat(item.get("share_during").asDouble() - item.get("share_before").asDouble())
+                            .as(item.toString()).isGreaterThanOrEqualTo(0.02 - 1e-12);
+                }
+            }
         }
 
         long spike = epoch(expected.get("spike").get("time"));
         Surge top = surges.get(0);
         assertThat(top.second()).isEqualTo(spike);
         assertThat(top.end() - top.start()).as("the one-second spike's surge").isLessThanOrEqualTo(120);
+    }
+
+    @Test
+    void weekChart_labelsEachCrowdWithItsReferrer_andItsAxisReachesTheBusiestSecond(@TempDir Path dir) throws Exception {
+        JsonNode expected = new ObjectMapper().readTree(SampleGoldenTest.samples().resolve("timing-week.expected.json")
+                .toFile());
+        Path svg = dir.resolve("week.svg");
+        ReportCommandTest.Run run = ReportCommandTest.run("week",
+                SampleGoldenTest.samples().resolve("timing-week.log.gz").toString(), "-o", svg.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String text = Files.readString(svg);
+        int from = text.indexOf("id=\"week-peaks\"");
+        assertThat(from).isPositive();
+        int next = text.indexOf(" id=\"week-", from + 1); // the next chart group, if any
+        String peaks = text.substring(from, next < 0 ? text.length() : next);
+        for (JsonNode crowd : expected.get("peaks")) {
+            assertThat(peaks).contains("referrer " + crowd.get("referer").asText());
+        }
+        assertThat(peaks.split(java.util.regex.Pattern.quote("referrer https://partner.example/deal"), -1))
+                .as("one label per crowd").hasSize(expected.get("peaks").size() + 1);
+        assertThat(peaks).doesNotContain("client network");
+        long busiest = expected.get("busiestSecond").get("requests").asLong();
+        assertThat(text).contains(String.format("up to the busiest second (%d req/s)", busiest));
     }
 }

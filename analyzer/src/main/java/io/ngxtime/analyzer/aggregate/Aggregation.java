@@ -150,6 +150,16 @@ public final class Aggregation implements Aggregator<Aggregation> {
         return filter;
     }
 
+    /** Start of the time window the reader applied (epoch ms), {@code Long.MIN_VALUE} when open. */
+    public long windowFromMillis() {
+        return windowFromMillis;
+    }
+
+    /** End of the time window the reader applied (epoch ms, exclusive), {@code Long.MAX_VALUE} when open. */
+    public long windowToMillis() {
+        return windowToMillis;
+    }
+
     public SummaryAggregator summary() {
         return summary;
     }

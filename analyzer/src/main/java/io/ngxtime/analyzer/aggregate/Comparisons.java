@@ -1,10 +1,11 @@
 package io.ngxtime.analyzer.aggregate;
 
 import io.ngxtime.analyzer.record.Tier;
+import io.ngxtime.analyzer.report.Comparison;
+import io.ngxtime.analyzer.report.Comparison.Change;
+import io.ngxtime.analyzer.report.Comparison.Kind;
 import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
-import io.ngxtime.analyzer.report.Comparison;
-import io.ngxtime.analyzer.report.RouteReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,113 +13,172 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Compares an incident window with a baseline window: what changed most, ranked. */
+/**
+ * Compares an incident window with a baseline window: what changed, ranked by how much it explains
+ * ({@link Change#weight()}, in requests), so a route that went from 2 to 248 requests leads one that went
+ * from 0 to 2.
+ *
+ * <p>Counts are compared as rates, so windows of different lengths compare fairly. A time or a share is
+ * compared only where both windows have requests of that subject (a route new in the window has no
+ * latency "before", which is unknown, not 0 ms). A baseline without requests gives an empty comparison
+ * ({@link Comparison#baselineEmpty()}), never "0 to N" for everything.
+ */
 public final class Comparisons {
     static final int LIMIT = 10;
 
     private Comparisons() {
     }
 
-    /**
-     * Larger relative change first; a change from or to zero counts as large, except for times, which
-     * are compared from 1 ms up (nginx logs whole milliseconds, so a p99 of 0 is "under 1 ms", and 0 to
-     * 1 ms is no change worth ranking first) and rates from 1% up (0 to 0.1% 5xx is noise, not news).
-     */
-    private static final Comparator<Comparison.Change> BY_CHANGE = Comparator.comparingDouble(c -> {
-        double r = c.metric().endsWith(" ms") ? Math.max(1, c.after()) / Math.max(1, c.before())
-                : c.metric().endsWith(" rate") ? Math.max(0.01, c.after()) / Math.max(0.01, c.before()) : c.ratio();
-        if (Double.isInfinite(r)) {
-            return -1e9 - c.after();
-        }
-        return -Math.abs(Math.log(Math.max(r, 1e-9)));
-    });
-
-    /** A percentile in ms of a measured distribution; empty when it is missing (not logged, or no value). */
-    private static java.util.OptionalDouble ms(Latency l, java.util.function.ToLongFunction<Percentiles> which) {
-        return l.measured().map(p -> java.util.OptionalDouble.of(which.applyAsLong(p) / 1000.0))
-                .orElse(java.util.OptionalDouble.empty());
-    }
-
-    /** Adds a change when both sides were measured: what was not logged is not compared. */
-    private static void add(List<Comparison.Change> to, String subject, String metric, java.util.OptionalDouble before,
-                            java.util.OptionalDouble after) {
-        if (before.isPresent() && after.isPresent()) {
-            to.add(new Comparison.Change(subject, metric, before.getAsDouble(), after.getAsDouble()));
-        }
-    }
-
-    private static java.util.OptionalDouble share(java.util.OptionalLong part, long whole) {
-        return part.isPresent() && whole > 0 ? java.util.OptionalDouble.of((double) part.getAsLong() / whole)
-                : java.util.OptionalDouble.empty();
-    }
-
     public static Comparison compare(Aggregation window, Aggregation baseline, long baselineFromSecond,
                                      long baselineToSecond) {
-        List<Comparison.Change> changes = new ArrayList<>();
-        long wn = window.summary().requests();
         long bn = baseline.summary().requests();
-        changes.add(new Comparison.Change("all", "requests", bn, wn));
-        add(changes, "all", "5xx rate", baseline.summary().summary().statusShare(500, 599),
-                window.summary().summary().statusShare(500, 599));
-        add(changes, "all", "request_time p50 ms", ms(baseline.timing().requestTime(), Percentiles::p50),
-                ms(window.timing().requestTime(), Percentiles::p50));
-        add(changes, "all", "request_time p99 ms", ms(baseline.timing().requestTime(), Percentiles::p99),
-                ms(window.timing().requestTime(), Percentiles::p99));
-        add(changes, "all", "upstream_time p99 ms", ms(baseline.timing().upstreamTime(), Percentiles::p99),
-                ms(window.timing().upstreamTime(), Percentiles::p99));
-        for (Tier t : Tier.values()) {
-            if (baseline.timing().tierRequests(t) + window.timing().tierRequests(t) == 0) {
-                continue;
-            }
-            changes.add(new Comparison.Change(t.key(), "requests", baseline.timing().tierRequests(t),
-                    window.timing().tierRequests(t)));
-            add(changes, t.key(), "request_time p99 ms", ms(baseline.timing().tierTime(t), Percentiles::p99),
-                    ms(window.timing().tierTime(t), Percentiles::p99));
+        Weigher w = new Weigher(Math.max(1, baselineToSecond - baselineFromSecond), windowSeconds(window));
+        if (bn == 0) {
+            return new Comparison(baselineFromSecond, baselineToSecond, 0, w.baselineSeconds, w.windowSeconds,
+                    List.of(), List.of(), List.of());
         }
-        changes.sort(BY_CHANGE);
+        return new Comparison(baselineFromSecond, baselineToSecond, bn, w.baselineSeconds, w.windowSeconds,
+                overall(window, baseline, w), top(upstreams(window, baseline, w)), top(routes(window, baseline, w)));
+    }
 
+    /**
+     * The window's length in whole seconds: from its stated start (on a side left open, the second of its
+     * first request) to its stated end (or the second after its last request's); at least 1.
+     */
+    static long windowSeconds(Aggregation window) {
+        SummaryAggregator s = window.summary();
+        boolean timed = s.firstMillis() <= s.lastMillis();
+        long from = window.windowFromMillis() != Long.MIN_VALUE ? Math.floorDiv(window.windowFromMillis(), 1000)
+                : timed ? Math.floorDiv(s.firstMillis(), 1000) : 0;
+        long to = window.windowToMillis() != Long.MAX_VALUE ? Math.floorDiv(window.windowToMillis() + 999, 1000)
+                : timed ? Math.floorDiv(s.lastMillis(), 1000) + 1 : from;
+        return Math.max(1, to - from);
+    }
+
+    private static List<Change> overall(Aggregation window, Aggregation baseline, Weigher w) {
+        List<Change> changes = new ArrayList<>();
+        long bn = baseline.summary().requests();
+        long wn = window.summary().requests();
+        changes.add(w.count("all", "requests", bn, wn));
+        if (wn > 0) {
+            // over the requests whose status is logged
+            w.share(changes, "all", "5xx rate", baseline.summary().summary().statusBetween(500, 599),
+                    bn - baseline.summary().summary().withoutStatus(), window.summary().summary().statusBetween(500, 599),
+                    wn - window.summary().summary().withoutStatus());
+        }
+        TimingAggregator b = baseline.timing();
+        TimingAggregator a = window.timing();
+        w.time(changes, "all", "request_time p50 ms", b.requestTime(), a.requestTime(), Percentiles::p50);
+        w.time(changes, "all", "request_time p99 ms", b.requestTime(), a.requestTime(), Percentiles::p99);
+        w.time(changes, "all", "upstream_time p99 ms", b.upstreamTime(), a.upstreamTime(), Percentiles::p99);
+        for (Tier t : Tier.values()) {
+            if (b.tierRequests(t) + a.tierRequests(t) > 0) {
+                changes.add(w.count(t.key(), "requests", b.tierRequests(t), a.tierRequests(t)));
+            }
+            w.time(changes, t.key(), "request_time p99 ms", b.tierTime(t), a.tierTime(t), Percentiles::p99);
+        }
+        changes.sort(BY_WEIGHT);
+        return changes;
+    }
+
+    private static List<Change> upstreams(Aggregation window, Aggregation baseline, Weigher w) {
         Map<String, UpstreamReport> before = new HashMap<>();
         for (UpstreamReport u : ReportBuilder.upstreams(baseline.upstreams())) {
             before.put(u.address(), u);
         }
-        List<Comparison.Change> ups = new ArrayList<>();
+        List<Change> ups = new ArrayList<>();
         for (UpstreamReport u : ReportBuilder.upstreams(window.upstreams())) {
             UpstreamReport b = before.get(u.address());
-            if (b == null) {
-                ups.add(new Comparison.Change(u.address(), "attempts", 0, u.attempts()));
-                continue;
+            ups.add(w.count(u.address(), "attempts", b == null ? 0 : b.attempts(), u.attempts()));
+            if (b != null) {
+                w.time(ups, u.address(), "response p99 ms", b.response(), u.response(), Percentiles::p99);
+                w.share(ups, u.address(), "failed attempt rate", b.failed(), b.attempts(), u.failed(), u.attempts());
             }
-            add(ups, u.address(), "response p99 ms", ms(b.response(), Percentiles::p99), ms(u.response(), Percentiles::p99));
-            add(ups, u.address(), "failed attempt rate", share(b.failed(), b.attempts()), share(u.failed(), u.attempts()));
-            ups.add(new Comparison.Change(u.address(), "attempts", b.attempts(), u.attempts()));
         }
-        ups.sort(BY_CHANGE);
+        return ups;
+    }
 
+    private static List<Change> routes(Aggregation window, Aggregation baseline, Weigher w) {
         // every route the baseline kept, not only its busiest: a route outside the baseline's top list
         // was there all the same, and calling it new ranked false changes first
-        Map<String, RouteReport> routesBefore = new HashMap<>();
+        Map<String, TopK.Entry<RouteStats>> before = new HashMap<>();
         for (TopK.Entry<RouteStats> e : baseline.routes().routes().sorted()) {
-            routesBefore.put(e.key(), ReportBuilder.route(e));
+            before.put(e.key(), e);
         }
         boolean baselineComplete = !baseline.routes().routes().isApproximate();
-        List<Comparison.Change> routes = new ArrayList<>();
-        for (RouteReport r : ReportBuilder.routes(window.routes()).routes()) {
-            RouteReport b = routesBefore.get(r.route());
+        List<Change> routes = new ArrayList<>();
+        for (TopK.Entry<RouteStats> r : window.routes().routes().sorted()) {
+            TopK.Entry<RouteStats> b = before.get(r.key());
             if (b == null && !baselineComplete) {
                 continue; // evicted from the baseline's bounded sketch or absent: unknown, so not compared
             }
-            routes.add(new Comparison.Change(r.route(), "requests", b == null ? 0 : b.requests(), r.requests()));
-            if (b != null) {
-                add(routes, r.route(), "p99 ms", millis(b.p99Micros()), millis(r.p99Micros()));
-                add(routes, r.route(), "5xx rate", b.errorRate(), r.errorRate());
+            routes.add(w.count(r.key(), "requests", b == null ? 0 : b.count(), r.count()));
+            if (b == null) {
+                continue;
+            }
+            RouteStats bs = b.value();
+            RouteStats rs = r.value();
+            long bTimed = bs.requestTime().count();
+            long rTimed = rs.requestTime().count();
+            if (bTimed > 0 && rTimed > 0) {
+                routes.add(w.time(r.key(), "p99 ms", bs.requestTime().quantile(0.99) / 1000.0,
+                        rs.requestTime().quantile(0.99) / 1000.0, rTimed));
+            }
+            if (bs.errorRate().isPresent() && rs.errorRate().isPresent()) {
+                routes.add(w.share(r.key(), "5xx rate", bs.errors5xx(), bs.statusLogged(), rs.errors5xx(), rs.statusLogged()));
             }
         }
-        routes.sort(BY_CHANGE);
-        return new Comparison(baselineFromSecond, baselineToSecond, bn, changes,
-                ups.subList(0, Math.min(LIMIT, ups.size())), routes.subList(0, Math.min(LIMIT, routes.size())));
+        return routes;
     }
 
-    private static java.util.OptionalDouble millis(java.util.OptionalLong micros) {
-        return micros.isPresent() ? java.util.OptionalDouble.of(micros.getAsLong() / 1000.0) : java.util.OptionalDouble.empty();
+    /** Most weight first; ties in a fixed order so that reports are deterministic. */
+    private static final Comparator<Change> BY_WEIGHT = Comparator.comparingDouble(Change::weight).reversed()
+            .thenComparing(Change::subject).thenComparing(Change::metric);
+
+    private static List<Change> top(List<Change> changes) {
+        changes.sort(BY_WEIGHT);
+        return changes.subList(0, Math.min(LIMIT, changes.size()));
+    }
+
+    /** Builds changes and their weights for two windows of known lengths. */
+    private record Weigher(long baselineSeconds, long windowSeconds) {
+        Change count(String subject, String metric, long before, long after) {
+            double beforeRate = (double) before / baselineSeconds;
+            double afterRate = (double) after / windowSeconds;
+            double excess = after - beforeRate * windowSeconds;
+            return new Change(subject, metric, Kind.COUNT, before, after,
+                    new Comparison.PerSecond(beforeRate, afterRate, excess), Math.abs(excess));
+        }
+
+        /** A share: {@code beforePart / beforeWhole} against {@code afterPart / afterWhole}, both wholes above 0. */
+        Change share(String subject, String metric, long beforePart, long beforeWhole, long afterPart, long afterWhole) {
+            double before = (double) beforePart / beforeWhole;
+            double after = (double) afterPart / afterWhole;
+            return new Change(subject, metric, Kind.SHARE, before, after, null, Math.abs(after - before) * afterWhole);
+        }
+
+        /** A time in ms, over {@code timed} requests of the window; both counted from 1 ms up. */
+        Change time(String subject, String metric, double beforeMillis, double afterMillis, long timed) {
+            double logRatio = Math.log(Math.max(1, afterMillis) / Math.max(1, beforeMillis));
+            return new Change(subject, metric, Kind.MILLIS, beforeMillis, afterMillis, null, timed * Math.abs(logRatio));
+        }
+
+        /** Adds a percentile's change when both windows measured it (a time not logged is not compared). */
+        void time(List<Change> to, String subject, String metric, Latency before, Latency after,
+                  java.util.function.ToLongFunction<Percentiles> micros) {
+            if (before.measured().isPresent() && after.measured().isPresent()) {
+                Percentiles b = before.measured().get();
+                Percentiles a = after.measured().get();
+                to.add(time(subject, metric, micros.applyAsLong(b) / 1000.0, micros.applyAsLong(a) / 1000.0, a.count()));
+            }
+        }
+
+        /** A share whose parts may be unknown ({@code $status} or {@code $upstream_status} not logged): added only when both are known. */
+        void share(List<Change> to, String subject, String metric, java.util.OptionalLong beforePart, long beforeWhole,
+                   java.util.OptionalLong afterPart, long afterWhole) {
+            if (beforePart.isPresent() && afterPart.isPresent() && beforeWhole > 0 && afterWhole > 0) {
+                to.add(share(subject, metric, beforePart.getAsLong(), beforeWhole, afterPart.getAsLong(), afterWhole));
+            }
+        }
     }
 }

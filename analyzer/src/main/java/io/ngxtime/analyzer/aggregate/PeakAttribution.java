@@ -26,6 +26,10 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
     }
 
     static final int CAPACITY = 1000;
+    /** A value is listed as over-represented when it accounts for at least this many (5) excess requests. */
+    public static final double MIN_EXCESS_REQUESTS = 5;
+    /** ... and its share of the surge's requests exceeds its share before by at least this (2 points). */
+    public static final double MIN_SHARE_POINTS = 0.02;
 
     /** Counts of one side (surge or baseline) of one peak. */
     static final class Side {
@@ -147,7 +151,9 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
 
     /**
      * The values of a dimension over-represented during peak {@code i}, most excess requests first:
-     * excess = count during - (share before x requests during).
+     * excess = count during - (share before x requests during). A value is listed only when its excess is
+     * at least {@link #MIN_EXCESS_REQUESTS} and its share during exceeds its share before by at least
+     * {@link #MIN_SHARE_POINTS}: one request more, or 0.1% during against 0.1% before, is noise, not a driver.
      */
     public List<AttributionItem> overRepresented(int i, Dimension d, int limit) {
         Side dur = during[i];
@@ -160,7 +166,8 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
             double shareDuring = (double) e.count() / dur.requests;
             double shareBefore = bef.requests == 0 ? 0 : (double) bef.dims.get(d.ordinal()).count(e.key()) / bef.requests;
             double excess = e.count() - shareBefore * dur.requests;
-            if (excess > 0 && shareDuring > shareBefore) {
+            // shares are quotients: 3% - 1% is 0.01999... in doubles, and exactly 2 points must pass
+            if (excess >= MIN_EXCESS_REQUESTS - 1e-9 && shareDuring - shareBefore >= MIN_SHARE_POINTS - 1e-12) {
                 items.add(new AttributionItem(e.key(), e.count(), shareDuring, shareBefore, excess));
             }
         }

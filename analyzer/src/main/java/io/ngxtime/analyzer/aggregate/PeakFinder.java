@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the top peaks as distinct events: the busiest second, then the surge around it, then the next
@@ -35,6 +37,19 @@ import java.util.Map;
  * {@link PeakWindow#baselineStartSecond()}..{@link PeakWindow#baselineEndSecond()}, and
  * {@link PeakWindow#baselinePerMinute()} is the median over its usable minutes; {@link PeakAttribution}
  * takes the "before" figures from exactly the same seconds.
+ *
+ * <p><b>Which candidates are peaks.</b> A candidate is reported only when it stands out from its
+ * baseline: its surge, or its busiest second alone, holds at least {@link #MIN_FACTOR} times the
+ * requests the baseline's rate predicts for that length, and at least {@link #MIN_EXTRA_REQUESTS} more,
+ * and more by at least {@link #NOISE_SIGMAS} standard deviations of Poisson noise around the prediction
+ * ({@code NOISE_SIGMAS x sqrt(expected)}; what random arrivals reach in some minute or second of a long
+ * log at a busy site). The surge catches a crowd over minutes; the second catches a one-second burst
+ * that barely moves its minute on a busy site. A candidate that fails does not stand in the way of
+ * others: the search goes on through the busiest seconds until {@code n} peaks pass or none is left, so
+ * flat traffic gives no peak at all, and flat traffic with one crowd gives that crowd. A surge that
+ * covers the whole log has no baseline, so it is judged against a rate of 0: it needs
+ * {@link #MIN_EXTRA_REQUESTS} requests. Every reported peak passes the rule with the baseline it is
+ * reported with.
  */
 public final class PeakFinder {
     /** Peaks closer than this (ten minutes) to an earlier surge belong to it. */
@@ -47,13 +62,20 @@ public final class PeakFinder {
     static final long BASELINE_SECONDS = 3600;
     /** The threshold's baseline ends this far (ten minutes) before the peak's minute. */
     private static final long THRESHOLD_GAP_SECONDS = 600;
+    /** A peak holds at least this many times the requests its baseline's rate predicts (1.5). */
+    public static final double MIN_FACTOR = 1.5;
+    /** A peak holds at least this many requests (20) more than its baseline's rate predicts. */
+    public static final long MIN_EXTRA_REQUESTS = 20;
+    /** A peak's extra requests exceed this many (6) standard deviations of Poisson noise. */
+    public static final double NOISE_SIGMAS = 6;
 
     private PeakFinder() {
     }
 
     /**
      * @param n how many peaks at most (0: none)
-     * @return the peaks, busiest second first; empty when there is no timed request
+     * @return the peaks that stand out from their baselines, busiest second first; empty when there is no
+     *         timed request or none stands out
      */
     public static List<PeakWindow> find(TrafficAggregator traffic, int n) {
         List<long[]> seconds = traffic.busySeconds();
@@ -70,27 +92,69 @@ public final class PeakFinder {
                 .thenComparingLong(s -> -perMinute.get(Math.floorDiv(s[0], 60)))
                 .thenComparingLong(s -> s[0]));
         List<PeakWindow> surges = new ArrayList<>();
+        // a minute whose candidate failed: a later (quieter) second of it has the same surge and baseline,
+        // until another surge is found (which can change both)
+        Set<Long> failedMinutes = new HashSet<>();
         for (long[] s : seconds) {
             if (surges.size() >= n) {
                 break;
             }
             long t = s[0];
-            boolean near = false;
+            long minute = Math.floorDiv(t, 60);
+            if (near(t, surges) || failedMinutes.contains(minute)) {
+                continue;
+            }
+            PeakWindow candidate = surge(cover, t, s[1], surges);
+            List<PeakWindow> with = new ArrayList<>(surges);
+            with.add(candidate);
+            if (standsOut(withBaseline(cover, candidate, with))) {
+                surges.add(candidate);
+                failedMinutes.clear();
+            } else {
+                failedMinutes.add(minute);
+            }
+        }
+        // the final baselines leave out every surge; a peak judged before a later surge was found is judged
+        // again with its final baseline, so that every reported peak passes with the baseline it reports
+        while (true) {
+            List<PeakWindow> peaks = new ArrayList<>();
             for (PeakWindow p : surges) {
-                if (t >= p.startSecond() - MIN_GAP_SECONDS && t < p.endSecond() + MIN_GAP_SECONDS) {
-                    near = true;
-                    break;
+                peaks.add(withBaseline(cover, p, surges));
+            }
+            List<PeakWindow> passing = peaks.stream().filter(PeakFinder::standsOut).toList();
+            if (passing.size() == peaks.size()) {
+                return peaks;
+            }
+            List<PeakWindow> kept = new ArrayList<>();
+            for (int i = 0; i < peaks.size(); i++) {
+                if (standsOut(peaks.get(i))) {
+                    kept.add(surges.get(i));
                 }
             }
-            if (!near) {
-                surges.add(surge(cover, t, s[1], surges));
+            surges = kept;
+        }
+    }
+
+    private static boolean near(long second, List<PeakWindow> surges) {
+        for (PeakWindow p : surges) {
+            if (second >= p.startSecond() - MIN_GAP_SECONDS && second < p.endSecond() + MIN_GAP_SECONDS) {
+                return true;
             }
         }
-        List<PeakWindow> peaks = new ArrayList<>();
-        for (PeakWindow p : surges) {
-            peaks.add(withBaseline(cover, p, surges));
-        }
-        return peaks;
+        return false;
+    }
+
+    /** Whether a peak with its baseline passes the rule of the class comment. */
+    static boolean standsOut(PeakWindow w) {
+        return exceeds(w.surgeRequests(), w.expectedRequests())
+                || exceeds(w.busiestSecondCount(), w.baselinePerMinute() / 60.0);
+    }
+
+    /** Whether {@code observed} requests stand out from {@code expected} by the rule's three margins. */
+    static boolean exceeds(double observed, double expected) {
+        double extra = observed - expected;
+        return observed >= MIN_FACTOR * expected && extra >= MIN_EXTRA_REQUESTS
+                && extra >= NOISE_SIGMAS * Math.sqrt(expected);
     }
 
     static double median(long[] values) {
@@ -143,7 +207,8 @@ public final class PeakFinder {
         }
         start = Math.max(start, cover.from);
         end = Math.min(end, cover.to);
-        return new PeakWindow(second, count, busiestMinute, busiestMinuteCount, start, end, start, start, 0);
+        return new PeakWindow(second, count, busiestMinute, busiestMinuteCount, start, end, start, start, 0,
+                cover.requests(start, end));
     }
 
     private static PeakWindow withBaseline(Coverage cover, PeakWindow p, List<PeakWindow> surges) {
@@ -165,7 +230,7 @@ public final class PeakFinder {
             minutes = after;
         }
         return new PeakWindow(p.busiestSecond(), p.busiestSecondCount(), p.busiestMinute(), p.busiestMinuteCount(),
-                p.startSecond(), p.endSecond(), from, to, median(minutes));
+                p.startSecond(), p.endSecond(), from, to, median(minutes), p.surgeRequests());
     }
 
     /** Per-minute counts over the range the log covers, {@code [from, to)} in epoch seconds. */
@@ -174,6 +239,7 @@ public final class PeakFinder {
         final long from;
         final long to;
         private double medianPerMinute = Double.NaN;
+        private final Map<Long, Long> minutes = new HashMap<>();
 
         Coverage(TrafficAggregator traffic, long from, long to) {
             this.traffic = traffic;
@@ -191,10 +257,16 @@ public final class PeakFinder {
             return Math.floorDiv(to, 60) * 60;
         }
 
+        /** Requests in the minute starting at {@code minuteStart}, remembered: candidates ask again and again. */
         long minute(long minuteStart) {
+            return minutes.computeIfAbsent(minuteStart, m -> requests(m, m + 60));
+        }
+
+        /** Requests in {@code [fromSecond, toSecond)}. */
+        long requests(long fromSecond, long toSecond) {
             long sum = 0;
-            for (int i = 0; i < 60; i++) {
-                sum += traffic.requestsAt(minuteStart + i);
+            for (long s = fromSecond; s < toSecond; s++) {
+                sum += traffic.requestsAt(s);
             }
             return sum;
         }

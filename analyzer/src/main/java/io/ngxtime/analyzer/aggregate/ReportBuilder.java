@@ -139,7 +139,7 @@ final class ReportBuilder {
             }
             out.add(new PeakReport(w, offset, attribution.requestsDuring(i), attribution.requestsBefore(i), by,
                     attribution.p99DuringMicros(i), attribution.p99BeforeMicros(i), attribution.errorRateDuring(i),
-                    attribution.errorRateBefore(i), attribution.approximate(i)));
+                    attribution.errorRateBefore(i), attribution.approximate(i), PeakDrivers.choose(by)));
         }
         return out;
     }

@@ -18,6 +18,9 @@ public final class RequestFilter {
     private final List<int[]> statusRanges;
     private final Pattern path;
     private final String pathPrefix;
+    /** The path filter with its %XX escapes decoded: matched against decoded paths (see {@link #pathMatches}). */
+    private final Pattern decodedPath;
+    private final String decodedPathPrefix;
     private final String upstream;
     private final Set<String> methods;
     private final Set<Tier> tiers;
@@ -28,9 +31,13 @@ public final class RequestFilter {
         if (path != null && (path.contains("*") || path.contains("?"))) {
             this.path = Pattern.compile(globToRegex(path));
             this.pathPrefix = null;
+            this.decodedPath = Pattern.compile(globToRegex(PercentDecoder.decode(path)));
+            this.decodedPathPrefix = null;
         } else {
             this.path = null;
             this.pathPrefix = path;
+            this.decodedPath = null;
+            this.decodedPathPrefix = path == null ? null : PercentDecoder.decode(path);
         }
         this.upstream = upstream;
         this.methods = methods;
@@ -56,7 +63,8 @@ public final class RequestFilter {
 
     /**
      * @param status   comma-separated codes or classes ({@code 502,504} or {@code 5xx}), or null
-     * @param path     a prefix ({@code /api/}) or a glob with * and ? ({@code /api/*\/orders}), or null
+     * @param path     a prefix ({@code /api/}) or a glob with * and ? ({@code /api/*\/orders}), or null; a path
+     *                 matches as logged or with its %XX escapes decoded ({@code /caf%C3%A9} matches {@code /café})
      * @param upstream an upstream address any attempt went to, or null
      * @param methods  comma-separated methods, or null
      * @param tiers    comma-separated tiers (nginx, cache, upstream), or null
@@ -125,6 +133,29 @@ public final class RequestFilter {
         return description;
     }
 
+    /**
+     * Whether a path passes {@code --path}: as logged against the filter as given, or (both spelt
+     * differently) with the %XX escapes of each decoded, as routes are.
+     */
+    private boolean pathMatches(String p) {
+        if (p == null) {
+            return false;
+        }
+        if (matches(p, pathPrefix, path)) {
+            return true;
+        }
+        String decoded = PercentDecoder.decode(p);
+        return matches(decoded, decodedPathPrefix, decodedPath);
+    }
+
+    private static boolean matches(String p, String prefix, Pattern glob) {
+        if (prefix != null) {
+            return p.startsWith(prefix);
+        }
+        int q = p.indexOf('?');
+        return glob.matcher(p).matches() || q >= 0 && glob.matcher(p.substring(0, q)).matches();
+    }
+
     public boolean test(Request r) {
         if (!statusRanges.isEmpty()) {
             boolean ok = false;
@@ -138,18 +169,8 @@ public final class RequestFilter {
                 return false;
             }
         }
-        if (pathPrefix != null && (r.path() == null || !r.path().startsWith(pathPrefix))) {
+        if ((pathPrefix != null || path != null) && !pathMatches(r.path())) {
             return false;
-        }
-        if (path != null) {
-            String p = r.path();
-            if (p == null) {
-                return false;
-            }
-            int q = p.indexOf('?');
-            if (!path.matcher(p).matches() && !(q >= 0 && path.matcher(p.substring(0, q)).matches())) {
-                return false;
-            }
         }
         if (methods != null && (r.method() == null || !methods.contains(r.method()))) {
             return false;

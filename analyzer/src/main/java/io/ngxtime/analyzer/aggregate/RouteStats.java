@@ -73,6 +73,11 @@ public final class RouteStats {
         return errors5xx;
     }
 
+    /** Requests whose status was logged. */
+    public long statusLogged() {
+        return statusLogged;
+    }
+
     /** The share of 5xx among the requests whose status was logged; empty when none was. */
     public java.util.OptionalDouble errorRate() {
         return statusLogged == 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of((double) errors5xx / statusLogged);

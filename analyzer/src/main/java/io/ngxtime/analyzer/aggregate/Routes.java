@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Groups request paths into routes: the query string is dropped, and segments that are identifiers are
- * collapsed ({@code /videos/123} becomes {@code /videos/:id}; UUIDs {@code :uuid}; long hex strings
+ * Groups request paths into routes: the query string is dropped, {@code %XX} escapes are decoded (see
+ * {@link PercentDecoder}: {@code /caf%C3%A9} and {@code /café} are one route), and segments that are
+ * identifiers are collapsed ({@code /videos/123} becomes {@code /videos/:id}; UUIDs {@code :uuid}; long hex strings
  * {@code :hex}; a content hash inside a file name {@code app.3f9a2c1b.js} becomes {@code app.:hash.js}).
  * Routes are cut at {@value #MAX_LENGTH} characters.
  */
@@ -31,6 +32,7 @@ public final class Routes {
         if (hash >= 0) {
             p = p.substring(0, hash);
         }
+        p = PercentDecoder.decode(p);
         if (p.isEmpty()) {
             return "/";
         }

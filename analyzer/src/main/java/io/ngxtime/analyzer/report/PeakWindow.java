@@ -2,7 +2,8 @@ package io.ngxtime.analyzer.report;
 
 /**
  * Where a peak is, found from per-second counts alone (the first pass). See
- * {@code io.ngxtime.analyzer.aggregate.PeakFinder} for how the surge and the baseline are chosen.
+ * {@code io.ngxtime.analyzer.aggregate.PeakFinder} for how the surge and the baseline are chosen, and for
+ * the rule a surge must pass to be reported.
  *
  * @param busiestSecond       epoch second with the most requests in the event
  * @param busiestSecondCount  requests in that second
@@ -17,14 +18,26 @@ package io.ngxtime.analyzer.report;
  *                            equal to {@code baselineStartSecond} when the log has no baseline minute
  * @param baselinePerMinute   median requests per whole minute in the baseline window, leaving out the
  *                            minutes of other peaks' surges (0 when the window is empty)
+ * @param surgeRequests       requests in the surge, {@code startSecond} to {@code endSecond}
  */
 public record PeakWindow(long busiestSecond, long busiestSecondCount, long busiestMinute, long busiestMinuteCount,
                          long startSecond, long endSecond, long baselineStartSecond, long baselineEndSecond,
-                         double baselinePerMinute) {
+                         double baselinePerMinute, long surgeRequests) {
     /** A peak whose baseline window ends where its surge starts. */
     public PeakWindow(long busiestSecond, long busiestSecondCount, long busiestMinute, long busiestMinuteCount,
-                      long startSecond, long endSecond, long baselineStartSecond, double baselinePerMinute) {
+                      long startSecond, long endSecond, long baselineStartSecond, double baselinePerMinute,
+                      long surgeRequests) {
         this(busiestSecond, busiestSecondCount, busiestMinute, busiestMinuteCount, startSecond, endSecond,
-                baselineStartSecond, startSecond, baselinePerMinute);
+                baselineStartSecond, startSecond, baselinePerMinute, surgeRequests);
+    }
+
+    /** Requests the baseline's rate predicts for the surge's length. */
+    public double expectedRequests() {
+        return baselinePerMinute * (endSecond - startSecond) / 60.0;
+    }
+
+    /** Requests in the surge above what the baseline's rate predicts for it. */
+    public double excessRequests() {
+        return surgeRequests - expectedRequests();
     }
 }

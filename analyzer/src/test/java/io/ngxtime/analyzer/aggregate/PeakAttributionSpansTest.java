@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class PeakAttributionSpansTest {
     static PeakWindow peak(long start, long end) {
-        return new PeakWindow(start, 10, start, 100, start, end, start - 3600, 1.0);
+        return new PeakWindow(start, 10, start, 100, start, end, start - 3600, 1.0, 100);
     }
 
     @Test

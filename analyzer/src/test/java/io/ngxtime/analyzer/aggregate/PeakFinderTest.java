@@ -152,7 +152,11 @@ class PeakFinderTest {
 
     @Test
     void flatLowRateLog_surgesAreOneMinute_notHours() {
+        // 3 requests a minute for six hours, and five bursts of 25 requests an hour apart
         Log log = new Log().flat(T0 + 11, 6 * 60, 3);
+        for (int i = 0; i < 5; i++) {
+            log.burst(T0 + 1800 + i * 3600L + 7, 25);
+        }
         List<PeakWindow> peaks = PeakFinder.find(log.traffic(), 5);
         assertThat(peaks).hasSize(5);
         for (PeakWindow w : peaks) {
@@ -165,10 +169,14 @@ class PeakFinderTest {
 
     @Test
     void sparseLog_medianOfZero_pairsInNeighbouringMinutesAreNoSurge() {
-        // two requests in each of two neighbouring minutes, then three empty ones: the median minute is empty
+        // two requests in each of two neighbouring minutes, then three empty ones: the median minute is empty;
+        // five bursts of 25 beside such pairs are the peaks, and the pairs are no part of their surges
         Log log = new Log();
         for (int m = 0; m < 360; m += 5) {
             log.minutes(T0 + m * 60L, 2, 2);
+        }
+        for (int i = 0; i < 5; i++) {
+            log.burst(T0 + (60 + i * 60) * 60L + 30, 25);
         }
         List<PeakWindow> peaks = PeakFinder.find(log.traffic(), 5);
         assertThat(peaks).hasSize(5);

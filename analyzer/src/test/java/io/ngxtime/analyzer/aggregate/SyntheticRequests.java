@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Random but realistic requests (all tiers, retries, internal redirects, absent values) for aggregator tests. */
+/**
+ * Random but realistic requests (all tiers, retries, internal redirects, absent values) for aggregator tests:
+ * about 2.9 a second at random, and two bursts from a script (40 requests in one second a third of the way in,
+ * 30 two thirds in), so that the log has peaks to find.
+ */
 final class SyntheticRequests {
     static final long START_MILLIS = 1_791_665_736_000L;
     static final String[] UPSTREAMS = {"10.0.1.1:8080", "10.0.1.2:8080", "10.0.1.3:8080", "10.0.2.1:8080"};
@@ -20,6 +24,9 @@ final class SyntheticRequests {
         long t = START_MILLIS;
         for (int i = 0; i < n; i++) {
             t += rnd.nextInt(0, 700);
+            if (i == n / 3 || i == 2 * n / 3) {
+                burst(out, t, i == n / 3 ? 40 : 30);
+            }
             Request r = new Request();
             r.time(t, 3600);
             int kind = rnd.nextInt(10);
@@ -61,5 +68,19 @@ final class SyntheticRequests {
             out.add(r);
         }
         return out;
+    }
+
+    /** {@code count} requests of a script in the second of {@code millis}. */
+    private static void burst(List<Request> out, long millis, int count) {
+        for (int k = 0; k < count; k++) {
+            Request r = new Request();
+            r.time(millis, 3600);
+            r.request("GET", "/api/catalog", "HTTP/1.1", null);
+            r.client("10.9.9.9", "-", "script/1.0", null);
+            r.bytesSent(5000);
+            r.requestTimeMicros(2000);
+            r.status(200).cacheStatus(CacheStatus.HIT);
+            out.add(r);
+        }
     }
 }

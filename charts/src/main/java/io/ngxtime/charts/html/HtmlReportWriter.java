@@ -271,11 +271,12 @@ public final class HtmlReportWriter {
     private void peaks(Report r, StringBuilder h) {
         h.append("<h2 id=\"peaks\">Peaks</h2>\n");
         if (r.peaks().isEmpty()) {
-            h.append("<p class=\"missing\">No peaks (no request has a time, or none were asked for).</p>\n");
+            h.append("<p class=\"missing\">No peaks (no request has a time, none stands out from its baseline,"
+                    + " or none were asked for).</p>\n");
             return;
         }
-        table(h, "#peak", "busiest second", "#req in it", "busiest minute", "#req in it", "surge", "#baseline req/s",
-                "#p99 before → during", "#5xx before → during");
+        table(h, "#peak", "busiest second", "#req in it", "busiest minute", "#req in it", "surge", "#req in it",
+                "#at the baseline rate", "#baseline req/s", "#p99 before → during", "#5xx before → during");
         int i = 1;
         for (PeakReport p : r.peaks()) {
             PeakWindow w = p.window();
@@ -284,7 +285,8 @@ public final class HtmlReportWriter {
                     .append("</td>").append(n(num(w.busiestSecondCount()))).append("<td>")
                     .append(at(w.busiestMinute(), off, CLOCK)).append("</td>").append(n(num(w.busiestMinuteCount())))
                     .append("<td>").append(at(w.startSecond(), off, CLOCK)).append(" to ")
-                    .append(at(w.endSecond(), off, CLOCK)).append("</td>")
+                    .append(at(w.endSecond(), off, CLOCK)).append("</td>").append(n(num(w.surgeRequests())))
+                    .append(n(num(Math.round(w.expectedRequests()))))
                     .append(n(String.format(Locale.ROOT, "%.2f", w.baselinePerMinute() / 60)));
             if (p.attributed()) {
                 boolean timed = r.timing().requestTime().count() > 0;
@@ -305,6 +307,11 @@ public final class HtmlReportWriter {
             }
             h.append("<h3>What drove peak ").append(rank).append(p.approximate() ? " (some counts approximate)" : "")
                     .append("</h3>\n");
+            if (p.driver() != null) {
+                h.append("<p>Mostly ").append(Html.text(p.driver().dimension().replace('_', ' '))).append(" <b>")
+                        .append(Html.text(p.driver().item().value())).append("</b> (")
+                        .append(num(Math.round(p.driver().item().excessRequests()))).append(" excess requests).</p>\n");
+            }
             table(h, "dimension", "value", "#share during", "#share before", "#excess requests");
             for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                 for (AttributionItem it : e.getValue().subList(0, Math.min(3, e.getValue().size()))) {
@@ -464,18 +471,51 @@ public final class HtmlReportWriter {
 
     private void comparison(Comparison c, int offset, StringBuilder h) {
         h.append("<h2 id=\"comparison\">Compared with the baseline</h2>\n<p>Baseline ")
-                .append(at(c.baselineFromSecond(), offset, TIME)).append(" to ").append(at(c.baselineToSecond(), offset, TIME))
-                .append(" (").append(num(c.baselineRequests())).append(" requests).</p>\n");
+                .append(at(c.baselineFromSecond(), offset, TIME)).append(" to ").append(at(c.baselineToSecond(), offset, TIME));
+        if (c.baselineEmpty()) {
+            h.append(": it has no requests (none that pass the filters), so there is nothing to compare with.</p>\n");
+            return;
+        }
+        boolean sameLength = c.baselineSeconds() == c.windowSeconds();
+        h.append(" (").append(num(c.baselineRequests())).append(" requests in ").append(num(c.baselineSeconds()))
+                .append(" s").append(sameLength ? "" : "; the window is " + num(c.windowSeconds())
+                        + " s, so counts are compared per second").append("). Ranked by how many requests each change"
+                        + " concerns: extra requests at the baseline's rate, requests in a changed share, timed requests"
+                        + " by how far their time moved.</p>\n");
         table(h, "subject", "metric", "#before", "#after", "#change");
         for (List<Comparison.Change> list : List.of(c.changes(), c.upstreams(), c.routes())) {
             for (Comparison.Change ch : list.subList(0, Math.min(10, list.size()))) {
-                String ratio = Double.isInfinite(ch.ratio()) ? "new" : String.format(Locale.ROOT, "×%.2f", ch.ratio());
+                String before;
+                String after;
+                String change;
+                switch (ch.kind()) {
+                    case COUNT -> {
+                        before = sameLength ? num(Math.round(ch.before())) : perSecond(ch.perSecond().before());
+                        after = sameLength ? num(Math.round(ch.after())) : perSecond(ch.perSecond().after());
+                        change = String.format(Locale.ROOT, "%+,d ", Math.round(ch.perSecond().excessRequests()))
+                                + Html.text(ch.metric());
+                    }
+                    case MILLIS -> {
+                        before = String.format(Locale.ROOT, "%.3f", ch.before());
+                        after = String.format(Locale.ROOT, "%.3f", ch.after());
+                        change = ch.before() == 0 ? "from &lt;1 ms" : String.format(Locale.ROOT, "×%.2f", ch.ratio());
+                    }
+                    case SHARE -> {
+                        before = String.format(Locale.ROOT, "%.2f%%", 100 * ch.before());
+                        after = String.format(Locale.ROOT, "%.2f%%", 100 * ch.after());
+                        change = ch.before() == 0 ? "from 0" : String.format(Locale.ROOT, "×%.2f", ch.ratio());
+                    }
+                    default -> throw new AssertionError(ch.kind());
+                }
                 h.append("<tr>").append(t(ch.subject())).append("<td>").append(Html.text(ch.metric())).append("</td>")
-                        .append(n(String.format(Locale.ROOT, "%.3f", ch.before())))
-                        .append(n(String.format(Locale.ROOT, "%.3f", ch.after()))).append(n(ratio)).append("</tr>\n");
+                        .append(n(before)).append(n(after)).append(n(change)).append("</tr>\n");
             }
         }
         h.append("</table>\n");
+    }
+
+    private static String perSecond(double rate) {
+        return String.format(Locale.ROOT, "%.4f/s", rate);
     }
 
     private void status(Summary s, StringBuilder h) {

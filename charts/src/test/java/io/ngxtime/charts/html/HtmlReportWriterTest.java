@@ -148,6 +148,27 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void comparison_ofTheHostilePage_isThere_withItsRoutesEscaped() throws Exception {
+        String html = hostilePage();
+        String section = html.substring(html.indexOf("<h2 id=\"comparison\">"));
+        section = section.substring(0, section.indexOf("</table>"));
+        assertThat(section).contains("&lt;script&gt;").doesNotContain("<script");
+        assertThat(section).contains("Ranked by how many requests each change concerns");
+    }
+
+    @Test
+    void comparison_withAnEmptyBaseline_saysSo_andHasNoTable() throws Exception {
+        Report r = HtmlFixtures.hostile();
+        Report empty = r.withComparison(new io.ngxtime.analyzer.report.Comparison(r.comparison().baselineFromSecond(),
+                r.comparison().baselineToSecond(), 0, 3600, 3600, List.of(), List.of(), List.of()));
+        String html = html(empty);
+        String section = html.substring(html.indexOf("<h2 id=\"comparison\">"));
+        section = section.substring(0, section.indexOf("<h2", 5));
+        assertThat(section).contains("it has no requests").contains("nothing to compare with")
+                .doesNotContain("<table");
+    }
+
+    @Test
     void escaping_textAndAttributes() {
         assertThat(Html.text("<a href=\"x\" onclick='y'>&</a>")).isEqualTo(
                 "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");

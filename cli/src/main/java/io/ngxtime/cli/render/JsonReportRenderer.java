@@ -277,6 +277,8 @@ public final class JsonReportRenderer {
             g.writeStringField("baseline_start", iso(w.baselineStartSecond(), off));
             g.writeStringField("baseline_end", iso(w.baselineEndSecond(), off));
             g.writeNumberField("baseline_per_second", w.baselinePerMinute() / 60.0);
+            g.writeNumberField("surge_requests", w.surgeRequests());
+            g.writeNumberField("expected_requests", w.expectedRequests());
             // Without the attribution pass (tail's live window) nothing was measured: null, not 0.
             boolean measured = p.attributed();
             count(g, "requests_during", p.requestsDuring(), measured);
@@ -311,6 +313,15 @@ public final class JsonReportRenderer {
                 g.writeEndArray();
             }
             g.writeEndObject();
+            if (p.driver() != null) {
+                g.writeObjectFieldStart("driver");
+                g.writeStringField("dimension", p.driver().dimension());
+                g.writeStringField("value", p.driver().item().value());
+                g.writeNumberField("excess_requests", Math.round(p.driver().item().excessRequests()));
+                g.writeEndObject();
+            } else {
+                g.writeNullField("driver");
+            }
             g.writeBooleanField("approximate", p.approximate());
             g.writeBooleanField("attributed", measured);
             g.writeEndObject();
@@ -435,6 +446,7 @@ public final class JsonReportRenderer {
             g.writeStartObject();
             g.writeStringField("subject", c.subject());
             g.writeStringField("metric", c.metric());
+            g.writeStringField("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
             g.writeNumberField("before", c.before());
             g.writeNumberField("after", c.after());
             if (!Double.isInfinite(c.ratio())) {
@@ -442,6 +454,18 @@ public final class JsonReportRenderer {
             } else {
                 g.writeNullField("ratio");
             }
+            // per-second rates and excess requests are those of a count; a time or a share has none
+            Comparison.PerSecond r = c.perSecond();
+            if (r != null) {
+                g.writeNumberField("before_per_second", r.before());
+                g.writeNumberField("after_per_second", r.after());
+                g.writeNumberField("excess_requests", r.excessRequests());
+            } else {
+                g.writeNullField("before_per_second");
+                g.writeNullField("after_per_second");
+                g.writeNullField("excess_requests");
+            }
+            g.writeNumberField("weight", c.weight());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -452,6 +476,9 @@ public final class JsonReportRenderer {
         g.writeStringField("baseline_from", iso(c.baselineFromSecond(), offset));
         g.writeStringField("baseline_to", iso(c.baselineToSecond(), offset));
         g.writeNumberField("baseline_requests", c.baselineRequests());
+        g.writeBooleanField("baseline_empty", c.baselineEmpty());
+        g.writeNumberField("baseline_seconds", c.baselineSeconds());
+        g.writeNumberField("window_seconds", c.windowSeconds());
         changes("changes", c.changes(), g);
         changes("upstreams", c.upstreams(), g);
         changes("routes", c.routes(), g);

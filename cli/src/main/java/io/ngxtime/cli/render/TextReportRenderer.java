@@ -222,15 +222,20 @@ public final class TextReportRenderer {
             out.printf(Locale.ROOT, "  %d. %s  %,d req in that second; busiest minute %s with %,d req%n", i++,
                     at(w.busiestSecond(), off, TIME), w.busiestSecondCount(), at(w.busiestMinute(), off, CLOCK),
                     w.busiestMinuteCount());
-            out.printf(Locale.ROOT, "     surge %s to %s, baseline %s to %s (median minute) %.2f req/s%n",
-                    at(w.startSecond(), off, CLOCK), at(w.endSecond(), off, CLOCK), at(w.baselineStartSecond(), off, CLOCK),
-                    at(w.baselineEndSecond(), off, CLOCK), w.baselinePerMinute() / 60);
+            out.printf(Locale.ROOT, "     surge %s to %s, %,d req where the baseline rate gives %,.0f;"
+                            + " baseline %s to %s (median minute) %.2f req/s%n",
+                    at(w.startSecond(), off, CLOCK), at(w.endSecond(), off, CLOCK), w.surgeRequests(), w.expectedRequests(),
+                    at(w.baselineStartSecond(), off, CLOCK), at(w.baselineEndSecond(), off, CLOCK), w.baselinePerMinute() / 60);
             if (p.attributed()) {
                 // no baseline request (the surge covers the whole range): nothing to compare with
                 boolean before = p.requestsBefore() > 0;
                 out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", ms(p.p99BeforeMicros(), timed && before),
                         ms(p.p99DuringMicros(), timed), before ? pct(p.errorRateBefore()) : "n/a", pct(p.errorRateDuring()),
                         p.approximate() ? "  (some counts approximate)" : "");
+                if (p.driver() != null) {
+                    out.printf(Locale.ROOT, "     driven by %s %s (+%,d req)%n", p.driver().dimension().replace('_', ' '),
+                            safe(clip(p.driver().item().value(), 60)), Math.round(p.driver().item().excessRequests()));
+                }
                 for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                     for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
                         out.printf(Locale.ROOT, "     %-15s %s  %s during vs %s before (+%,d req)%n", e.getKey(),
@@ -286,21 +291,49 @@ public final class TextReportRenderer {
 
     private void comparison(Comparison c, int offset, PrintWriter out) {
         out.println();
-        out.println(bold("Compared with the baseline") + " " + at(c.baselineFromSecond(), offset, TIME) + " to "
-                + at(c.baselineToSecond(), offset, TIME) + String.format(Locale.ROOT, " (%,d requests)", c.baselineRequests()));
-        change("", c.changes(), out);
-        change("upstream ", c.upstreams(), out);
-        change("route ", c.routes(), out);
+        String window = at(c.baselineFromSecond(), offset, TIME) + " to " + at(c.baselineToSecond(), offset, TIME);
+        if (c.baselineEmpty()) {
+            out.println(bold("Compared with the baseline") + " " + window + ": the baseline has no requests"
+                    + " (none that pass the filters), so there is nothing to compare with.");
+            return;
+        }
+        boolean sameLength = c.baselineSeconds() == c.windowSeconds();
+        out.println(bold("Compared with the baseline") + " " + window + String.format(Locale.ROOT, " (%,d requests in %s%s)",
+                c.baselineRequests(), seconds(c.baselineSeconds()),
+                sameLength ? "" : "; the window is " + seconds(c.windowSeconds()) + ", so counts are compared per second"));
+        out.println("  (ranked by the requests each change concerns; counts compared at the baseline's rate)");
+        change("", c.changes(), sameLength, out);
+        change("upstream ", c.upstreams(), sameLength, out);
+        change("route ", c.routes(), sameLength, out);
     }
 
-    private void change(String prefix, List<Comparison.Change> changes, PrintWriter out) {
+    /** {@code 3,600 s}, {@code 45 min}, {@code 2 h}: whole units when they fit. */
+    private static String seconds(long s) {
+        if (s % 3600 == 0) {
+            return String.format(Locale.ROOT, "%,d h", s / 3600);
+        }
+        return s % 60 == 0 ? String.format(Locale.ROOT, "%,d min", s / 60) : String.format(Locale.ROOT, "%,d s", s);
+    }
+
+    private void change(String prefix, List<Comparison.Change> changes, boolean sameLength, PrintWriter out) {
         for (Comparison.Change ch : changes.subList(0, Math.min(6, changes.size()))) {
-            // from 0: "new" for a count; a time of 0 was under nginx's 1 ms resolution
-            String ratio = !Double.isInfinite(ch.ratio()) ? String.format(Locale.ROOT, "x%.2f", ch.ratio())
-                    : ch.metric().equals("requests") || ch.metric().equals("attempts") ? "new"
-                    : ch.metric().endsWith(" ms") ? "from <1 ms" : "from 0";
-            out.printf(Locale.ROOT, "  %-50s %12.3f -> %12.3f  %s%n", safe(clip(prefix + ch.subject() + " " + ch.metric(), 50)),
-                    ch.before(), ch.after(), ratio);
+            String name = safe(clip(prefix + ch.subject() + " " + ch.metric(), 50));
+            switch (ch.kind()) {
+                case COUNT -> {
+                    Comparison.PerSecond r = ch.perSecond();
+                    String values = sameLength
+                            ? String.format(Locale.ROOT, "%,12.0f -> %,12.0f", ch.before(), ch.after())
+                            : String.format(Locale.ROOT, "%10.4f/s -> %10.4f/s", r.before(), r.after());
+                    out.printf(Locale.ROOT, "  %-50s %s  %+,d %s%n", name, values, Math.round(r.excessRequests()),
+                            safe(ch.metric()));
+                }
+                case MILLIS -> out.printf(Locale.ROOT, "  %-50s %12.3f -> %12.3f  %s%n", name, ch.before(), ch.after(),
+                        // a time of 0 was under nginx's 1 ms resolution
+                        ch.before() == 0 ? "from <1 ms" : String.format(Locale.ROOT, "x%.2f", ch.ratio()));
+                case SHARE -> out.printf(Locale.ROOT, "  %-50s %12s -> %12s  %s%n", name, pct(ch.before()), pct(ch.after()),
+                        ch.before() == 0 ? "from 0" : String.format(Locale.ROOT, "x%.2f", ch.ratio()));
+                default -> throw new AssertionError(ch.kind());
+            }
         }
     }
 
