@@ -52,13 +52,8 @@ public final class Rejects {
         byReason.merge(reason, 1L, Long::sum);
         if (samples.size() < maxSamples) {
             int len = Math.min(to - from, SAMPLE_CHARS * 4);
-            String text = new String(b, from, len, StandardCharsets.UTF_8);
-            if (text.length() > SAMPLE_CHARS) {
-                text = text.substring(0, SAMPLE_CHARS) + "…";
-            } else if (len < to - from) {
-                text = text + "…";
-            }
-            samples.add(new LineSample(source, lineNumber, error.message(), text));
+            samples.add(new LineSample(source, lineNumber, error.message(),
+                    sampleText(new String(b, from, len, StandardCharsets.UTF_8), len < to - from)));
         }
         if (everyReject != null) {
             writeLine(everyReject, source, lineNumber, error, b, from, to);
@@ -85,9 +80,21 @@ public final class Rejects {
         });
         for (LineSample s : moreSamples) {
             if (samples.size() < maxSamples) {
-                samples.add(s);
+                // a queue batch keeps more of the line: cut it here as a line read from a file is cut
+                samples.add(new LineSample(s.source(), s.line(), s.message(), sampleText(s.text(), false)));
             }
         }
+    }
+
+    /**
+     * A sample's text: at most {@link #SAMPLE_CHARS} characters, with an ellipsis when the line was longer
+     * ({@code cut}: the text given is already only its start).
+     */
+    static String sampleText(String text, boolean cut) {
+        if (text.length() > SAMPLE_CHARS) {
+            return text.substring(0, SAMPLE_CHARS) + "…";
+        }
+        return cut ? text + "…" : text;
     }
 
     /** Adds the counts and samples of {@code other} (samples up to this one's limit). */
