@@ -10,4 +10,21 @@ public interface LineSink {
 
     /** A rejected line: {@code b[from, to)} (possibly only the first bytes of a too-long line). */
     void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to);
+
+    /** Every line to {@code first}, then to {@code second}. */
+    static LineSink both(LineSink first, LineSink second) {
+        return new LineSink() {
+            @Override
+            public void accept(LogRecord record) {
+                first.accept(record);
+                second.accept(record);
+            }
+
+            @Override
+            public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
+                first.reject(source, lineNumber, error, b, from, to);
+                second.reject(source, lineNumber, error, b, from, to);
+            }
+        };
+    }
 }
