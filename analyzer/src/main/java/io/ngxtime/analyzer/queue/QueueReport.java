@@ -113,6 +113,24 @@ public final class QueueReport {
         Set<String> formats = new LinkedHashSet<>();
         long fromIndex = sinceLast == null ? -1 : store.namedPosition(sinceLast);
         Stats stats = aggregate(store, fromMillis, toMillis, fromIndex, aggregation, formats);
+        if (fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE) {
+            // as from files, which read every line: a window without requests is told in the zone of the
+            // log's last request, and named with the log's format
+            Batch last = store.lastBatchWithTime();
+            if (last != null) {
+                for (int i = last.size() - 1; i >= 0; i--) {
+                    if (last.request(i).timeMillis() >= 0) {
+                        aggregation.seenOutsideWindow(last.request(i).offsetSeconds());
+                        break;
+                    }
+                }
+            } else {
+                last = store.lastBatch();
+            }
+            if (formats.isEmpty() && last != null) {
+                formats.add(last.formatName());
+            }
+        }
         Report first = aggregation.report(List.of(store.directory().toString()),
                 formats.isEmpty() ? "none" : String.join(", ", formats), peaks);
         Report report = LaterPasses.run(first, aggregation, new QueueRequestSource(store, fromIndex), baselineFromMillis,

@@ -246,6 +246,15 @@ public final class RecordStore implements Closeable {
 
     /** The last batch written (for checkpoints and the running max time), or null when empty. */
     public Batch lastBatch() {
+        return lastBatch(false);
+    }
+
+    /** The last batch that holds a request with a time, or null when none does (only its header read before). */
+    public Batch lastBatchWithTime() {
+        return lastBatch(true);
+    }
+
+    private Batch lastBatch(boolean withTime) {
         try (ExcerptTailer t = queue.createTailer()) {
             t.direction(TailerDirection.BACKWARD).toEnd();
             while (true) {
@@ -253,8 +262,14 @@ public final class RecordStore implements Closeable {
                     if (!dc.isPresent()) {
                         return null;
                     }
-                    int n = read(dc);
                     try {
+                        Bytes<?> bytes = dc.wire().bytes();
+                        long at = bytes.readPosition();
+                        if (withTime && timeRangeOf(dc)[0] == Long.MAX_VALUE) {
+                            continue;
+                        }
+                        bytes.readPosition(at);
+                        int n = read(dc);
                         return new BatchDecoder().decode(scratch, 0, n, new Batch());
                     } catch (CorruptBatchException e) {
                         markUnreadable(dc.index()); // resume from the last batch that reads

@@ -111,6 +111,7 @@ class WindowedRejectsPathsTest {
             {Long.MIN_VALUE, at(2000)},
             {at(4500), Long.MAX_VALUE},
             {at(0), at(1000)},
+            {at(10_000), at(11_000)},
             {Long.MIN_VALUE, Long.MAX_VALUE},
         };
         for (long[] w : windows) {
