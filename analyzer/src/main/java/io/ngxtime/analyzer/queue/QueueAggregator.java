@@ -89,12 +89,4 @@ public final class QueueAggregator {
     public boolean windowed() {
         return windowed;
     }
-
-    public long fromMillis() {
-        return fromMillis;
-    }
-
-    public long toMillis() {
-        return toMillis;
-    }
 }
