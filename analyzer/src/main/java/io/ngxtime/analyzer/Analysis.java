@@ -9,6 +9,8 @@ import io.ngxtime.analyzer.ingest.InputLines;
 import io.ngxtime.analyzer.ingest.InputOrder;
 import io.ngxtime.analyzer.ingest.LineSink;
 import io.ngxtime.analyzer.ingest.LogReader;
+import io.ngxtime.analyzer.ingest.Rejects;
+import io.ngxtime.analyzer.ingest.WindowedRejects;
 import io.ngxtime.analyzer.queue.Batch;
 import io.ngxtime.analyzer.queue.QueueAggregator;
 import io.ngxtime.analyzer.queue.QueueIngester;
@@ -306,15 +308,20 @@ public final class Analysis {
     private void direct(List<Input> inputs, Aggregation aggregation) {
         LogReader reader = new LogReader(format, maxLineBytes);
         Request request = new Request();
-        LineSink sink = new LineSink() {
+        QueueAggregator window = QueueAggregator.requestsOnly(aggregation, fromMillis, toMillis);
+        LineSink requests = new LineSink() {
             @Override
             public void accept(LogRecord record) {
-                aggregation.add(RecordConverter.convert(record, request));
+                long t = record.timeMillis();
+                if (!window.windowed() || (t != -1 && window.inWindow(t))) {
+                    aggregation.add(RecordConverter.convert(record, request));
+                } else if (t != -1) {
+                    window.seenOutsideWindow(record.zoneOffsetSeconds());
+                }
             }
 
             @Override
             public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
-                aggregation.rejects().add(source, lineNumber, b, from, to, error);
                 if (rejectsWriter != null) {
                     io.ngxtime.analyzer.ingest.Rejects.writeLine(rejectsWriter, source, lineNumber, error, b, from, to);
                 }
@@ -325,13 +332,14 @@ public final class Analysis {
                 aggregation.noteSample(io.ngxtime.analyzer.ingest.Rejects.sample(source, lineNumber, reason, b, from, to));
             }
         };
-        QueueAggregator window = new QueueAggregator(aggregation, fromMillis, toMillis);
+        WindowedRejects rejects = new WindowedRejects(fromMillis, toMillis, aggregation.rejects());
         for (Input input : inputs) {
             long read = 0;
+            LineSink sink = LineSink.both(requests, rejects.sink(input));
             try (InputStream in = input.open()) {
                 LineReader lines = new LineReader(in, maxLineBytes, true);
                 while (!isCancelled() && lines.next()) {
-                    reader.line(lines, input.name(), 0, window.windowed() ? windowed(sink, window) : sink);
+                    reader.line(lines, input.name(), 0, sink);
                     read = lines.lineNumber();
                 }
             } catch (IOException e) {
@@ -339,30 +347,6 @@ public final class Analysis {
             }
         }
         inputLines = reader.stats().inputLines();
-    }
-
-    private LineSink windowed(LineSink sink, QueueAggregator window) {
-        return new LineSink() {
-            @Override
-            public void accept(LogRecord record) {
-                long t = record.timeMillis();
-                if (t != -1 && t >= window.fromMillis() && t < window.toMillis()) {
-                    sink.accept(record);
-                } else {
-                    window.outsideWindow(record.zoneOffsetSeconds());
-                }
-            }
-
-            @Override
-            public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
-                sink.reject(source, lineNumber, error, b, from, to);
-            }
-
-            @Override
-            public void note(String source, long lineNumber, String reason, byte[] b, int from, int to) {
-                sink.note(source, lineNumber, reason, b, from, to);
-            }
-        };
     }
 
     /** Large inputs: parse into the queue on one thread, aggregate from it on this one. */
@@ -373,6 +357,10 @@ public final class Analysis {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         // one parse thread: with this thread aggregating, a second parser measured no faster on 2 cores
         QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, false);
+        // rejected lines are counted here, as parsed, with their neighbours' times: a batch keeps only counts
+        Rejects parsedRejects = new Rejects(maxSamples, null);
+        WindowedRejects rejects = new WindowedRejects(fromMillis, toMillis, parsedRejects);
+        ingester.observe(rejects::sink);
         ingester.afterAppend(() -> {
             appended.incrementAndGet();
             while (appended.get() - consumed.get() > MAX_LAG_BATCHES && !isCancelled()) {
@@ -400,7 +388,7 @@ public final class Analysis {
             }
         }, "ngxtime-parse");
         parser.start();
-        QueueAggregator window = new QueueAggregator(aggregation, fromMillis, toMillis);
+        QueueAggregator window = QueueAggregator.requestsOnly(aggregation, fromMillis, toMillis);
         try (RecordStore.BatchReader reader = store.reader(null)) {
             while (true) {
                 boolean finished = done.get();
@@ -422,6 +410,7 @@ public final class Analysis {
             }
         }
         inputLines = ingester.stats().inputLines();
+        aggregation.rejects().merge(parsedRejects); // after join: the parse thread is done with it
         Throwable t = failure.get();
         if (t instanceof RuntimeException re) {
             throw re;

@@ -122,12 +122,15 @@ class ReportCommandTest {
     }
 
     @Test
-    void report_withAWindowAndFilters_linesCountsEveryLineRead_andFilterTellsTheWindowInTheLogsOffset() throws Exception {
+    void report_withAWindowAndFilters_linesCountsTheWindowsLines_andFilterTellsTheWindowInTheLogsOffset() throws Exception {
         List<String> lines = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             lines.add(combined(String.format("10/Oct/2026:13:%02d:00 +0200", 20 + i), "GET / HTTP/1.1", i % 4 == 0 ? 502 : 200));
+            if (i == 15) {
+                lines.add("not a log line, after 13:35"); // in the window: it follows a request in it
+            }
         }
-        lines.add("not a log line");
+        lines.add("not a log line, after 13:59"); // outside
         Path f = log("w.log", lines);
         // 13:30 to 13:40 holds minutes 30..39 (i = 10..19), of which i = 12 and 16 are 502s
         Run r = run("report", f.toString(), "--json", "--from", "2026-10-10T13:30:00+02:00", "--to", "2026-10-10T11:40:00Z",
@@ -136,14 +139,15 @@ class ReportCommandTest {
         JsonNode j = r.json();
         assertThat(j.get("requests").asLong()).isEqualTo(2);
         assertThat(j.get("rejected").asLong()).isEqualTo(1);
-        assertThat(j.get("lines").asLong()).as("every line read").isEqualTo(41);
+        assertThat(j.get("lines").asLong()).as("the window's 10 requests (8 left out by the filter) and its rejected line")
+                .isEqualTo(11);
         assertThat(j.get("filter").asText())
                 .isEqualTo("from 2026-10-10T13:30:00+02:00; to 2026-10-10T13:40:00+02:00; status 500-599");
 
         Path q = dir.resolve("q");
         assertThat(run("ingest", f.toString(), "--queue", q.toString(), "--log-format", "combined").exit()).isZero();
         JsonNode fromQueue = run("report", "--queue", q.toString(), "--json", "--status", "5xx").json();
-        assertThat(fromQueue.get("lines").asLong()).isEqualTo(41);
+        assertThat(fromQueue.get("lines").asLong()).as("without a window: every line").isEqualTo(42);
         assertThat(fromQueue.get("requests").asLong()).isEqualTo(10);
         assertThat(fromQueue.get("filter").asText()).isEqualTo("status 500-599");
     }

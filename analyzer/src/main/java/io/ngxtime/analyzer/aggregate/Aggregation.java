@@ -26,9 +26,8 @@ public final class Aggregation implements Aggregator<Aggregation> {
     /** Samples of accepted lines with a note; the counts come from the requests themselves. */
     private final Rejects noteSamples;
     private long inconsistentUpstreamLists;
-    /** Requests offered but left out by the filter, or (counted by the reader) outside the time window. */
+    /** Requests offered but left out by the filter. */
     private long outsideFilter;
-    private long outsideWindow;
     /** The time window {@code [from, to)} the reader applies, for the report's description. */
     private long windowFromMillis = Long.MIN_VALUE;
     private long windowToMillis = Long.MAX_VALUE;
@@ -62,11 +61,11 @@ public final class Aggregation implements Aggregator<Aggregation> {
     }
 
     /**
-     * Counts a request the reader left out for its time: it was read all the same. Its zone offset
-     * tells the window in the log's offset when no request is in it.
+     * A request (with a time) the reader left out for its time. It is not counted (not even in
+     * {@code lines}: a window's lines are its own), but the zone offset of the last one read tells the
+     * window in the log's offset when no request is in it.
      */
-    public void outsideWindow(int offsetSeconds) {
-        outsideWindow++;
+    public void seenOutsideWindow(int offsetSeconds) {
         if (!offered) {
             offeredOffsetSeconds = offsetSeconds;
         }
@@ -136,7 +135,6 @@ public final class Aggregation implements Aggregator<Aggregation> {
         noteSamples.merge(o.noteSamples);
         inconsistentUpstreamLists += o.inconsistentUpstreamLists;
         outsideFilter += o.outsideFilter;
-        outsideWindow += o.outsideWindow;
         if (!offered && o.offered) {
             offered = true;
             offeredOffsetSeconds = o.offeredOffsetSeconds;
@@ -187,7 +185,8 @@ public final class Aggregation implements Aggregator<Aggregation> {
     /** The report (peaks found but not yet attributed: see {@link PeakAttribution}). */
     public Report report(List<String> inputs, String format, int peaks) {
         int offset = summary.lastOffsetSeconds();
-        long lines = summary.requests() + outsideFilter + outsideWindow + rejects.total();
+        // the lines of the window: its requests, those the filters left out, and its rejected lines
+        long lines = summary.requests() + outsideFilter + rejects.total();
         return new Report(inputs, format, lines, describe(summary.requests() > 0 ? offset : offeredOffsetSeconds),
                 summary.summary(), new RejectSummary(rejects.total(), rejects.byReason(), rejects.samples()), ReportBuilder.timing(timing),
                 ReportBuilder.upstreams(upstreams), ReportBuilder.traffic(traffic, summary, offset),

@@ -18,4 +18,27 @@ public interface LineSink {
      */
     default void note(String source, long lineNumber, String reason, byte[] b, int from, int to) {
     }
+
+    /** Every line to {@code first}, then to {@code second}. */
+    static LineSink both(LineSink first, LineSink second) {
+        return new LineSink() {
+            @Override
+            public void accept(LogRecord record) {
+                first.accept(record);
+                second.accept(record);
+            }
+
+            @Override
+            public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
+                first.reject(source, lineNumber, error, b, from, to);
+                second.reject(source, lineNumber, error, b, from, to);
+            }
+
+            @Override
+            public void note(String source, long lineNumber, String reason, byte[] b, int from, int to) {
+                first.note(source, lineNumber, reason, b, from, to);
+                second.note(source, lineNumber, reason, b, from, to);
+            }
+        };
+    }
 }

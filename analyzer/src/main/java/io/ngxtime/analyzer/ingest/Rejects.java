@@ -61,13 +61,8 @@ public final class Rejects {
     /** A sample of line {@code b[from, to)}: its text cut to {@link #SAMPLE_CHARS} characters (marked with "…"). */
     public static LineSample sample(String source, long lineNumber, String message, byte[] b, int from, int to) {
         int len = Math.min(to - from, SAMPLE_CHARS * 4);
-        String text = new String(b, from, len, StandardCharsets.UTF_8);
-        if (text.length() > SAMPLE_CHARS) {
-            text = text.substring(0, SAMPLE_CHARS) + "…";
-        } else if (len < to - from) {
-            text = text + "…";
-        }
-        return new LineSample(source, lineNumber, message, text);
+        return new LineSample(source, lineNumber, message,
+                sampleText(new String(b, from, len, StandardCharsets.UTF_8), len < to - from));
     }
 
     /** Writes one rejected line as {@code source:line<TAB>reason<TAB>the line}. */
@@ -90,9 +85,21 @@ public final class Rejects {
         });
         for (LineSample s : moreSamples) {
             if (samples.size() < maxSamples) {
-                samples.add(s);
+                // a queue batch keeps more of the line: cut it here as a line read from a file is cut
+                samples.add(new LineSample(s.source(), s.line(), s.message(), sampleText(s.text(), false)));
             }
         }
+    }
+
+    /**
+     * A sample's text: at most {@link #SAMPLE_CHARS} characters, with an ellipsis when the line was longer
+     * ({@code cut}: the text given is already only its start).
+     */
+    static String sampleText(String text, boolean cut) {
+        if (text.length() > SAMPLE_CHARS) {
+            return text.substring(0, SAMPLE_CHARS) + "…";
+        }
+        return cut ? text + "…" : text;
     }
 
     /** Adds the counts and samples of {@code other} (samples up to this one's limit). */

@@ -11,6 +11,8 @@ import java.util.Map;
 /** One decoded batch: its requests (reused objects), checkpoints and rejected-line counts. Reused by the decoder. */
 public final class Batch {
     String formatName;
+    /** What the batch's format logs ({@code Logged} bits). */
+    int logged;
     long minTime;
     long maxTime;
     long runningMaxTime;
@@ -24,6 +26,11 @@ public final class Batch {
 
     public String formatName() {
         return formatName;
+    }
+
+    /** What the batch's format logs ({@link io.ngxtime.analyzer.record.Logged} bits). */
+    public int logged() {
+        return logged;
     }
 
     /** Earliest request time in the batch (epoch ms), Long.MAX_VALUE when none has a time. */

@@ -70,6 +70,7 @@ public final class BatchDecoder implements StringTable {
         escape = ESCAPES[in.readByte()];
         // batches written before what the format logs was kept: everything counts as logged, as it did then
         int logged = version == BatchEncoder.VERSION ? in.readVarInt() : Logged.ALL;
+        out.logged = logged;
         out.checkpoints.clear();
         int nCheckpoints = in.readVarInt();
         for (int i = 0; i < nCheckpoints; i++) {

@@ -43,6 +43,8 @@ public final class QueueIngester {
     /** Why the queue refused a batch; once set, nothing more is written (it would skip the lost lines). */
     private String failure;
     private Runnable afterAppend = () -> { };
+    /** Also told every line, in the order read (null: none). */
+    private java.util.function.Function<Input, LineSink> observer;
 
     /**
      * @param completeLinesOnly leave a last line without a newline for later (for files still being written)
@@ -77,6 +79,15 @@ public final class QueueIngester {
         this.afterAppend = r;
     }
 
+    /**
+     * Also tells the sink that {@code perInput} gives for an input every line of it, as it is parsed and in
+     * the order read (the files' path counts rejected lines with their neighbours' times this way: a
+     * batch keeps only their counts). Needs {@link #parallelism} 1.
+     */
+    public void observe(java.util.function.Function<Input, LineSink> perInput) {
+        this.observer = perInput;
+    }
+
     /** Where the queue says an input with this fingerprint stands, or null. */
     public SourceCheckpoint checkpoint(long fingerprint) {
         return checkpoints.get(fingerprint);
@@ -109,6 +120,9 @@ public final class QueueIngester {
                 return 0; // shorter than what was read before: same first line, nothing new
             }
             LineReader lines = new LineReader(in, reader.maxLineBytes(), !completeLinesOnly || io.ngxtime.analyzer.source.Compression.isCompressedName(input.name()));
+            if (parallelism > 1 && observer != null) {
+                throw new IllegalStateException("an observer is told lines in the order read: parallelism must be 1");
+            }
             return parallelism > 1 ? readParallel(lines, input, fp, offset, lineBase, cancelled)
                     : read(lines, input, fp, offset, lineBase, cancelled);
         }
@@ -117,7 +131,7 @@ public final class QueueIngester {
     /** Reads lines from an already positioned reader (follow mode calls this as lines arrive). */
     public long read(LineReader lines, Input input, long fingerprint, long offsetBase, long lineBase,
                      BooleanSupplier cancelled) throws IOException {
-        LineSink sink = encoder.sink();
+        LineSink sink = observer == null ? encoder.sink() : LineSink.both(encoder.sink(), observer.apply(input));
         long n = 0;
         // where the reader stands now: follow mode calls this again and again with the same reader and
         // bases, so a call that reads no line must not put the checkpoint back to where the file was opened
@@ -280,6 +294,8 @@ public final class QueueIngester {
         if (moved) {
             SourceCheckpoint prev = checkpoints.get(fingerprint);
             moved = prev == null || prev.offset() != offset;
+            // in access order, so the batch's own input is written last: readers take it as the batch's
+            // input, and its line count as the line number of the batch's last line (BatchLineOrder)
             checkpoints.put(fingerprint, new SourceCheckpoint(fingerprint, name, offset, lines));
             while (checkpoints.size() > MAX_REMEMBERED_INPUTS) {
                 Iterator<Map.Entry<Long, SourceCheckpoint>> it = checkpoints.entrySet().iterator();

@@ -12,6 +12,12 @@ import java.util.Set;
  * A report from a record store, optionally for a time window: a binary search finds the first batch
  * that can hold the window's start, batches are decoded while they can hold requests in the window,
  * and the rest are only skimmed (their headers) in case older lines were ingested later.
+ *
+ * <p>A window's rejected lines take their neighbours' times ({@link io.ngxtime.analyzer.ingest.WindowedRejects}),
+ * so a few batches whose requests all miss the window are decoded too: the batches without any time
+ * (the first lines of an input that starts with rejected lines), those just before the one the search
+ * finds included, and the batch after one whose last request is in the window (its first lines may be
+ * rejected lines that follow that request).
  */
 public final class QueueReport {
     private QueueReport() {
@@ -21,7 +27,7 @@ public final class QueueReport {
     public record Stats(long batchesDecoded, long batchesSkimmed, long lastIndex) {
     }
 
-    /** Aggregates the requests in {@code [fromMillis, toMillis)} (and all rejected lines) into {@code aggregation}. */
+    /** Aggregates the requests and rejected lines in {@code [fromMillis, toMillis)} into {@code aggregation}. */
     public static Stats aggregate(RecordStore store, long fromMillis, long toMillis, Aggregation aggregation,
                                   Set<String> formats) {
         return aggregate(store, fromMillis, toMillis, -1, aggregation, formats);
@@ -34,16 +40,27 @@ public final class QueueReport {
         long decoded = 0;
         long skimmed = 0;
         long lastIndex = -1;
-        long start = window.windowed() && fromMillis != Long.MIN_VALUE ? store.seek(fromMillis) : -1;
-        if (window.windowed() && fromMillis != Long.MIN_VALUE && start < 0) {
+        boolean seeks = window.windowed() && fromMillis != Long.MIN_VALUE;
+        long start = seeks ? store.seek(fromMillis) : -1;
+        if (seeks && start < 0) {
             return new Stats(0, 0, -1); // every batch ends before the window starts
         }
+        if (seeks) {
+            start = store.firstOfTimelessRunBefore(start);
+        }
         if (fromIndex >= 0) {
+            long seekStart = start;
             start = store.firstIndexAtOrAfter(Math.max(start, fromIndex));
             if (start < 0) {
                 return new Stats(0, 0, -1); // a named reader that has read everything: nothing new
             }
+            seeks = seeks && seekStart >= fromIndex; // else the named reader's position starts the read
         }
+        if (seeks && start != store.firstIndexAtOrAfter(-1)) {
+            window.afterSeek(); // batches were passed over: their requests are before the window
+        }
+        // whether the last request read was in the window: the rejected lines after it may be in the next batch
+        boolean lastReadInWindow = false;
         try (RecordStore.BatchReader reader = store.reader(null)) {
             if (start >= 0) {
                 reader.moveTo(start);
@@ -56,16 +73,23 @@ public final class QueueReport {
                     continue;
                 }
                 boolean noTimes = range[0] == Long.MAX_VALUE;
-                if (!window.windowed() || (!noTimes && window.mayContain(range))) {
-                    io.ngxtime.analyzer.queue.Batch b = reader.decode();
-                    if (b == null) {
-                        continue;
-                    }
-                    formats.add(b.formatName());
-                    window.add(b);
-                    decoded++;
-                } else {
+                // a batch without any time may hold the first lines of an input whose first request is in the window
+                boolean decode = !window.windowed() || noTimes || window.mayContain(range) || lastReadInWindow;
+                if (!decode) {
                     skimmed++;
+                    continue;
+                }
+                Batch b = reader.decode();
+                if (b == null) {
+                    continue;
+                }
+                formats.add(b.formatName());
+                aggregation.logged(b.logged());
+                window.add(b);
+                decoded++;
+                long last = BatchLineOrder.lastTime(b);
+                if (last >= 0) {
+                    lastReadInWindow = window.inWindow(last);
                 }
             }
         }
@@ -90,6 +114,27 @@ public final class QueueReport {
         Set<String> formats = new LinkedHashSet<>();
         long fromIndex = sinceLast == null ? -1 : store.namedPosition(sinceLast);
         Stats stats = aggregate(store, fromMillis, toMillis, fromIndex, aggregation, formats);
+        if (fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE) {
+            // as from files, which read every line: a window without requests is told in the zone of the
+            // log's last request, and named with the log's format
+            Batch last = store.lastBatchWithTime();
+            if (last != null) {
+                for (int i = last.size() - 1; i >= 0; i--) {
+                    if (last.request(i).timeMillis() >= 0) {
+                        aggregation.seenOutsideWindow(last.request(i).offsetSeconds());
+                        break;
+                    }
+                }
+            } else {
+                last = store.lastBatch();
+            }
+            if (formats.isEmpty() && last != null) {
+                formats.add(last.formatName());
+            }
+            if (last != null) {
+                aggregation.logged(last.logged()); // what the log records, though the window holds no request
+            }
+        }
         Report first = aggregation.report(List.of(store.directory().toString()),
                 formats.isEmpty() ? "none" : String.join(", ", formats), peaks);
         Report report = LaterPasses.run(first, aggregation, new QueueRequestSource(store, fromIndex), baselineFromMillis,

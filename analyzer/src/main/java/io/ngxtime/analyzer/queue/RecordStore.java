@@ -246,6 +246,15 @@ public final class RecordStore implements Closeable {
 
     /** The last batch written (for checkpoints and the running max time), or null when empty. */
     public Batch lastBatch() {
+        return lastBatch(false);
+    }
+
+    /** The last batch that holds a request with a time, or null when none does (only its header read before). */
+    public Batch lastBatchWithTime() {
+        return lastBatch(true);
+    }
+
+    private Batch lastBatch(boolean withTime) {
         try (ExcerptTailer t = queue.createTailer()) {
             t.direction(TailerDirection.BACKWARD).toEnd();
             while (true) {
@@ -253,8 +262,14 @@ public final class RecordStore implements Closeable {
                     if (!dc.isPresent()) {
                         return null;
                     }
-                    int n = read(dc);
                     try {
+                        Bytes<?> bytes = dc.wire().bytes();
+                        long at = bytes.readPosition();
+                        if (withTime && timeRangeOf(dc)[0] == Long.MAX_VALUE) {
+                            continue;
+                        }
+                        bytes.readPosition(at);
+                        int n = read(dc);
                         return new BatchDecoder().decode(scratch, 0, n, new Batch());
                     } catch (CorruptBatchException e) {
                         markUnreadable(dc.index()); // resume from the last batch that reads
@@ -315,15 +330,48 @@ public final class RecordStore implements Closeable {
         return lo >= total ? -1 : indexAt(cycles, lo);
     }
 
+    /**
+     * The queue index of the first batch of the run of batches without any time (only rejected lines, or
+     * requests without a time) that ends just before {@code index}; {@code index} itself when the batch
+     * before it has a time. A reader that seeks to a window's start reads that run too: it may be the
+     * first lines of an input whose first request is in the window.
+     */
+    public long firstOfTimelessRunBefore(long index) {
+        long first = index;
+        try (ExcerptTailer t = queue.createTailer()) {
+            if (!t.moveToIndex(index)) {
+                return index;
+            }
+            t.direction(TailerDirection.BACKWARD);
+            try (DocumentContext dc = t.readingDocument()) {
+                // the batch at index itself: reading it moves the tailer to the one before
+            }
+            while (true) {
+                try (DocumentContext dc = t.readingDocument()) {
+                    if (!dc.isPresent() || timeRangeOf(dc)[0] != Long.MAX_VALUE) {
+                        return first;
+                    }
+                    first = dc.index();
+                } catch (CorruptBatchException e) {
+                    return first;
+                }
+            }
+        }
+    }
+
+    private static long[] timeRangeOf(DocumentContext dc) {
+        Bytes<?> b = dc.wire().bytes();
+        byte[] head = new byte[BatchEncoder.TIME_FIELDS_AT + 24];
+        b.read(head, 0, (int) Math.min(head.length, b.readRemaining()));
+        return BatchDecoder.timeRange(head, 0, head.length);
+    }
+
     private long runningMaxAt(ExcerptTailer t, long index) {
         if (!t.moveToIndex(index)) {
             throw new CorruptBatchException("queue index " + Long.toHexString(index) + " is missing");
         }
         try (DocumentContext dc = t.readingDocument()) {
-            Bytes<?> b = dc.wire().bytes();
-            byte[] head = new byte[BatchEncoder.TIME_FIELDS_AT + 24];
-            b.read(head, 0, (int) Math.min(head.length, b.readRemaining()));
-            return BatchDecoder.timeRange(head, 0, head.length)[2];
+            return timeRangeOf(dc)[2];
         } catch (CorruptBatchException e) {
             return Long.MAX_VALUE; // unreadable: the search ends at or before it, so no good batch is skipped
         }
