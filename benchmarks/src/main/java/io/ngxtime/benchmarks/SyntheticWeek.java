@@ -61,8 +61,10 @@ final class SyntheticWeek {
         }
         PeakWindow w = new PeakWindow(SPIKE, 900, SPIKE / 60 * 60, 2000, SPIKE, SPIKE + 1, SPIKE - 3600, 1200, 900);
         AttributionItem bot = new AttributionItem("BadBot/1.0", 880, 0.95, 0.0, 879);
-        PeakReport peak = new PeakReport(w, OFFSET, 900, 70_000, Map.of("user_agent", List.of(bot)), 900_000, 100_000,
-                0.01, 0.001, false, new io.ngxtime.analyzer.report.PeakDriver("user_agent", bot));
+        PeakReport peak = new PeakReport(w, OFFSET, java.util.Optional.of(new PeakReport.Measures(900, 70_000,
+                java.util.OptionalLong.of(900_000), java.util.OptionalLong.of(100_000), java.util.OptionalDouble.of(0.01),
+                java.util.OptionalDouble.of(0.001), Map.of("user_agent", List.of(bot)), false,
+                java.util.Optional.of(new io.ngxtime.analyzer.report.PeakDriver("user_agent", bot)))));
         Percentiles p = new Percentiles(total, 20_000, 60_000, 80_000, 120_000, 300_000, 900_000, 0, 30_000);
         Latency l = new Latency.Measured(p);
         TimingReport timing = new TimingReport(List.of(new TierReport("nginx", 0, 0, Latency.Missing.NO_VALUES),

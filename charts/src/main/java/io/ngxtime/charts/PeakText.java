@@ -19,19 +19,15 @@ final class PeakText {
      * preferred to its side effects: see the analyzer's {@code PeakDrivers}), or null without one.
      */
     static String driver(PeakReport p) {
-        PeakDriver d = p.driver();
-        if (d == null) {
-            return null;
-        }
-        return d.dimension().replace('_', ' ') + " " + LabelText.label(d.item().value(), VALUE_CHARS)
-                + String.format(Locale.ROOT, " (+%,d req)", Math.round(d.item().excessRequests()));
+        return p.driver().map(d -> d.dimension().replace('_', ' ') + " " + LabelText.label(d.item().value(), VALUE_CHARS)
+                + " (+" + Figures.count(Math.round(d.item().excessRequests())) + " req)").orElse(null);
     }
 
     /** The label lines: {@code #1  1,234 req/s  Tue 14:03:12}, then the top driver when known. */
     static List<String> lines(PeakReport p, int rank, boolean withDate) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "#%d  %,d req/s  %s", rank, p.window().busiestSecondCount(),
-                TimeLabels.moment(p.window().busiestSecond(), p.offsetSeconds(), withDate)));
+        lines.add("#" + rank + "  " + Figures.perSecond(p.window().busiestSecondCount()) + "  "
+                + TimeLabels.moment(p.window().busiestSecond(), p.offsetSeconds(), withDate));
         String driver = driver(p);
         if (driver != null) {
             lines.add(driver);

@@ -138,7 +138,7 @@ final class TimePlots {
             return 0;
         }
         if (p.attributed()) {
-            return p.requestsDuring() - w.baselinePerMinute() * (w.endSecond() - w.startSecond()) / 60.0;
+            return p.measures().orElseThrow().requestsDuring() - w.baselinePerMinute() * (w.endSecond() - w.startSecond()) / 60.0;
         }
         return w.busiestMinuteCount() - w.baselinePerMinute();
     }

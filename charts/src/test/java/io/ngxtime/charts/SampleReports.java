@@ -191,8 +191,10 @@ final class SampleReports {
         PeakWindow w = new PeakWindow(spikeSecond, spikeCount, spikeSecond / 60 * 60, spikeCount + 1000,
                 spikeSecond, spikeSecond + 1, spikeSecond - 3600, 1200, spikeCount);
         AttributionItem bot = new AttributionItem("BadBot/1.0", spikeCount - 20, 0.95, 0.0, spikeCount - 21);
-        PeakReport peak = new PeakReport(w, OFFSET, spikeCount, 70_000, Map.of("user_agent", List.of(bot)),
-                900_000, 100_000, 0.01, 0.001, false, new io.ngxtime.analyzer.report.PeakDriver("user_agent", bot));
+        PeakReport peak = new PeakReport(w, OFFSET, java.util.Optional.of(new PeakReport.Measures(spikeCount, 70_000,
+                java.util.OptionalLong.of(900_000), java.util.OptionalLong.of(100_000), java.util.OptionalDouble.of(0.01),
+                java.util.OptionalDouble.of(0.001), Map.of("user_agent", List.of(bot)), false,
+                java.util.Optional.of(new io.ngxtime.analyzer.report.PeakDriver("user_agent", bot)))));
         TrafficReport traffic = new TrafficReport(first, perSecond, 60, points, OFFSET, 0);
         Percentiles p = new Percentiles(total, 20_000, 60_000, 80_000, 120_000, 300_000, 900_000, 0, 30_000);
         Latency l = new Latency.Measured(p);

@@ -35,6 +35,8 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
     static final class Side {
         long requests;
         long errors5xx;
+        /** Requests whose status was logged: the 5xx share is over these. */
+        long statusLogged;
         final LogHistogram requestTime = new LogHistogram();
         final List<TopK<Void>> dims = new ArrayList<>();
         private final DerivedStrings routes = DerivedStrings.routes();
@@ -48,10 +50,13 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
 
         void add(Request r) {
             requests++;
-            if (r.status() >= 500) {
-                errors5xx++;
+            if (r.logs(io.ngxtime.analyzer.record.Logged.STATUS) && r.status() >= 0) {
+                statusLogged++;
+                if (r.status() >= 500) {
+                    errors5xx++;
+                }
             }
-            requestTime.record(r.requestTimeMicros());
+            requestTime.record(r.logs(io.ngxtime.analyzer.record.Logged.REQUEST_TIME) ? r.requestTimeMicros() : -1);
             dims.get(Dimension.REFERRER.ordinal()).add(r.referer());
             dims.get(Dimension.ROUTE.ordinal()).add(routes.of(r.path()));
             dims.get(Dimension.CLIENT_NETWORK.ordinal()).add(networks.of(r.remoteAddr()));
@@ -67,6 +72,7 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
         void merge(Side o) {
             requests += o.requests;
             errors5xx += o.errors5xx;
+            statusLogged += o.statusLogged;
             requestTime.merge(o.requestTime);
             for (int i = 0; i < dims.size(); i++) {
                 dims.get(i).merge(o.dims.get(i));
@@ -183,20 +189,32 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
         return before[i].requests;
     }
 
-    public long p99DuringMicros(int i) {
-        return during[i].requestTime.quantile(0.99);
+    /** Request-time p99 in peak {@code i}'s surge; empty when none of its requests had a request time. */
+    public java.util.OptionalLong p99DuringMicros(int i) {
+        return p99(during[i]);
     }
 
-    public long p99BeforeMicros(int i) {
-        return before[i].requestTime.quantile(0.99);
+    /** The same in its baseline window. */
+    public java.util.OptionalLong p99BeforeMicros(int i) {
+        return p99(before[i]);
     }
 
-    public double errorRateDuring(int i) {
-        return during[i].requests == 0 ? 0 : (double) during[i].errors5xx / during[i].requests;
+    /** The 5xx share of the surge's requests whose status was logged; empty when none was. */
+    public java.util.OptionalDouble errorRateDuring(int i) {
+        return errorRate(during[i]);
     }
 
-    public double errorRateBefore(int i) {
-        return before[i].requests == 0 ? 0 : (double) before[i].errors5xx / before[i].requests;
+    public java.util.OptionalDouble errorRateBefore(int i) {
+        return errorRate(before[i]);
+    }
+
+    private static java.util.OptionalLong p99(Side s) {
+        return s.requestTime.count() == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(s.requestTime.quantile(0.99));
+    }
+
+    private static java.util.OptionalDouble errorRate(Side s) {
+        return s.statusLogged == 0 ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of((double) s.errors5xx / s.statusLogged);
     }
 
     /** The peaks as report entries, with their attribution. */

@@ -137,9 +137,10 @@ final class ReportBuilder {
             for (PeakAttribution.Dimension d : PeakAttribution.Dimension.values()) {
                 by.put(d.key(), List.copyOf(attribution.overRepresented(i, d, 5)));
             }
-            out.add(new PeakReport(w, offset, attribution.requestsDuring(i), attribution.requestsBefore(i), by,
-                    attribution.p99DuringMicros(i), attribution.p99BeforeMicros(i), attribution.errorRateDuring(i),
-                    attribution.errorRateBefore(i), attribution.approximate(i), PeakDrivers.choose(by)));
+            out.add(new PeakReport(w, offset, java.util.Optional.of(new PeakReport.Measures(attribution.requestsDuring(i),
+                    attribution.requestsBefore(i), attribution.p99DuringMicros(i), attribution.p99BeforeMicros(i),
+                    attribution.errorRateDuring(i), attribution.errorRateBefore(i), by, attribution.approximate(i),
+                    java.util.Optional.ofNullable(PeakDrivers.choose(by))))));
         }
         return out;
     }

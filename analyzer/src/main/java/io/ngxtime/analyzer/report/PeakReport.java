@@ -2,38 +2,57 @@ package io.ngxtime.analyzer.report;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
- * One peak: where it is ({@link PeakWindow}), and what drove it, compared with the hour before.
+ * One peak: where it is ({@link PeakWindow}) and, once measured, what happened during it against its
+ * baseline window and what drove it.
  *
- * <p>The comparison needs a second pass over the requests (the attribution pass in {@code aggregate.PeakAttribution}). A peak without it
- * ({@code ngxtime tail}'s live window) is {@linkplain #unattributed(PeakWindow, int) unattributed}: its
- * counts, times and rates are unknown, not zero, and renderers must not show them as numbers.
- *
- * @param attribution  by dimension (referrer, route, client_network, user_agent, upstream): values
- *                     over-represented during the surge, most excess requests first; empty when not attributed
- * @param approximate  whether some attribution counts come from saturated sketches
- * @param attributed   whether the attribution pass ran: when false, {@code requestsDuring}, {@code requestsBefore},
- *                     the p99s and the error rates are placeholders (0) that mean "not measured"
- * @param driver       the one value named as what drove the peak (one of {@code attribution}'s items), or null
- *                     when the peak is not attributed or no value was over-represented enough to be listed
+ * <p>The measures need a second pass over the requests (the attribution pass in
+ * {@code aggregate.PeakAttribution}). A peak without it ({@code ngxtime tail}'s live window) has none:
+ * {@link #measures()} is empty, and nothing about its requests, times or rates is known.
  */
-public record PeakReport(PeakWindow window, int offsetSeconds, long requestsDuring, long requestsBefore,
-                         Map<String, List<AttributionItem>> attribution, long p99DuringMicros,
-                         long p99BeforeMicros, double errorRateDuring, double errorRateBefore, boolean approximate,
-                         boolean attributed, PeakDriver driver) {
+public record PeakReport(PeakWindow window, int offsetSeconds, Optional<Measures> measures) {
 
-    /** An attributed peak: the attribution pass measured it. */
-    public PeakReport(PeakWindow window, int offsetSeconds, long requestsDuring, long requestsBefore,
-                      Map<String, List<AttributionItem>> attribution, long p99DuringMicros,
-                      long p99BeforeMicros, double errorRateDuring, double errorRateBefore, boolean approximate,
-                      PeakDriver driver) {
-        this(window, offsetSeconds, requestsDuring, requestsBefore, attribution, p99DuringMicros, p99BeforeMicros,
-                errorRateDuring, errorRateBefore, approximate, true, driver);
+    /**
+     * What the attribution pass measured.
+     *
+     * @param requestsDuring  requests in the surge
+     * @param requestsBefore  requests in the baseline window (0 when the surge covers the whole range)
+     * @param p99DuringMicros request-time p99 in the surge (±3.2%); empty when no request there had a request time
+     * @param p99BeforeMicros the same in the baseline window
+     * @param errorRateDuring 5xx share in the surge over the requests whose status is logged; empty when none is
+     * @param errorRateBefore the same in the baseline window
+     * @param attribution     by dimension (referrer, route, client_network, user_agent, upstream): values
+     *                        over-represented during the surge, most excess requests first
+     * @param approximate     whether some attribution counts come from saturated sketches
+     * @param driver          the one value named as what drove the peak (one of {@code attribution}'s items), if any
+     */
+    public record Measures(long requestsDuring, long requestsBefore, OptionalLong p99DuringMicros,
+                           OptionalLong p99BeforeMicros, OptionalDouble errorRateDuring, OptionalDouble errorRateBefore,
+                           Map<String, List<AttributionItem>> attribution, boolean approximate,
+                           Optional<PeakDriver> driver) {
     }
 
-    /** A peak found but not attributed: where it is is known, what happened during it and before it is not. */
+    /** Whether the attribution pass measured the peak. */
+    public boolean attributed() {
+        return measures.isPresent();
+    }
+
+    /** What drove the peak, when measured and named. */
+    public Optional<PeakDriver> driver() {
+        return measures.flatMap(Measures::driver);
+    }
+
+    /** The over-represented values by dimension; empty when not measured. */
+    public Map<String, List<AttributionItem>> attribution() {
+        return measures.map(Measures::attribution).orElse(Map.of());
+    }
+
+    /** A peak found but not measured: where it is is known, what happened during it and before it is not. */
     public static PeakReport unattributed(PeakWindow window, int offsetSeconds) {
-        return new PeakReport(window, offsetSeconds, 0, 0, Map.of(), 0, 0, 0, 0, false, false, null);
+        return new PeakReport(window, offsetSeconds, Optional.empty());
     }
 }

@@ -120,8 +120,8 @@ class PeakFinderTest {
         long inWindow = log.requests.stream().map(r -> Math.floorDiv(r.timeMillis(), 1000))
                 .filter(s -> s >= w.baselineStartSecond() && s < w.baselineEndSecond()).count();
         assertThat(a.requestsBefore(0)).isEqualTo(inWindow).isEqualTo(600);
-        assertThat(a.errorRateBefore(0)).isCloseTo(0.1, within(0.001)); // one 503 in every 10-request minute
-        assertThat(a.p99BeforeMicros(0)).isGreaterThan(800_000);
+        assertThat(a.errorRateBefore(0).getAsDouble()).isCloseTo(0.1, within(0.001)); // one 503 in every 10-request minute
+        assertThat(a.p99BeforeMicros(0).getAsLong()).isGreaterThan(800_000);
         assertThat(a.spansMillis()).singleElement()
                 .satisfies(s -> assertThat(s[1]).isEqualTo(w.baselineEndSecond() * 1000));
     }
@@ -233,6 +233,6 @@ class PeakFinderTest {
                 .filter(s -> s >= later.baselineStartSecond() && s < later.baselineEndSecond())
                 .filter(s -> s < earlier.startSecond() || s >= earlier.endSecond()).count();
         assertThat(a.requestsBefore(1)).isEqualTo(expected).isEqualTo(10L * (60 - 10));
-        assertThat(a.errorRateBefore(1)).isCloseTo(0.1, within(0.001));
+        assertThat(a.errorRateBefore(1).getAsDouble()).isCloseTo(0.1, within(0.001));
     }
 }

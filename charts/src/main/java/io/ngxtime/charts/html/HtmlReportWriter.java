@@ -288,13 +288,12 @@ public final class HtmlReportWriter {
                     .append(at(w.endSecond(), off, CLOCK)).append("</td>").append(n(num(w.surgeRequests())))
                     .append(n(num(Math.round(w.expectedRequests()))))
                     .append(n(String.format(Locale.ROOT, "%.2f", w.baselinePerMinute() / 60)));
-            if (p.attributed()) {
-                boolean timed = r.timing().requestTime().count() > 0;
-                boolean before = p.requestsBefore() > 0; // none when the surge covers the whole range
-                h.append(n(ms(p.p99BeforeMicros(), timed && before) + " → " + ms(p.p99DuringMicros(), timed)))
-                        .append(n((before ? pct(p.errorRateBefore()) : "n/a") + " → " + pct(p.errorRateDuring())));
+            if (p.measures().isPresent()) {
+                PeakReport.Measures m = p.measures().get();
+                h.append(n(Figures.duration(m.p99BeforeMicros()) + " → " + Figures.duration(m.p99DuringMicros())))
+                        .append(n(Figures.percent(m.errorRateBefore()) + " → " + Figures.percent(m.errorRateDuring())));
             } else {
-                h.append("<td></td><td></td>");
+                h.append(n(Figures.NOT_AVAILABLE)).append(n(Figures.NOT_AVAILABLE));
             }
             h.append("</tr>\n");
         }
@@ -305,19 +304,18 @@ public final class HtmlReportWriter {
             if (p.attribution().values().stream().allMatch(List::isEmpty)) {
                 continue;
             }
-            h.append("<h3>What drove peak ").append(rank).append(p.approximate() ? " (some counts approximate)" : "")
+            PeakReport.Measures m = p.measures().orElseThrow();
+            h.append("<h3>What drove peak ").append(rank).append(m.approximate() ? " (some counts approximate)" : "")
                     .append("</h3>\n");
-            if (p.driver() != null) {
-                h.append("<p>Mostly ").append(Html.text(p.driver().dimension().replace('_', ' '))).append(" <b>")
-                        .append(Html.text(p.driver().item().value())).append("</b> (")
-                        .append(num(Math.round(p.driver().item().excessRequests()))).append(" excess requests).</p>\n");
-            }
+            m.driver().ifPresent(d -> h.append("<p>Mostly ").append(Html.text(d.dimension().replace('_', ' '))).append(" <b>")
+                    .append(Html.text(d.item().value())).append("</b> (")
+                    .append(num(Math.round(d.item().excessRequests()))).append(" excess requests).</p>\n"));
             table(h, "dimension", "value", "#share during", "#share before", "#excess requests");
             for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                 for (AttributionItem it : e.getValue().subList(0, Math.min(3, e.getValue().size()))) {
                     h.append("<tr><td>").append(Html.text(e.getKey().replace('_', ' '))).append("</td>")
                             .append(t(it.value())).append(n(pct(it.duringShare())))
-                            .append(n(p.requestsBefore() > 0 ? pct(it.beforeShare()) : "n/a"))
+                            .append(n(m.requestsBefore() > 0 ? pct(it.beforeShare()) : Figures.NOT_AVAILABLE))
                             .append(n(num(Math.round(it.excessRequests())))).append("</tr>\n");
                 }
             }

@@ -86,6 +86,14 @@ public final class JsonReportRenderer {
         }
     }
 
+    private static void optionalCount(JsonGenerator g, String field, java.util.Optional<Long> n) throws IOException {
+        count(g, field, n.orElse(0L), n.isPresent());
+    }
+
+    private static void optionalRate(JsonGenerator g, String field, java.util.OptionalDouble share) throws IOException {
+        rate(g, field, share.orElse(0), share.isPresent());
+    }
+
     /** A time in ms, or null when nothing behind it was timed. */
     private static void optionalTime(JsonGenerator g, String field, java.util.OptionalLong micros) throws IOException {
         time(g, field, micros.orElse(0), micros.isPresent());
@@ -281,19 +289,19 @@ public final class JsonReportRenderer {
             g.writeNumberField("expected_requests", w.expectedRequests());
             // Without the attribution pass (tail's live window) nothing was measured: null, not 0.
             boolean measured = p.attributed();
-            count(g, "requests_during", p.requestsDuring(), measured);
-            count(g, "requests_before", p.requestsBefore(), measured);
-            // an empty side (a surge that covers the whole range leaves no baseline) has no p99 and no rate
-            boolean during = measured && p.requestsDuring() > 0;
-            boolean before = measured && p.requestsBefore() > 0;
+            java.util.Optional<PeakReport.Measures> m = p.measures();
+            optionalCount(g, "requests_during", m.map(PeakReport.Measures::requestsDuring));
+            optionalCount(g, "requests_before", m.map(PeakReport.Measures::requestsBefore));
+            // a side without a timed request (or without requests: a surge over the whole range) has no p99
             g.writeObjectFieldStart("p99_ms");
-            time(g, "during", p.p99DuringMicros(), timed && during);
-            time(g, "before", p.p99BeforeMicros(), timed && before);
+            optionalTime(g, "during", m.map(PeakReport.Measures::p99DuringMicros).orElse(java.util.OptionalLong.empty()));
+            optionalTime(g, "before", m.map(PeakReport.Measures::p99BeforeMicros).orElse(java.util.OptionalLong.empty()));
             g.writeEndObject();
             g.writeObjectFieldStart("error_rate_5xx");
-            rate(g, "during", p.errorRateDuring(), during);
-            rate(g, "before", p.errorRateBefore(), before);
+            optionalRate(g, "during", m.map(PeakReport.Measures::errorRateDuring).orElse(java.util.OptionalDouble.empty()));
+            optionalRate(g, "before", m.map(PeakReport.Measures::errorRateBefore).orElse(java.util.OptionalDouble.empty()));
             g.writeEndObject();
+            boolean before = m.map(x -> x.requestsBefore() > 0).orElse(false);
             g.writeObjectFieldStart("attribution");
             for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                 g.writeArrayFieldStart(e.getKey());
@@ -313,16 +321,17 @@ public final class JsonReportRenderer {
                 g.writeEndArray();
             }
             g.writeEndObject();
-            if (p.driver() != null) {
+            if (p.driver().isPresent()) {
+                io.ngxtime.analyzer.report.PeakDriver d = p.driver().get();
                 g.writeObjectFieldStart("driver");
-                g.writeStringField("dimension", p.driver().dimension());
-                g.writeStringField("value", p.driver().item().value());
-                g.writeNumberField("excess_requests", Math.round(p.driver().item().excessRequests()));
+                g.writeStringField("dimension", d.dimension());
+                g.writeStringField("value", d.item().value());
+                g.writeNumberField("excess_requests", Math.round(d.item().excessRequests()));
                 g.writeEndObject();
             } else {
                 g.writeNullField("driver");
             }
-            g.writeBooleanField("approximate", p.approximate());
+            g.writeBooleanField("approximate", m.map(PeakReport.Measures::approximate).orElse(false));
             g.writeBooleanField("attributed", measured);
             g.writeEndObject();
         }

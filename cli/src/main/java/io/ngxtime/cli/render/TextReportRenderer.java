@@ -226,16 +226,16 @@ public final class TextReportRenderer {
                             + " baseline %s to %s (median minute) %.2f req/s%n",
                     at(w.startSecond(), off, CLOCK), at(w.endSecond(), off, CLOCK), w.surgeRequests(), w.expectedRequests(),
                     at(w.baselineStartSecond(), off, CLOCK), at(w.baselineEndSecond(), off, CLOCK), w.baselinePerMinute() / 60);
-            if (p.attributed()) {
+            if (p.measures().isPresent()) {
+                PeakReport.Measures m = p.measures().get();
                 // no baseline request (the surge covers the whole range): nothing to compare with
-                boolean before = p.requestsBefore() > 0;
-                out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", ms(p.p99BeforeMicros(), timed && before),
-                        ms(p.p99DuringMicros(), timed), before ? pct(p.errorRateBefore()) : "n/a", pct(p.errorRateDuring()),
-                        p.approximate() ? "  (some counts approximate)" : "");
-                if (p.driver() != null) {
-                    out.printf(Locale.ROOT, "     driven by %s %s (+%,d req)%n", p.driver().dimension().replace('_', ' '),
-                            safe(clip(p.driver().item().value(), 60)), Math.round(p.driver().item().excessRequests()));
-                }
+                boolean before = m.requestsBefore() > 0;
+                out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", Figures.duration(m.p99BeforeMicros()),
+                        Figures.duration(m.p99DuringMicros()), Figures.percent(m.errorRateBefore()),
+                        Figures.percent(m.errorRateDuring()), m.approximate() ? "  (some counts approximate)" : "");
+                m.driver().ifPresent(d -> out.printf(Locale.ROOT, "     driven by %s %s (+%s req)%n",
+                        d.dimension().replace('_', ' '), safe(clip(d.item().value(), 60)),
+                        Figures.count(Math.round(d.item().excessRequests()))));
                 for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                     for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
                         out.printf(Locale.ROOT, "     %-15s %s  %s during vs %s before (+%,d req)%n", e.getKey(),
