@@ -96,7 +96,7 @@ final class CompressedTopAxis extends NumberAxis {
             ticks.add(new NumberTick(v, getNumberFormatOverride() != null ? getNumberFormatOverride().format(v)
                     : unit.valueToString(v), anchor, anchor, 0));
         }
-        ticks.add(new NumberTick(topValue, String.format(Locale.ROOT, "%,.0f", topValue), anchor, anchor, 0));
+        ticks.add(new NumberTick(topValue, Figures.count(Math.round(topValue)), anchor, anchor, 0));
         return ticks;
     }
 

@@ -3,7 +3,10 @@ package io.ngxtime.charts;
 import io.ngxtime.analyzer.report.InstantText;
 import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -19,6 +22,7 @@ import java.util.function.ToLongFunction;
 public final class Figures {
     /** What is shown for a figure the log does not give (not logged, or no value in the range). */
     public static final String NOT_AVAILABLE = "n/a";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private Figures() {
     }
@@ -107,13 +111,48 @@ public final class Figures {
         return noun + "s";
     }
 
-    /** A rate: {@code 0.09 req/s}, {@code 70 req/s}. */
+    /** A rate: {@code 70 req/s}, {@code 2.35 req/s}, {@code 0.0042 req/s} (two significant digits below 0.1). */
     public static String perSecond(double rate) {
-        return String.format(Locale.ROOT, rate >= 100 || rate == Math.rint(rate) ? "%,.0f req/s" : "%.2f req/s", rate);
+        if (rate >= 100 || rate == Math.rint(rate)) {
+            return String.format(Locale.ROOT, "%,.0f req/s", rate);
+        }
+        return String.format(Locale.ROOT, Math.abs(rate) < 0.1 ? "%.2g req/s" : "%.2f req/s", rate);
+    }
+
+    /** A count that is a change, always with its sign: {@code +1,204}, {@code -3}, {@code +0}. */
+    public static String signedCount(long n) {
+        return String.format(Locale.ROOT, "%+,d", n);
+    }
+
+    /** How many times larger: {@code ×2.50}, {@code ×0.40}. */
+    public static String factor(double ratio) {
+        return String.format(Locale.ROOT, "×%.2f", ratio);
+    }
+
+    /** A length of time in whole units when they fit: {@code 2 h}, {@code 45 min}, {@code 3,601 s}. */
+    public static String span(long seconds) {
+        if (seconds != 0 && seconds % 3600 == 0) {
+            return count(seconds / 3600) + " h";
+        }
+        return seconds != 0 && seconds % 60 == 0 ? count(seconds / 60) + " min" : count(seconds) + " s";
     }
 
     /** An instant with the offset it was logged in, milliseconds when it has them. */
     public static String instant(OffsetDateTime t) {
         return InstantText.iso(t);
+    }
+
+    /** A whole second in the offset it was logged in: {@code 2026-10-09T15:58:19-07:00}. */
+    public static String instant(long epochSecond, int offsetSeconds) {
+        return InstantText.iso(at(epochSecond, offsetSeconds));
+    }
+
+    /** The time of day of a whole second in the offset it was logged in, for a second on a day already named. */
+    public static String clock(long epochSecond, int offsetSeconds) {
+        return CLOCK.format(at(epochSecond, offsetSeconds));
+    }
+
+    private static OffsetDateTime at(long epochSecond, int offsetSeconds) {
+        return Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.ofTotalSeconds(offsetSeconds));
     }
 }

@@ -136,7 +136,7 @@ final class LoadLatencyChart {
         plot.setFixedLegendItems(ChartStyle.legend(
                 ChartStyle.bandItem("one " + bucket + " bucket: its rate and upstream p99", Palette.alpha(Palette.UPSTREAM, 160)),
                 trend ? ChartStyle.lineItem("median p99 across load bands", Palette.TRAFFIC, ChartStyle.line(2.5f)) : null));
-        String subtitle = String.format(java.util.Locale.ROOT, "%,d buckets with upstream requests. ", d.rate().length)
+        String subtitle = Figures.count(d.rate().length, "bucket") + " with upstream requests. "
                 + "Where the median line bends upward, the backends stop keeping up with the load."
                 + LabelText.filterNote(r.filter());
         return ChartStyle.chart(plot, "Load against upstream latency, " + TimeLabels.range(range[0], range[1], off),

@@ -59,8 +59,8 @@ final class RequestsChart {
                 peaks.labels().isEmpty() ? null : ChartStyle.bandItem("peaks: busiest second and top driver", Palette.ALERT)));
         String subtitle = (perSecond ? "One point per second." : "Each column covers " + column
                 + "; the band reaches the busiest single second in it.")
-                + String.format(java.util.Locale.ROOT, " %,d requests, at most %,d in one second.",
-                r.summary().requests(), r.traffic().maxPerSecond()) + cut;
+                + " " + Figures.count(r.summary().requests(), "request") + ", at most "
+                + Figures.count(r.traffic().maxPerSecond()) + " in one second." + cut;
         return frame.chart("Requests per second", subtitle, o.size());
     }
 }

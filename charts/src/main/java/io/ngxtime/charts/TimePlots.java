@@ -159,8 +159,8 @@ final class TimePlots {
             compressed.setStandardTickUnits(axis.getStandardTickUnits());
             compressed.setNumberFormatOverride(axis.getNumberFormatOverride());
             plot.setRangeAxis(0, compressed);
-            note = String.format(java.util.Locale.ROOT, " Above %,.0f req/s the axis is compressed, up to the busiest"
-                    + " second (%,.0f req/s).", cut, top);
+            note = " Above " + Figures.perSecond(Math.rint(cut)) + " the axis is compressed, up to the busiest"
+                    + " second (" + Figures.perSecond(Math.rint(top)) + ").";
         } else if (!peaks.labels().isEmpty()) {
             axis.setUpperMargin(0.2);
         }

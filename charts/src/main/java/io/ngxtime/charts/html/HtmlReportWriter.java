@@ -15,6 +15,7 @@ import io.ngxtime.analyzer.report.Summary;
 import io.ngxtime.analyzer.report.TierReport;
 import io.ngxtime.analyzer.report.TimingReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.charts.ChangeText;
 import io.ngxtime.charts.ChartKind;
 import io.ngxtime.charts.ChartOptions;
 import io.ngxtime.charts.ChartSize;
@@ -25,9 +26,6 @@ import io.ngxtime.charts.TierNotes;
 import io.ngxtime.charts.Palette;
 import java.io.IOException;
 import java.io.Writer;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,10 +43,6 @@ public final class HtmlReportWriter {
     public static final ChartSize CHART_SIZE = new ChartSize(1200, 460);
     static final int MAX_ROUTES = 50;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    /** The first and last request keep their milliseconds ($msec), like the terminal and JSON reports. */
-    private static final DateTimeFormatter TIME_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx", Locale.ROOT);
 
     private final ChartOptions options;
 
@@ -152,10 +146,6 @@ public final class HtmlReportWriter {
     /** A time, or "n/a" when nothing behind it was timed (a format without $request_time). */
     private static String ms(long micros, boolean timed) {
         return timed ? ms(micros) : Figures.NOT_AVAILABLE;
-    }
-
-    private static String at(long epochSecond, int offset, DateTimeFormatter f) {
-        return f.format(Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.ofTotalSeconds(offset)));
     }
 
     private static void dt(StringBuilder h, String term, String escapedValue) {
@@ -281,13 +271,13 @@ public final class HtmlReportWriter {
         for (PeakReport p : r.peaks()) {
             PeakWindow w = p.window();
             int off = p.offsetSeconds();
-            h.append("<tr>").append(n(Integer.toString(i++))).append("<td>").append(at(w.busiestSecond(), off, TIME))
+            h.append("<tr>").append(n(Integer.toString(i++))).append("<td>").append(Figures.instant(w.busiestSecond(), off))
                     .append("</td>").append(n(num(w.busiestSecondCount()))).append("<td>")
-                    .append(at(w.busiestMinute(), off, CLOCK)).append("</td>").append(n(num(w.busiestMinuteCount())))
-                    .append("<td>").append(at(w.startSecond(), off, CLOCK)).append(" to ")
-                    .append(at(w.endSecond(), off, CLOCK)).append("</td>").append(n(num(w.surgeRequests())))
+                    .append(Figures.clock(w.busiestMinute(), off)).append("</td>").append(n(num(w.busiestMinuteCount())))
+                    .append("<td>").append(Figures.clock(w.startSecond(), off)).append(" to ")
+                    .append(Figures.clock(w.endSecond(), off)).append("</td>").append(n(num(w.surgeRequests())))
                     .append(n(num(Math.round(w.expectedRequests()))))
-                    .append(n(String.format(Locale.ROOT, "%.2f", w.baselinePerMinute() / 60)));
+                    .append(n(Figures.perSecond(w.baselinePerMinute() / 60)));
             if (p.measures().isPresent()) {
                 PeakReport.Measures m = p.measures().get();
                 h.append(n(Figures.duration(m.p99BeforeMicros()) + " → " + Figures.duration(m.p99DuringMicros())))
@@ -469,51 +459,26 @@ public final class HtmlReportWriter {
 
     private void comparison(Comparison c, int offset, StringBuilder h) {
         h.append("<h2 id=\"comparison\">Compared with the baseline</h2>\n<p>Baseline ")
-                .append(at(c.baselineFromSecond(), offset, TIME)).append(" to ").append(at(c.baselineToSecond(), offset, TIME));
+                .append(Figures.instant(c.baselineFromSecond(), offset)).append(" to ").append(Figures.instant(c.baselineToSecond(), offset));
         if (c.baselineEmpty()) {
             h.append(": it has no requests (none that pass the filters), so there is nothing to compare with.</p>\n");
             return;
         }
         boolean sameLength = c.baselineSeconds() == c.windowSeconds();
-        h.append(" (").append(num(c.baselineRequests())).append(" requests in ").append(num(c.baselineSeconds()))
-                .append(" s").append(sameLength ? "" : "; the window is " + num(c.windowSeconds())
-                        + " s, so counts are compared per second").append("). Ranked by how many requests each change"
+        h.append(" (").append(Figures.count(c.baselineRequests(), "request")).append(" in ")
+                .append(Figures.span(c.baselineSeconds())).append(sameLength ? "" : "; the window is "
+                        + Figures.span(c.windowSeconds()) + ", so counts are compared per second").append("). Ranked by how many requests each change"
                         + " concerns: extra requests at the baseline's rate, requests in a changed share, timed requests"
                         + " by how far their time moved.</p>\n");
         table(h, "subject", "metric", "#before", "#after", "#change");
         for (List<Comparison.Change> list : List.of(c.changes(), c.upstreams(), c.routes())) {
             for (Comparison.Change ch : list.subList(0, Math.min(10, list.size()))) {
-                String before;
-                String after;
-                String change;
-                switch (ch.kind()) {
-                    case COUNT -> {
-                        before = sameLength ? num(Math.round(ch.before())) : perSecond(ch.perSecond().before());
-                        after = sameLength ? num(Math.round(ch.after())) : perSecond(ch.perSecond().after());
-                        change = String.format(Locale.ROOT, "%+,d ", Math.round(ch.perSecond().excessRequests()))
-                                + Html.text(ch.metric());
-                    }
-                    case MILLIS -> {
-                        before = String.format(Locale.ROOT, "%.3f", ch.before());
-                        after = String.format(Locale.ROOT, "%.3f", ch.after());
-                        change = ch.before() == 0 ? "from &lt;1 ms" : String.format(Locale.ROOT, "×%.2f", ch.ratio());
-                    }
-                    case SHARE -> {
-                        before = String.format(Locale.ROOT, "%.2f%%", 100 * ch.before());
-                        after = String.format(Locale.ROOT, "%.2f%%", 100 * ch.after());
-                        change = ch.before() == 0 ? "from 0" : String.format(Locale.ROOT, "×%.2f", ch.ratio());
-                    }
-                    default -> throw new AssertionError(ch.kind());
-                }
                 h.append("<tr>").append(t(ch.subject())).append("<td>").append(Html.text(ch.metric())).append("</td>")
-                        .append(n(before)).append(n(after)).append(n(change)).append("</tr>\n");
+                        .append(n(ChangeText.before(ch, sameLength))).append(n(ChangeText.after(ch, sameLength)))
+                        .append(n(Html.text(ChangeText.change(ch)))).append("</tr>\n");
             }
         }
         h.append("</table>\n");
-    }
-
-    private static String perSecond(double rate) {
-        return String.format(Locale.ROOT, "%.4f/s", rate);
     }
 
     private void status(Summary s, StringBuilder h) {

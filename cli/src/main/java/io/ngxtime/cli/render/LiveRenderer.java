@@ -38,10 +38,12 @@ public final class LiveRenderer {
         boolean surge = window.lastIntervalRequests() >= 10 && baseline > 0 && lastRate > 3 * baseline;
         out.printf(Locale.ROOT, "ngxtime tail %s  %s%n", TerminalText.safe(String.join(",", r.inputs())),
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().withNano(0)));
-        out.printf(Locale.ROOT, "  last %ds: %.1f req/s   last %ds: %,d requests, %.1f req/s, max %d req/s%s%n",
-                intervalSeconds, lastRate, windowSeconds, r.summary().requests(),
-                (double) r.summary().requests() / windowSeconds, r.traffic().maxPerSecond(),
-                surge ? String.format(Locale.ROOT, "   SURGE: %.1fx the recent median", lastRate / baseline) : "");
+        out.printf(Locale.ROOT, "  last %s: %s   last %s: %s, %s, max %s%s%n",
+                Figures.span(intervalSeconds), Figures.perSecond(lastRate), Figures.span(windowSeconds),
+                Figures.count(r.summary().requests(), "request"),
+                Figures.perSecond((double) r.summary().requests() / windowSeconds),
+                Figures.perSecond(r.traffic().maxPerSecond()),
+                surge ? "   SURGE: " + Figures.factor(lastRate / baseline) + " the recent median" : "");
         java.util.OptionalLong s5 = r.summary().statusBetween(500, 599);
         out.printf(Locale.ROOT, "  status: 5xx %s (%s)  4xx %s  rejected lines %s%n", Figures.count(s5),
                 Figures.percent(r.summary().statusShare(500, 599)), Figures.count(r.summary().statusBetween(400, 499)),

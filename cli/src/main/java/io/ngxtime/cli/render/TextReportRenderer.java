@@ -4,6 +4,7 @@ import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
+import io.ngxtime.charts.ChangeText;
 import io.ngxtime.charts.Figures;
 import io.ngxtime.charts.FindingText;
 import io.ngxtime.charts.TierNotes;
@@ -12,7 +13,6 @@ import io.ngxtime.analyzer.report.Finding;
 import io.ngxtime.analyzer.report.PeakReport;
 import io.ngxtime.analyzer.report.PeakWindow;
 import io.ngxtime.analyzer.report.Ranked;
-import io.ngxtime.analyzer.report.InstantText;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.RouteReport;
 import io.ngxtime.analyzer.report.Summary;
@@ -21,16 +21,12 @@ import io.ngxtime.analyzer.report.TimingReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** The report as aligned text tables for a terminal; colour only when asked (on a TTY). Log text is made safe. */
 public final class TextReportRenderer {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private final boolean colour;
     private final int maxRows;
 
@@ -62,10 +58,6 @@ public final class TextReportRenderer {
 
     private static String pct(double share) {
         return Figures.percent(share);
-    }
-
-    private static String at(long epochSecond, int offset, DateTimeFormatter f) {
-        return f.format(Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.ofTotalSeconds(offset)));
     }
 
     public void render(Report r, PrintWriter out) {
@@ -219,13 +211,14 @@ public final class TextReportRenderer {
         for (PeakReport p : peaks) {
             PeakWindow w = p.window();
             int off = p.offsetSeconds();
-            out.printf(Locale.ROOT, "  %d. %s  %,d req in that second; busiest minute %s with %,d req%n", i++,
-                    at(w.busiestSecond(), off, TIME), w.busiestSecondCount(), at(w.busiestMinute(), off, CLOCK),
-                    w.busiestMinuteCount());
-            out.printf(Locale.ROOT, "     surge %s to %s, %,d req where the baseline rate gives %,.0f;"
-                            + " baseline %s to %s (median minute) %.2f req/s%n",
-                    at(w.startSecond(), off, CLOCK), at(w.endSecond(), off, CLOCK), w.surgeRequests(), w.expectedRequests(),
-                    at(w.baselineStartSecond(), off, CLOCK), at(w.baselineEndSecond(), off, CLOCK), w.baselinePerMinute() / 60);
+            out.printf(Locale.ROOT, "  %d. %s  %s req in that second; busiest minute %s with %s req%n", i++,
+                    Figures.instant(w.busiestSecond(), off), Figures.count(w.busiestSecondCount()),
+                    Figures.clock(w.busiestMinute(), off), Figures.count(w.busiestMinuteCount()));
+            out.printf(Locale.ROOT, "     surge %s to %s, %s req where the baseline rate gives %s;"
+                            + " baseline %s to %s (median minute) %s%n",
+                    Figures.clock(w.startSecond(), off), Figures.clock(w.endSecond(), off), Figures.count(w.surgeRequests()),
+                    Figures.count(Math.round(w.expectedRequests())), Figures.clock(w.baselineStartSecond(), off),
+                    Figures.clock(w.baselineEndSecond(), off), Figures.perSecond(w.baselinePerMinute() / 60));
             if (p.measures().isPresent()) {
                 PeakReport.Measures m = p.measures().get();
                 // no baseline request (the surge covers the whole range): nothing to compare with
@@ -238,9 +231,10 @@ public final class TextReportRenderer {
                         Figures.count(Math.round(d.item().excessRequests()))));
                 for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                     for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
-                        out.printf(Locale.ROOT, "     %-15s %s  %s during vs %s before (+%,d req)%n", e.getKey(),
-                                safe(clip(it.value(), 60)), pct(it.duringShare()), before ? pct(it.beforeShare()) : "n/a",
-                                Math.round(it.excessRequests()));
+                        out.printf(Locale.ROOT, "     %-15s %s  %s during vs %s before (%s req)%n", e.getKey(),
+                                safe(clip(it.value(), 60)), pct(it.duringShare()),
+                                before ? pct(it.beforeShare()) : Figures.NOT_AVAILABLE,
+                                Figures.signedCount(Math.round(it.excessRequests())));
                     }
                 }
             }
@@ -291,49 +285,28 @@ public final class TextReportRenderer {
 
     private void comparison(Comparison c, int offset, PrintWriter out) {
         out.println();
-        String window = at(c.baselineFromSecond(), offset, TIME) + " to " + at(c.baselineToSecond(), offset, TIME);
+        String window = Figures.instant(c.baselineFromSecond(), offset) + " to " + Figures.instant(c.baselineToSecond(), offset);
         if (c.baselineEmpty()) {
             out.println(bold("Compared with the baseline") + " " + window + ": the baseline has no requests"
                     + " (none that pass the filters), so there is nothing to compare with.");
             return;
         }
         boolean sameLength = c.baselineSeconds() == c.windowSeconds();
-        out.println(bold("Compared with the baseline") + " " + window + String.format(Locale.ROOT, " (%,d requests in %s%s)",
-                c.baselineRequests(), seconds(c.baselineSeconds()),
-                sameLength ? "" : "; the window is " + seconds(c.windowSeconds()) + ", so counts are compared per second"));
+        out.println(bold("Compared with the baseline") + " " + window + " ("
+                + Figures.count(c.baselineRequests(), "request") + " in " + Figures.span(c.baselineSeconds())
+                + (sameLength ? "" : "; the window is " + Figures.span(c.windowSeconds()) + ", so counts are compared per second")
+                + ")");
         out.println("  (ranked by the requests each change concerns; counts compared at the baseline's rate)");
         change("", c.changes(), sameLength, out);
         change("upstream ", c.upstreams(), sameLength, out);
         change("route ", c.routes(), sameLength, out);
     }
 
-    /** {@code 3,600 s}, {@code 45 min}, {@code 2 h}: whole units when they fit. */
-    private static String seconds(long s) {
-        if (s % 3600 == 0) {
-            return String.format(Locale.ROOT, "%,d h", s / 3600);
-        }
-        return s % 60 == 0 ? String.format(Locale.ROOT, "%,d min", s / 60) : String.format(Locale.ROOT, "%,d s", s);
-    }
-
     private void change(String prefix, List<Comparison.Change> changes, boolean sameLength, PrintWriter out) {
         for (Comparison.Change ch : changes.subList(0, Math.min(6, changes.size()))) {
             String name = safe(clip(prefix + ch.subject() + " " + ch.metric(), 50));
-            switch (ch.kind()) {
-                case COUNT -> {
-                    Comparison.PerSecond r = ch.perSecond();
-                    String values = sameLength
-                            ? String.format(Locale.ROOT, "%,12.0f -> %,12.0f", ch.before(), ch.after())
-                            : String.format(Locale.ROOT, "%10.4f/s -> %10.4f/s", r.before(), r.after());
-                    out.printf(Locale.ROOT, "  %-50s %s  %+,d %s%n", name, values, Math.round(r.excessRequests()),
-                            safe(ch.metric()));
-                }
-                case MILLIS -> out.printf(Locale.ROOT, "  %-50s %12.3f -> %12.3f  %s%n", name, ch.before(), ch.after(),
-                        // a time of 0 was under nginx's 1 ms resolution
-                        ch.before() == 0 ? "from <1 ms" : String.format(Locale.ROOT, "x%.2f", ch.ratio()));
-                case SHARE -> out.printf(Locale.ROOT, "  %-50s %12s -> %12s  %s%n", name, pct(ch.before()), pct(ch.after()),
-                        ch.before() == 0 ? "from 0" : String.format(Locale.ROOT, "x%.2f", ch.ratio()));
-                default -> throw new AssertionError(ch.kind());
-            }
+            out.printf(Locale.ROOT, "  %-50s %12s -> %12s  %s%n", name, ChangeText.before(ch, sameLength),
+                    ChangeText.after(ch, sameLength), safe(ChangeText.change(ch)));
         }
     }
 
