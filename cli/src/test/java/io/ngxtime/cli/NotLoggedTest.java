@@ -109,6 +109,9 @@ class NotLoggedTest {
         JsonNode j = report("nous.log", lines("upstream_status"), timingWithout("upstream_status"));
         for (JsonNode u : j.get("upstreams")) {
             assertThat(u.get("failed").isNull()).as("%s", u).isTrue();
+            // no outcome known: neither "0 without a connection" nor "0 abandoned by the client"
+            assertThat(u.get("not_connected").isNull()).as("%s", u).isTrue();
+            assertThat(u.get("client_aborts").isNull()).as("%s", u).isTrue();
             assertThat(u.get("kind").asText()).isEqualTo("address");
         }
         // retries come from the address list (two servers of one group), not from statuses

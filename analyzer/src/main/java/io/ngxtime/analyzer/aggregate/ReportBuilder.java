@@ -246,7 +246,7 @@ final class ReportBuilder {
                 Map<String, Double> figures = new LinkedHashMap<>();
                 figures.put("attempts", (double) u.attempts());
                 figures.put("failed", (double) failed);
-                figures.put("not_connected", (double) u.notConnected());
+                figures.put("not_connected", (double) u.notConnected().orElse(0)); // present: failed is
                 figures.put("retries_caused", (double) u.retriesCaused());
                 if (u.kind() == UpstreamReport.Kind.GROUP) {
                     figures.put("no_live_server", 1.0);

@@ -44,14 +44,14 @@ public final class UpstreamStats {
         return outcomeKnown == 0 ? OptionalLong.empty() : OptionalLong.of(failed);
     }
 
-    /** Failed attempts without a connection (refused, no live server), left out of the latencies. */
-    public long notConnected() {
-        return notConnected;
+    /** Failed attempts without a connection (refused, no live server), left out of the latencies; empty as {@link #failed()}. */
+    public OptionalLong notConnected() {
+        return outcomeKnown == 0 ? OptionalLong.empty() : OptionalLong.of(notConnected);
     }
 
-    /** Attempts the client abandoned (499 with upstream status {@code -}): not the backend's failure. */
-    public long clientAborts() {
-        return clientAborts;
+    /** Attempts the client abandoned (499 with upstream status {@code -}): not the backend's failure; empty as {@link #failed()}. */
+    public OptionalLong clientAborts() {
+        return outcomeKnown == 0 ? OptionalLong.empty() : OptionalLong.of(clientAborts);
     }
 
     /** Attempts after which nginx tried another server of the same group. */

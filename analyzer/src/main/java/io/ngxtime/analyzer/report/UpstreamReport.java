@@ -10,12 +10,13 @@ import java.util.OptionalLong;
  * @param failed        attempts that failed (a 5xx, no status, or no connection); empty when the format
  *                      does not log {@code $upstream_status}, so no outcome is known
  * @param notConnected  of the failed, those without a connection (refused, no live server): their logged
- *                      time is no response time and is left out of the latencies
- * @param clientAborts  attempts the client abandoned (499, upstream status {@code -}): not failures
+ *                      time is no response time and is left out of the latencies; empty as {@code failed}
+ * @param clientAborts  attempts the client abandoned (499, upstream status {@code -}): not failures; empty
+ *                      as {@code failed}
  * @param retriesCaused attempts after which nginx tried another server of the same group
  */
-public record UpstreamReport(String address, Kind kind, long attempts, OptionalLong failed, long notConnected,
-                             long clientAborts, long retriesCaused, Latency connect, Latency header, Latency response) {
+public record UpstreamReport(String address, Kind kind, long attempts, OptionalLong failed, OptionalLong notConnected,
+                             OptionalLong clientAborts, long retriesCaused, Latency connect, Latency header, Latency response) {
     /** The entry of the attempts whose address the format does not log. */
     public static final String NOT_LOGGED_KEY = "(address not logged)";
 

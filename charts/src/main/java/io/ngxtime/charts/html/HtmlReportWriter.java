@@ -393,7 +393,7 @@ public final class HtmlReportWriter {
                     .append("<td class=\"t\" title=\"").append(Html.attr(u.address())).append("\">")
                     .append(name).append("</td>")
                     .append(n(num(u.attempts()))).append(n(u.failed().isPresent() ? pct(u.failed().getAsLong(), u.attempts())
-                            : Figures.NOT_AVAILABLE)).append(n(num(u.notConnected()))).append(n(num(u.clientAborts())))
+                            : Figures.NOT_AVAILABLE)).append(n(Figures.count(u.notConnected()))).append(n(Figures.count(u.clientAborts())))
                     .append(n(num(u.retriesCaused()))).append(n(Figures.p50p99(u.connect())))
                     .append(n(Figures.p50p99(u.header()))).append(n(Figures.p50p99(u.response())))
                     .append(n(Figures.duration(u.response(), Percentiles::max))).append("</tr>\n");

@@ -95,6 +95,14 @@ public final class JsonReportRenderer {
     }
 
     /** A time in ms, or null when nothing behind it was timed. */
+    private static void optionalCount(JsonGenerator g, String field, java.util.OptionalLong n) throws IOException {
+        if (n.isPresent()) {
+            g.writeNumberField(field, n.getAsLong());
+        } else {
+            g.writeNullField(field);
+        }
+    }
+
     private static void optionalTime(JsonGenerator g, String field, java.util.OptionalLong micros) throws IOException {
         time(g, field, micros.orElse(0), micros.isPresent());
     }
@@ -252,13 +260,9 @@ public final class JsonReportRenderer {
             g.writeObjectFieldStart(u.address());
             g.writeStringField("kind", u.kind().key());
             g.writeNumberField("attempts", u.attempts());
-            if (u.failed().isPresent()) {
-                g.writeNumberField("failed", u.failed().getAsLong());
-            } else {
-                g.writeNullField("failed");
-            }
-            g.writeNumberField("not_connected", u.notConnected());
-            g.writeNumberField("client_aborts", u.clientAborts());
+            optionalCount(g, "failed", u.failed());
+            optionalCount(g, "not_connected", u.notConnected());
+            optionalCount(g, "client_aborts", u.clientAborts());
             g.writeNumberField("retries_caused", u.retriesCaused());
             percentiles("connect_time_ms", u.connect(), g);
             percentiles("header_time_ms", u.header(), g);

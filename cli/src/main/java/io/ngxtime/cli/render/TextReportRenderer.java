@@ -189,7 +189,7 @@ public final class TextReportRenderer {
         if (ups.stream().anyMatch(u -> u.failed().isEmpty())) {
             out.println("  failed n/a: the log format has no $upstream_status, so no attempt's outcome is known");
         }
-        long aborts = ups.stream().mapToLong(UpstreamReport::clientAborts).sum();
+        long aborts = ups.stream().mapToLong(u -> u.clientAborts().orElse(0)).sum();
         if (aborts > 0) {
             out.printf(Locale.ROOT, "  %s abandoned by the client (499) are not counted as failures%n",
                     Figures.count(aborts, "attempt"));
