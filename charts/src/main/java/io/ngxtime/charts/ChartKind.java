@@ -22,13 +22,13 @@ public enum ChartKind {
     TIME_SPLIT(TimeSplitChart.KEY, TimeSplitChart::create, ChartKind::needsRequestTime),
     /** Response time distribution per upstream. */
     UPSTREAMS(UpstreamLatencyChart.KEY, UpstreamLatencyChart::create, r -> UpstreamLatencyChart.data(r).labels().isEmpty()
-            ? "no upstream attempt has a response time" : null),
+            ? noUpstreamTime(r) : null),
     /** Responses per second by status class, stacked over time. */
     STATUS(StatusChart.KEY, StatusChart::create, r -> r.traffic().points().isEmpty() ? "no request has a time"
             : !r.summary().statusLogged() ? "no status: log $status" : null),
     /** Per bucket: request rate against upstream p99. */
     LOAD_LATENCY(LoadLatencyChart.KEY, LoadLatencyChart::create, r -> LoadLatencyChart.data(r).rate().length > 0 ? null
-            : LoadLatencyChart.MISSING);
+            : noUpstreamTime(r));
 
     private final String key;
     private final BiFunction<Report, ChartOptions, JFreeChart> factory;
@@ -56,6 +56,16 @@ public enum ChartKind {
             return Optional.of("no request has a time");
         }
         return Optional.ofNullable(missing.apply(report));
+    }
+
+    /** Why no upstream response time is there to draw: not logged, or logged but absent from the range. */
+    static String noUpstreamTime(Report r) {
+        if (!r.timing().upstreamTime().isLogged()) {
+            return "no upstream time: log $upstream_response_time";
+        }
+        return r.timing().upstreamTime().count() == 0
+                ? "no upstream time: no request in the range has an upstream response time"
+                : "no upstream time: no upstream server has a response time in the range";
     }
 
     private static String needsRequestTime(Report r) {

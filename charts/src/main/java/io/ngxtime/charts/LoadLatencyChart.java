@@ -100,17 +100,10 @@ final class LoadLatencyChart {
         return out;
     }
 
-    /**
-     * Why there is nothing to draw. The report cannot tell a range without upstream traffic from a
-     * format without upstream variables, so the message names both.
-     */
-    static final String MISSING =
-            "no upstream request with a response time in this range (is $upstream_response_time in the log format?)";
-
     static JFreeChart create(Report r, ChartOptions o) {
         Data d = data(r);
         if (d.rate().length == 0) {
-            return Charts.noData(KEY, "Load against upstream latency", MISSING);
+            return Charts.noData(KEY, "Load against upstream latency", ChartKind.noUpstreamTime(r));
         }
         long[] range = TimePlots.bucketRange(r.traffic());
         int off = r.traffic().offsetSeconds();

@@ -140,7 +140,9 @@ class ChartCommandTest {
         assertThat(Files.exists(out.resolve("requests.png"))).isTrue();
         assertThat(Files.exists(out.resolve("tier-latency.png"))).isFalse();
         assertThat(r.err()).contains("ngxtime: no tier-latency chart: no request time: log $request_time")
-                .contains("ngxtime: no upstreams chart:").doesNotContain("Exception");
+                .contains("ngxtime: no upstreams chart: no upstream time: log $upstream_response_time")
+                .contains("ngxtime: no load-latency chart: no upstream time: log $upstream_response_time")
+                .doesNotContain("Exception");
     }
 
     @Test
