@@ -210,6 +210,30 @@ class NotLoggedTest {
         assertThat(attempts).as("4 + 8 + 2, none for the extra time").isEqualTo(14);
     }
 
+    /** nginx never writes a negative or non-numeric time: such a line is rejected, the variable named, and the others counted. */
+    @Test
+    void aNegativeOrNonNumericTime_rejectsItsLine_namingTheVariable() throws Exception {
+        List<String> lines = new ArrayList<>(lines("none"));
+        lines.add(line("none", 20, "200", "-0.010", "-", "-", "-", "-", "-", "-"));
+        lines.add(line("none", 21, "200", "abc", "-", "-", "-", "-", "-", "-"));
+        lines.add(line("none", 22, "200", "0.010", "10.0.0.5:80", "200", "0.001", "-0.5", "0.004", "MISS"));
+        Path f = dir.resolve("badtimes.log");
+        Files.write(f, lines);
+        ReportCommandTest.Run r = ReportCommandTest.run("report", f.toString(), "--json", "--log-format",
+                Preset.TIMING.formatText());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("requests").asLong()).isEqualTo(12);
+        assertThat(j.get("rejected").asLong()).isEqualTo(3);
+        assertThat(j.get("request_time_ms").get("count").asLong()).isEqualTo(12);
+        List<String> reasons = new ArrayList<>();
+        j.get("rejects").get("samples").forEach(s -> reasons.add(s.get("line").asInt() + ": " + s.get("reason").asText()));
+        assertThat(reasons).hasSize(3);
+        assertThat(reasons.get(0)).startsWith("13: ").contains("$request_time");
+        assertThat(reasons.get(1)).startsWith("14: ").contains("in $request_time");
+        assertThat(reasons.get(2)).startsWith("15: ").contains("$upstream_header_time");
+    }
+
     @Test
     void aRequestTimeOf41Years_isClampedInEveryStatistic_andCounted() throws Exception {
         List<String> lines = new ArrayList<>(lines("none"));
