@@ -179,24 +179,9 @@ public final class JsonReportRenderer {
     }
 
     private static void notes(Report r, JsonGenerator g) throws IOException {
-        g.writeObjectFieldStart("notes");
-        g.writeObjectFieldStart("by_reason");
-        for (Map.Entry<String, Long> e : r.notes().byReason().entrySet()) {
-            g.writeNumberField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-        g.writeArrayFieldStart("samples");
-        for (LineSample sample : r.notes().samples()) {
-            g.writeStartObject();
-            g.writeStringField("source", sample.source());
-            g.writeNumberField("line", sample.line());
-            g.writeStringField("reason", sample.message());
-            g.writeStringField("text", sample.text());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+        lineCounts("notes", r.notes().byReason(), r.notes().samples(), g);
     }
+
 
     /**
      * A distribution: null when its variable is not logged; else its count, and its figures in ms (null
@@ -499,14 +484,20 @@ public final class JsonReportRenderer {
     }
 
     private static void rejects(Report r, JsonGenerator g) throws IOException {
-        g.writeObjectFieldStart("rejects");
+        lineCounts("rejects", r.rejects().byReason(), r.rejects().samples(), g);
+    }
+
+    /** Lines counted by reason, and the first of them: {@code rejects} and {@code notes}. */
+    private static void lineCounts(String field, Map<String, Long> byReason, List<LineSample> samples, JsonGenerator g)
+            throws IOException {
+        g.writeObjectFieldStart(field);
         g.writeObjectFieldStart("by_reason");
-        for (Map.Entry<String, Long> e : r.rejects().byReason().entrySet()) {
+        for (Map.Entry<String, Long> e : byReason.entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
         g.writeArrayFieldStart("samples");
-        for (LineSample sample : r.rejects().samples()) {
+        for (LineSample sample : samples) {
             g.writeStartObject();
             g.writeStringField("source", sample.source());
             g.writeNumberField("line", sample.line());
