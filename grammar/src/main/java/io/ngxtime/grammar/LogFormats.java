@@ -35,7 +35,7 @@ public final class LogFormats {
             @Override
             public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
                                     int charPositionInLine, String msg, RecognitionException e) {
-                int offset = charPositionInLine;
+                int offset = offsetOf(text, line, charPositionInLine);
                 throw new FormatSyntaxException(positions.at(offset), describe(text, offset));
             }
         };
@@ -74,6 +74,22 @@ public final class LogFormats {
             all.add(p.format());
         }
         return all;
+    }
+
+    /**
+     * The offset in {@code text} of ANTLR's {@code line} (1-based, counting {@code \n}) and column: a format's
+     * text may span lines (a newline inside its quotes), and the column counts from the line's start.
+     */
+    private static int offsetOf(String text, int line, int charPositionInLine) {
+        int lineStart = 0;
+        for (int l = 1; l < line && lineStart <= text.length(); l++) {
+            int nl = text.indexOf('\n', lineStart);
+            if (nl < 0) {
+                break;
+            }
+            lineStart = nl + 1;
+        }
+        return Math.min(text.length(), lineStart + charPositionInLine);
     }
 
     private static String describe(String text, int offset) {

@@ -26,6 +26,15 @@ class LogFormatsTest {
                 .hasMessage("log format:1:9: expected a variable name after '$', found ' '");
     }
 
+    /** Found by LogFormatsFuzzTest (input d-multiline): ANTLR's column counts from the start of its line. */
+    @Test
+    void compile_badDollarOnALaterLineOfAConfFormat_pointsAtItsLineAndColumn() {
+        String conf = "log_format x '$remote_addr\n   $ status';";
+        assertThatThrownBy(() -> io.ngxtime.grammar.conf.NginxConfReader.parse(conf, "nginx.conf"))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessage("nginx.conf:2:4: expected a variable name after '$', found ' '");
+    }
+
     @Test
     void compile_unclosedBrace_failsWithColumn() {
         assertThatThrownBy(() -> LogFormats.compile("$status ${request"))
