@@ -92,14 +92,19 @@ public final class LogFormats {
         return Math.min(text.length(), lineStart + charPositionInLine);
     }
 
+    /** A character of the format for a message, a control character as {@code '\\x0A'} (the message is one line). */
+    private static String describeChar(char c) {
+        return c < 0x80 ? ParseError.describeChar(c) : "'" + c + "'";
+    }
+
     private static String describe(String text, int offset) {
         if (offset < text.length() && text.charAt(offset) == '$') {
             if (offset + 1 < text.length() && text.charAt(offset + 1) == '{') {
                 return "expected a variable name and '}' after '${'";
             }
             return "expected a variable name after '$', found "
-                    + (offset + 1 < text.length() ? "'" + text.charAt(offset + 1) + "'" : "end of format");
+                    + (offset + 1 < text.length() ? describeChar(text.charAt(offset + 1)) : "end of format");
         }
-        return "unexpected '" + (offset < text.length() ? text.charAt(offset) : "end") + "'";
+        return "unexpected " + (offset < text.length() ? describeChar(text.charAt(offset)) : "end of format");
     }
 }

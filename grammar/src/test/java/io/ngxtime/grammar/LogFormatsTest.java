@@ -35,6 +35,14 @@ class LogFormatsTest {
                 .hasMessage("nginx.conf:2:4: expected a variable name after '$', found ' '");
     }
 
+    /** Found by NginxConfReaderFuzzTest (input dollar-newline): the message held the line break itself. */
+    @Test
+    void compile_dollarBeforeALineBreak_saysSoOnOneLine() {
+        assertThatThrownBy(() -> LogFormats.compile("$status $\n"))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessage("log format:1:9: expected a variable name after '$', found '\\x0A'");
+    }
+
     @Test
     void compile_unclosedBrace_failsWithColumn() {
         assertThatThrownBy(() -> LogFormats.compile("$status ${request"))
