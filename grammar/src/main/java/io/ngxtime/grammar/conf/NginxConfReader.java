@@ -263,7 +263,7 @@ public final class NginxConfReader {
             try {
                 escape = Escape.parse(args.get(i).text().substring("escape=".length()));
             } catch (IllegalArgumentException e) {
-                throw new FormatSyntaxException(args.get(i).position(7), e.getMessage());
+                throw new FormatSyntaxException(args.get(i).position(7), quoted(e.getMessage()));
             }
             i++;
         }
