@@ -270,7 +270,7 @@ public final class NginxConfReader {
         if (i >= args.size()) {
             ConfValue last = args.get(args.size() - 1);
             throw new FormatSyntaxException(last.position(last.text().length()),
-                    "expected the format text after log_format " + name);
+                    "expected the format text after log_format " + quoted(name));
         }
         ConfValue text = ConfValue.concat(args.subList(i, args.size()));
         return LogFormats.compile(name, escape, text.text(), text::position);
