@@ -8,13 +8,15 @@ import io.ngxtime.grammar.reference.ReferenceLineParser;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Coverage-guided fuzzing of the log_format compiler ({@link LogFormats#compile}): for any text, the
+ * Coverage-guided fuzzing of the log_format compilers. {@link LogFormats#compile}: for any text, the
  * only exception is the documented {@link FormatSyntaxException}, whose position is inside the text and
  * points at what its reason names; a format that compiles builds both line parsers, and its
- * {@link LogFormat#directive()} reads back as the same format.
+ * {@link LogFormat#directive()} reads back as the same format. {@link JsonLogFormat#infer}: for any line,
+ * a format that reads that line (both parsers agree, as {@link ParserPair} compares them), or a reason.
  *
  * <p>An input is one byte for the escape mode ({@code d} default, {@code j} json, {@code n} none; any byte
- * works, taken modulo three from {@code d}) followed by the format text in UTF-8. Every build replays the
+ * works, taken modulo three from {@code d}) followed by the format text in UTF-8; for the JSON inference, the
+ * line itself. Every build replays the
  * inputs under {@code src/test/resources/io/ngxtime/grammar/LogFormatsFuzzTestInputs/}; {@code JAZZER_FUZZ=1}
  * fuzzes (README, "Fuzzing").
  */
@@ -49,5 +51,19 @@ class LogFormatsFuzzTest {
         LogFormat again = NginxConfReader.parse(format.directive(), "directive").get(0);
         assertThat(again.escape()).isEqualTo(format.escape());
         assertThat(again.parts()).as("parts of %s", format.directive()).isEqualTo(format.parts());
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void anyJsonLine_infersAFormatThatReadsIt_orSaysWhyNot(byte[] line) {
+        JsonLogFormat.Inference inference = JsonLogFormat.infer(line, 0, line.length);
+        if (inference instanceof JsonLogFormat.NotInferred no) {
+            assertThat(no.reason()).isNotBlank();
+            return;
+        }
+        LogFormat format = ((JsonLogFormat.Inferred) inference).format();
+        ParserPair pair = new ParserPair(format);
+        ParserPair.Verdict v = pair.check(line);
+        assertThat(v.agree()).as(() -> v.describe(format)).isTrue();
+        assertThat(v.fastAccepts()).as(() -> "the line it was inferred from, under " + format.directive()).isTrue();
     }
 }
