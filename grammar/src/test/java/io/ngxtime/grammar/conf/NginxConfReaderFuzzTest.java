@@ -55,29 +55,31 @@ class NginxConfReaderFuzzTest {
             return;
         }
         Path dir = Files.createDirectories(root().resolve("t" + tree++));
-        Path main = null;
-        for (String file : HEADER.split(bundle)) {
-            int nl = file.indexOf('\n');
-            String name = nl < 0 ? file : file.substring(0, nl);
-            if (!NAME.matcher(name).matches()) {
-                continue;
+        try {
+            Path main = null;
+            for (String file : HEADER.split(bundle)) {
+                int nl = file.indexOf('\n');
+                String name = nl < 0 ? file : file.substring(0, nl);
+                Path p = dir.resolve(name);
+                if (NAME.matcher(name).matches() && !Files.exists(p) && !Files.isRegularFile(p.getParent())) {
+                    Files.createDirectories(p.getParent());
+                    Files.write(p, nl < 0 ? new byte[0] : file.substring(nl + 1).getBytes(StandardCharsets.ISO_8859_1));
+                    main = main == null ? p : main;
+                }
             }
-            Path p = dir.resolve(name);
-            Files.createDirectories(p.getParent());
-            if (!Files.isDirectory(p)) {
-                Files.write(p, nl < 0 ? new byte[0] : file.substring(nl + 1).getBytes(StandardCharsets.ISO_8859_1));
-                main = main == null ? p : main;
+            if (main != null) {
+                readOrFailWithOneError(main);
             }
+        } finally {
+            delete(dir);
         }
-        if (main == null) {
-            return;
-        }
+    }
+
+    private static void readOrFailWithOneError(Path main) {
         try {
             NginxConfReader.readConf(main);
         } catch (FormatSyntaxException | IOException e) {
             assertOneLineWithPosition(e.getMessage());
-        } finally {
-            delete(dir);
         }
     }
 
