@@ -60,8 +60,11 @@ class NginxConfReaderFuzzTest {
             for (String file : HEADER.split(bundle)) {
                 int nl = file.indexOf('\n');
                 String name = nl < 0 ? file : file.substring(0, nl);
+                if (!NAME.matcher(name).matches()) {
+                    continue;
+                }
                 Path p = dir.resolve(name);
-                if (NAME.matcher(name).matches() && !Files.exists(p) && !Files.isRegularFile(p.getParent())) {
+                if (!Files.exists(p) && !Files.isRegularFile(p.getParent())) {
                     Files.createDirectories(p.getParent());
                     Files.write(p, nl < 0 ? new byte[0] : file.substring(nl + 1).getBytes(StandardCharsets.ISO_8859_1));
                     main = main == null ? p : main;
