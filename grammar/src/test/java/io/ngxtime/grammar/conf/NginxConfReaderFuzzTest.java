@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,14 +24,14 @@ import org.junit.jupiter.api.AfterAll;
  *
  * <p>An input of {@link #includeTrees_readOrFailWithOneErrorNamingTheInclude} is a bundle of files, each
  * introduced by a line {@code --- NAME} (letters, digits, {@code ._-} and {@code /} for a subfolder), the
- * first being the one read; the files are written to a fresh folder. Inputs that would reach outside it
+ * first being the one read (a name used again, or for a file and a folder, keeps its first use); the files are written to a fresh folder. Inputs that would reach outside it
  * ({@code ..} or an absolute path) are skipped. Every build replays the inputs under
  * {@code src/test/resources/io/ngxtime/grammar/conf/NginxConfReaderFuzzTestInputs/}; {@code JAZZER_FUZZ=1}
  * fuzzes (README, "Fuzzing").
  */
 class NginxConfReaderFuzzTest {
     private static final Pattern HEADER = Pattern.compile("(?m)^--- ");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)?");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
     /** An absolute path or a way up, anywhere a word may start (inside quotes too). */
     private static final Pattern OUTSIDE = Pattern.compile("\\.\\.|(^|[\\s'\"{};])/");
     /** {@code file:line:column}: where an error is. */
@@ -64,10 +65,13 @@ class NginxConfReaderFuzzTest {
                     continue;
                 }
                 Path p = dir.resolve(name);
-                if (!Files.exists(p) && !Files.isRegularFile(p.getParent())) {
+                try {
                     Files.createDirectories(p.getParent());
-                    Files.write(p, nl < 0 ? new byte[0] : file.substring(nl + 1).getBytes(StandardCharsets.ISO_8859_1));
+                    Files.write(p, nl < 0 ? new byte[0] : file.substring(nl + 1).getBytes(StandardCharsets.ISO_8859_1),
+                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     main = main == null ? p : main;
+                } catch (IOException e) {
+                    continue; // a name the bundle used twice, or for a file and a folder: the first one stands
                 }
             }
             if (main != null) {
