@@ -68,11 +68,12 @@ final class ReportBuilder {
     }
 
     /** Retried requests and internal redirects, when the format logs an upstream variable. */
-    static java.util.Optional<UpstreamTotals> upstreamTotals(TimingAggregator t) {
+    static java.util.Optional<UpstreamTotals> upstreamTotals(TimingAggregator t, UpstreamAggregator u) {
         if ((t.logged() & Logged.ANY_UPSTREAM) == 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new UpstreamTotals(t.withAttempts(), t.retried(), t.redirected()));
+        return java.util.Optional.of(new UpstreamTotals(t.withAttempts(), t.retried(), t.redirected(),
+                u.byAddress().isApproximate()));
     }
 
     static List<UpstreamReport> upstreams(UpstreamAggregator u) {

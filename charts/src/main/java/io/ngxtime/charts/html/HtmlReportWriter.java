@@ -15,6 +15,7 @@ import io.ngxtime.analyzer.report.Summary;
 import io.ngxtime.analyzer.report.TierReport;
 import io.ngxtime.analyzer.report.TimingReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.analyzer.report.UpstreamTotals;
 import io.ngxtime.charts.ChangeText;
 import io.ngxtime.charts.ChartKind;
 import io.ngxtime.charts.ChartOptions;
@@ -372,6 +373,10 @@ public final class HtmlReportWriter {
         if (r.upstreams().isEmpty()) {
             h.append("<p class=\"missing\">No upstream attempts.</p>\n");
             return;
+        }
+        if (r.upstreamTotals().map(UpstreamTotals::addressesApproximate).orElse(false)) {
+            h.append("<p>Approximate: more upstream addresses came than the table keeps; the"
+                    + " figures of a kept address are upper bounds.</p>\n");
         }
         java.util.Set<String> slow = new java.util.HashSet<>();
         for (Finding f : r.findings()) {

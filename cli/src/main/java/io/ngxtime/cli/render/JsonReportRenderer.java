@@ -23,6 +23,7 @@ import io.ngxtime.analyzer.report.TimePoint;
 import io.ngxtime.analyzer.report.TimingReport;
 import io.ngxtime.analyzer.report.TrafficReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.analyzer.report.UpstreamTotals;
 import io.ngxtime.charts.FindingText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -165,6 +166,8 @@ public final class JsonReportRenderer {
             g.writeNullField("internal_redirects");
         }
         upstreams(r.upstreams(), g);
+        g.writeBooleanField("upstreams_approximate",
+                r.upstreamTotals().map(UpstreamTotals::addressesApproximate).orElse(false));
         boolean timed = r.timing().requestTime().count() > 0;
         peaks(r.peaks(), timed, g);
         traffic(r.traffic(), g);

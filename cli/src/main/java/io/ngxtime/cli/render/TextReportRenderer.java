@@ -19,6 +19,7 @@ import io.ngxtime.analyzer.report.Summary;
 import io.ngxtime.analyzer.report.TierReport;
 import io.ngxtime.analyzer.report.TimingReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.analyzer.report.UpstreamTotals;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class TextReportRenderer {
                 Figures.count(u.internalRedirects(), "internal redirect")));
         tiers(r.timing(), out);
         where(r.timing(), out);
-        upstreams(r.upstreams(), out);
+        upstreams(r.upstreams(), r.upstreamTotals().map(UpstreamTotals::addressesApproximate).orElse(false), out);
         peaks(r.peaks(), r.timing().requestTime().count() > 0, out);
         routes(r, out);
         findings(r.findings(), out);
@@ -159,12 +160,13 @@ public final class TextReportRenderer {
                 Figures.duration(l, Percentiles::p99), Figures.duration(l, Percentiles::max));
     }
 
-    private void upstreams(List<UpstreamReport> ups, PrintWriter out) {
+    private void upstreams(List<UpstreamReport> ups, boolean approximate, PrintWriter out) {
         if (ups.isEmpty()) {
             return;
         }
         out.println();
-        out.println(bold("Upstreams") + "  (per attempt; latencies leave out attempts without a connection or abandoned by the client)");
+        out.println(bold("Upstreams") + (approximate ? "  (approximate: more addresses than kept)" : "")
+                + "  (per attempt; latencies leave out attempts without a connection or abandoned by the client)");
         out.printf(Locale.ROOT, "  %-28s %10s %8s %8s %8s %17s %17s %17s%n", "address", "attempts", "failed", "no conn",
                 "retries", "connect p50/p99", "header p50/p99", "response p50/p99");
         int n = 0;
