@@ -170,8 +170,7 @@ public final class HtmlReportWriter {
         if (s.first() != null) {
             dt(h, "first", Figures.instant(s.first()));
             dt(h, "last", Figures.instant(s.last()));
-            int secs = r.traffic().perSecond().length;
-            dt(h, "load", Figures.perSecond(secs == 0 ? 0.0 : (double) s.requests() / secs) + " on average, "
+            dt(h, "load", Figures.perSecond(r.traffic().meanPerSecond()) + " on average, "
                     + Figures.perSecond(r.traffic().maxPerSecond()) + " at most");
         }
         if (s.withoutTime() > 0) {

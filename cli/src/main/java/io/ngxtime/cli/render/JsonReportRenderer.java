@@ -332,13 +332,9 @@ public final class JsonReportRenderer {
 
     private void traffic(TrafficReport t, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("traffic");
-        g.writeNumberField("seconds", t.perSecond().length);
+        g.writeNumberField("seconds", t.rangeSeconds());
         g.writeNumberField("max_per_second", t.maxPerSecond());
-        long total = 0;
-        for (int c : t.perSecond()) {
-            total += c;
-        }
-        g.writeNumberField("mean_per_second", t.perSecond().length == 0 ? 0 : (double) total / t.perSecond().length);
+        g.writeNumberField("mean_per_second", t.meanPerSecond());
         g.writeNumberField("bucket_seconds", t.bucketSeconds());
         if (includeSeries) {
             g.writeArrayFieldStart("per_minute");
@@ -347,7 +343,7 @@ public final class JsonReportRenderer {
                 g.writeStringField("start", iso(p.startSecond(), p.requests() > 0 ? p.offsetSeconds() : t.offsetSeconds()));
                 g.writeNumberField("requests", p.requests());
                 g.writeNumberField("per_second", (double) p.requests() / t.bucketSeconds());
-                g.writeNumberField("max_per_second", p.maxPerSecond());
+                optionalCount(g, "max_per_second", p.maxPerSecond());
                 g.writeObjectFieldStart("status");
                 for (int c = 1; c <= 5; c++) {
                     g.writeNumberField(c + "xx", p.statusClasses()[c]);

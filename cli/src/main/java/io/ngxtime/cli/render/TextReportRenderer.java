@@ -80,9 +80,8 @@ public final class TextReportRenderer {
         if (s.first() != null) {
             out.printf(Locale.ROOT, "  first       %s%n", Figures.instant(s.first()));
             out.printf(Locale.ROOT, "  last        %s%n", Figures.instant(s.last()));
-            int secs = r.traffic().perSecond().length;
             out.printf(Locale.ROOT, "  load        %s on average, %s at most%n",
-                    Figures.perSecond(secs == 0 ? 0.0 : (double) s.requests() / secs),
+                    Figures.perSecond(r.traffic().meanPerSecond()),
                     Figures.perSecond(r.traffic().maxPerSecond()));
         }
         r.upstreamTotals().ifPresent(u -> out.printf(Locale.ROOT, "  upstream    %s with an attempt, %s retried, %s%n",
