@@ -18,6 +18,12 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * format can decode before damage). Opening never throws for damage: it shows on the first read.
  */
 public final class Compression {
+    /**
+     * Most memory an xz stream may ask to be decoded: {@code xz -9} needs 65 MiB, so no preset comes near;
+     * a header asking for more (up to 4 GiB can be written) is damage, not an allocation that exhausts the heap.
+     */
+    static final int MAX_XZ_MEMORY_KIB = 128 * 1024;
+
     private Compression() {
     }
 
@@ -37,7 +43,7 @@ public final class Compression {
             return new DecoderStream("bzip2", in, s -> new BZip2CompressorInputStream(s, true), true);
         }
         if (starts(m, 0xFD, '7', 'z', 'X', 'Z', 0x00)) {
-            return new DecoderStream("xz", in, s -> new XZCompressorInputStream(s, true), false);
+            return new DecoderStream("xz", in, s -> new XZCompressorInputStream(s, true, MAX_XZ_MEMORY_KIB), false);
         }
         if (starts(m, 0x28, 0xB5, 0x2F, 0xFD)) {
             return new DecoderStream("zstd", in, ZstdInputStream::new, false);

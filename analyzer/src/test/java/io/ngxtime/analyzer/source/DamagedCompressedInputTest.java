@@ -148,6 +148,27 @@ class DamagedCompressedInputTest {
         assertThat(got.toByteArray()).isEqualTo(decodable);
     }
 
+    /**
+     * An xz header may ask for a dictionary of up to 4 GiB; the decoder allocated it (an OutOfMemoryError
+     * under a 1 GiB heap, found by {@link CompressedInputFuzzTest}). Above {@link Compression#MAX_XZ_MEMORY_KIB}
+     * it is damage, said in one line.
+     */
+    @Test
+    void xzAskingForAHugeDictionary_isDamage_notAnAllocation() throws Exception {
+        byte[] fuzzInput;
+        try (InputStream in = getClass().getResourceAsStream("CompressedInputFuzzTestInputs/"
+                + "damagedCompressedInput_yieldsLinesThenAtMostAnIOException/c-xz-dictionary-1-5-gib")) {
+            fuzzInput = in.readAllBytes();
+        }
+        byte[] xz = Arrays.copyOfRange(fuzzInput, 2, fuzzInput.length); // after the harness's codec and mode bytes
+        try (InputStream in = Input.file(file("huge-dictionary.xz", xz)).open()) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOfSatisfying(CompressedDataException.class, e -> {
+                assertThat(e.damage()).isEqualTo(Damage.CORRUPT);
+                assertThat(e.getMessage()).startsWith("corrupt xz data").contains("memory").doesNotContain("\n");
+            });
+        }
+    }
+
     @Test
     void damagedStream_throwsOnEveryReadAfterTheDamage_neverEndOfStream() throws Exception {
         byte[] gz = gzip(text(1000));
