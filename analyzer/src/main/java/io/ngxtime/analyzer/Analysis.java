@@ -19,6 +19,7 @@ import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.source.LineReader;
 import io.ngxtime.grammar.LogFormat;
@@ -276,8 +277,8 @@ public final class Analysis {
     }
 
     private boolean probe(Input in) {
-        try (InputStream s = in.open()) {
-            s.read();
+        try {
+            in.checkReadable();
             return true;
         } catch (IOException e) {
             inputErrors.add(new InputError(in.name(), describe(e)));
@@ -288,16 +289,21 @@ public final class Analysis {
     private LogFormat detect(List<Input> readable, Input stdin, BufferedInputStream stdinStream)
             throws FormatDetectionException {
         FormatDetector.Detection d;
-        try {
-            if (stdinStream != null) {
-                d = FormatDetector.detect(candidates, HeadSampler.head(stdinStream, FormatDetector.SAMPLE_LINES), stdin.name());
-            } else if (!readable.isEmpty()) {
-                d = FormatDetector.detect(candidates, readable.get(0));
-            } else {
-                return null;
+        List<byte[]> stdinHead = List.of();
+        if (stdinStream != null) {
+            try {
+                stdinHead = HeadSampler.head(stdinStream, FormatDetector.SAMPLE_LINES);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        if (stdinHead.stream().anyMatch(l -> l.length > 0) || (readable.isEmpty() && stdinStream != null)) {
+            d = FormatDetector.detect(candidates, stdinHead, stdin.name());
+        } else if (!readable.isEmpty()) {
+            // the first input with a line: one empty, or damaged before its first line, would only hide the next
+            d = FormatDetector.detectFirst(candidates, readable);
+        } else {
+            return null;
         }
         notices.accept(d.describe());
         return d.format();
@@ -354,7 +360,9 @@ public final class Analysis {
                     read = lines.lineNumber();
                 }
             } catch (IOException e) {
-                inputErrors.add(new InputError(input.name(), describe(e) + (read > 0 ? "; read " + read + " lines before it" : "")));
+                // damaged compressed data says itself where it broke, in lines
+                boolean located = e instanceof CompressedDataException;
+                inputErrors.add(new InputError(input.name(), describe(e) + (read > 0 && !located ? "; read " + read + " lines before it" : "")));
             }
         }
         inputLines = reader.stats().inputLines();
@@ -477,6 +485,9 @@ public final class Analysis {
 
     /** One line for an I/O failure, without a stack trace. */
     public static String describe(IOException e) {
+        if (e instanceof CompressedDataException) {
+            return e.getMessage();
+        }
         if (e instanceof NoSuchFileException) {
             return ((NoSuchFileException) e).getReason() != null ? ((NoSuchFileException) e).getReason() : "no such file";
         }

@@ -16,7 +16,6 @@ import io.ngxtime.cli.render.TerminalText;
 import io.ngxtime.grammar.LogFormat;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,8 +75,8 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                 }
                 continue;
             }
-            try (InputStream s = in.open()) {
-                s.read();
+            try {
+                in.checkReadable();
                 inputs.add(in);
             } catch (IOException e) {
                 errors.add(new InputError(in.name(), Analysis.describe(e)));
@@ -179,13 +178,12 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
             throw new UserException(ExitCode.USAGE, "give --log-format when ingesting standard input");
         }
         try {
-            FormatDetector.Detection d = FormatDetector.detect(candidates, first);
+            // the first input with a line: one empty, or damaged before its first line, would only hide the next
+            FormatDetector.Detection d = FormatDetector.detectFirst(candidates, inputs.stream().filter(i -> !i.isStdin()).toList());
             err.println("ngxtime: " + d.describe());
             return d.format();
         } catch (FormatDetectionException e) {
             throw new UserException(ExitCode.DATA, e.getMessage());
-        } catch (IOException e) {
-            throw new UserException(ExitCode.IO, first.name() + ": " + Analysis.describe(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.queue;
 
+import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Fingerprint;
 import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.IngestStats;
@@ -162,10 +163,23 @@ public final class QueueIngester {
             throw e; // the queue cannot take more: nothing more to flush
         } catch (IOException e) {
             flush(fingerprint, input.name(), offset, lineNumber); // keep what was read
-            throw new IOException(io.ngxtime.analyzer.Analysis.describe(e) + "; read " + lineNumber + " lines before it", e);
+            throw located(e, lineBase, lineNumber);
         }
         flush(fingerprint, input.name(), offset, lineNumber);
         return n;
+    }
+
+    /**
+     * A read error that stopped an input, saying where: damaged compressed data located in the input's
+     * lines (the reader counted from {@code lineBase}), any other error with the lines read before it.
+     * The checkpoint written before it holds every line read, a line the damage cut short included, so
+     * ingesting the same damaged file again adds nothing and reports the damage again.
+     */
+    private static IOException located(IOException e, long lineBase, long linesRead) {
+        if (e instanceof CompressedDataException d && d.completeLines() != CompressedDataException.LINES_UNKNOWN) {
+            return lineBase == 0 ? d : d.afterLines(lineBase + d.completeLines(), d.lineCut());
+        }
+        return new IOException(io.ngxtime.analyzer.Analysis.describe(e) + "; read " + linesRead + " lines before it", e);
     }
 
     /** Lines per chunk handed to a parallel worker: one batch. */
@@ -213,7 +227,7 @@ public final class QueueIngester {
                         seq = handedOut[0]++;
                     }
                     for (int i = 0; i < chunk.size; i++) {
-                        parser.line(chunk.data, chunk.start[i], chunk.end[i], chunk.tooLong[i], lineBase + chunk.lineNumber[i],
+                        parser.line(chunk.data, chunk.start[i], chunk.end[i], chunk.tooLong[i], chunk.cut[i], lineBase + chunk.lineNumber[i],
                                 chunk.streamBytes[i], name, sink);
                     }
                     BatchEncoder.Sealed sealed = batch.seal();
@@ -273,8 +287,7 @@ public final class QueueIngester {
             throw new IOException(t);
         }
         if (readError[0] != null) {
-            throw new IOException(io.ngxtime.analyzer.Analysis.describe(readError[0]) + "; read " + lastLine[0]
-                    + " lines before it", readError[0]);
+            throw located(readError[0], lineBase, lastLine[0]);
         }
         if (read[0] == 0) {
             // a new input without new lines is still remembered, where the reader stands

@@ -17,12 +17,24 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
-    /** The fingerprint of a (decompressed) stream, which is rewound afterwards. */
+    /**
+     * The fingerprint of a (decompressed) stream, which is rewound afterwards. A compressed input damaged
+     * before the end of its first line is identified by what decoded of it (that will never grow); one
+     * damaged before its first byte throws the {@link CompressedDataException}.
+     */
     public static long of(BufferedInputStream in) throws IOException {
         in.mark(MAX_BYTES + 1);
         try {
-            byte[] head = in.readNBytes(MAX_BYTES);
-            int len = head.length;
+            byte[] head = new byte[MAX_BYTES];
+            int len = 0;
+            CompressedDataException damage = null;
+            try {
+                for (int n; len < MAX_BYTES && (n = in.read(head, len, MAX_BYTES - len)) >= 0; ) {
+                    len += n;
+                }
+            } catch (CompressedDataException e) {
+                damage = e;
+            }
             int nl = -1;
             for (int i = 0; i < len; i++) {
                 if (head[i] == '\n') {
@@ -30,7 +42,10 @@ public final class Fingerprint {
                     break;
                 }
             }
-            if (nl < 0 && len < MAX_BYTES) {
+            if (damage != null && len == 0) {
+                throw damage.afterLines(0, false);
+            }
+            if (nl < 0 && len < MAX_BYTES && damage == null) {
                 return NONE;
             }
             int end = nl < 0 ? len : nl;

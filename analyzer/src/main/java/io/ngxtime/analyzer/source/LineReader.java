@@ -10,7 +10,14 @@ import io.ngxtime.grammar.ByteSearch;
  * the line as a span of a large reused buffer. A line ends at {@code \n} (a {@code \r} before it is
  * left for the parser to drop); the last line may lack its newline. A line longer than the limit is not
  * held in memory: its first bytes are kept as a sample, the rest is skipped, and it is reported with
- * {@link #isTooLong()}. Not thread-safe.
+ * {@link #isTooLong()}.
+ *
+ * <p>Damaged compressed data ({@link CompressedDataException}): every complete line before the damage
+ * is handed out; the bytes after the last newline, if any, come as one more line flagged
+ * {@link #isCut()} (whatever {@code emitPartialLastLine} says: the rest of that line will never come),
+ * which a caller must not read as a log line (it may be a valid line's prefix with a wrong value);
+ * then {@link #next()} throws the damage, located with {@link CompressedDataException#afterLines}, and
+ * throws it again on every later call. Not thread-safe.
  */
 public final class LineReader implements Closeable {
     /** Default longest line: 64 KiB. */
@@ -32,6 +39,11 @@ public final class LineReader implements Closeable {
     private int lineEnd;
     private long lineNumber;
     private boolean tooLong;
+    private boolean cut;
+    /** Damage the stream threw, once the lines before it are out (null: none). */
+    private CompressedDataException streamDamage;
+    /** The damage to throw from the next call on (null: not yet). */
+    private CompressedDataException damage;
     private long lineStreamOffset;
     private long nextLineStreamOffset;
     /** Whether the current line ended with a newline (not the case for a last line at end of stream). */
@@ -62,6 +74,10 @@ public final class LineReader implements Closeable {
      */
     public boolean next() throws IOException {
         tooLong = false;
+        cut = false;
+        if (damage != null) {
+            throw damage;
+        }
         if (inLongLine) {
             if (eof) {
                 return false;
@@ -84,12 +100,27 @@ public final class LineReader implements Closeable {
                 return skipLongLine();
             }
             if (eof || !fill()) {
+                if (streamDamage != null) {
+                    return endAtDamage();
+                }
                 if (pos < limit && emitPartialLastLine) {
                     return emit(limit, limit);
                 }
                 return false;
             }
         }
+    }
+
+    /** The stream broke: the bytes after the last newline are a cut line, then the damage is thrown. */
+    private boolean endAtDamage() throws CompressedDataException {
+        if (pos < limit) {
+            emit(limit, limit);
+            cut = true;
+            damage = streamDamage.afterLines(lineNumber - 1, true);
+            return true;
+        }
+        damage = streamDamage.afterLines(lineNumber, false);
+        throw damage;
     }
 
     private boolean emit(int end, int next) {
@@ -123,7 +154,17 @@ public final class LineReader implements Closeable {
         int rest = 0;
         boolean terminated = false;
         while (true) {
-            int n = in.read(buf, sampleEnd, buf.length - sampleEnd);
+            int n;
+            try {
+                n = in.read(buf, sampleEnd, buf.length - sampleEnd);
+            } catch (CompressedDataException e) {
+                // the long line is cut short: its sample goes out flagged, then the damage
+                streamDamage = e;
+                eof = true;
+                cut = true;
+                damage = e.afterLines(lineNumber, true);
+                break;
+            }
             if (n < 0) {
                 eof = true;
                 if (!emitPartialLastLine) {
@@ -175,7 +216,14 @@ public final class LineReader implements Closeable {
             limit = len;
             pos = 0;
         }
-        int n = in.read(buf, limit, buf.length - limit);
+        int n;
+        try {
+            n = in.read(buf, limit, buf.length - limit);
+        } catch (CompressedDataException e) {
+            streamDamage = e;
+            eof = true;
+            return false;
+        }
         if (n < 0) {
             eof = true;
             return false;
@@ -212,6 +260,15 @@ public final class LineReader implements Closeable {
     /** Whether the current line exceeded the limit; only its first bytes are available. */
     public boolean isTooLong() {
         return tooLong;
+    }
+
+    /**
+     * Whether the current line was cut short by damaged compressed data: it is the last line, it ends
+     * where the data broke, and it is not a log line (see the class comment). A cut line may also be
+     * {@linkplain #isTooLong() too long}.
+     */
+    public boolean isCut() {
+        return cut;
     }
 
     /** The limit on line length in bytes. */
