@@ -10,6 +10,7 @@ import io.ngxtime.analyzer.ingest.InputOrder;
 import io.ngxtime.analyzer.ingest.LineSink;
 import io.ngxtime.analyzer.ingest.LogReader;
 import io.ngxtime.analyzer.ingest.Rejects;
+import io.ngxtime.analyzer.ingest.RejectsFile;
 import io.ngxtime.analyzer.ingest.WindowedRejects;
 import io.ngxtime.analyzer.queue.Batch;
 import io.ngxtime.analyzer.queue.QueueAggregator;
@@ -57,7 +58,8 @@ public final class Analysis {
 
     private final LogFormat givenFormat;
     private final List<LogFormat> candidates;
-    private final Writer rejectsWriter;
+    /** Every rejected line, or null. */
+    private final RejectsFile rejectsFile;
     private final int maxLineBytes;
     private final int maxSamples;
     private final long directLimitBytes;
@@ -76,7 +78,7 @@ public final class Analysis {
     private Analysis(Builder b) {
         this.givenFormat = b.format;
         this.candidates = b.candidates;
-        this.rejectsWriter = b.rejectsWriter;
+        this.rejectsFile = b.rejectsWriter == null ? null : new RejectsFile(b.rejectsWriter);
         this.maxLineBytes = b.maxLineBytes;
         this.maxSamples = b.maxSamples;
         this.directLimitBytes = b.directLimitBytes;
@@ -142,7 +144,10 @@ public final class Analysis {
             return this;
         }
 
-        /** Write every rejected line here (forces the direct path). */
+        /**
+         * Write every rejected line here, as JSON Lines ({@link RejectsFile}); flushed when {@link #run}
+         * returns, closed by the caller.
+         */
         public Builder rejectsWriter(Writer w) {
             this.rejectsWriter = w;
             return this;
@@ -231,8 +236,9 @@ public final class Analysis {
         }
         Aggregation aggregation = new Aggregation(maxSamples, filter);
         aggregation.logged(io.ngxtime.analyzer.record.Logged.of(format));
-        if (size < directLimitBytes || (rejectsWriter != null && stdin == null)) {
+        if (size < directLimitBytes) {
             direct(ordered, aggregation);
+            flushRejectsFile();
             return laterPasses(aggregation, names, new io.ngxtime.analyzer.ingest.FileRequestSource(ordered, format, maxLineBytes));
         }
         Path dir;
@@ -245,6 +251,7 @@ public final class Analysis {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try (RecordStore store = RecordStore.open(dir)) {
             throughQueue(ordered, aggregation, store);
+            flushRejectsFile();
             return laterPasses(aggregation, names, new io.ngxtime.analyzer.queue.QueueRequestSource(store));
         } catch (IOException e) {
             throw new UncheckedIOException("temporary queue: " + describe(e), e);
@@ -255,6 +262,12 @@ public final class Analysis {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running already
             }
+        }
+    }
+
+    private void flushRejectsFile() {
+        if (rejectsFile != null) {
+            rejectsFile.flush();
         }
     }
 
@@ -328,9 +341,7 @@ public final class Analysis {
 
             @Override
             public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
-                if (rejectsWriter != null) {
-                    io.ngxtime.analyzer.ingest.Rejects.writeLine(rejectsWriter, source, lineNumber, error, b, from, to);
-                }
+                // counted by the windowed rejects' sink, written by the rejects file's
             }
 
             @Override
@@ -341,7 +352,7 @@ public final class Analysis {
         WindowedRejects rejects = new WindowedRejects(fromMillis, toMillis, aggregation.rejects());
         for (Input input : inputs) {
             long read = 0;
-            LineSink sink = LineSink.both(requests, rejects.sink(input));
+            LineSink sink = withRejectsFile(LineSink.both(requests, rejects.sink(input)));
             try (InputStream in = input.open()) {
                 LineReader lines = new LineReader(in, maxLineBytes, true);
                 while (!isCancelled() && lines.next()) {
@@ -366,9 +377,9 @@ public final class Analysis {
         // one parse thread: with this thread aggregating, a second parser measured no faster on 2 cores
         QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, false);
         // rejected lines are counted here, as parsed, with their neighbours' times: a batch keeps only counts
-        Rejects parsedRejects = new Rejects(maxSamples, null);
+        Rejects parsedRejects = new Rejects(maxSamples);
         WindowedRejects rejects = new WindowedRejects(fromMillis, toMillis, parsedRejects);
-        ingester.observe(rejects::sink);
+        ingester.observe(input -> withRejectsFile(rejects.sink(input)));
         ingester.afterAppend(() -> {
             appended.incrementAndGet();
             while (appended.get() - consumed.get() > MAX_LAG_BATCHES && !isCancelled()) {
@@ -427,6 +438,11 @@ public final class Analysis {
         } else if (t != null) {
             throw new IllegalStateException(t);
         }
+    }
+
+    /** {@code sink}, and the rejects file when there is one. */
+    private LineSink withRejectsFile(LineSink sink) {
+        return rejectsFile == null ? sink : LineSink.both(sink, rejectsFile);
     }
 
     /** Deletes a (temporary) directory tree, best effort. */

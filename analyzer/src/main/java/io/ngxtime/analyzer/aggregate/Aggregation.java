@@ -36,8 +36,8 @@ public final class Aggregation implements Aggregator<Aggregation> {
     private boolean offered;
 
     public Aggregation(int maxRejectSamples, RequestFilter filter) {
-        this.rejects = new Rejects(maxRejectSamples, null);
-        this.noteSamples = new Rejects(maxRejectSamples, null);
+        this.rejects = new Rejects(maxRejectSamples);
+        this.noteSamples = new Rejects(maxRejectSamples);
         this.filter = filter;
     }
 

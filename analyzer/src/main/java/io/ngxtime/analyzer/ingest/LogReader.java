@@ -57,7 +57,8 @@ public final class LogReader {
      */
     public void line(LineReader lines, String sourceName, long lineNumberBase, LineSink sink) {
         line(lines.buffer(), lines.lineStart(), lines.lineEnd(), lines.isTooLong(), lines.isCut(),
-                lineNumberBase + lines.lineNumber(), lines.nextLineStreamOffset() - lines.lineStreamOffset(), sourceName, sink);
+                lineNumberBase + lines.lineNumber(), lines.nextLineStreamOffset() - lines.lineStreamOffset(),
+                lines.lineBytes(), sourceName, sink);
     }
 
     /**
@@ -70,6 +71,14 @@ public final class LogReader {
      */
     public void line(byte[] b, int from, int to, boolean tooLong, boolean cut, long lineNumber, long streamBytes,
                      String sourceName, LineSink sink) {
+        line(b, from, to, tooLong, cut, lineNumber, streamBytes, LENGTH_NOT_MEASURED, sourceName, sink);
+    }
+
+    /** A too-long line's length was not measured (a parallel worker's copy): the sink is told only its first bytes. */
+    private static final long LENGTH_NOT_MEASURED = -1;
+
+    private void line(byte[] b, int from, int to, boolean tooLong, boolean cut, long lineNumber, long streamBytes,
+                      long lineBytes, String sourceName, LineSink sink) {
         stats.bytes += streamBytes;
         stats.line(sourceName);
         if (cut) {
@@ -77,7 +86,13 @@ public final class LogReader {
             return;
         }
         if (tooLong) {
-            reject(sourceName, lineNumber, ParseError.tooLong(maxLineBytes), b, from, to, sink);
+            ParseError e = ParseError.tooLong(maxLineBytes);
+            stats.rejected(sourceName, e.reason());
+            if (lineBytes == LENGTH_NOT_MEASURED) {
+                sink.reject(sourceName, lineNumber, e, b, from, to);
+            } else {
+                sink.rejectTooLong(sourceName, lineNumber, e, b, from, to, lineBytes);
+            }
             return;
         }
         if (to == from || (to == from + 1 && b[from] == '\r')) {

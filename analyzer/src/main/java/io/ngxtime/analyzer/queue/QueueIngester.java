@@ -100,7 +100,9 @@ public final class QueueIngester {
     }
 
     /**
-     * Reads {@code input} from where the queue says it stands to its end.
+     * Reads {@code input} from where the queue says it stands to its end. Standard input is identified
+     * by its content like a file: piped in again, only what the queue does not hold yet is added. It has
+     * no "later", so its last line counts without a newline, as a compressed file's does.
      *
      * @param cancelled checked between lines: when true, the lines so far are written and reading stops
      * @return lines of new content read
@@ -108,19 +110,21 @@ public final class QueueIngester {
     public long ingest(Input input, BooleanSupplier cancelled) throws IOException {
         try (InputStream raw = input.open()) {
             BufferedInputStream in = HeadSampler.rewindable(raw);
-            long fp = input.isStdin() ? Fingerprint.NONE : Fingerprint.of(in);
+            long fp = Fingerprint.of(in);
             if (!input.isStdin() && fp == Fingerprint.NONE) {
                 return 0; // no complete first line yet: nothing to identify the file by
             }
-            SourceCheckpoint from = checkpoints.get(fp);
-            long offset = from == null || input.isStdin() ? 0 : from.offset();
-            long lineBase = from == null || input.isStdin() ? 0 : from.lines();
+            SourceCheckpoint from = fp == Fingerprint.NONE ? null : checkpoints.get(fp);
+            long offset = from == null ? 0 : from.offset();
+            long lineBase = from == null ? 0 : from.lines();
             try {
                 in.skipNBytes(offset);
             } catch (EOFException e) {
                 return 0; // shorter than what was read before: same first line, nothing new
             }
-            LineReader lines = new LineReader(in, reader.maxLineBytes(), !completeLinesOnly || io.ngxtime.analyzer.source.Compression.isCompressedName(input.name()));
+            boolean lastLineComplete = !completeLinesOnly || input.isStdin()
+                    || io.ngxtime.analyzer.source.Compression.isCompressedName(input.name());
+            LineReader lines = new LineReader(in, reader.maxLineBytes(), lastLineComplete);
             if (parallelism > 1 && observer != null) {
                 throw new IllegalStateException("an observer is told lines in the order read: parallelism must be 1");
             }

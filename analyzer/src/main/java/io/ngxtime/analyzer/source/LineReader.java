@@ -46,6 +46,8 @@ public final class LineReader implements Closeable {
     private CompressedDataException damage;
     private long lineStreamOffset;
     private long nextLineStreamOffset;
+    /** Whether the current line ended with a newline (not the case for a last line at end of stream). */
+    private boolean lineTerminated;
 
     public LineReader(InputStream in) {
         this(in, DEFAULT_MAX_LINE_BYTES, true);
@@ -127,6 +129,7 @@ public final class LineReader implements Closeable {
         lineNumber++;
         lineStreamOffset = bufOffset + pos;
         nextLineStreamOffset = bufOffset + next;
+        lineTerminated = next > end;
         pos = next;
         scanFrom = next;
         return true;
@@ -149,6 +152,7 @@ public final class LineReader implements Closeable {
     private boolean continueLongLine() throws IOException {
         int sampleEnd = maxLineBytes;
         int rest = 0;
+        boolean terminated = false;
         while (true) {
             int n;
             try {
@@ -175,6 +179,7 @@ public final class LineReader implements Closeable {
             }
             int nl = indexOfNewline(sampleEnd, sampleEnd + n);
             if (nl >= 0) {
+                terminated = true;
                 longLineSkipped += nl - sampleEnd + 1;
                 rest = sampleEnd + n - (nl + 1);
                 System.arraycopy(buf, nl + 1, buf, sampleEnd, rest);
@@ -187,6 +192,7 @@ public final class LineReader implements Closeable {
         lineEnd = sampleEnd;
         lineNumber++;
         tooLong = true;
+        lineTerminated = terminated;
         lineStreamOffset = longLineStart;
         nextLineStreamOffset = longLineStart + sampleEnd + longLineSkipped;
         bufOffset = nextLineStreamOffset - sampleEnd;
@@ -268,6 +274,14 @@ public final class LineReader implements Closeable {
     /** The limit on line length in bytes. */
     public int maxLineBytes() {
         return maxLineBytes;
+    }
+
+    /**
+     * The current line's whole length in bytes, its newline not counted: for a too-long line, more than
+     * the {@code lineEnd() - lineStart()} bytes kept of it.
+     */
+    public long lineBytes() {
+        return nextLineStreamOffset - lineStreamOffset - (lineTerminated ? 1 : 0);
     }
 
     /** Offset in the stream of the current line's first byte. */
