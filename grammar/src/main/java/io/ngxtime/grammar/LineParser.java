@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Parses access-log lines of one {@link LogFormat} into a reusable {@link LogRecord}. Never throws on
- * bad input: a line that does not match is simply not accepted; ask
- * {@link io.ngxtime.grammar.reference.ReferenceLineParser#diagnose} why. Not thread-safe.
+ * bad input: a line that does not match is simply not accepted; the reference parser (package
+ * {@code reference}, which builds on this one) says why. Not thread-safe.
  */
 public interface LineParser {
 

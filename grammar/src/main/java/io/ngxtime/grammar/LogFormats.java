@@ -13,7 +13,7 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * The entry point of the grammar module: compiles log_format text into a {@link LogFormat}.
- * nginx.conf files are read by {@link io.ngxtime.grammar.conf.NginxConfReader}.
+ * nginx.conf files are read in the {@code conf} package, which builds on this one.
  */
 public final class LogFormats {
     private LogFormats() {

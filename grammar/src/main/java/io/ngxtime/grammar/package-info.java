@@ -12,8 +12,8 @@
  *
  * <h2>How a line is read</h2>
  * Two parsers implement these rules independently and are held equal by the differential tests: the
- * compiled matcher ({@code CompiledLineParser}) and the reference parser
- * ({@link io.ngxtime.grammar.reference.ReferenceLineParser}, built on {@code LineValues.g4}).
+ * compiled matcher ({@code CompiledLineParser}) and the reference parser ({@code ReferenceLineParser}
+ * in the {@code reference} package, built on {@code LineValues.g4}).
  * <ul>
  *   <li><b>Literals</b> match byte for byte. The trailing spaces and tabs of the format's last part may
  *       be missing (a shipper trimmed the line).</li>
@@ -52,5 +52,11 @@
  *       (or {@code $uri} / {@code $document_uri} with {@code ?$args} / {@code ?$query_string}) and
  *       {@code $server_protocol}, where the format logs them.</li>
  * </ul>
+ *
+ * <h2>Packages</h2>
+ * Dependencies point one way: {@code conf} (nginx.conf) and {@code reference} (the reference line
+ * parser) build on this package, which does not name them (its documentation included); all three use
+ * the generated {@code antlr} package, which uses none of them. {@code GrammarArchitectureTest} holds
+ * the compiled classes to this.
  */
 package io.ngxtime.grammar;
