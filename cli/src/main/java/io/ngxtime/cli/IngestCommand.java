@@ -56,6 +56,9 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
     boolean verbose;
 
+    /** Test seam: runs after every batch appended to the queue. */
+    Runnable afterAppend = () -> { };
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -104,6 +107,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
             try (RecordStore store = QueueCommands.openForWriting(queue)) {
                 QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, completeLinesOnly)
                         .parallelism(Runtime.getRuntime().availableProcessors());
+                ingester.afterAppend(afterAppend);
                 for (Input in : ordered) {
                     if (cancelled.get()) {
                         break;
