@@ -157,7 +157,7 @@ class KillAndRotateTest {
         int how = random.nextInt(10);
         try (Writer w = new Writer(random.nextLong(), liveRotations)) {
             if (how < 3) {
-                long millis = random.nextInt(2000);
+                long millis = random.nextInt(1200);
                 story.append(round).append(": killed after ").append(millis).append(" ms");
                 Thread.sleep(millis);
             } else if (how < 9) {
@@ -269,9 +269,57 @@ class KillAndRotateTest {
         return args;
     }
 
-    private List<String> tailArgs() {
-        return List.of("tail", log.path().toString(), "--queue", q.toString(), "--log-format", "combined", "--json",
-                "--interval", "1", "--window", "60");
+    private List<String> tailArgs(String... more) {
+        List<String> args = new ArrayList<>(List.of("tail", log.path().toString(), "--queue", q.toString(),
+                "--log-format", "combined", "--json", "--interval", "1", "--window", "60"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    /**
+     * Waits until the queue holds every line written (or 60 s), then a second more (a line read twice would
+     * come then), and kills the child.
+     */
+    private void awaitEveryLineThenKill(Child child) throws Exception {
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline && child.process.isAlive() && !holdsAll()) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000);
+        } finally {
+            child.kill();
+        }
+    }
+
+    @Test
+    void tailQueue_killed9_thenTheLogRenamedAndANewOneWritten_restarted_countsEveryLineOnce() throws Exception {
+        log.append(2000);
+        Child first = new Child(tailArgs("--from-start"));
+        awaitEveryLineThenKill(first); // kill -9: no shutdown hook, nothing flushed
+        log.append(3000);               // nginx writes on while tail is down,
+        log.rotate(RotatingLog.Rotation.RENAME); // logrotate renames the log to access.log.1,
+        log.append(4000);               // and nginx writes a new access.log
+        story.append("2000 lines read, killed; 3000 more, renamed, 4000 in a new file\n");
+
+        awaitEveryLineThenKill(new Child(tailArgs()));
+        assertEveryLineOnce();
+    }
+
+    @Test
+    void tailQueue_killed9_betweenARotationsRenameAndTheNewFile_restarted_countsEveryLineOnce() throws Exception {
+        log.append(3000);
+        Child first = new Child(tailArgs("--from-start"));
+        assertThat(awaitHeld(first, 1)).as("tail started reading: " + this).isTrue();
+        log.append(1500);
+        log.renameAway(); // logrotate renamed the log; tail is still reading it when it is killed
+        first.kill();
+        log.create();     // then it creates the new log, and nginx writes it
+        log.append(2500);
+        story.append("3000 lines being read, 1500 more, renamed, killed, 2500 in a new file\n");
+
+        awaitEveryLineThenKill(new Child(tailArgs()));
+        assertEveryLineOnce();
     }
 
     @Test
@@ -279,7 +327,7 @@ class KillAndRotateTest {
         System.out.println("KillAndRotateTest ingest: " + this);
         for (int round = 0; round < ROUNDS; round++) {
             whileDown(round);
-            log.append(1000 + random.nextInt(3000)); // a few batches to read
+            log.append(1000 + random.nextInt(2000)); // a few batches to read
             killRound(round, ingestArgs(), false);
         }
         Child last = new Child(ingestArgs());
@@ -312,6 +360,22 @@ class KillAndRotateTest {
             last.kill();
         }
         assertEveryLineOnce();
+    }
+
+    /** Waits until the queue holds at least {@code lines} lines (false: the child ended first, or 60 s passed). */
+    private boolean awaitHeld(Child child, long lines) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && child.process.isAlive()) {
+            try {
+                if (Files.isDirectory(q) && paths("while tail runs").size() >= lines) {
+                    return true;
+                }
+            } catch (Exception | AssertionError e) {
+                // read again; the assertion at the end tells
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     private boolean holdsAll() {

@@ -59,6 +59,7 @@ public final class FollowIngester implements Closeable {
         this.ingester = b.ingester;
         this.input = Input.file(b.log);
         this.rotations = new RotationCatchUp(b.ingester, b.log);
+        this.rotations.afterListing = b.afterListing;
         this.notices = b.notices;
         FollowStart start = rotations.knowsLog(headAt(b.log)) ? FollowStart.BEGINNING : b.start;
         FollowListener listener = new FollowListener() {
@@ -153,6 +154,7 @@ public final class FollowIngester implements Closeable {
         private Duration pollInterval = FileFollower.DEFAULT_POLL_INTERVAL;
         private Duration rotationGrace = FileFollower.DEFAULT_ROTATION_GRACE;
         private Consumer<FollowNotice> notices = n -> { };
+        private Runnable afterListing = () -> { };
 
         private Builder(QueueIngester ingester, Path log) {
             if (ingester == null || log == null) {
@@ -195,6 +197,12 @@ public final class FollowIngester implements Closeable {
                 throw new IllegalArgumentException("notices must not be null");
             }
             this.notices = to;
+            return this;
+        }
+
+        /** Test seam: runs each time the rotated files were listed, before any of them is read. */
+        Builder afterRotatedFilesListed(Runnable r) {
+            this.afterListing = r;
             return this;
         }
 

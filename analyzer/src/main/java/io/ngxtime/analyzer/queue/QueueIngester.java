@@ -145,11 +145,26 @@ public final class QueueIngester {
      * @return lines of new content read
      */
     public long ingest(Input input, BooleanSupplier cancelled) throws IOException {
+        return ingest(input, head -> true, cancelled);
+    }
+
+    /** What {@link #ingest(Input, java.util.function.Predicate, BooleanSupplier)} gives for a file it did not expect. */
+    static final long NOT_EXPECTED = -1;
+
+    /**
+     * As {@link #ingest(Input, BooleanSupplier)}, when the file opened under the name is the one
+     * {@code expected} accepts by its head; else nothing is read and {@link #NOT_EXPECTED} returned (the
+     * name was given to another file since the caller looked at it: a rotation renamed it).
+     */
+    long ingest(Input input, java.util.function.Predicate<FileHead> expected, BooleanSupplier cancelled) throws IOException {
         try (InputStream raw = input.open()) {
             BufferedInputStream in = HeadSampler.rewindable(raw);
             FileHead head = input.isStdin() ? null : FileHead.read(in);
             if (!input.isStdin() && head.fingerprint() == null) {
                 return 0; // no complete first line yet: nothing to identify the file by
+            }
+            if (head != null && !expected.test(head)) {
+                return NOT_EXPECTED;
             }
             SourceCheckpoint from = checkpoint(head);
             long offset = from == null ? 0 : from.offset();

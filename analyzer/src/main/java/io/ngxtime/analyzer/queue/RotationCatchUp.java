@@ -47,6 +47,8 @@ final class RotationCatchUp {
     private final QueueIngester ingester;
     private final Path log;
     private final Path logAbsolute;
+    /** Test seam: runs after the rotated files were listed, before any is read (a rotation strikes there). */
+    Runnable afterListing = () -> { };
 
     RotationCatchUp(QueueIngester ingester, Path log) {
         this.ingester = ingester;
@@ -108,6 +110,7 @@ final class RotationCatchUp {
             notices.accept(new FollowNotice.Vanished(last.path(), last.lines(), last.offset()));
         }
         FileTime unknownAfter = followedSince(ofLog, found);
+        afterListing.run();
         for (int pass = 0; pass < PASSES && !found.isEmpty(); pass++) {
             boolean renamed = false;
             for (Candidate c : found) {
@@ -204,7 +207,10 @@ final class RotationCatchUp {
     /** Lines read from the candidate (from its checkpoint, or whole), else {@link #RENAMED} or {@link #FAILED}. */
     private long ingest(Candidate c, BooleanSupplier cancelled, Consumer<FollowNotice> notices) throws IOException {
         try {
-            return ingester.ingest(Input.file(c.file().path()), cancelled);
+            // the name may have been given to another file since it was listed (logrotate shifting .1 to .2
+            // and the log to .1): that one may be the file the follower reads, and must not be read twice
+            long n = ingester.ingest(Input.file(c.file().path()), head -> sameFile(head, c.head()), cancelled);
+            return n == QueueIngester.NOT_EXPECTED ? RENAMED : n;
         } catch (QueueIngester.AppendException e) {
             throw e; // the queue cannot take lines: stop, like any append
         } catch (NoSuchFileException e) {

@@ -60,11 +60,16 @@ class FollowIngesterTest {
 
         Following(FollowStart start, Duration poll, Duration grace, java.util.function.Consumer<RecordStore> beforeOpen)
                 throws IOException {
+            this(start, poll, grace, beforeOpen, () -> { });
+        }
+
+        Following(FollowStart start, Duration poll, Duration grace, java.util.function.Consumer<RecordStore> beforeOpen,
+                  Runnable afterRotatedFilesListed) throws IOException {
             store = RecordStore.open(q);
             beforeOpen.accept(store);
             ingester = new QueueIngester(store, IngestScenarioTest.COMBINED, 65536, true);
             follower = FollowIngester.builder(ingester, log).start(start).pollInterval(poll)
-                    .rotationGrace(grace).notices(notices::add).open();
+                    .rotationGrace(grace).notices(notices::add).afterRotatedFilesListed(afterRotatedFilesListed).open();
             thread = new Thread(() -> {
                 try {
                     follower.run(() -> stop);
@@ -266,6 +271,34 @@ class FollowIngesterTest {
         assertThat(IngestScenarioTest.paths(q)).isEqualTo(expected);
         assertThat(notices).containsExactly(new FollowNotice.Vanished(log.toString(), 100, readBytes),
                 new FollowNotice.CaughtUp(old.toString(), 0, 30));
+    }
+
+    @Test
+    void restart_aRotationBetweenListingTheRotatedFilesAndReadingThem_readsEachFileOnce() throws Exception {
+        Lines.write(log, 0, 100);
+        follow(FollowStart.BEGINNING, 100);
+        Path one = dir.resolve("access.log.1");
+        Lines.append(log, 100, 120);
+        Files.move(log, one);
+        Lines.write(log, 120, 200); // new while nothing follows: the restart reads it from its start
+        boolean[] rotated = {false};
+        Runnable rotation = () -> { // logrotate strikes after the catch-up listed access.log.1
+            if (!rotated[0]) {
+                rotated[0] = true;
+                try {
+                    Files.move(one, dir.resolve("access.log.2"));
+                    Files.move(log, one); // access.log.1 names the file the follower has open now
+                    Lines.write(log, 200, 210);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        try (Following f = new Following(FollowStart.END, Duration.ofMillis(10), Duration.ofMillis(50), s -> { }, rotation)) {
+            f.awaitAppended(110);
+        }
+        assertThat(rotated[0]).isTrue();
+        assertQueueHoldsExactly(0, 210); // fails on a line read twice: by the catch-up and by the follower
     }
 
     @Test
