@@ -10,6 +10,7 @@ import io.ngxtime.analyzer.ingest.InputOrder;
 import io.ngxtime.analyzer.ingest.LineSink;
 import io.ngxtime.analyzer.ingest.LogReader;
 import io.ngxtime.analyzer.ingest.Rejects;
+import io.ngxtime.analyzer.ingest.RejectsFile;
 import io.ngxtime.analyzer.ingest.WindowedRejects;
 import io.ngxtime.analyzer.queue.Batch;
 import io.ngxtime.analyzer.queue.QueueAggregator;
@@ -18,6 +19,7 @@ import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.source.LineReader;
 import io.ngxtime.grammar.LogFormat;
@@ -56,7 +58,8 @@ public final class Analysis {
 
     private final LogFormat givenFormat;
     private final List<LogFormat> candidates;
-    private final Writer rejectsWriter;
+    /** Every rejected line, or null. */
+    private final RejectsFile rejectsFile;
     private final int maxLineBytes;
     private final int maxSamples;
     private final long directLimitBytes;
@@ -75,7 +78,7 @@ public final class Analysis {
     private Analysis(Builder b) {
         this.givenFormat = b.format;
         this.candidates = b.candidates;
-        this.rejectsWriter = b.rejectsWriter;
+        this.rejectsFile = b.rejectsWriter == null ? null : new RejectsFile(b.rejectsWriter);
         this.maxLineBytes = b.maxLineBytes;
         this.maxSamples = b.maxSamples;
         this.directLimitBytes = b.directLimitBytes;
@@ -141,7 +144,10 @@ public final class Analysis {
             return this;
         }
 
-        /** Write every rejected line here (forces the direct path). */
+        /**
+         * Write every rejected line here, as JSON Lines ({@link RejectsFile}); flushed when {@link #run}
+         * returns, closed by the caller.
+         */
         public Builder rejectsWriter(Writer w) {
             this.rejectsWriter = w;
             return this;
@@ -230,8 +236,9 @@ public final class Analysis {
         }
         Aggregation aggregation = new Aggregation(maxSamples, filter);
         aggregation.logged(io.ngxtime.analyzer.record.Logged.of(format));
-        if (size < directLimitBytes || (rejectsWriter != null && stdin == null)) {
+        if (size < directLimitBytes) {
             direct(ordered, aggregation);
+            flushRejectsFile();
             return laterPasses(aggregation, names, new io.ngxtime.analyzer.ingest.FileRequestSource(ordered, format, maxLineBytes));
         }
         Path dir;
@@ -244,6 +251,7 @@ public final class Analysis {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try (RecordStore store = RecordStore.open(dir)) {
             throughQueue(ordered, aggregation, store);
+            flushRejectsFile();
             return laterPasses(aggregation, names, new io.ngxtime.analyzer.queue.QueueRequestSource(store));
         } catch (IOException e) {
             throw new UncheckedIOException("temporary queue: " + describe(e), e);
@@ -257,14 +265,20 @@ public final class Analysis {
         }
     }
 
+    private void flushRejectsFile() {
+        if (rejectsFile != null) {
+            rejectsFile.flush();
+        }
+    }
+
     private Report laterPasses(Aggregation aggregation, List<String> names, RequestSource source) {
         return LaterPasses.run(aggregation.report(names, format.name(), peaks), aggregation, source,
                 baselineFromMillis, baselineToMillis, this::isCancelled);
     }
 
     private boolean probe(Input in) {
-        try (InputStream s = in.open()) {
-            s.read();
+        try {
+            in.checkReadable();
             return true;
         } catch (IOException e) {
             inputErrors.add(new InputError(in.name(), describe(e)));
@@ -275,16 +289,21 @@ public final class Analysis {
     private LogFormat detect(List<Input> readable, Input stdin, BufferedInputStream stdinStream)
             throws FormatDetectionException {
         FormatDetector.Detection d;
-        try {
-            if (stdinStream != null) {
-                d = FormatDetector.detect(candidates, HeadSampler.head(stdinStream, FormatDetector.SAMPLE_LINES), stdin.name());
-            } else if (!readable.isEmpty()) {
-                d = FormatDetector.detect(candidates, readable.get(0));
-            } else {
-                return null;
+        List<byte[]> stdinHead = List.of();
+        if (stdinStream != null) {
+            try {
+                stdinHead = HeadSampler.head(stdinStream, FormatDetector.SAMPLE_LINES);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        if (stdinHead.stream().anyMatch(l -> l.length > 0) || (readable.isEmpty() && stdinStream != null)) {
+            d = FormatDetector.detect(candidates, stdinHead, stdin.name());
+        } else if (!readable.isEmpty()) {
+            // the first input with a line: one empty, or damaged before its first line, would only hide the next
+            d = FormatDetector.detectFirst(candidates, readable);
+        } else {
+            return null;
         }
         notices.accept(d.describe());
         return d.format();
@@ -322,9 +341,7 @@ public final class Analysis {
 
             @Override
             public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
-                if (rejectsWriter != null) {
-                    io.ngxtime.analyzer.ingest.Rejects.writeLine(rejectsWriter, source, lineNumber, error, b, from, to);
-                }
+                // counted by the windowed rejects' sink, written by the rejects file's
             }
 
             @Override
@@ -335,7 +352,7 @@ public final class Analysis {
         WindowedRejects rejects = new WindowedRejects(fromMillis, toMillis, aggregation.rejects());
         for (Input input : inputs) {
             long read = 0;
-            LineSink sink = LineSink.both(requests, rejects.sink(input));
+            LineSink sink = withRejectsFile(LineSink.both(requests, rejects.sink(input)));
             try (InputStream in = input.open()) {
                 LineReader lines = new LineReader(in, maxLineBytes, true);
                 while (!isCancelled() && lines.next()) {
@@ -343,7 +360,9 @@ public final class Analysis {
                     read = lines.lineNumber();
                 }
             } catch (IOException e) {
-                inputErrors.add(new InputError(input.name(), describe(e) + (read > 0 ? "; read " + read + " lines before it" : "")));
+                // damaged compressed data says itself where it broke, in lines
+                boolean located = e instanceof CompressedDataException;
+                inputErrors.add(new InputError(input.name(), describe(e) + (read > 0 && !located ? "; read " + read + " lines before it" : "")));
             }
         }
         inputLines = reader.stats().inputLines();
@@ -358,9 +377,9 @@ public final class Analysis {
         // one parse thread: with this thread aggregating, a second parser measured no faster on 2 cores
         QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, false);
         // rejected lines are counted here, as parsed, with their neighbours' times: a batch keeps only counts
-        Rejects parsedRejects = new Rejects(maxSamples, null);
+        Rejects parsedRejects = new Rejects(maxSamples);
         WindowedRejects rejects = new WindowedRejects(fromMillis, toMillis, parsedRejects);
-        ingester.observe(rejects::sink);
+        ingester.observe(input -> withRejectsFile(rejects.sink(input)));
         ingester.afterAppend(() -> {
             appended.incrementAndGet();
             while (appended.get() - consumed.get() > MAX_LAG_BATCHES && !isCancelled()) {
@@ -421,6 +440,11 @@ public final class Analysis {
         }
     }
 
+    /** {@code sink}, and the rejects file when there is one. */
+    private LineSink withRejectsFile(LineSink sink) {
+        return rejectsFile == null ? sink : LineSink.both(sink, rejectsFile);
+    }
+
     /** Deletes a (temporary) directory tree, best effort. */
     public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
@@ -461,6 +485,9 @@ public final class Analysis {
 
     /** One line for an I/O failure, without a stack trace. */
     public static String describe(IOException e) {
+        if (e instanceof CompressedDataException) {
+            return e.getMessage();
+        }
         if (e instanceof NoSuchFileException) {
             return ((NoSuchFileException) e).getReason() != null ? ((NoSuchFileException) e).getReason() : "no such file";
         }

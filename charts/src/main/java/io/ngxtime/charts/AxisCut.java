@@ -13,6 +13,11 @@ final class AxisCut {
     static final double QUANTILE = 0.995;
     /** Spikes must exceed the ordinary top by this factor before the axis is cut. */
     static final double CUT_FACTOR = 1.6;
+    /**
+     * Below this busiest second (10 req/s) a linear axis shows everything: a quiet log (a second of 1
+     * request among hours of none) is never cut, nor cut at a fraction of a request.
+     */
+    static final double MIN_SPIKE = 10;
 
     private AxisCut() {
     }
@@ -25,12 +30,12 @@ final class AxisCut {
      */
     static double cut(double[] columnMax, double[] line) {
         double[] v = Arrays.stream(columnMax).filter(x -> !Double.isNaN(x)).sorted().toArray();
-        if (v.length < 50) {
+        if (v.length < 50 || v[v.length - 1] < MIN_SPIKE) {
             return Double.NaN;
         }
         double ordinary = v[(int) Math.floor(QUANTILE * (v.length - 1))];
         double lineMax = Arrays.stream(line).filter(x -> !Double.isNaN(x)).max().orElse(0);
-        double top = nice(Math.max(ordinary, lineMax) * 1.15);
+        double top = Math.max(1, nice(Math.max(ordinary, lineMax) * 1.15));
         return v[v.length - 1] > top * CUT_FACTOR ? top : Double.NaN;
     }
 

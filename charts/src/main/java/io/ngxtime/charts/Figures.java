@@ -111,8 +111,14 @@ public final class Figures {
         return noun + "s";
     }
 
-    /** A rate: {@code 70 req/s}, {@code 2.35 req/s}, {@code 0.0042 req/s} (two significant digits below 0.1). */
+    /**
+     * A rate: {@code 70 req/s}, {@code 2.35 req/s}, {@code 0.0042 req/s} (two significant digits below 0.1),
+     * {@code <0.001 req/s} below that.
+     */
     public static String perSecond(double rate) {
+        if (rate > 0 && rate < 0.001) {
+            return "<0.001 req/s";
+        }
         if (rate >= 100 || rate == Math.rint(rate)) {
             return String.format(Locale.ROOT, "%,.0f req/s", rate);
         }

@@ -60,7 +60,9 @@ final class RequestsChart {
         String subtitle = (perSecond ? "One point per second." : "Each column covers " + column
                 + "; the band reaches the busiest single second in it.")
                 + " " + Figures.count(r.summary().requests(), "request") + ", at most "
-                + Figures.count(r.traffic().maxPerSecond()) + " in one second." + cut;
+                + Figures.count(r.traffic().maxPerSecond()) + " in one second." + cut
+                + (r.traffic().perSecondComplete() ? "" : " The log covers " + Figures.span(r.traffic().rangeSeconds())
+                        + ": this chart shows its first " + Figures.span(r.traffic().perSecond().length) + ".");
         return frame.chart("Requests per second", subtitle, o.size());
     }
 }

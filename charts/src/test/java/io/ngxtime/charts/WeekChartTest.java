@@ -63,7 +63,7 @@ class WeekChartTest {
         for (TimePoint p : t.points()) {
             int c = grid.column(p.startSecond());
             requests[c] += p.requests();
-            maxPerSecond[c] = Math.max(maxPerSecond[c], p.maxPerSecond());
+            maxPerSecond[c] = Math.max(maxPerSecond[c], p.maxPerSecond().orElseThrow());
             p99[c] = Math.max(p99[c], p.requestP99Micros().orElse(0));
         }
         IntervalXYDataset envelope = (IntervalXYDataset) plot.layer("envelope");

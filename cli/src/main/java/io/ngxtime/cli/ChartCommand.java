@@ -7,6 +7,10 @@ import io.ngxtime.charts.ChartSize;
 import io.ngxtime.cli.render.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,34 +66,48 @@ public final class ChartCommand implements Callable<Integer> {
             throw new UserException(ExitCode.USAGE, "--baseline compares reports: use it with 'ngxtime report'");
         }
         ChartOutput.checkFonts();
-        LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.fromMillis(), window.toMillis(), filters.filter(), err);
-        Report report = loaded.report();
-        if (loaded.everyLineRejected()) {
-            return loaded.exitCode();
-        }
-        ChartOutput.directory(out);
         ChartOutput.Format format = svg ? ChartOutput.Format.SVG : ChartOutput.Format.PNG;
-        ChartOptions options = ChartOptions.defaults().withSize(size).withLatencyOverlay(latency)
-                .withWeekFrom(window.from == null ? null : window.from.toInstant());
-        int written = 0;
-        for (ChartKind kind : ChartKind.values()) {
-            Optional<String> missing = kind.missingData(report);
-            if (missing.isPresent()) {
-                err.println("ngxtime: no " + kind.key() + " chart: " + missing.get());
-                continue;
+        // every file is checked before any log is read
+        ChartOutput.directory(out);
+        Map<ChartKind, OutputFile> files = new EnumMap<>(ChartKind.class);
+        try {
+            for (ChartKind kind : ChartKind.values()) {
+                files.put(kind, OutputFile.prepare(out.resolve(kind.key() + "." + format.extension())));
             }
-            Path file = out.resolve(kind.key() + "." + format.extension());
-            ChartOutput.write(kind.create(report, options), format, size, kind.key(), file);
-            stdout.println(TerminalText.safe(file.toString()));
-            written++;
+            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.fromMillis(), window.toMillis(), filters.filter(), err);
+            Report report = loaded.report();
+            if (loaded.everyLineRejected()) {
+                loaded.markRead(); // nothing to draw, and stderr said why: the next run need not say it again
+                return loaded.exitCode();
+            }
+            ChartOptions options = ChartOptions.defaults().withSize(size).withLatencyOverlay(latency)
+                    .withWeekFrom(window.from == null ? null : window.from.toInstant());
+            List<OutputFile> written = new ArrayList<>();
+            for (ChartKind kind : ChartKind.values()) {
+                Optional<String> missing = kind.missingData(report);
+                if (missing.isPresent()) {
+                    err.println("ngxtime: no " + kind.key() + " chart: " + missing.get());
+                    continue;
+                }
+                OutputFile file = files.get(kind);
+                ChartOutput.write(kind.create(report, options), format, size, kind.key(), file);
+                written.add(file);
+            }
+            for (OutputFile file : written) {
+                file.commit();
+                stdout.println(TerminalText.safe(file.target().toString()));
+            }
+            StandardOutput.check(stdout);
+            loaded.markRead();
+            if (loaded.exitCode() != ExitCode.OK) {
+                return loaded.exitCode();
+            }
+            if (written.isEmpty()) {
+                throw new UserException(ExitCode.DATA, "nothing to draw: no request in the logs has a time");
+            }
+            return ExitCode.OK;
+        } finally {
+            files.values().forEach(OutputFile::close);
         }
-        stdout.flush();
-        if (loaded.exitCode() != ExitCode.OK) {
-            return loaded.exitCode();
-        }
-        if (written == 0) {
-            throw new UserException(ExitCode.DATA, "nothing to draw: no request in the logs has a time");
-        }
-        return ExitCode.OK;
     }
 }

@@ -8,9 +8,7 @@ import io.ngxtime.charts.Fonts;
 import io.ngxtime.charts.NoFontsException;
 import io.ngxtime.charts.html.HtmlReportWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -68,40 +66,42 @@ final class ChartOutput {
         return new UserException(ExitCode.IO, Fonts.NO_FONTS, e.getCause());
     }
 
-    /** Writes one chart; {@code idPrefix} names its SVG ids. */
-    static void write(JFreeChart chart, Format format, ChartSize size, String idPrefix, Path file) {
+    /** Writes one chart into {@code file} (delivered by its {@link OutputFile#commit}); {@code idPrefix} names its SVG ids. */
+    static void write(JFreeChart chart, Format format, ChartSize size, String idPrefix, OutputFile file) {
         try {
             if (format == Format.PNG) {
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    Charts.writePng(chart, size, out);
-                }
+                Charts.writePng(chart, size, file.stream());
             } else {
-                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    Charts.writeSvg(chart, size, idPrefix, w);
-                }
+                Writer w = file.writer();
+                Charts.writeSvg(chart, size, idPrefix, w);
+                w.flush();
             }
         } catch (NoFontsException e) {
             throw noFonts(e);
         } catch (IOException e) {
-            throw new UserException(ExitCode.IO, "cannot write " + file + ": " + Analysis.describe(e), e);
+            throw new UserException(ExitCode.IO, "cannot write " + file.target() + ": " + Analysis.describe(e), e);
         }
     }
 
-    /** Writes the self-contained HTML report. */
-    static void writeHtml(Report report, Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    /** Writes the self-contained HTML report into {@code file} (delivered by its {@link OutputFile#commit}). */
+    static void writeHtml(Report report, OutputFile file) {
+        try {
+            Writer w = file.writer();
             new HtmlReportWriter().write(report, w);
+            w.flush();
         } catch (NoFontsException e) {
             throw noFonts(e);
         } catch (IOException e) {
-            throw new UserException(ExitCode.IO, "cannot write " + file + ": " + Analysis.describe(e), e);
+            throw new UserException(ExitCode.IO, "cannot write " + file.target() + ": " + Analysis.describe(e), e);
         }
     }
 
-    /** Creates the output directory. */
+    /** Creates the output directory (before any log is read: a directory that cannot be made fails the run first). */
     static void directory(Path dir) {
         try {
             Files.createDirectories(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new UserException(ExitCode.IO, "cannot create " + dir + ": " + e.getFile() + " is not a directory", e);
         } catch (IOException e) {
             throw new UserException(ExitCode.IO, "cannot create " + dir + ": " + Analysis.describe(e), e);
         }

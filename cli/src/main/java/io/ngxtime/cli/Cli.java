@@ -14,11 +14,26 @@ public final class Cli {
      * The ngxtime command with its subcommands, writing only to {@code out} and {@code err}. What goes
      * to {@code err} has its control characters escaped ({@link TerminalSafeWriter}): file names,
      * option values and exception messages reach it unchecked, and it is usually a terminal.
+     *
+     * <p>Whatever a command returns, output it wrote to {@code out} and lost (a full disk, a closed pipe)
+     * makes the run fail with one line and {@link ExitCode#IO}: {@code out} is flushed and checked after
+     * every command ({@link StandardOutput#failure}). Commands whose output must be delivered before
+     * something else happens (a {@code --since-last} position) check it themselves first.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new NgxtimeCommand());
         cl.setOut(out);
         cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            int code = runLast.execute(parseResult);
+            String lost = StandardOutput.failure(out);
+            if (lost != null) {
+                cl.getErr().println("ngxtime: " + lost);
+                return ExitCode.IO;
+            }
+            return code;
+        });
         cl.setExitCodeExceptionMapper(e -> e instanceof FormatSyntaxException ? ExitCode.DATA : ExitCode.IO);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = false;

@@ -2,17 +2,20 @@ package io.ngxtime.cli;
 
 import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
+import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.ingest.InputLines;
 import io.ngxtime.analyzer.ingest.InputOrder;
 import io.ngxtime.analyzer.queue.QueueIngester;
 import io.ngxtime.analyzer.queue.RecordStore;
+import io.ngxtime.analyzer.queue.SourceCheckpoint;
+import io.ngxtime.analyzer.source.FileHead;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.cli.render.TerminalText;
 import io.ngxtime.grammar.LogFormat;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,14 +68,18 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
         PrintWriter err = spec.commandLine().getErr();
         List<InputError> errors = new ArrayList<>();
         List<Input> inputs = new ArrayList<>();
+        BufferedInputStream stdin = null;
         for (String f : files) {
             Input in = Input.of(f, System.in);
             if (in.isStdin()) {
-                inputs.add(in);
+                if (stdin == null) {
+                    stdin = HeadSampler.rewindable(System.in); // its first line tells whether the queue has it
+                    inputs.add(Input.of(Input.STDIN, stdin));
+                }
                 continue;
             }
-            try (InputStream s = in.open()) {
-                s.read();
+            try {
+                in.checkReadable();
                 inputs.add(in);
             } catch (IOException e) {
                 errors.add(new InputError(in.name(), Analysis.describe(e)));
@@ -113,6 +120,9 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                         break;
                     }
                     try {
+                        if (in.isStdin()) {
+                            sayWhatTheQueueHolds(ingester, stdin, err);
+                        }
                         ingester.ingest(in, cancelled::get);
                     } catch (IOException e) {
                         errors.add(new InputError(in.name(), Analysis.describe(e)));
@@ -147,6 +157,21 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
         return !errors.isEmpty() ? ExitCode.IO : everyLineRejected ? ExitCode.DATA : ExitCode.OK;
     }
 
+    /**
+     * Standard input is checked for what the queue holds by its first line, as files are; so that piping
+     * the same log twice is not a silent no-op (nor, as it once was, a silent duplicate), one line says so.
+     */
+    private static void sayWhatTheQueueHolds(QueueIngester ingester, BufferedInputStream stdin, PrintWriter err)
+            throws IOException {
+        SourceCheckpoint held = ingester.checkpoint(FileHead.read(stdin));
+        if (held != null) {
+            String like = held.path().equals(Input.of(Input.STDIN, stdin).name()) ? "the standard input ingested before"
+                    : TerminalText.safe(held.path());
+            err.printf(Locale.ROOT, "ngxtime: standard input starts like %s, whose first %,d lines the queue holds:"
+                    + " only the lines after them are added%n", like, held.lines());
+        }
+    }
+
     private LogFormat detect(List<Input> inputs, List<LogFormat> candidates, PrintWriter err) {
         if (inputs.isEmpty()) {
             throw new UserException(ExitCode.IO, "no readable input");
@@ -156,13 +181,12 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
             throw new UserException(ExitCode.USAGE, "give --log-format when ingesting standard input");
         }
         try {
-            FormatDetector.Detection d = FormatDetector.detect(candidates, first);
+            // the first input with a line: one empty, or damaged before its first line, would only hide the next
+            FormatDetector.Detection d = FormatDetector.detectFirst(candidates, inputs.stream().filter(i -> !i.isStdin()).toList());
             err.println("ngxtime: " + d.describe());
             return d.format();
         } catch (FormatDetectionException e) {
             throw new UserException(ExitCode.DATA, e.getMessage());
-        } catch (IOException e) {
-            throw new UserException(ExitCode.IO, first.name() + ": " + Analysis.describe(e));
         }
     }
 }

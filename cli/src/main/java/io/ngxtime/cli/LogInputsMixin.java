@@ -51,10 +51,24 @@ public final class LogInputsMixin {
     }
 
     /**
-     * The report, the inputs that could not be read (the others were), and the lines read and rejected
-     * per input (from a queue: the queue as one input).
+     * The report, the inputs that could not be read (the others were), the lines read and rejected per
+     * input (from a queue: the queue as one input), and what moves {@code --since-last}'s position past
+     * what the report covers ({@link #markRead}).
      */
-    record Loaded(Report report, List<InputError> inputErrors, List<InputLines> inputLines) {
+    record Loaded(Report report, List<InputError> inputErrors, List<InputLines> inputLines, Runnable movesSinceLast) {
+        /** Loaded from files: there is no position to move. */
+        Loaded(Report report, List<InputError> inputErrors, List<InputLines> inputLines) {
+            this(report, inputErrors, inputLines, () -> { });
+        }
+
+        /**
+         * Moves {@code --since-last}'s position (a no-op without it). Call it last, once every output is
+         * written and flushed: a run that fails before leaves the period to the next run.
+         */
+        void markRead() {
+            movesSinceLast.run();
+        }
+
         /**
          * What the inputs make the exit code, once the output is written: {@link ExitCode#IO} when one
          * could not be read, {@link ExitCode#DATA} when every line of one was rejected, else

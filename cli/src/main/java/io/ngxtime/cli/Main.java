@@ -1,5 +1,7 @@
 package io.ngxtime.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -10,7 +12,8 @@ public final class Main {
 
     public static void main(String[] args) {
         ChronicleSettings.apply();
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        // file descriptor 1 itself: System.out swallows write failures, and output lost must not exit 0
+        PrintWriter out = StandardOutput.of(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = Cli.commandLine(out, err).execute(args);
         out.flush();

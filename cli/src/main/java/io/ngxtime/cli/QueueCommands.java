@@ -21,9 +21,12 @@ final class QueueCommands {
                                         String sinceLast) {
         // a named reader keeps its position in the queue: that needs write access
         try (RecordStore store = sinceLast == null ? RecordStore.openForReading(dir) : RecordStore.openExisting(dir)) {
-            Report report = QueueReport.report(store, fromMillis, toMillis, samples, filter, peaks,
-                    baseline == null ? Long.MIN_VALUE : baseline[0], baseline == null ? Long.MIN_VALUE : baseline[1],
-                    sinceLast);
+            long baselineFrom = baseline == null ? Long.MIN_VALUE : baseline[0];
+            long baselineTo = baseline == null ? Long.MIN_VALUE : baseline[1];
+            QueueReport.Unread unread = sinceLast == null ? null : QueueReport.unread(store, fromMillis, toMillis, samples,
+                    filter, peaks, baselineFrom, baselineTo, sinceLast);
+            Report report = unread != null ? unread.report()
+                    : QueueReport.report(store, fromMillis, toMillis, samples, filter, peaks, baselineFrom, baselineTo);
             long unreadable = store.unreadableBatches();
             List<InputError> errors = unreadable == 0 ? List.of() : List.of(new InputError(dir.toString(), unreadable
                     + " unreadable batch(es) skipped (a write the disk could not complete?); ingesting the same files"
@@ -32,9 +35,21 @@ final class QueueCommands {
             long rejected = report.rejects().total();
             List<InputLines> lines = report.lines() == 0 ? List.of() : List.of(new InputLines(dir.toString(), report.lines(),
                     rejected, rejected == 0 ? null : report.rejects().byReason().keySet().iterator().next()));
-            return new LogInputsMixin.Loaded(report, errors, lines);
+            Runnable markRead = unread == null ? () -> { } : () -> markRead(dir, unread);
+            return new LogInputsMixin.Loaded(report, errors, lines, markRead);
         } catch (IOException e) {
             throw new UserException(ExitCode.IO, "cannot read queue " + dir + ": " + Analysis.describe(e), e);
+        }
+    }
+
+    /** Moves a named reader past what its report covered (the queue is opened again: the report is long written). */
+    private static void markRead(Path dir, QueueReport.Unread unread) {
+        try (RecordStore store = RecordStore.openExisting(dir)) {
+            unread.markRead(store);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(ExitCode.IO, "the report is written, but --since-last " + unread.name()
+                    + " could not be moved in queue " + dir + " (the next run reports this period again): "
+                    + (e instanceof IOException io ? Analysis.describe(io) : e.toString()), e);
         }
     }
 

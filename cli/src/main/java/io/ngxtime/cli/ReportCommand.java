@@ -1,15 +1,10 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.cli.render.CsvSeriesRenderer;
 import io.ngxtime.cli.render.JsonReportRenderer;
 import io.ngxtime.cli.render.TextReportRenderer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +32,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     FilterMixin filters;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the time series as CSV (- for standard output).")
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Also write the time series as CSV (- for standard output: the report then goes to stderr).")
     String csv;
 
     @Option(names = "--csv-resolution", paramLabel = "minute|second", defaultValue = "minute",
@@ -55,7 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write every rejected line to FILE: source:line, reason, the line (tab-separated).")
+            description = "Write every rejected line to FILE, one JSON object per line: source, line, reason, bytes, "
+                    + "truncated, and the line byte for byte (text, or text_base64 when it is not UTF-8).")
     Path rejectsFile;
 
     @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "65536",
@@ -72,85 +69,81 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
     boolean verbose;
 
-    private void render(Report report, PrintWriter out) {
-        if (json) {
-            new JsonReportRenderer().render(report, out);
-        } else {
-            new TextReportRenderer(Terminal.colours(spec), rows).render(report, out);
+    /**
+     * Usage errors found before anything is read. Standard output carries one format: the CSV alone with
+     * {@code --csv -} (the terminal report then goes to stderr), and {@code --json} with it is a usage error.
+     */
+    private void checkOptions() {
+        if (rejectsFile != null && inputs.queue != null) {
+            // a batch keeps counts and the first samples of its rejected lines, not the lines: say so, never an empty file
+            throw new UserException(ExitCode.USAGE, "--rejects writes rejected lines as they are read from log FILEs;"
+                    + " a queue keeps only their counts and first samples (in the report)");
         }
-        out.flush();
-        if (csv != null) {
-            writeCsv(report, out);
+        if ("-".equals(csv) && json) {
+            throw new UserException(ExitCode.USAGE, "--csv - and --json would both write to standard output: give --csv a FILE");
         }
-        if (html != null) {
-            ChartOutput.writeHtml(report, html);
+        if (!"minute".equals(csvResolution) && !"second".equals(csvResolution)) {
+            throw new UserException(ExitCode.USAGE, "--csv-resolution is minute or second, not " + csvResolution);
         }
     }
 
-    private void writeCsv(Report report, PrintWriter stdout) {
+    private void writeCsv(Report report, PrintWriter w) {
         CsvSeriesRenderer r = new CsvSeriesRenderer();
-        boolean seconds = switch (csvResolution) {
-            case "second" -> true;
-            case "minute" -> false;
-            default -> throw new UserException(ExitCode.USAGE, "--csv-resolution is minute or second, not " + csvResolution);
-        };
-        if (csv.equals("-")) {
-            if (seconds) {
-                r.perSecond(report, stdout);
-            } else {
-                r.perMinute(report, stdout);
-            }
-            return;
+        if (csvResolution.equals("second")) {
+            r.perSecond(report, w);
+        } else {
+            r.perMinute(report, w);
         }
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(csv), StandardCharsets.UTF_8))) {
-            if (seconds) {
-                r.perSecond(report, w);
-            } else {
-                r.perMinute(report, w);
-            }
-            if (w.checkError()) {
-                throw new IOException("write failed");
-            }
-        } catch (IOException e) {
-            throw new UserException(ExitCode.IO, "cannot write " + csv + ": " + Analysis.describe(e));
-        }
+        w.flush();
     }
 
+    /**
+     * Every output is checked before any log is read, written to a temporary file and delivered (renamed
+     * into place, standard output flushed and checked) before a {@code --since-last} position moves: a
+     * run that cannot deliver its report exits 74 and leaves the period for the next run.
+     */
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         window.check();
+        checkOptions();
         if (html != null) {
             ChartOutput.checkFonts();
         }
-        Writer rejects = null;
-        try {
-            if (rejectsFile != null) {
-                try {
-                    rejects = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UserException(ExitCode.IO, "cannot write " + rejectsFile + ": " + Analysis.describe(e));
-                }
-            }
-            Writer rejectsWriter = rejects;
+        try (OutputFile rejectsOut = rejectsFile == null ? null : OutputFile.prepare(rejectsFile);
+             OutputFile csvOut = csv == null || csv.equals("-") ? null : OutputFile.prepare(Path.of(csv));
+             OutputFile htmlOut = html == null ? null : OutputFile.prepare(html)) {
             LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.fromMillis(), window.toMillis(),
                     filters.filter(), window.baselineMillis(), samples,
-                    b -> b.rejectsWriter(rejectsWriter).maxLineBytes(maxLineBytes), err);
+                    b -> b.rejectsWriter(rejectsOut == null ? null : rejectsOut.writer()).maxLineBytes(maxLineBytes), err);
             Report report = loaded.report();
-            render(report, out);
+            // with --csv -, standard output is the CSV's: the report is for the person watching stderr
+            PrintWriter reportOut = "-".equals(csv) ? err : out;
+            if (json) {
+                new JsonReportRenderer().render(report, reportOut);
+            } else {
+                new TextReportRenderer(reportOut == out && Terminal.colours(spec), rows).render(report, reportOut);
+            }
+            if ("-".equals(csv)) {
+                writeCsv(report, out);
+            } else if (csvOut != null) {
+                writeCsv(report, new PrintWriter(csvOut.writer()));
+            }
+            if (htmlOut != null) {
+                ChartOutput.writeHtml(report, htmlOut);
+            }
+            StandardOutput.check(out);
+            for (OutputFile f : new OutputFile[] {rejectsOut, csvOut, htmlOut}) {
+                if (f != null) {
+                    f.commit();
+                }
+            }
+            loaded.markRead();
             if (loaded.exitCode() != ExitCode.OK) {
                 return loaded.exitCode();
             }
             return strict && report.rejects().total() > 0 ? ExitCode.REJECTED_LINES : ExitCode.OK;
-        } finally {
-            if (rejects != null) {
-                try {
-                    rejects.close();
-                } catch (IOException e) {
-                    err.println("ngxtime: cannot write " + rejectsFile + ": " + Analysis.describe(e));
-                }
-            }
         }
     }
 }

@@ -154,7 +154,8 @@ public final class TailCommand implements Callable<Integer> {
                         } else {
                             live.render(view, window, intervalSeconds, windowSeconds, out);
                         }
-                        out.flush();
+                        StandardOutput.check(out); // nobody reads any more (a closed pipe, a full disk): stop
+
                         nextTick += TimeUnit.SECONDS.toNanos(intervalSeconds);
                     }
                     if (now >= end) {

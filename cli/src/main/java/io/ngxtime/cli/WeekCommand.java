@@ -65,21 +65,27 @@ public final class WeekCommand implements Callable<Integer> {
         ChartOutput.checkFonts();
         long from = window.fromMillis();
         long to = window.to != null ? window.toMillis() : window.from != null ? from + WEEK_MILLIS : Long.MAX_VALUE;
-        LogInputsMixin.Loaded loaded = inputs.load(formatOptions, from, to, filters.filter(), err);
-        Report report = loaded.report();
-        if (loaded.everyLineRejected()) {
+        try (OutputFile file = OutputFile.prepare(out)) {
+            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, from, to, filters.filter(), err);
+            Report report = loaded.report();
+            if (loaded.everyLineRejected()) {
+                loaded.markRead(); // nothing to draw, and stderr said why
+                return loaded.exitCode();
+            }
+            Optional<String> missing = ChartKind.WEEK.missingData(report);
+            if (missing.isPresent()) {
+                loaded.markRead();
+                throw new UserException(ExitCode.DATA, "nothing to draw: " + missing.get()
+                        + (window.from != null || window.to != null ? " in --from/--to" : ""));
+            }
+            ChartOptions options = ChartOptions.defaults().withSize(size).withLatencyOverlay(latency)
+                    .withWeekFrom(window.from == null ? null : window.from.toInstant());
+            ChartOutput.write(ChartKind.WEEK.create(report, options), format, size, ChartKind.WEEK.key(), file);
+            file.commit();
+            stdout.println(TerminalText.safe(out.toString()));
+            StandardOutput.check(stdout);
+            loaded.markRead();
             return loaded.exitCode();
         }
-        Optional<String> missing = ChartKind.WEEK.missingData(report);
-        if (missing.isPresent()) {
-            throw new UserException(ExitCode.DATA, "nothing to draw: " + missing.get()
-                    + (window.from != null || window.to != null ? " in --from/--to" : ""));
-        }
-        ChartOptions options = ChartOptions.defaults().withSize(size).withLatencyOverlay(latency)
-                .withWeekFrom(window.from == null ? null : window.from.toInstant());
-        ChartOutput.write(ChartKind.WEEK.create(report, options), format, size, ChartKind.WEEK.key(), out);
-        stdout.println(TerminalText.safe(out.toString()));
-        stdout.flush();
-        return loaded.exitCode();
     }
 }

@@ -235,7 +235,7 @@ class ReportCommandTest {
         }
         lines.add(5, "192.0.2.7 - - [10/Oct/2026:13:55:36 +0000] \"GET / HTTP/1.1\" 2x0 512 \"-\" \"curl/8\"");
         Path f = log("b.log", lines);
-        Path rejects = dir.resolve("rejects.tsv");
+        Path rejects = dir.resolve("rejects.jsonl");
         Run r = run("report", f.toString(), "--json", "--rejects", rejects.toString());
         assertThat(r.exit()).isZero();
         JsonNode j = r.json();
@@ -246,7 +246,13 @@ class ReportCommandTest {
         assertThat(sample.get("source").asText()).isEqualTo(f.toString());
         assertThat(sample.get("line").asLong()).isEqualTo(6);
         assertThat(sample.get("reason").asText()).isEqualTo("expected a digit at column 62, found 'x' (in $status)");
-        assertThat(Files.readString(rejects)).startsWith(f + ":6\texpected a digit at column 62").contains("2x0");
+        List<String> written = Files.readAllLines(rejects);
+        assertThat(written).hasSize(1);
+        JsonNode line = new ObjectMapper().readTree(written.get(0));
+        assertThat(line.get("source").asText()).isEqualTo(f.toString());
+        assertThat(line.get("line").asLong()).isEqualTo(6);
+        assertThat(line.get("reason").asText()).isEqualTo("expected a digit at column 62, found 'x' (in $status)");
+        assertThat(line.get("text").asText()).isEqualTo(lines.get(5));
         assertThat(run("report", f.toString(), "--strict").exit()).isEqualTo(ExitCode.REJECTED_LINES);
     }
 
@@ -287,7 +293,7 @@ class ReportCommandTest {
         Path f = log("long.log", List.of(
                 combined("10/Oct/2026:13:55:36 +0000", "GET / HTTP/1.1", 200),
                 combined("10/Oct/2026:13:55:37 +0000", "GET /" + "a".repeat(70_000) + " HTTP/1.1", 200)));
-        Path rejects = dir.resolve("long-rejects.tsv");
+        Path rejects = dir.resolve("long-rejects.jsonl");
         Run r = run("report", f.toString(), "--log-format", "combined", "--json", "--rejects", rejects.toString());
         assertThat(r.exit()).isZero();
         JsonNode j = r.json();
@@ -297,7 +303,12 @@ class ReportCommandTest {
         JsonNode sample = j.get("rejects").get("samples").get(0);
         assertThat(sample.get("line").asLong()).isEqualTo(2);
         assertThat(sample.get("reason").asText()).isEqualTo("line too long (over 65536 bytes)");
-        assertThat(Files.readString(rejects)).startsWith(f + ":2\tline too long (over 65536 bytes)\t");
+        JsonNode written = new ObjectMapper().readTree(Files.readString(rejects));
+        assertThat(written.get("line").asLong()).isEqualTo(2);
+        assertThat(written.get("reason").asText()).isEqualTo("line too long (over 65536 bytes)");
+        assertThat(written.get("truncated").asBoolean()).isTrue();
+        assertThat(written.get("bytes").asLong()).isEqualTo(Files.readAllLines(f).get(1).length());
+        assertThat(written.get("text").asText()).hasSize(65536);
         assertThat(run("report", f.toString(), "--log-format", "combined").out())
                 .contains("line too long (over 65536 bytes)").doesNotContain("expected end of line");
     }

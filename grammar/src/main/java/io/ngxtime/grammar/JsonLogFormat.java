@@ -18,8 +18,9 @@ import java.util.function.Predicate;
  * <li>a key in the {@linkplain #ALIASES alias table} ({@code time}, {@code client}, {@code rt}, ...)
  *     whose value reads as one of its variables: that variable;</li>
  * <li>a key named like an nginx variable ({@link NginxVariables}: {@code status}, {@code request_time},
- *     {@code upstream_addr}, {@code http_user_agent}, ...) whose value reads as it (or is empty, which is
- *     how {@code escape=json} writes a variable without a value): that variable;</li>
+ *     {@code upstream_addr}, {@code http_user_agent}, ...) whose value reads as it: that variable (an empty
+ *     value, which is how {@code escape=json} writes a variable without one, reads as the variables the
+ *     line parser reads so: counts, seconds, upstream lists, text; never {@code $status} or a time);</li>
  * <li>any other key, a variable already taken by an earlier key, or a value that does not read as its
  *     variable: free text, {@code $json_<key>} ({@link #TEXT_PREFIX}).</li>
  * </ol>
@@ -197,14 +198,14 @@ public final class JsonLogFormat {
             for (Alias a : ALIASES) {
                 if (a.keys().contains(key) && a.value().test(value)) {
                     for (String v : a.variables()) {
-                        if (take(v, valueFrom, end, false)) {
+                        if (take(v, valueFrom, end)) {
                             return read(key, v);
                         }
                     }
                 }
             }
             if (key.matches("[a-z0-9_]+") && NginxVariables.isDefined(key) && !key.startsWith(TEXT_PREFIX)
-                    && take(key, valueFrom, end, true)) {
+                    && take(key, valueFrom, end)) {
                 return read(key, key);
             }
             String name = TEXT_PREFIX + (key.replaceAll("[^A-Za-z0-9_]", "_").isEmpty() ? "key"
@@ -222,16 +223,15 @@ public final class JsonLogFormat {
             return variable;
         }
 
-        /**
-         * Takes {@code variable} for a value when no earlier key took it and the value reads as it (an
-         * empty value, when {@code emptyIsAbsent}: nginx's {@code escape=json} writes an absent one so).
-         */
-        private boolean take(String variable, int valueFrom, int end, boolean emptyIsAbsent) {
+        /** Takes {@code variable} for a value when no earlier key took it and the value reads as it. */
+        private boolean take(String variable, int valueFrom, int end) {
             if (variablesTaken.contains(variable)) {
                 return false;
             }
             LineParser parser = valueParser(variable);
-            boolean reads = (emptyIsAbsent && valueFrom == end) || parser.parse(b, valueFrom, end, parser.format().newRecord());
+            // an empty value is what escape=json writes for a variable without one: the value parser (escape=json)
+            // accepts it where the line parser will, and only there ($status, a time: never empty)
+            boolean reads = parser.parse(b, valueFrom, end, parser.format().newRecord());
             if (reads) {
                 variablesTaken.add(variable);
             }

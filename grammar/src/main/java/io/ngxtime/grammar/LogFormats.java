@@ -35,7 +35,7 @@ public final class LogFormats {
             @Override
             public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
                                     int charPositionInLine, String msg, RecognitionException e) {
-                int offset = charPositionInLine;
+                int offset = offsetOf(text, line, charPositionInLine);
                 throw new FormatSyntaxException(positions.at(offset), describe(text, offset));
             }
         };
@@ -76,14 +76,35 @@ public final class LogFormats {
         return all;
     }
 
+    /**
+     * The offset in {@code text} of ANTLR's {@code line} (1-based, counting {@code \n}) and column: a format's
+     * text may span lines (a newline inside its quotes), and the column counts from the line's start.
+     */
+    private static int offsetOf(String text, int line, int charPositionInLine) {
+        int lineStart = 0;
+        for (int l = 1; l < line && lineStart <= text.length(); l++) {
+            int nl = text.indexOf('\n', lineStart);
+            if (nl < 0) {
+                break;
+            }
+            lineStart = nl + 1;
+        }
+        return Math.min(text.length(), lineStart + charPositionInLine);
+    }
+
+    /** A character of the format for a message, a control character as {@code '\\x0A'} (the message is one line). */
+    private static String describeChar(char c) {
+        return c < 0x80 ? ParseError.describeChar(c) : "'" + c + "'";
+    }
+
     private static String describe(String text, int offset) {
         if (offset < text.length() && text.charAt(offset) == '$') {
             if (offset + 1 < text.length() && text.charAt(offset + 1) == '{') {
                 return "expected a variable name and '}' after '${'";
             }
             return "expected a variable name after '$', found "
-                    + (offset + 1 < text.length() ? "'" + text.charAt(offset + 1) + "'" : "end of format");
+                    + (offset + 1 < text.length() ? describeChar(text.charAt(offset + 1)) : "end of format");
         }
-        return "unexpected '" + (offset < text.length() ? text.charAt(offset) : "end") + "'";
+        return "unexpected " + (offset < text.length() ? describeChar(text.charAt(offset)) : "end of format");
     }
 }

@@ -10,20 +10,23 @@ package io.ngxtime.grammar;
  * @param found    what the line had, printable, e.g. {@code 'x'} or {@code end of line}
  * @param context  e.g. {@code after $http_user_agent} or {@code in $time_local}; may be empty;
  *                 {@value #TOO_LONG} for a line longer than the reader's limit ({@link #tooLong});
- *                 {@value #EMPTY_LINE} for a line with no bytes ({@link #emptyLine})
+ *                 {@value #EMPTY_LINE} for a line with no bytes ({@link #emptyLine});
+ *                 {@value #CUT_LINE} for a line damaged compressed data cut short ({@link #cutLine})
  */
 public record ParseError(int column, String expected, String found, String context) {
     /** The context of {@link #tooLong}: the line was not matched at all, only measured. */
     public static final String TOO_LONG = "line too long";
     /** The context and the reason of {@link #emptyLine}: nginx never writes one, so it is counted, not skipped. */
     public static final String EMPTY_LINE = "empty line";
+    /** The context and the reason of {@link #cutLine}. */
+    public static final String CUT_LINE = "line cut short by damaged compressed data";
 
     /**
      * The full message: {@code expected '"' at column 57, found 'x'}; for a line over the limit,
      * {@code line too long (over 65536 bytes)}.
      */
     public String message() {
-        if (isTooLong() || isEmptyLine()) {
+        if (isTooLong() || isEmptyLine() || isCutLine()) {
             return reason();
         }
         return "expected " + expected + " at column " + column + ", found " + found
@@ -41,6 +44,9 @@ public record ParseError(int column, String expected, String found, String conte
         if (isEmptyLine()) {
             return EMPTY_LINE;
         }
+        if (isCutLine()) {
+            return CUT_LINE;
+        }
         return "expected " + expected + (context.isEmpty() ? "" : " " + context);
     }
 
@@ -52,6 +58,20 @@ public record ParseError(int column, String expected, String found, String conte
     /** Whether this is {@link #emptyLine}. */
     public boolean isEmptyLine() {
         return EMPTY_LINE.equals(context);
+    }
+
+    /** Whether this is {@link #cutLine}. */
+    public boolean isCutLine() {
+        return CUT_LINE.equals(context);
+    }
+
+    /**
+     * The last line of a compressed input whose data broke in the middle of it: the line is not parsed
+     * (its start may parse as a whole line with a wrong value, a {@code $msec} cut to fewer digits), only
+     * counted, so that what was read is accounted for. {@code lengthBytes} is what decoded of it.
+     */
+    public static ParseError cutLine(int lengthBytes) {
+        return new ParseError(lengthBytes + 1, "the rest of the line", "the end of what could be decoded", CUT_LINE);
     }
 
     /**

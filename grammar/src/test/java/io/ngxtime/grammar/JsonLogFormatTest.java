@@ -125,6 +125,16 @@ class JsonLogFormatTest {
         assertThat(parse(i, line).variable("json_msg")).isEqualTo("x");
     }
 
+    /** Found by LogFormatsFuzzTest (input empty-values): the inferred format did not read its own line. */
+    @Test
+    void anEmptyValue_readsAsAVariableOnlyWhereTheLineParserTakesEmptyAsNotLogged() {
+        String line = "{\"status\":\"\",\"request_time\":\"\",\"upstream_addr\":\"\",\"host\":\"\",\"time_iso8601\":\"\"}";
+        Inferred i = inferred(line);
+        assertThat(readings(i)).containsExactly(Map.entry("status", "text"), Map.entry("request_time", "$request_time"),
+                Map.entry("upstream_addr", "$upstream_addr"), Map.entry("host", "$host"), Map.entry("time_iso8601", "text"));
+        parse(i, line);
+    }
+
     @Test
     void otherKeys_becomeTextVariablesNamedAfterThem_sanitisedAndUnique() {
         Inferred i = inferred("{\"@version\":\"1\",\"x-trace\":\"a\",\"x_trace\":\"b\",\"\":\"c\",\"ok\":true,\"n\":null}");

@@ -26,6 +26,23 @@ class LogFormatsTest {
                 .hasMessage("log format:1:9: expected a variable name after '$', found ' '");
     }
 
+    /** Found by LogFormatsFuzzTest (input d-multiline): ANTLR's column counts from the start of its line. */
+    @Test
+    void compile_badDollarOnALaterLineOfAConfFormat_pointsAtItsLineAndColumn() {
+        String conf = "log_format x '$remote_addr\n   $ status';";
+        assertThatThrownBy(() -> io.ngxtime.grammar.conf.NginxConfReader.parse(conf, "nginx.conf"))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessage("nginx.conf:2:4: expected a variable name after '$', found ' '");
+    }
+
+    /** Found by NginxConfReaderFuzzTest (input dollar-newline): the message held the line break itself. */
+    @Test
+    void compile_dollarBeforeALineBreak_saysSoOnOneLine() {
+        assertThatThrownBy(() -> LogFormats.compile("$status $\n"))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessage("log format:1:9: expected a variable name after '$', found '\\x0A'");
+    }
+
     @Test
     void compile_unclosedBrace_failsWithColumn() {
         assertThatThrownBy(() -> LogFormats.compile("$status ${request"))

@@ -28,9 +28,14 @@ final class ParserPair {
         return format;
     }
 
+    /** The compiled matcher's {@link LineParser#failedAt()} after the last {@link #check}. */
+    int fastFailedAt() {
+        return fast.failedAt();
+    }
+
     /** What the two parsers made of one line. */
     record Verdict(boolean fastAccepts, boolean referenceAccepts, List<String> fastFields, List<String> referenceFields,
-                   String referenceError, Throwable thrown, String derivedMismatch) {
+                   ParseError referenceError, Throwable thrown, String derivedMismatch) {
         boolean agree() {
             return thrown == null && fastAccepts == referenceAccepts && Objects.equals(fastFields, referenceFields)
                     && derivedMismatch == null;
@@ -60,7 +65,7 @@ final class ParserPair {
                 return kind() + ": " + thrown;
             }
             if (fastAccepts != referenceAccepts) {
-                return kind() + (referenceAccepts ? "" : " (" + referenceError + ")");
+                return kind() + (referenceAccepts ? "" : " (" + referenceError.message() + ")");
             }
             if (Objects.equals(fastFields, referenceFields)) {
                 return kind();
@@ -94,7 +99,7 @@ final class ParserPair {
         }
         ReferenceLineParser.Outcome outcome = reference.parse(line, 0, line.length);
         return new Verdict(fastAccepts, outcome.accepted(), fastFields, outcome.fields(),
-                outcome.accepted() ? null : outcome.error().message(), thrown, derived);
+                outcome.error(), thrown, derived);
     }
 
     private static final FieldKind[] LISTS = {FieldKind.UPSTREAM_ADDR, FieldKind.UPSTREAM_RESPONSE_TIME,

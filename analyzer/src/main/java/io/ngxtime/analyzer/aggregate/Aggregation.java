@@ -36,8 +36,8 @@ public final class Aggregation implements Aggregator<Aggregation> {
     private boolean offered;
 
     public Aggregation(int maxRejectSamples, RequestFilter filter) {
-        this.rejects = new Rejects(maxRejectSamples, null);
-        this.noteSamples = new Rejects(maxRejectSamples, null);
+        this.rejects = new Rejects(maxRejectSamples);
+        this.noteSamples = new Rejects(maxRejectSamples);
         this.filter = filter;
     }
 
@@ -191,7 +191,7 @@ public final class Aggregation implements Aggregator<Aggregation> {
                 summary.summary(), new RejectSummary(rejects.total(), rejects.byReason(), rejects.samples()), ReportBuilder.timing(timing),
                 ReportBuilder.upstreams(upstreams), ReportBuilder.traffic(traffic, summary, offset),
                 ReportBuilder.peaks(PeakFinder.find(traffic, peaks), null, offset), ReportBuilder.routes(routes),
-                ReportBuilder.findings(this), null, ReportBuilder.upstreamTotals(timing), notes());
+                ReportBuilder.findings(this), null, ReportBuilder.upstreamTotals(timing, upstreams), notes());
     }
 
     /** The notes on accepted lines: counted from the requests in the report, sampled as they were read. */

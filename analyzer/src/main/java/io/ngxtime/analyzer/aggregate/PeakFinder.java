@@ -82,12 +82,12 @@ public final class PeakFinder {
         if (seconds.isEmpty() || n <= 0) {
             return List.of();
         }
-        Coverage cover = new Coverage(traffic, seconds.get(0)[0], seconds.get(seconds.size() - 1)[0] + 1);
         // ties between equally busy seconds go to the one in the busier minute (a crowd, not noise)
         Map<Long, Long> perMinute = new HashMap<>();
         for (long[] s : seconds) {
             perMinute.merge(Math.floorDiv(s[0], 60), s[1], Long::sum);
         }
+        Coverage cover = new Coverage(traffic, seconds.get(0)[0], seconds.get(seconds.size() - 1)[0] + 1, perMinute);
         seconds.sort(Comparator.<long[]>comparingLong(s -> -s[1])
                 .thenComparingLong(s -> -perMinute.get(Math.floorDiv(s[0], 60)))
                 .thenComparingLong(s -> s[0]));
@@ -167,6 +167,24 @@ public final class PeakFinder {
         return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2.0;
     }
 
+    /**
+     * The median of {@code zeros} zeros and the ascending {@code sortedPositive} values, as {@link #median}
+     * of all of them would give, without the zeros in memory.
+     */
+    static double medianWithZeros(long[] sortedPositive, long zeros) {
+        long n = zeros + sortedPositive.length;
+        if (n == 0) {
+            return 0;
+        }
+        long mid = n / 2;
+        double upper = mid < zeros ? 0 : sortedPositive[(int) (mid - zeros)];
+        if (n % 2 == 1) {
+            return upper;
+        }
+        double lower = mid - 1 < zeros ? 0 : sortedPositive[(int) (mid - 1 - zeros)];
+        return (lower + upper) / 2.0;
+    }
+
     /** The request threshold a surge minute exceeds, from a baseline of {@code b} requests per minute. */
     static double threshold(double b) {
         return Math.max(1.5 * b, b + 3 * Math.sqrt(Math.max(b, 1)));
@@ -240,11 +258,14 @@ public final class PeakFinder {
         final long to;
         private double medianPerMinute = Double.NaN;
         private final Map<Long, Long> minutes = new HashMap<>();
+        /** Requests per minute (keyed by epoch minute) of the minutes that have any. */
+        private final Map<Long, Long> busyMinutes;
 
-        Coverage(TrafficAggregator traffic, long from, long to) {
+        Coverage(TrafficAggregator traffic, long from, long to, Map<Long, Long> busyMinutes) {
             this.traffic = traffic;
             this.from = from;
             this.to = to;
+            this.busyMinutes = busyMinutes;
         }
 
         /** Start of the first minute wholly inside the range. */
@@ -288,10 +309,19 @@ public final class PeakFinder {
             return counts.stream().mapToLong(Long::longValue).toArray();
         }
 
-        /** The median requests per whole minute over the whole log (0 when it has no whole minute). */
+        /**
+         * The median requests per whole minute over the whole log (0 when it has no whole minute). Taken
+         * from the busy minutes and the number of quiet ones, never minute by minute: a log whose clock
+         * jumped years (one line from 1975) has millions of quiet minutes, and must not hold them all.
+         */
         double medianPerMinute() {
             if (Double.isNaN(medianPerMinute)) {
-                medianPerMinute = median(usableMinutes(from, to, List.of()));
+                long firstMinute = wholeFrom() / 60;
+                long endMinute = wholeTo() / 60;
+                long[] busy = busyMinutes.entrySet().stream()
+                        .filter(e -> e.getKey() >= firstMinute && e.getKey() < endMinute)
+                        .mapToLong(Map.Entry::getValue).sorted().toArray();
+                medianPerMinute = medianWithZeros(busy, Math.max(0, endMinute - firstMinute) - busy.length);
             }
             return medianPerMinute;
         }

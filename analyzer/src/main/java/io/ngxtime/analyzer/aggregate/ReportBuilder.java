@@ -68,11 +68,12 @@ final class ReportBuilder {
     }
 
     /** Retried requests and internal redirects, when the format logs an upstream variable. */
-    static java.util.Optional<UpstreamTotals> upstreamTotals(TimingAggregator t) {
+    static java.util.Optional<UpstreamTotals> upstreamTotals(TimingAggregator t, UpstreamAggregator u) {
         if ((t.logged() & Logged.ANY_UPSTREAM) == 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new UpstreamTotals(t.withAttempts(), t.retried(), t.redirected()));
+        return java.util.Optional.of(new UpstreamTotals(t.withAttempts(), t.retried(), t.redirected(),
+                u.byAddress().isApproximate()));
     }
 
     static List<UpstreamReport> upstreams(UpstreamAggregator u) {
@@ -98,13 +99,14 @@ final class ReportBuilder {
         int[] perSecond = t.seconds(first, first + span);
         List<TimePoint> points = new ArrayList<>();
         int width = t.bucketSeconds();
+        // from every kept second, not only the first MAX_HOURS of the range; a bucket none of whose
+        // seconds was kept has no busiest second (-1: unknown), never 0
+        Map<Long, Integer> busiest = t.busiestSecondByBucket();
+        int maxPerSecond = busiest.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         for (Map.Entry<Long, TimeBucket> e : t.buckets().entrySet()) {
             TimeBucket b = e.getValue();
             long start = e.getKey();
-            long maxPerSecond = 0;
-            for (long sec = Math.max(start, first); sec < start + width && sec - first < span; sec++) {
-                maxPerSecond = Math.max(maxPerSecond, perSecond[(int) (sec - first)]);
-            }
+            long bucketMaxPerSecond = busiest.getOrDefault(start, -1);
             long[] p50 = new long[Tier.values().length];
             long[] p99 = new long[Tier.values().length];
             long[] timed = new long[Tier.values().length];
@@ -117,12 +119,13 @@ final class ReportBuilder {
             for (int c = 0; c < 6; c++) {
                 classes[c] = b.statusClass(c);
             }
-            points.add(new TimePoint(start, b.requests(), maxPerSecond, classes, b.bytes(), b.requestTime().quantile(0.5),
+            points.add(new TimePoint(start, b.requests(), bucketMaxPerSecond, classes, b.bytes(), b.requestTime().quantile(0.5),
                     b.requestTime().quantile(0.99), b.upstreamTime().quantile(0.99), p50, p99, timed, b.meanConnectMicros(),
                     b.meanWaitMicros(), b.meanTransferMicros(), b.meanNginxMicros(), b.offsetSeconds(), b.meanUnsplitMicros(),
                     b.upstreamTime().count()));
         }
-        return new TrafficReport(first, perSecond, width, points, offset, t.outsideSecondRange());
+        return new TrafficReport(first, perSecond, width, points, offset, t.outsideSecondRange(), last - first + 1,
+                maxPerSecond);
     }
 
     static List<PeakReport> peaks(List<PeakWindow> windows, PeakAttribution attribution, int offset) {

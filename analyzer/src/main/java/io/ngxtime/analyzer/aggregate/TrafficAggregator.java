@@ -167,6 +167,24 @@ public final class TrafficAggregator implements Aggregator<TrafficAggregator> {
         return out;
     }
 
+    /**
+     * The busiest kept second of each time bucket that has one, by the bucket's start (epoch second):
+     * read from the kept hours only, so it costs the kept seconds, whatever the range.
+     */
+    public Map<Long, Integer> busiestSecondByBucket() {
+        Map<Long, Integer> out = new HashMap<>();
+        for (Map.Entry<Long, int[]> e : secondsByHour.entrySet()) {
+            int[] c = e.getValue();
+            long base = e.getKey() * 3600;
+            for (int i = 0; i < 3600; i++) {
+                if (c[i] > 0) {
+                    out.merge(Math.floorDiv(base + i, bucketSeconds) * bucketSeconds, c[i], Math::max);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Per-second counts from {@code fromSecond} (inclusive) to {@code toSecond} (exclusive). */
     public int[] seconds(long fromSecond, long toSecond) {
         int n = (int) Math.max(0, toSecond - fromSecond);

@@ -3,6 +3,7 @@ package io.ngxtime.analyzer.ingest;
 import io.ngxtime.analyzer.RequestSource;
 import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.source.LineReader;
 import io.ngxtime.grammar.LineParser;
@@ -14,7 +15,11 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Reads small input files again for another pass (rejected lines were counted in the first). */
+/**
+ * Reads small input files again for another pass (rejected lines were counted in the first): the same
+ * records, so lines that were not parsed then (too long, or cut short by damaged compressed data) are
+ * not parsed now either.
+ */
 public final class FileRequestSource implements RequestSource {
     private final List<Input> inputs;
     private final LogFormat format;
@@ -38,18 +43,17 @@ public final class FileRequestSource implements RequestSource {
             try (InputStream s = in.open()) {
                 LineReader lines = new LineReader(s, maxLineBytes, true);
                 while (lines.next()) {
-                    if (!lines.isTooLong() && parser.parse(lines.buffer(), lines.lineStart(), lines.lineEnd(), record)) {
+                    if (!lines.isTooLong() && !lines.isCut() && parser.parse(lines.buffer(), lines.lineStart(), lines.lineEnd(), record)) {
                         long t = record.timeMillis();
                         if (t >= 0 && t >= fromMillis && t < toMillis) {
                             consumer.accept(RecordConverter.convert(record, request));
                         }
                     }
                 }
+            } catch (CompressedDataException damaged) {
+                // the first pass reported it; a second pass reads the same lines before it
             } catch (IOException e) {
-                // the first pass reported it; a second pass reads what it can
-                if (!(e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException)) {
-                    throw new UncheckedIOException(e);
-                }
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -84,6 +84,41 @@ public final class FormatDetector {
     }
 
     /**
+     * Detects the format from the first of {@code inputs} with a line to detect it from
+     * ({@link #detect(List, List, String)} on its first {@link #SAMPLE_LINES} lines). An input that cannot
+     * be opened, has no line, or is compressed data damaged before its first whole line is passed over:
+     * reading it says why, here it would only hide the inputs after it. With no line in any input, the
+     * first candidate is assumed ({@link Detection#sampled()} 0). A damaged input's lines before the
+     * damage are a sample like any other; when none fits them, the message also says where the input is
+     * damaged (corrupt data may decode to garbage before the decoder notices).
+     *
+     * @throws FormatDetectionException when no candidate fits the input the lines came from
+     */
+    public static Detection detectFirst(List<LogFormat> candidates, List<Input> inputs) throws FormatDetectionException {
+        for (Input input : inputs) {
+            HeadSampler.Head head;
+            try (InputStream raw = input.open()) {
+                head = HeadSampler.sample(HeadSampler.rewindable(raw), SAMPLE_LINES);
+            } catch (IOException unreadable) {
+                continue; // reported when the input is read
+            }
+            if (head.lines().stream().anyMatch(l -> !isEmpty(l))) {
+                try {
+                    return detect(candidates, head.lines(), input.name());
+                } catch (FormatDetectionException e) {
+                    if (head.damage() == null) {
+                        throw e;
+                    }
+                    // damaged data may decode to garbage before the damage shows: say so with the mismatch
+                    throw new FormatDetectionException(e.getMessage() + ". " + input.name() + " is damaged: "
+                            + head.damage().where());
+                }
+            }
+        }
+        return detect(candidates, List.of(), "no input");
+    }
+
+    /**
      * @param source name of the input the lines come from, for the error message
      * @param lines  the first lines, without newlines; empty lines are ignored
      * @throws FormatDetectionException when no candidate reaches the threshold; the message names the

@@ -1,6 +1,7 @@
 package io.ngxtime.analyzer.ingest;
 
 import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.source.LineReader;
 import io.ngxtime.grammar.LineParser;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * Puts a rotated set in reading order: by each file's first timestamp (the first line that parses
  * within the first {@value #PROBE_LINES} lines), files without one last, and each file only once (the
- * same file named twice, or through a link, is read once).
+ * same file named twice, or through a link, is read once). A compressed file damaged within those lines
+ * keeps its place by the lines before the damage: it is not left out, since what decoded is read.
  */
 public final class InputOrder {
     static final int PROBE_LINES = 100;
@@ -45,12 +47,14 @@ public final class InputOrder {
             try (InputStream s = in.open()) {
                 LineReader lines = new LineReader(s, LineReader.DEFAULT_MAX_LINE_BYTES, true);
                 for (int i = 0; i < PROBE_LINES && lines.next(); i++) {
-                    if (!lines.isTooLong() && parser.parse(lines.buffer(), lines.lineStart(), lines.lineEnd(), record)
-                            && record.hasTime()) {
+                    if (!lines.isTooLong() && !lines.isCut()
+                            && parser.parse(lines.buffer(), lines.lineStart(), lines.lineEnd(), record) && record.hasTime()) {
                         first = record.timeMillis();
                         break;
                     }
                 }
+            } catch (CompressedDataException damaged) {
+                // its lines before the damage are still read (and the damage reported) in its turn
             } catch (IOException e) {
                 errors.add(new InputError(in.name(), Analysis.describe(e)));
                 continue;

@@ -12,6 +12,16 @@ public interface LineSink {
     void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to);
 
     /**
+     * A rejected line longer than the reader's limit: {@code b[from, to)} holds only its first bytes, and
+     * {@code lineBytes} is its whole length (its newline not counted). By default the same as
+     * {@link #reject}: a sink that keeps the line itself overrides this to say it is cut.
+     */
+    default void rejectTooLong(String source, long lineNumber, ParseError error, byte[] b, int from, int to,
+                               long lineBytes) {
+        reject(source, lineNumber, error, b, from, to);
+    }
+
+    /**
      * An accepted line with something the report says about it (its upstream lists have different
      * lengths, ...), given just before the line is {@linkplain #accept accepted}: where it is and why, for
      * a sample. The count comes from the record itself; a sink that keeps no samples ignores this.
@@ -32,6 +42,13 @@ public interface LineSink {
             public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
                 first.reject(source, lineNumber, error, b, from, to);
                 second.reject(source, lineNumber, error, b, from, to);
+            }
+
+            @Override
+            public void rejectTooLong(String source, long lineNumber, ParseError error, byte[] b, int from, int to,
+                                      long lineBytes) {
+                first.rejectTooLong(source, lineNumber, error, b, from, to, lineBytes);
+                second.rejectTooLong(source, lineNumber, error, b, from, to, lineBytes);
             }
 
             @Override

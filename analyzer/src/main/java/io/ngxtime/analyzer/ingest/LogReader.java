@@ -36,7 +36,11 @@ public final class LogReader {
         this(format, LineReader.DEFAULT_MAX_LINE_BYTES);
     }
 
-    /** Reads every line of an opened stream (the last line may lack its newline). */
+    /**
+     * Reads every line of an opened stream (the last line may lack its newline). Damaged compressed data
+     * ends it with the {@link io.ngxtime.analyzer.source.CompressedDataException} after the lines before it
+     * are handled (a line it cut short rejected, see {@link #line(LineReader, String, long, LineSink)}).
+     */
     public void read(InputStream in, String sourceName, LineSink sink) throws IOException {
         stats.inputs++;
         LineReader lines = new LineReader(in, maxLineBytes, true);
@@ -46,28 +50,49 @@ public final class LogReader {
     }
 
     /**
-     * Handles the reader's current line.
+     * Handles the reader's current line. A line damaged compressed data cut short
+     * ({@link LineReader#isCut()}) is rejected as {@link ParseError#cutLine}, never parsed.
      *
      * @param lineNumberBase lines of the source before the reader's first line (when resuming)
      */
     public void line(LineReader lines, String sourceName, long lineNumberBase, LineSink sink) {
-        line(lines.buffer(), lines.lineStart(), lines.lineEnd(), lines.isTooLong(), lineNumberBase + lines.lineNumber(),
-                lines.nextLineStreamOffset() - lines.lineStreamOffset(), sourceName, sink);
+        line(lines.buffer(), lines.lineStart(), lines.lineEnd(), lines.isTooLong(), lines.isCut(),
+                lineNumberBase + lines.lineNumber(), lines.nextLineStreamOffset() - lines.lineStreamOffset(),
+                lines.lineBytes(), sourceName, sink);
     }
 
     /**
      * Handles one line held anywhere (a parallel worker's copy).
      *
      * @param tooLong    the line exceeded {@link #maxLineBytes()}: {@code b[from, to)} is its first part
+     * @param cut        damaged compressed data cut the line short ({@link LineReader#isCut()})
      * @param lineNumber its 1-based number in the source
      * @param streamBytes the bytes it took in the stream, newline included
      */
-    public void line(byte[] b, int from, int to, boolean tooLong, long lineNumber, long streamBytes, String sourceName,
-                     LineSink sink) {
+    public void line(byte[] b, int from, int to, boolean tooLong, boolean cut, long lineNumber, long streamBytes,
+                     String sourceName, LineSink sink) {
+        line(b, from, to, tooLong, cut, lineNumber, streamBytes, LENGTH_NOT_MEASURED, sourceName, sink);
+    }
+
+    /** A too-long line's length was not measured (a parallel worker's copy): the sink is told only its first bytes. */
+    private static final long LENGTH_NOT_MEASURED = -1;
+
+    private void line(byte[] b, int from, int to, boolean tooLong, boolean cut, long lineNumber, long streamBytes,
+                      long lineBytes, String sourceName, LineSink sink) {
         stats.bytes += streamBytes;
         stats.line(sourceName);
+        if (cut) {
+            reject(sourceName, lineNumber, ParseError.cutLine((int) Math.min(Integer.MAX_VALUE, streamBytes)), b, from, to, sink);
+            return;
+        }
         if (tooLong) {
-            reject(sourceName, lineNumber, ParseError.tooLong(maxLineBytes), b, from, to, sink);
+            ParseError e = ParseError.tooLong(maxLineBytes);
+            stats.rejected(sourceName, e.reason());
+            if (lineBytes == LENGTH_NOT_MEASURED) {
+                sink.reject(sourceName, lineNumber, e, b, from, to);
+            } else {
+                sink.rejectTooLong(sourceName, lineNumber, e, b, from, to, lineBytes);
+            }
             return;
         }
         if (to == from || (to == from + 1 && b[from] == '\r')) {

@@ -2,9 +2,6 @@ package io.ngxtime.analyzer.ingest;
 
 import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.grammar.ParseError;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +13,7 @@ import java.util.Map;
 
 /**
  * Rejected lines as data: counted by reason, the first samples kept with their file, line number and
- * (truncated) text, and optionally every one written to a file. Memory is bounded: at most
+ * (truncated) text ({@link RejectsFile} writes every one, whole). Memory is bounded: at most
  * {@link #MAX_REASONS} distinct reasons are counted separately. Not thread-safe; {@link #merge} combines.
  */
 public final class Rejects {
@@ -28,18 +25,16 @@ public final class Rejects {
 
 
     private final int maxSamples;
-    private final Writer everyReject;
     private final Map<String, Long> byReason = new HashMap<>();
     private final List<LineSample> samples = new ArrayList<>();
     private long total;
 
-    public Rejects(int maxSamples, Writer everyReject) {
+    public Rejects(int maxSamples) {
         this.maxSamples = maxSamples;
-        this.everyReject = everyReject;
     }
 
     public Rejects() {
-        this(10, null);
+        this(10);
     }
 
     /** Counts a rejected line. */
@@ -53,9 +48,6 @@ public final class Rejects {
         if (samples.size() < maxSamples) {
             samples.add(sample(source, lineNumber, error.message(), b, from, to));
         }
-        if (everyReject != null) {
-            writeLine(everyReject, source, lineNumber, error, b, from, to);
-        }
     }
 
     /** A sample of line {@code b[from, to)}: its text cut to {@link #SAMPLE_CHARS} characters (marked with "…"). */
@@ -63,17 +55,6 @@ public final class Rejects {
         int len = Math.min(to - from, SAMPLE_CHARS * 4);
         return new LineSample(source, lineNumber, message,
                 sampleText(new String(b, from, len, StandardCharsets.UTF_8), len < to - from));
-    }
-
-    /** Writes one rejected line as {@code source:line<TAB>reason<TAB>the line}. */
-    public static void writeLine(Writer w, String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
-        try {
-            w.write(source + ":" + lineNumber + "\t" + error.message() + "\t");
-            w.write(new String(b, from, to - from, StandardCharsets.UTF_8));
-            w.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Adds counts kept elsewhere (a queue batch): a total, counts by reason and samples. */

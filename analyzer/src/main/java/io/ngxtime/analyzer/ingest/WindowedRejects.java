@@ -129,7 +129,7 @@ public final class WindowedRejects {
             return inWindow(s.lastRequestMillis) ? tally : null;
         }
         if (s.held == null) {
-            s.held = new Rejects(tally.maxSamples(), null);
+            s.held = new Rejects(tally.maxSamples());
         }
         return s.held;
     }

@@ -8,6 +8,8 @@
  * {@link io.ngxtime.analyzer.ingest.LogReader} parses every line, an empty one included (rejected as
  * {@code empty line}), and counts lines and rejects per input
  * ({@link io.ngxtime.analyzer.ingest.InputLines}), so that an input whose lines are all rejected is
- * never silently an empty report.
+ * never silently an empty report. A line that damaged compressed data cut short is rejected as
+ * {@code line cut short by damaged compressed data}, never parsed, and detection samples only the
+ * lines before the damage ({@link io.ngxtime.analyzer.ingest.FormatDetector#detectFirst}).
  */
 package io.ngxtime.analyzer.ingest;

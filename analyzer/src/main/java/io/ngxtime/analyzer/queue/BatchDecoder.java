@@ -19,6 +19,13 @@ import java.util.Arrays;
 public final class BatchDecoder implements StringTable {
     private static final CacheStatus[] CACHE = CacheStatus.values();
     private static final Escape[] ESCAPES = Escape.values();
+    /**
+     * The fewest bytes a record takes: its flags, status, request, client, referrer, user agent and host
+     * ids, bytes sent, request time and attempt count, one byte each at least.
+     */
+    private static final int MIN_RECORD_BYTES = 10;
+    /** An attempt: its address id, status, three times and group, one byte each at least. */
+    private static final int MIN_ATTEMPT_BYTES = 6;
     private final ByteReader in = new ByteReader();
     private final StringCache cache = new StringCache();
     private String[] strings = new String[256];
@@ -67,14 +74,14 @@ public final class BatchDecoder implements StringTable {
         out.minTime = in.readFixedLong();
         out.maxTime = in.readFixedLong();
         out.runningMaxTime = in.readFixedLong();
-        int count = in.readVarInt();
+        int count = in.readCount(MIN_RECORD_BYTES, "records");
         out.formatName = in.readString();
-        escape = ESCAPES[in.readByte()];
+        escape = escapeOf(in.readByte());
         // batches written before what the format logs was kept: everything counts as logged, as it did then
         int logged = version >= BatchEncoder.VERSION_WITHOUT_HEAD ? in.readVarInt() : Logged.ALL;
         out.logged = logged;
         out.checkpoints.clear();
-        int nCheckpoints = in.readVarInt();
+        int nCheckpoints = in.readCount(8 + 3, "checkpoints");
         for (int i = 0; i < nCheckpoints; i++) {
             long firstLine = in.readFixedLong();
             String path = in.readString();
@@ -90,23 +97,23 @@ public final class BatchDecoder implements StringTable {
         }
         out.rejected = in.readVarLong();
         out.reasons.clear();
-        int nReasons = in.readVarInt();
+        int nReasons = in.readCount(2, "reasons");
         for (int i = 0; i < nReasons; i++) {
             out.reasons.put(in.readString(), in.readVarLong());
         }
         out.samples.clear();
-        int nSamples = in.readVarInt();
+        int nSamples = in.readCount(4, "samples");
         for (int i = 0; i < nSamples; i++) {
             out.samples.add(new LineSample(in.readString(), in.readVarLong(), in.readString(), in.readString()));
         }
         out.noteSamples.clear();
         if (version >= BatchEncoder.VERSION_WITHOUT_HEAD) {
-            int nNotes = in.readVarInt();
+            int nNotes = in.readCount(4, "notes");
             for (int i = 0; i < nNotes; i++) {
                 out.noteSamples.add(new LineSample(in.readString(), in.readVarLong(), in.readString(), in.readString()));
             }
         }
-        int nStrings = in.readVarInt();
+        int nStrings = in.readCount(1 + 4, "strings");
         if (strings.length < nStrings) {
             int n = Math.max(nStrings, strings.length * 2);
             strings = new String[n];
@@ -144,7 +151,7 @@ public final class BatchDecoder implements StringTable {
                 }
                 r.time(time, offset);
             }
-            r.cacheStatus(CACHE[(flags >>> BatchEncoder.CACHE_SHIFT) & 0xF]);
+            r.cacheStatus(cacheStatusOf((flags >>> BatchEncoder.CACHE_SHIFT) & 0xF));
             r.status((int) in.readOptional());
             int protocol = 0;
             int requestLine = 0;
@@ -162,7 +169,7 @@ public final class BatchDecoder implements StringTable {
             r.lazyText(this, protocol, requestLine, referer, userAgent, id());
             r.bytesSent(in.readOptional());
             r.requestTimeMicros(in.readOptional());
-            int attempts = in.readVarInt();
+            int attempts = in.readCount(MIN_ATTEMPT_BYTES, "attempts");
             for (int a = 0; a < attempts; a++) {
                 r.addAttempt(string(), (int) in.readOptional(), in.readOptional(), in.readOptional(), in.readOptional(),
                         in.readVarInt());
@@ -180,6 +187,20 @@ public final class BatchDecoder implements StringTable {
             throw new CorruptBatchException("checkpoint head of " + headBytes + " bytes");
         }
         return new Fingerprint(firstLine, (int) headBytes, headHash);
+    }
+
+    private static Escape escapeOf(int ordinal) {
+        if (ordinal >= ESCAPES.length) {
+            throw new CorruptBatchException("escape mode " + ordinal);
+        }
+        return ESCAPES[ordinal];
+    }
+
+    private static CacheStatus cacheStatusOf(int ordinal) {
+        if (ordinal >= CACHE.length) {
+            throw new CorruptBatchException("cache status " + ordinal);
+        }
+        return CACHE[ordinal];
     }
 
     private int id() {

@@ -43,10 +43,23 @@ final class ByteReader {
 
     int readVarInt() {
         long v = readVarLong();
-        if (v > Integer.MAX_VALUE) {
-            throw new CorruptBatchException("value too large: " + v);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new CorruptBatchException("value too large: " + Long.toUnsignedString(v));
         }
         return (int) v;
+    }
+
+    /**
+     * A count of items that take at least {@code minBytesEach} bytes each in what follows: more than the
+     * bytes left can hold is corrupt. Decoding allocates per item, so a damaged count must fail here, not
+     * in an allocation of gigabytes.
+     */
+    int readCount(int minBytesEach, String what) {
+        int n = readVarInt();
+        if ((long) n * minBytesEach > limit - pos) {
+            throw new CorruptBatchException(n + " " + what + " in " + (limit - pos) + " bytes");
+        }
+        return n;
     }
 
     long readOptional() {

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * A run of consecutive lines copied out of a {@link LineReader}, with what a worker needs to parse
  * them away from the reader: each line's bytes, number, length in the stream and whether it was too
- * long; and where the stream stands after the last one (the checkpoint of the batch made from them).
+ * long or cut short by damaged compressed data; and where the stream stands after the last one (the checkpoint of the batch made from them).
  * Reused by one worker.
  */
 final class LineChunk {
@@ -15,6 +15,7 @@ final class LineChunk {
     int[] start = new int[1024];
     int[] end = new int[1024];
     boolean[] tooLong = new boolean[1024];
+    boolean[] cut = new boolean[1024];
     long[] lineNumber = new long[1024];
     long[] streamBytes = new long[1024];
     int size;
@@ -50,6 +51,7 @@ final class LineChunk {
                 start[size] = used;
                 end[size] = used + len;
                 tooLong[size] = lines.isTooLong();
+                cut[size] = lines.isCut();
                 lineNumber[size] = lines.lineNumber();
                 streamBytes[size] = lines.nextLineStreamOffset() - lines.lineStreamOffset();
                 used += len;
@@ -69,6 +71,7 @@ final class LineChunk {
         start = Arrays.copyOf(start, n);
         end = Arrays.copyOf(end, n);
         tooLong = Arrays.copyOf(tooLong, n);
+        cut = Arrays.copyOf(cut, n);
         lineNumber = Arrays.copyOf(lineNumber, n);
         streamBytes = Arrays.copyOf(streamBytes, n);
     }

@@ -1,6 +1,7 @@
 package io.ngxtime.analyzer.queue;
 
 import io.ngxtime.analyzer.source.FileHead;
+import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Fingerprint;
 import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.IngestStats;
@@ -139,7 +140,9 @@ public final class QueueIngester {
 
 
     /**
-     * Reads {@code input} from where the queue says it stands to its end.
+     * Reads {@code input} from where the queue says it stands to its end. Standard input is identified
+     * by its content like a file: piped in again, only what the queue does not hold yet is added. It has
+     * no "later", so its last line counts without a newline, as a compressed file's does.
      *
      * @param cancelled checked between lines: when true, the lines so far are written and reading stops
      * @return lines of new content read
@@ -159,11 +162,12 @@ public final class QueueIngester {
     long ingest(Input input, java.util.function.Predicate<FileHead> expected, BooleanSupplier cancelled) throws IOException {
         try (InputStream raw = input.open()) {
             BufferedInputStream in = HeadSampler.rewindable(raw);
-            FileHead head = input.isStdin() ? null : FileHead.read(in);
+            // standard input too is known by its content: piped in again, only what the queue lacks is added
+            FileHead head = FileHead.read(in);
             if (!input.isStdin() && head.fingerprint() == null) {
                 return 0; // no complete first line yet: nothing to identify the file by
             }
-            if (head != null && !expected.test(head)) {
+            if (head.fingerprint() != null && !expected.test(head)) {
                 return NOT_EXPECTED;
             }
             SourceCheckpoint from = checkpoint(head);
@@ -174,7 +178,9 @@ public final class QueueIngester {
             } catch (EOFException e) {
                 return 0; // shorter than what was read before: same first line, nothing new
             }
-            LineReader lines = new LineReader(in, reader.maxLineBytes(), !completeLinesOnly || io.ngxtime.analyzer.source.Compression.isCompressedName(input.name()));
+            boolean lastLineComplete = !completeLinesOnly || input.isStdin()
+                    || io.ngxtime.analyzer.source.Compression.isCompressedName(input.name());
+            LineReader lines = new LineReader(in, reader.maxLineBytes(), lastLineComplete);
             if (parallelism > 1 && observer != null) {
                 throw new IllegalStateException("an observer is told lines in the order read: parallelism must be 1");
             }
@@ -219,7 +225,7 @@ public final class QueueIngester {
             throw e; // the queue cannot take more: nothing more to flush
         } catch (IOException e) {
             flush(fingerprint, input.name(), offset, lineNumber); // keep what was read
-            throw new IOException(io.ngxtime.analyzer.Analysis.describe(e) + "; read " + lineNumber + " lines before it", e);
+            throw located(e, lineBase, lineNumber);
         }
         flush(fingerprint, input.name(), offset, lineNumber);
         return n;
@@ -239,7 +245,7 @@ public final class QueueIngester {
             LinkedHashMap<Fingerprint, SourceCheckpoint> rekeyed = new LinkedHashMap<>();
             checkpoints.forEach((k, v) -> {
                 if (v == known) {
-                    rekeyed.put(fp, new SourceCheckpoint(fp, v.path(), v.offset(), v.lines()));
+                    rekeyed.put(fp, new SourceCheckpoint(fp, v.path(), v.offset(), v.lines(), v.movedMillis()));
                 } else if (!k.equals(fp)) {
                     rekeyed.put(k, v);
                 }
@@ -248,6 +254,19 @@ public final class QueueIngester {
             checkpoints.putAll(rekeyed);
         }
         return fp;
+    }
+
+    /**
+     * A read error that stopped an input, saying where: damaged compressed data located in the input's
+     * lines (the reader counted from {@code lineBase}), any other error with the lines read before it.
+     * The checkpoint written before it holds every line read, a line the damage cut short included, so
+     * ingesting the same damaged file again adds nothing and reports the damage again.
+     */
+    private static IOException located(IOException e, long lineBase, long linesRead) {
+        if (e instanceof CompressedDataException d && d.completeLines() != CompressedDataException.LINES_UNKNOWN) {
+            return lineBase == 0 ? d : d.afterLines(lineBase + d.completeLines(), d.lineCut());
+        }
+        return new IOException(io.ngxtime.analyzer.Analysis.describe(e) + "; read " + linesRead + " lines before it", e);
     }
 
     /** Lines per chunk handed to a parallel worker: one batch. */
@@ -295,7 +314,7 @@ public final class QueueIngester {
                         seq = handedOut[0]++;
                     }
                     for (int i = 0; i < chunk.size; i++) {
-                        parser.line(chunk.data, chunk.start[i], chunk.end[i], chunk.tooLong[i], lineBase + chunk.lineNumber[i],
+                        parser.line(chunk.data, chunk.start[i], chunk.end[i], chunk.tooLong[i], chunk.cut[i], lineBase + chunk.lineNumber[i],
                                 chunk.streamBytes[i], name, sink);
                     }
                     BatchEncoder.Sealed sealed = batch.seal();
@@ -355,8 +374,7 @@ public final class QueueIngester {
             throw new IOException(t);
         }
         if (readError[0] != null) {
-            throw new IOException(io.ngxtime.analyzer.Analysis.describe(readError[0]) + "; read " + lastLine[0]
-                    + " lines before it", readError[0]);
+            throw located(readError[0], lineBase, lastLine[0]);
         }
         if (read[0] == 0) {
             // a new input without new lines is still remembered, where the reader stands

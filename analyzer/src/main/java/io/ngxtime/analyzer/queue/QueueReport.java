@@ -99,20 +99,45 @@ public final class QueueReport {
     /** The report of a whole store, or of a window of it, with peaks attributed and an optional baseline. */
     public static Report report(RecordStore store, long fromMillis, long toMillis, int maxSamples, RequestFilter filter,
                                 int peaks, long baselineFromMillis, long baselineToMillis) {
-        return report(store, fromMillis, toMillis, maxSamples, filter, peaks, baselineFromMillis, baselineToMillis, null);
+        return read(store, fromMillis, toMillis, maxSamples, filter, peaks, baselineFromMillis, baselineToMillis, -1, null)
+                .report();
     }
 
     /**
-     * The same; with {@code sinceLast}, only the batches the named reader of that name has not read
-     * (all of them the first time), and the reader is moved past them once the report is made, so the
-     * next run with that name starts where this one ended ("what is new since my last run"). A run that
-     * fails does not move it.
+     * What the named reader {@code name} has not read yet (all of the store the first time): the report
+     * of those batches only, and how far they go. The reader does not move: once the report is delivered
+     * (every output written), {@link Unread#markRead} moves it, so that a run that fails on the way
+     * leaves the period for the next run rather than losing it.
      */
-    public static Report report(RecordStore store, long fromMillis, long toMillis, int maxSamples, RequestFilter filter,
-                                int peaks, long baselineFromMillis, long baselineToMillis, String sinceLast) {
+    public static Unread unread(RecordStore store, long fromMillis, long toMillis, int maxSamples, RequestFilter filter,
+                                int peaks, long baselineFromMillis, long baselineToMillis, String name) {
+        java.util.Objects.requireNonNull(name, "name");
+        return read(store, fromMillis, toMillis, maxSamples, filter, peaks, baselineFromMillis, baselineToMillis,
+                store.namedPosition(name), name);
+    }
+
+    /**
+     * A report of what a named reader had not read, and the last batch it covers.
+     *
+     * @param lastIndex the queue index of the last batch read, -1 when there was nothing new
+     */
+    public record Unread(Report report, String name, long lastIndex) {
+        /**
+         * Moves the named reader past the batches the report covered (persisted in the queue; needs it
+         * writable). Batches appended since the report was made stay unread.
+         */
+        public void markRead(RecordStore store) {
+            if (lastIndex >= 0) {
+                store.advanceNamed(name, lastIndex);
+            }
+        }
+    }
+
+    /** The report of the batches from {@code fromIndex} (-1: all), for the named reader {@code name} or none (null). */
+    private static Unread read(RecordStore store, long fromMillis, long toMillis, int maxSamples, RequestFilter filter,
+                               int peaks, long baselineFromMillis, long baselineToMillis, long fromIndex, String name) {
         Aggregation aggregation = new Aggregation(maxSamples, filter);
         Set<String> formats = new LinkedHashSet<>();
-        long fromIndex = sinceLast == null ? -1 : store.namedPosition(sinceLast);
         Stats stats = aggregate(store, fromMillis, toMillis, fromIndex, aggregation, formats);
         if (fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE) {
             // as from files, which read every line: a window without requests is told in the zone of the
@@ -139,10 +164,7 @@ public final class QueueReport {
                 formats.isEmpty() ? "none" : String.join(", ", formats), peaks);
         Report report = LaterPasses.run(first, aggregation, new QueueRequestSource(store, fromIndex), baselineFromMillis,
                 baselineToMillis, () -> false);
-        if (sinceLast != null && stats.lastIndex() >= 0) {
-            store.advanceNamed(sinceLast, stats.lastIndex());
-        }
-        return report;
+        return new Unread(report, name, stats.lastIndex());
     }
 
     public static Report report(RecordStore store, long fromMillis, long toMillis, int maxSamples) {

@@ -33,7 +33,8 @@ public final class TimePoint {
     /**
      * @param startSecond           epoch second the bucket starts at
      * @param requests              requests in the bucket
-     * @param maxPerSecond          the busiest second within the bucket (the envelope charts draw)
+     * @param maxPerSecond          the busiest second within the bucket (the envelope charts draw); -1 when
+     *                              none of its seconds was kept (a range of more than 120 days of distinct hours)
      * @param statusClasses         requests by status class: index 1 to 5 for 1xx..5xx, 0 for anything else
      * @param requestP50Micros      request time p50 (read only when a tier had a timed request)
      * @param upstreamP99Micros     upstream time p99 (read only when {@code upstreamTimedRequests > 0})
@@ -93,8 +94,9 @@ public final class TimePoint {
         return requests;
     }
 
-    public long maxPerSecond() {
-        return maxPerSecond;
+    /** The busiest second within the bucket; empty when none of its seconds was kept. */
+    public OptionalLong maxPerSecond() {
+        return maxPerSecond < 0 ? OptionalLong.empty() : OptionalLong.of(maxPerSecond);
     }
 
     /** Requests by status class: index 1 to 5 for 1xx..5xx, 0 for anything else (a copy). */

@@ -13,21 +13,38 @@ public final class FileHead {
     private final byte[] bytes;
     private final Fingerprint fingerprint;
 
-    private FileHead(byte[] bytes) {
+    private FileHead(byte[] bytes, boolean ended) {
         this.bytes = bytes;
-        this.fingerprint = Fingerprint.of(bytes, bytes.length);
+        this.fingerprint = Fingerprint.of(bytes, bytes.length, ended);
     }
 
     /** The head of {@code b[0, length)}: the first bytes of a file (all of it when it is shorter). */
     public static FileHead of(byte[] b, int length) {
-        return new FileHead(Arrays.copyOf(b, Math.min(length, Fingerprint.MAX_BYTES)));
+        return new FileHead(Arrays.copyOf(b, Math.min(length, Fingerprint.MAX_BYTES)), false);
     }
 
-    /** Reads the head of a (decompressed) stream, which is rewound afterwards. */
+    /**
+     * Reads the head of a (decompressed) stream, which is rewound afterwards. A compressed input damaged
+     * before the end of its first line is identified by what decoded of it (that will never grow); one
+     * damaged before its first byte throws the {@link CompressedDataException}.
+     */
     public static FileHead read(BufferedInputStream in) throws IOException {
         in.mark(Fingerprint.MAX_BYTES + 1);
         try {
-            return new FileHead(in.readNBytes(Fingerprint.MAX_BYTES));
+            byte[] head = new byte[Fingerprint.MAX_BYTES];
+            int len = 0;
+            CompressedDataException damage = null;
+            try {
+                for (int n; len < head.length && (n = in.read(head, len, head.length - len)) >= 0; ) {
+                    len += n;
+                }
+            } catch (CompressedDataException e) {
+                damage = e;
+            }
+            if (damage != null && len == 0) {
+                throw damage.afterLines(0, false);
+            }
+            return new FileHead(Arrays.copyOf(head, len), damage != null);
         } finally {
             in.reset();
         }

@@ -53,6 +53,14 @@ public record Fingerprint(long firstLineHash, int headBytes, long headHash) {
      * shorter than {@link #MAX_BYTES}), or null when its first line is not complete yet.
      */
     static Fingerprint of(byte[] head, int length) {
+        return of(head, length, false);
+    }
+
+    /**
+     * As {@link #of(byte[], int)}; {@code ended} says the content can never grow (compressed data damaged
+     * within its head): then what decoded identifies it even without a complete first line.
+     */
+    static Fingerprint of(byte[] head, int length, boolean ended) {
         int firstNewline = -1;
         int lastNewline = -1;
         for (int i = 0; i < length; i++) {
@@ -63,7 +71,7 @@ public record Fingerprint(long firstLineHash, int headBytes, long headHash) {
                 lastNewline = i;
             }
         }
-        if (firstNewline < 0 && length < MAX_BYTES) {
+        if (firstNewline < 0 && length < MAX_BYTES && (!ended || length == 0)) {
             return null;
         }
         long firstLine = hash(head, firstNewline < 0 ? length : firstNewline);

@@ -48,10 +48,30 @@ public final class Input {
         return path == null;
     }
 
-    /** Opens the input, decompressing gzip (by its magic bytes, whatever the file is called). */
+    /**
+     * Opens the input, decompressing it when its first bytes say it is compressed (whatever the file is
+     * called, see {@link Compression}). Damaged compressed data shows when it is read, as a
+     * {@link CompressedDataException} after every byte that decoded.
+     */
     public InputStream open() throws IOException {
         InputStream raw = path == null ? stdin : Files.newInputStream(path);
         return Compression.decompress(new BufferedInputStream(raw, BUFFER_BYTES));
+    }
+
+    /**
+     * Opens the input and reads its first byte, to tell an input that cannot be read at all before any
+     * reading starts: missing, a directory, permission denied, or compressed data damaged before its
+     * first byte decodes (that {@link CompressedDataException} located before the first line). An empty
+     * file is readable.
+     *
+     * @throws IOException why it cannot be read
+     */
+    public void checkReadable() throws IOException {
+        try (InputStream s = open()) {
+            s.read();
+        } catch (CompressedDataException damagedAtOnce) {
+            throw damagedAtOnce.afterLines(0, false);
+        }
     }
 
     @Override

@@ -10,7 +10,14 @@ import io.ngxtime.grammar.ByteSearch;
  * the line as a span of a large reused buffer. A line ends at {@code \n} (a {@code \r} before it is
  * left for the parser to drop); the last line may lack its newline. A line longer than the limit is not
  * held in memory: its first bytes are kept as a sample, the rest is skipped, and it is reported with
- * {@link #isTooLong()}. Not thread-safe.
+ * {@link #isTooLong()}.
+ *
+ * <p>Damaged compressed data ({@link CompressedDataException}): every complete line before the damage
+ * is handed out; the bytes after the last newline, if any, come as one more line flagged
+ * {@link #isCut()} (whatever {@code emitPartialLastLine} says: the rest of that line will never come),
+ * which a caller must not read as a log line (it may be a valid line's prefix with a wrong value);
+ * then {@link #next()} throws the damage, located with {@link CompressedDataException#afterLines}, and
+ * throws it again on every later call. Not thread-safe.
  */
 public final class LineReader implements Closeable {
     /** Default longest line: 64 KiB. */
@@ -32,8 +39,15 @@ public final class LineReader implements Closeable {
     private int lineEnd;
     private long lineNumber;
     private boolean tooLong;
+    private boolean cut;
+    /** Damage the stream threw, once the lines before it are out (null: none). */
+    private CompressedDataException streamDamage;
+    /** The damage to throw from the next call on (null: not yet). */
+    private CompressedDataException damage;
     private long lineStreamOffset;
     private long nextLineStreamOffset;
+    /** Whether the current line ended with a newline (not the case for a last line at end of stream). */
+    private boolean lineTerminated;
 
     public LineReader(InputStream in) {
         this(in, DEFAULT_MAX_LINE_BYTES, true);
@@ -60,6 +74,10 @@ public final class LineReader implements Closeable {
      */
     public boolean next() throws IOException {
         tooLong = false;
+        cut = false;
+        if (damage != null) {
+            throw damage;
+        }
         if (inLongLine) {
             if (eof) {
                 return false;
@@ -82,6 +100,9 @@ public final class LineReader implements Closeable {
                 return skipLongLine();
             }
             if (eof || !fill()) {
+                if (streamDamage != null) {
+                    return endAtDamage();
+                }
                 if (pos < limit && emitPartialLastLine) {
                     return emit(limit, limit);
                 }
@@ -90,12 +111,25 @@ public final class LineReader implements Closeable {
         }
     }
 
+    /** The stream broke: the bytes after the last newline are a cut line, then the damage is thrown. */
+    private boolean endAtDamage() throws CompressedDataException {
+        if (pos < limit) {
+            emit(limit, limit);
+            cut = true;
+            damage = streamDamage.afterLines(lineNumber - 1, true);
+            return true;
+        }
+        damage = streamDamage.afterLines(lineNumber, false);
+        throw damage;
+    }
+
     private boolean emit(int end, int next) {
         lineStart = pos;
         lineEnd = end;
         lineNumber++;
         lineStreamOffset = bufOffset + pos;
         nextLineStreamOffset = bufOffset + next;
+        lineTerminated = next > end;
         pos = next;
         scanFrom = next;
         return true;
@@ -118,8 +152,19 @@ public final class LineReader implements Closeable {
     private boolean continueLongLine() throws IOException {
         int sampleEnd = maxLineBytes;
         int rest = 0;
+        boolean terminated = false;
         while (true) {
-            int n = in.read(buf, sampleEnd, buf.length - sampleEnd);
+            int n;
+            try {
+                n = in.read(buf, sampleEnd, buf.length - sampleEnd);
+            } catch (CompressedDataException e) {
+                // the long line is cut short: its sample goes out flagged, then the damage
+                streamDamage = e;
+                eof = true;
+                cut = true;
+                damage = e.afterLines(lineNumber, true);
+                break;
+            }
             if (n < 0) {
                 eof = true;
                 if (!emitPartialLastLine) {
@@ -134,6 +179,7 @@ public final class LineReader implements Closeable {
             }
             int nl = indexOfNewline(sampleEnd, sampleEnd + n);
             if (nl >= 0) {
+                terminated = true;
                 longLineSkipped += nl - sampleEnd + 1;
                 rest = sampleEnd + n - (nl + 1);
                 System.arraycopy(buf, nl + 1, buf, sampleEnd, rest);
@@ -146,6 +192,7 @@ public final class LineReader implements Closeable {
         lineEnd = sampleEnd;
         lineNumber++;
         tooLong = true;
+        lineTerminated = terminated;
         lineStreamOffset = longLineStart;
         nextLineStreamOffset = longLineStart + sampleEnd + longLineSkipped;
         bufOffset = nextLineStreamOffset - sampleEnd;
@@ -169,7 +216,14 @@ public final class LineReader implements Closeable {
             limit = len;
             pos = 0;
         }
-        int n = in.read(buf, limit, buf.length - limit);
+        int n;
+        try {
+            n = in.read(buf, limit, buf.length - limit);
+        } catch (CompressedDataException e) {
+            streamDamage = e;
+            eof = true;
+            return false;
+        }
         if (n < 0) {
             eof = true;
             return false;
@@ -208,9 +262,26 @@ public final class LineReader implements Closeable {
         return tooLong;
     }
 
+    /**
+     * Whether the current line was cut short by damaged compressed data: it is the last line, it ends
+     * where the data broke, and it is not a log line (see the class comment). A cut line may also be
+     * {@linkplain #isTooLong() too long}.
+     */
+    public boolean isCut() {
+        return cut;
+    }
+
     /** The limit on line length in bytes. */
     public int maxLineBytes() {
         return maxLineBytes;
+    }
+
+    /**
+     * The current line's whole length in bytes, its newline not counted: for a too-long line, more than
+     * the {@code lineEnd() - lineStart()} bytes kept of it.
+     */
+    public long lineBytes() {
+        return nextLineStreamOffset - lineStreamOffset - (lineTerminated ? 1 : 0);
     }
 
     /** Offset in the stream of the current line's first byte. */

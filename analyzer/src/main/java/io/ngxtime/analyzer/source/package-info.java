@@ -3,9 +3,19 @@
  * them into lines without allocating.
  *
  * <h2>Reading once</h2>
- * {@link io.ngxtime.analyzer.source.Input} opens a file or standard input (gzip recognised by its magic
- * bytes); {@link io.ngxtime.analyzer.source.LineReader} splits the bytes into lines over one reused buffer
+ * {@link io.ngxtime.analyzer.source.Input} opens a file or standard input (gzip, bzip2, xz and zstd
+ * recognised by their magic bytes: {@link io.ngxtime.analyzer.source.Compression});
+ * {@link io.ngxtime.analyzer.source.LineReader} splits the bytes into lines over one reused buffer
  * of about 2 MiB, keeping only a sample of a line longer than its limit.
+ *
+ * <h2>Damaged compressed data</h2>
+ * A truncated or corrupt compressed input is read up to the damage, never ended early in silence:
+ * the decompressed stream hands out every byte that decoded, then throws
+ * {@link io.ngxtime.analyzer.source.CompressedDataException} (what broke, the compressed offset) on every
+ * read; the line reader hands out the line the damage cut short flagged {@code isCut()} and then throws
+ * it located in lines. {@code GzipStream} is our gzip framing over the JDK's inflater (every member,
+ * pipes included, trailing bytes reported); {@code DecoderStream} holds the bzip2, xz and zstd libraries
+ * to the same contract.
  *
  * <h2>Knowing a file by its content</h2>
  * {@link io.ngxtime.analyzer.source.FileHead} holds a file's first 4 KiB; its

@@ -19,7 +19,7 @@ class AggregationMergeTest {
         return JSON.writeValueAsString(JSON.valueToTree(new Object[] {r.summary().toString(), r.timing().toString(),
             r.upstreams().toString(), r.upstreamTotals().toString(), r.notes().toString(),
             r.traffic().firstSecond(), r.traffic().perSecond(), r.traffic().points().stream().map(p -> List.of(p.startSecond(),
-                p.requests(), p.maxPerSecond(), List.of(p.statusClasses()), p.bytes(), p.requestP50Micros().toString(),
+                p.requests(), p.maxPerSecond().toString(), List.of(p.statusClasses()), p.bytes(), p.requestP50Micros().toString(),
                 p.requestP99Micros().toString(), p.upstreamP99Micros().toString(),
                 java.util.Arrays.stream(io.ngxtime.analyzer.record.Tier.values()).map(t -> p.tierP50Micros(t) + "/"
                         + p.tierP99Micros(t) + "/" + p.tierTimedRequests(t)).toList(),

@@ -235,4 +235,33 @@ class PeakFinderTest {
         assertThat(a.requestsBefore(1)).isEqualTo(expected).isEqualTo(10L * (60 - 10));
         assertThat(a.errorRateBefore(1).getAsDouble()).isCloseTo(0.1, within(0.001));
     }
+
+    @Test
+    void medianWithZeros_isTheMedianOfTheZerosAndTheValues() {
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 2_000; round++) {
+            int zeros = random.nextInt(6);
+            long[] positive = random.longs(random.nextInt(6), 1, 20).sorted().toArray();
+            long[] all = new long[zeros + positive.length];
+            System.arraycopy(positive, 0, all, zeros, positive.length);
+            assertThat(PeakFinder.medianWithZeros(positive, zeros)).as("%d zeros and %s", zeros,
+                    java.util.Arrays.toString(positive)).isEqualTo(PeakFinder.median(all));
+        }
+    }
+
+    /**
+     * One line from a clock 51 years off (1975) makes the covered range 27 million minutes: the median of
+     * the whole log comes from its busy minutes, and the crowd is still found first (it ran out of memory).
+     * The decades between count as quiet minutes, as any gap inside the covered range does, so the
+     * traffic around the crowd stands out from them too.
+     */
+    @Test
+    void aLogSpanningDecades_findsItsCrowd_withoutWalkingEveryMinute() {
+        Log log = new Log().burst(187_005_600L, 1).flat(T0, 90, 10).minutes(T0 + 90 * 60, 200, 220)
+                .flat(T0 + 92 * 60, 30, 10);
+        List<PeakWindow> peaks = PeakFinder.find(log.traffic(), 3);
+        assertThat(peaks).isNotEmpty();
+        assertThat(peaks.get(0).busiestMinuteCount()).isEqualTo(220);
+        assertThat(peaks.get(0).startSecond()).isEqualTo(T0 + 90 * 60);
+    }
 }

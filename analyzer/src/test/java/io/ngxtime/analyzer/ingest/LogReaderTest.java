@@ -91,4 +91,33 @@ class LogReaderTest {
         one.stats().add(two.stats());
         assertThat(one.stats().inputLines()).containsExactly(new InputLines("t.log", 5, 4, "empty line"));
     }
+
+    @Test
+    void aLineCutShortByDamagedCompressedData_isRejectedWithItsReason_evenWhenItsStartParses() throws Exception {
+        // the format ends in a number: a line cut inside it still parses, with a wrong value
+        io.ngxtime.grammar.LogFormat format = io.ngxtime.grammar.LogFormats.compile(
+                "$remote_addr [$time_local] $status $body_bytes_sent");
+        String whole = "192.0.2.7 [10/Oct/2026:13:55:36 +0200] 200 123456";
+        String start = "192.0.2.7 [10/Oct/2026:13:55:36 +0200] 200 123";
+        assertThat(read(start + "\n", new LogReader(format))).as("the start alone parses").containsExactly("ok");
+
+        List<String> seen = new ArrayList<>();
+        LogReader reader = new LogReader(format);
+        java.io.InputStream damaged = io.ngxtime.analyzer.testutil.DamagedStream.after(whole + "\n" + start,
+                io.ngxtime.analyzer.testutil.DamagedStream.truncatedGzip(99));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(damaged, "t.log.gz", new LineSink() {
+            @Override
+            public void accept(LogRecord record) {
+                seen.add("ok");
+            }
+
+            @Override
+            public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
+                seen.add(source + ":" + lineNumber + " " + error.reason() + " / " + new String(b, from, to - from, StandardCharsets.UTF_8));
+            }
+        })).isInstanceOf(io.ngxtime.analyzer.source.CompressedDataException.class)
+                .hasMessageEndingWith("line 2, cut short by it, is counted as rejected");
+        assertThat(seen).containsExactly("ok", "t.log.gz:2 " + ParseError.CUT_LINE + " / " + start);
+        assertThat(reader.stats().inputLines()).containsExactly(new InputLines("t.log.gz", 2, 1, ParseError.CUT_LINE));
+    }
 }

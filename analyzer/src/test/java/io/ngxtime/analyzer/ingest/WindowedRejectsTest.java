@@ -14,7 +14,7 @@ class WindowedRejectsTest {
     private static final long FROM = 10_000;
     private static final long TO = 20_000;
 
-    private final Rejects tally = new Rejects(10, null);
+    private final Rejects tally = new Rejects(10);
     private final WindowedRejects window = new WindowedRejects(FROM, TO, tally);
 
     private void reject(Object input, String text) {
@@ -65,7 +65,7 @@ class WindowedRejectsTest {
         window.request("a", -1); // a request without a time tells nothing
         assertThat(tally.total()).isZero();
 
-        Rejects all = new Rejects(10, null);
+        Rejects all = new Rejects(10);
         WindowedRejects none = new WindowedRejects(Long.MIN_VALUE, Long.MAX_VALUE, all);
         byte[] b = "x".getBytes(StandardCharsets.UTF_8);
         none.rejected("a", "a", 1, b, 0, 1, ParseError.emptyLine());

@@ -3,7 +3,6 @@ package io.ngxtime.analyzer.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngxtime.analyzer.aggregate.RequestFilter;
-import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.testutil.Lines;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,37 @@ class SinceLastReportTest {
 
     static long requestsSince(Path q, String name) throws Exception {
         try (RecordStore store = RecordStore.open(q)) {
-            Report r = QueueReport.report(store, Long.MIN_VALUE, Long.MAX_VALUE, 10, RequestFilter.ALL, 5,
-                    Long.MIN_VALUE, Long.MIN_VALUE, name);
-            return r.summary().requests();
+            QueueReport.Unread u = unread(store, name);
+            u.markRead(store);
+            return u.report().summary().requests();
         }
+    }
+
+    static QueueReport.Unread unread(RecordStore store, String name) {
+        return QueueReport.unread(store, Long.MIN_VALUE, Long.MAX_VALUE, 10, RequestFilter.ALL, 5, Long.MIN_VALUE,
+                Long.MIN_VALUE, name);
+    }
+
+    /** Regression: the position moved when the report was made, before it was written anywhere. */
+    @Test
+    void aReportNotMarkedRead_leavesThePosition_soARunThatFailsToDeliverLosesNothing() throws Exception {
+        Path log = dir.resolve("access.log");
+        Path q = dir.resolve("q");
+        Lines.write(log, 0, 3000);
+        IngestScenarioTest.ingest(q, log);
+        try (RecordStore store = RecordStore.open(q)) {
+            assertThat(unread(store, "hourly").report().summary().requests()).isEqualTo(3000);
+        }
+        Lines.append(log, 3000, 3100);
+        IngestScenarioTest.ingest(q, log);
+        try (RecordStore store = RecordStore.open(q)) {
+            QueueReport.Unread u = unread(store, "hourly");
+            assertThat(u.report().summary().requests()).as("the undelivered period, and the new one").isEqualTo(3100);
+            Lines.append(log, 3100, 3150);
+            IngestScenarioTest.ingest(q, log);
+            u.markRead(store);
+        }
+        assertThat(requestsSince(q, "hourly")).as("appended after the report: still unread").isEqualTo(50);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.ngxtime.analyzer.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ngxtime.analyzer.testutil.DamagedStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,5 +115,53 @@ class LineReaderTest {
         for (int i = 0; i < lines.size(); i += 9973) {
             assertThat(lines.get(i).text()).isEqualTo("line-" + i + " " + "z".repeat(i % 97));
         }
+    }
+
+    private static final CompressedDataException TRUNCATED = DamagedStream.truncatedGzip(1234);
+
+    @Test
+    void damage_afterALineCutShort_theCutLineIsFlagged_thenTheDamageIsThrownLocated_andAgain() throws Exception {
+        LineReader r = new LineReader(DamagedStream.after("one\ntwo\nthr", TRUNCATED), 64, false);
+        List<String> lines = new ArrayList<>();
+        List<Boolean> cut = new ArrayList<>();
+        CompressedDataException thrown = null;
+        try {
+            while (r.next()) {
+                lines.add(new String(r.buffer(), r.lineStart(), r.lineEnd() - r.lineStart(), StandardCharsets.UTF_8));
+                cut.add(r.isCut());
+            }
+        } catch (CompressedDataException e) {
+            thrown = e;
+        }
+        // handed out although the reader leaves partial last lines for later: the rest will never come
+        assertThat(lines).containsExactly("one", "two", "thr");
+        assertThat(cut).containsExactly(false, false, true);
+        assertThat(thrown).isNotNull();
+        assertThat(thrown.completeLines()).isEqualTo(2);
+        assertThat(thrown.lineCut()).isTrue();
+        assertThat(r.nextLineStreamOffset()).isEqualTo(11);
+        org.assertj.core.api.Assertions.assertThatThrownBy(r::next).isInstanceOf(CompressedDataException.class);
+    }
+
+    @Test
+    void damage_rightAfterANewline_noLineIsCut_theDamageFollowsTheLastLine() throws Exception {
+        LineReader r = new LineReader(DamagedStream.after("one\ntwo\n", TRUNCATED));
+        assertThat(r.next()).isTrue();
+        assertThat(r.next()).isTrue();
+        assertThat(r.isCut()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(r::next).isInstanceOf(CompressedDataException.class)
+                .hasMessage("truncated gzip data after line 2 (compressed byte 1,234): the lines before it are counted");
+    }
+
+    @Test
+    void damage_insideATooLongLine_itsSampleIsFlaggedCutAndTooLong() throws Exception {
+        LineReader r = new LineReader(DamagedStream.after("ok\n" + "x".repeat(100), TRUNCATED), 16, true);
+        assertThat(r.next()).isTrue();
+        assertThat(r.next()).isTrue();
+        assertThat(r.isTooLong()).isTrue();
+        assertThat(r.isCut()).isTrue();
+        assertThat(r.lineEnd() - r.lineStart()).isEqualTo(16);
+        org.assertj.core.api.Assertions.assertThatThrownBy(r::next).isInstanceOf(CompressedDataException.class)
+                .satisfies(e -> assertThat(((CompressedDataException) e).completeLines()).isEqualTo(1));
     }
 }

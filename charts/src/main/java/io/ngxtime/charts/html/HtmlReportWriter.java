@@ -15,6 +15,7 @@ import io.ngxtime.analyzer.report.Summary;
 import io.ngxtime.analyzer.report.TierReport;
 import io.ngxtime.analyzer.report.TimingReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.analyzer.report.UpstreamTotals;
 import io.ngxtime.charts.ChangeText;
 import io.ngxtime.charts.ChartKind;
 import io.ngxtime.charts.ChartOptions;
@@ -169,8 +170,7 @@ public final class HtmlReportWriter {
         if (s.first() != null) {
             dt(h, "first", Figures.instant(s.first()));
             dt(h, "last", Figures.instant(s.last()));
-            int secs = r.traffic().perSecond().length;
-            dt(h, "load", Figures.perSecond(secs == 0 ? 0.0 : (double) s.requests() / secs) + " on average, "
+            dt(h, "load", Figures.perSecond(r.traffic().meanPerSecond()) + " on average, "
                     + Figures.perSecond(r.traffic().maxPerSecond()) + " at most");
         }
         if (s.withoutTime() > 0) {
@@ -372,6 +372,10 @@ public final class HtmlReportWriter {
         if (r.upstreams().isEmpty()) {
             h.append("<p class=\"missing\">No upstream attempts.</p>\n");
             return;
+        }
+        if (r.upstreamTotals().map(UpstreamTotals::addressesApproximate).orElse(false)) {
+            h.append("<p>Approximate: more upstream addresses came than the table keeps; the"
+                    + " figures of a kept address are upper bounds.</p>\n");
         }
         java.util.Set<String> slow = new java.util.HashSet<>();
         for (Finding f : r.findings()) {

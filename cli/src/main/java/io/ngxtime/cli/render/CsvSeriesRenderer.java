@@ -28,7 +28,7 @@ public final class CsvSeriesRenderer {
         for (TimePoint p : t.points()) {
             StringBuilder sb = new StringBuilder();
             sb.append(JsonReportRenderer.iso(p.startSecond(), p.requests() > 0 ? p.offsetSeconds() : t.offsetSeconds())).append(',').append(p.requests()).append(',')
-                    .append(num((double) p.requests() / t.bucketSeconds())).append(',').append(p.maxPerSecond());
+                    .append(num((double) p.requests() / t.bucketSeconds())).append(',').append(p.maxPerSecond().isPresent() ? Long.toString(p.maxPerSecond().getAsLong()) : "");
             long[] classes = p.statusClasses();
             for (int c = 1; c <= 5; c++) {
                 sb.append(',').append(classes[c]);

@@ -23,6 +23,7 @@ import io.ngxtime.analyzer.report.TimePoint;
 import io.ngxtime.analyzer.report.TimingReport;
 import io.ngxtime.analyzer.report.TrafficReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.analyzer.report.UpstreamTotals;
 import io.ngxtime.charts.FindingText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -165,6 +166,8 @@ public final class JsonReportRenderer {
             g.writeNullField("internal_redirects");
         }
         upstreams(r.upstreams(), g);
+        g.writeBooleanField("upstreams_approximate",
+                r.upstreamTotals().map(UpstreamTotals::addressesApproximate).orElse(false));
         boolean timed = r.timing().requestTime().count() > 0;
         peaks(r.peaks(), timed, g);
         traffic(r.traffic(), g);
@@ -329,13 +332,9 @@ public final class JsonReportRenderer {
 
     private void traffic(TrafficReport t, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("traffic");
-        g.writeNumberField("seconds", t.perSecond().length);
+        g.writeNumberField("seconds", t.rangeSeconds());
         g.writeNumberField("max_per_second", t.maxPerSecond());
-        long total = 0;
-        for (int c : t.perSecond()) {
-            total += c;
-        }
-        g.writeNumberField("mean_per_second", t.perSecond().length == 0 ? 0 : (double) total / t.perSecond().length);
+        g.writeNumberField("mean_per_second", t.meanPerSecond());
         g.writeNumberField("bucket_seconds", t.bucketSeconds());
         if (includeSeries) {
             g.writeArrayFieldStart("per_minute");
@@ -344,7 +343,7 @@ public final class JsonReportRenderer {
                 g.writeStringField("start", iso(p.startSecond(), p.requests() > 0 ? p.offsetSeconds() : t.offsetSeconds()));
                 g.writeNumberField("requests", p.requests());
                 g.writeNumberField("per_second", (double) p.requests() / t.bucketSeconds());
-                g.writeNumberField("max_per_second", p.maxPerSecond());
+                optionalCount(g, "max_per_second", p.maxPerSecond());
                 g.writeObjectFieldStart("status");
                 for (int c = 1; c <= 5; c++) {
                     g.writeNumberField(c + "xx", p.statusClasses()[c]);

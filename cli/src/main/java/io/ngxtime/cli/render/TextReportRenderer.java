@@ -19,6 +19,7 @@ import io.ngxtime.analyzer.report.Summary;
 import io.ngxtime.analyzer.report.TierReport;
 import io.ngxtime.analyzer.report.TimingReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.analyzer.report.UpstreamTotals;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -79,9 +80,8 @@ public final class TextReportRenderer {
         if (s.first() != null) {
             out.printf(Locale.ROOT, "  first       %s%n", Figures.instant(s.first()));
             out.printf(Locale.ROOT, "  last        %s%n", Figures.instant(s.last()));
-            int secs = r.traffic().perSecond().length;
             out.printf(Locale.ROOT, "  load        %s on average, %s at most%n",
-                    Figures.perSecond(secs == 0 ? 0.0 : (double) s.requests() / secs),
+                    Figures.perSecond(r.traffic().meanPerSecond()),
                     Figures.perSecond(r.traffic().maxPerSecond()));
         }
         r.upstreamTotals().ifPresent(u -> out.printf(Locale.ROOT, "  upstream    %s with an attempt, %s retried, %s%n",
@@ -89,7 +89,7 @@ public final class TextReportRenderer {
                 Figures.count(u.internalRedirects(), "internal redirect")));
         tiers(r.timing(), out);
         where(r.timing(), out);
-        upstreams(r.upstreams(), out);
+        upstreams(r.upstreams(), r.upstreamTotals().map(UpstreamTotals::addressesApproximate).orElse(false), out);
         peaks(r.peaks(), r.timing().requestTime().count() > 0, out);
         routes(r, out);
         findings(r.findings(), out);
@@ -159,12 +159,13 @@ public final class TextReportRenderer {
                 Figures.duration(l, Percentiles::p99), Figures.duration(l, Percentiles::max));
     }
 
-    private void upstreams(List<UpstreamReport> ups, PrintWriter out) {
+    private void upstreams(List<UpstreamReport> ups, boolean approximate, PrintWriter out) {
         if (ups.isEmpty()) {
             return;
         }
         out.println();
-        out.println(bold("Upstreams") + "  (per attempt; latencies leave out attempts without a connection or abandoned by the client)");
+        out.println(bold("Upstreams") + (approximate ? "  (approximate: more addresses than kept)" : "")
+                + "  (per attempt; latencies leave out attempts without a connection or abandoned by the client)");
         out.printf(Locale.ROOT, "  %-28s %10s %8s %8s %8s %17s %17s %17s%n", "address", "attempts", "failed", "no conn",
                 "retries", "connect p50/p99", "header p50/p99", "response p50/p99");
         int n = 0;

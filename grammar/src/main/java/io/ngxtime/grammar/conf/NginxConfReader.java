@@ -9,16 +9,24 @@ import io.ngxtime.grammar.antlr.NginxConfLexer;
 import io.ngxtime.grammar.antlr.NginxConfParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -36,6 +44,10 @@ import org.antlr.v4.runtime.Token;
  */
 public final class NginxConfReader {
     private static final int MAX_INCLUDE_DEPTH = 32;
+    /** Blocks nested deeper than this are refused before parsing (real configurations nest a handful). */
+    static final int MAX_BLOCK_DEPTH = 100;
+    /** The longest piece of configuration text an error message quotes. */
+    private static final int QUOTED_CHARS = 60;
 
     /**
      * Directives that define a variable, and which argument names it: the first ({@code set $v ...;}),
@@ -59,16 +71,27 @@ public final class NginxConfReader {
         }
     }
 
+    /** The files read so far, and the chain of files being read (the including ones first). */
+    private static final class Reading {
+        final Set<Path> seen = new HashSet<>();
+        final Deque<Path> chain = new ArrayDeque<>();
+    }
+
     /**
      * Reads {@code file} and everything it includes: formats, defined variables and the formats
-     * {@code access_log} uses.
+     * {@code access_log} uses. A file included a second time is not read again; one that includes itself,
+     * directly or through others, is an error (nginx cannot load such a configuration either).
      *
-     * @throws FormatSyntaxException for a syntax error in any file or a broken log_format, with file:line:column
-     * @throws IOException           when a file cannot be read
+     * @throws FormatSyntaxException for a syntax error in any file, a broken log_format or an include that
+     *                               cannot be followed (a cycle, a bad glob), with file:line:column
+     * @throws IOException           when {@code file} cannot be read, or a file it includes (the message then
+     *                               starts with the include's file:line:column)
      */
     public static NginxConf readConf(Path file) throws IOException {
         Collected out = new Collected();
-        read(file, out, new HashSet<>(), 0);
+        Reading reading = new Reading();
+        Path real = file.toRealPath();
+        read(file, real, text(Files.readAllBytes(file)), out, reading);
         return out.conf();
     }
 
@@ -76,7 +99,7 @@ public final class NginxConfReader {
     public static NginxConf parseConf(String text, String sourceName) {
         Collected out = new Collected();
         try {
-            parse(text, sourceName, null, out, new HashSet<>(), 0);
+            parse(text, sourceName, null, out, new Reading());
         } catch (IOException e) {
             throw new AssertionError("no I/O without includes", e);
         }
@@ -114,19 +137,26 @@ public final class NginxConfReader {
         return parseConf(text, sourceName).formats();
     }
 
-    private static void read(Path file, Collected out, Set<Path> seen, int depth) throws IOException {
-        Path real = file.toRealPath();
-        if (!seen.add(real)) {
-            return; // included twice (or in a cycle): nginx would read it again, the formats would be the same
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        parse(text, file.toString(), file.toAbsolutePath().getParent(), out, seen, depth);
+    private static void read(Path file, Path real, String text, Collected out, Reading reading) throws IOException {
+        reading.seen.add(real);
+        reading.chain.addLast(real);
+        parse(text, file.toString(), file.toAbsolutePath().getParent(), out, reading);
+        reading.chain.removeLast();
     }
 
-    private static void parse(String text, String source, Path dir, Collected out, Set<Path> seen, int depth)
+    /**
+     * A file's text. nginx reads bytes and only cares about ASCII syntax: a byte that is not UTF-8 (a
+     * Latin-1 comment) becomes U+FFFD rather than making the whole file unreadable.
+     */
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void parse(String text, String source, Path dir, Collected out, Reading reading)
             throws IOException {
         NginxConfLexer lexer = new NginxConfLexer(CharStreams.fromString(text, source));
-        NginxConfParser parser = new NginxConfParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        NginxConfParser parser = new NginxConfParser(tokens);
         BaseErrorListener thrower = new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column,
@@ -134,11 +164,11 @@ public final class NginxConfReader {
                 String reason;
                 if (recognizer instanceof Parser p) {
                     Token t = (Token) offending;
-                    String found = t.getType() == Token.EOF ? "end of file" : "'" + t.getText() + "'";
+                    String found = t.getType() == Token.EOF ? "end of file" : "'" + quoted(t.getText()) + "'";
                     reason = "expected " + expectedNames(p) + ", found " + found;
                 } else {
                     reason = msg.contains("'\"") || msg.contains("''") ? "unterminated quoted string"
-                            : "unexpected character: " + msg.replace("token recognition error at: ", "");
+                            : "unexpected character: " + quoted(msg.replace("token recognition error at: ", ""));
                 }
                 throw new FormatSyntaxException(new SourcePosition(source, line, column + 1), reason);
             }
@@ -147,7 +177,40 @@ public final class NginxConfReader {
         lexer.addErrorListener(thrower);
         parser.removeErrorListeners();
         parser.addErrorListener(thrower);
-        walk(parser.config().statement(), source, dir, out, seen, depth);
+        checkBlockDepth(tokens, source);
+        walk(parser.config().statement(), source, dir, out, reading);
+    }
+
+    /**
+     * Refuses blocks nested deeper than {@value #MAX_BLOCK_DEPTH} before the parser, which descends one
+     * level of its stack per block, could overflow it.
+     */
+    private static void checkBlockDepth(CommonTokenStream tokens, String source) {
+        tokens.fill();
+        int depth = 0;
+        for (Token t : tokens.getTokens()) {
+            if (t.getType() == NginxConfLexer.LBRACE && ++depth > MAX_BLOCK_DEPTH) {
+                throw new FormatSyntaxException(new SourcePosition(source, t.getLine(), t.getCharPositionInLine() + 1),
+                        "blocks nested deeper than " + MAX_BLOCK_DEPTH);
+            } else if (t.getType() == NginxConfLexer.RBRACE) {
+                depth--;
+            }
+        }
+    }
+
+    /**
+     * Configuration text for a message: its first line, at most {@value #QUOTED_CHARS} characters (a
+     * quoted string may hold line breaks, and the message is one line).
+     */
+    static String quoted(String text) {
+        int end = text.length();
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                end = i;
+            }
+        }
+        return end <= QUOTED_CHARS && end == text.length() ? text : text.substring(0, Math.min(end, QUOTED_CHARS)) + "...";
     }
 
     private static String expectedNames(Parser p) {
@@ -166,7 +229,7 @@ public final class NginxConfReader {
     }
 
     private static void walk(List<NginxConfParser.StatementContext> statements, String source, Path dir,
-                             Collected out, Set<Path> seen, int depth) throws IOException {
+                             Collected out, Reading reading) throws IOException {
         for (NginxConfParser.StatementContext st : statements) {
             ConfValue name = ConfValue.of(st.name, source);
             if (name.text().equals("log_format") && st.SEMI() != null) {
@@ -176,10 +239,10 @@ public final class NginxConfReader {
             } else if (DEFINES.containsKey(name.text())) {
                 defined(st, DEFINES.get(name.text()), source, out);
             } else if (name.text().equals("include") && st.SEMI() != null && dir != null) {
-                include(st, source, dir, out, seen, depth);
+                include(st, source, dir, out, reading);
             }
             if (st.block() != null) {
-                walk(st.block().statement(), source, dir, out, seen, depth);
+                walk(st.block().statement(), source, dir, out, reading);
             }
         }
     }
@@ -200,14 +263,14 @@ public final class NginxConfReader {
             try {
                 escape = Escape.parse(args.get(i).text().substring("escape=".length()));
             } catch (IllegalArgumentException e) {
-                throw new FormatSyntaxException(args.get(i).position(7), e.getMessage());
+                throw new FormatSyntaxException(args.get(i).position(7), quoted(e.getMessage()));
             }
             i++;
         }
         if (i >= args.size()) {
             ConfValue last = args.get(args.size() - 1);
             throw new FormatSyntaxException(last.position(last.text().length()),
-                    "expected the format text after log_format " + name);
+                    "expected the format text after log_format " + quoted(name));
         }
         ConfValue text = ConfValue.concat(args.subList(i, args.size()));
         return LogFormats.compile(name, escape, text.text(), text::position);
@@ -234,19 +297,76 @@ public final class NginxConfReader {
         }
     }
 
+    /**
+     * Reads the files an {@code include} names. Every error names the include: where it is, and its
+     * pattern.
+     */
     private static void include(NginxConfParser.StatementContext st, String source, Path dir,
-                                Collected out, Set<Path> seen, int depth) throws IOException {
+                                Collected out, Reading reading) throws IOException {
         if (st.args.size() != 1) {
             return;
         }
-        if (depth >= MAX_INCLUDE_DEPTH) {
-            throw new FormatSyntaxException(ConfValue.of(st.name, source).position(0),
-                    "includes nested deeper than " + MAX_INCLUDE_DEPTH);
-        }
+        SourcePosition at = ConfValue.of(st.name, source).position(0);
         String pattern = ConfValue.of(st.args.get(0), source).text();
-        for (Path p : expand(dir, pattern)) {
-            read(p, out, seen, depth + 1);
+        String include = "include " + quoted(pattern);
+        if (reading.chain.size() > MAX_INCLUDE_DEPTH) {
+            throw new FormatSyntaxException(at, include + ": includes nested deeper than " + MAX_INCLUDE_DEPTH);
         }
+        List<Path> files;
+        try {
+            files = expand(dir, pattern);
+        } catch (InvalidPathException | PatternSyntaxException e) {
+            throw new FormatSyntaxException(at, include + ": not a valid path or glob");
+        } catch (IOException e) {
+            throw new IOException(at + ": " + include + ": " + why(e), e);
+        }
+        for (Path p : files) {
+            Path real;
+            String text;
+            try {
+                real = p.toRealPath();
+                if (reading.chain.contains(real)) {
+                    throw new FormatSyntaxException(at, include + ": a cycle (" + cycle(reading.chain, real) + ")");
+                }
+                if (reading.seen.contains(real)) {
+                    continue; // included twice, not in a cycle: the same formats and variables again
+                }
+                if (Files.isDirectory(real)) {
+                    throw new IOException("is a directory");
+                }
+                text = text(Files.readAllBytes(p));
+            } catch (IOException e) {
+                throw new IOException(at + ": " + include + ": " + why(e) + " (" + quoted(p.toString()) + ")", e);
+            }
+            read(p, real, text, out, reading);
+        }
+    }
+
+    /** {@code a.conf includes b.conf, which includes a.conf}: the chain from the file included again. */
+    private static String cycle(Deque<Path> chain, Path again) {
+        StringBuilder sb = new StringBuilder();
+        for (Path p : chain) {
+            if (sb.length() > 0 || p.equals(again)) {
+                sb.append(sb.length() == 0 ? "" : sb.indexOf(" includes ") < 0 ? " includes " : ", which includes ")
+                        .append(p.getFileName());
+            }
+        }
+        return sb.append(sb.indexOf(" includes ") < 0 ? " includes " : ", which includes ")
+                .append(again.getFileName()).toString();
+    }
+
+    /** Why a file could not be read, in a few words. */
+    private static String why(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason().toLowerCase(Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : quoted(e.getMessage());
     }
 
     /** Files matching an include pattern, sorted like nginx's glob (by name). */
@@ -267,7 +387,9 @@ public final class NginxConfReader {
         if (!Files.isDirectory(base)) {
             return List.of();
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + full);
+        // nginx's glob(3) has no {a,b} alternatives: braces are literal there
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher(
+                "glob:" + full.toString().replace("{", "\\{").replace("}", "\\}"));
         int maxDepth = full.getNameCount() - firstGlob;
         try (Stream<Path> files = Files.walk(base, maxDepth)) {
             return files.filter(p -> matcher.matches(p) && Files.isRegularFile(p)).sorted().toList();

@@ -82,10 +82,82 @@ class NginxConfReaderTest {
     }
 
     @Test
-    void includeCycle_isReadOnce() throws Exception {
+    void includeCycle_isOneErrorNamingTheIncludeThatClosesIt() throws Exception {
         Files.writeString(dir.resolve("a.conf"), "include b.conf; log_format a '$status';");
-        Files.writeString(dir.resolve("b.conf"), "include a.conf; log_format b '$request';");
-        assertThat(NginxConfReader.read(dir.resolve("a.conf"))).extracting(LogFormat::name).containsExactly("b", "a");
+        Files.writeString(dir.resolve("b.conf"), "log_format b '$request';\n  include a.conf;");
+        assertThatThrownBy(() -> NginxConfReader.read(dir.resolve("a.conf")))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessage(dir.resolve("b.conf") + ":2:3: include a.conf: a cycle (a.conf includes b.conf, which includes a.conf)");
+    }
+
+    @Test
+    void fileIncludedTwice_notInACycle_isReadOnce() throws Exception {
+        Files.writeString(dir.resolve("nginx.conf"), "include b.conf; include c.conf;");
+        Files.writeString(dir.resolve("b.conf"), "include d.conf; log_format b '$status';");
+        Files.writeString(dir.resolve("c.conf"), "include d.conf; log_format c '$status';");
+        Files.writeString(dir.resolve("d.conf"), "log_format d '$status';");
+        assertThat(NginxConfReader.read(dir.resolve("nginx.conf"))).extracting(LogFormat::name).containsExactly("d", "b", "c");
+    }
+
+    @Test
+    void missingInclude_namesTheIncludeWithFileAndLine() throws Exception {
+        Files.writeString(dir.resolve("nginx.conf"), "include b.conf;");
+        Files.writeString(dir.resolve("b.conf"), "\n\nhttp {\n    include conf.d/missing.conf;\n}\n");
+        assertThatThrownBy(() -> NginxConfReader.read(dir.resolve("nginx.conf")))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage(dir.resolve("b.conf") + ":4:5: include conf.d/missing.conf: no such file ("
+                        + dir.resolve("conf.d/missing.conf") + ")");
+    }
+
+    @Test
+    void includeOfADirectory_namesTheInclude() throws Exception {
+        Files.createDirectories(dir.resolve("d"));
+        Files.writeString(dir.resolve("nginx.conf"), "include d;");
+        assertThatThrownBy(() -> NginxConfReader.read(dir.resolve("nginx.conf")))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageStartingWith(dir.resolve("nginx.conf") + ":1:1: include d: is a directory");
+    }
+
+    /** Found by NginxConfReaderFuzzTest (input glob-bracket): Java's glob threw PatternSyntaxException. */
+    @Test
+    void includeGlobWithAnUnclosedBracket_isAFormatErrorAtTheInclude() throws Exception {
+        Files.createDirectories(dir.resolve("conf.d"));
+        Files.writeString(dir.resolve("nginx.conf"), "include conf.d/[a.conf;");
+        assertThatThrownBy(() -> NginxConfReader.read(dir.resolve("nginx.conf")))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessage(dir.resolve("nginx.conf") + ":1:1: include conf.d/[a.conf: not a valid path or glob");
+    }
+
+    @Test
+    void includeGlob_bracesAreLiteralAsInNginx() throws Exception {
+        Files.createDirectories(dir.resolve("conf.d"));
+        Files.writeString(dir.resolve("conf.d/{a}.conf"), "log_format a '$status';");
+        Files.writeString(dir.resolve("nginx.conf"), "include \"conf.d/{a}*\";");
+        assertThat(NginxConfReader.read(dir.resolve("nginx.conf"))).extracting(LogFormat::name).containsExactly("a");
+    }
+
+    /** Found by NginxConfReaderFuzzTest (input latin1-comment): 'Input length = 1' and nothing read. */
+    @Test
+    void aByteThatIsNotUtf8_inAComment_doesNotStopTheReading() throws Exception {
+        Files.write(dir.resolve("nginx.conf"), "# caf\u00e9\nlog_format x '$status';\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(NginxConfReader.read(dir.resolve("nginx.conf"))).extracting(LogFormat::name).containsExactly("x");
+    }
+
+    @Test
+    void blocksNestedTooDeep_areOneErrorWithPosition_notAStackOverflow() {
+        String deep = "http {\n" + "a {".repeat(100_000);
+        assertThatThrownBy(() -> NginxConfReader.parse(deep, "deep.conf"))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessage("deep.conf:2:300: blocks nested deeper than 100");
+    }
+
+    @Test
+    void anIncludedNameWithALineBreak_isQuotedUpToIt_theErrorIsOneLine() throws Exception {
+        Files.writeString(dir.resolve("nginx.conf"), "include \"a\nb.conf\";");
+        assertThatThrownBy(() -> NginxConfReader.read(dir.resolve("nginx.conf")))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage(dir.resolve("nginx.conf") + ":1:1: include a...: no such file (" + dir.resolve("a") + "...)");
     }
 
     @Test
