@@ -132,6 +132,10 @@ public final class JsonLogFormat {
                     return new NotInferred("a key's closing quote is missing");
                 }
                 String key = new String(b, keyStart, keyEnd - keyStart, StandardCharsets.UTF_8);
+                if (!isUtf8(b, keyStart, keyEnd)) {
+                    // the format's text is a string: bytes that are not UTF-8 would not match the line they came from
+                    return new NotInferred("the key \"" + shorten(key) + "\" is not UTF-8");
+                }
                 if (key.indexOf('\\') >= 0 || key.indexOf('$') >= 0) {
                     return new NotInferred("the key \"" + shorten(key) + "\" has a backslash or a '$'");
                 }
@@ -271,6 +275,15 @@ public final class JsonLogFormat {
         private void literal(int n) {
             text.append(new String(b, p, n, StandardCharsets.UTF_8));
             p += n;
+        }
+
+        private static boolean isUtf8(byte[] b, int from, int to) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b, from, to - from));
+                return true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return false;
+            }
         }
 
         /** The 1-based column of the current byte. */

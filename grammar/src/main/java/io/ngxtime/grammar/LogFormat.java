@@ -94,7 +94,9 @@ public final class LogFormat {
     /** The {@code log_format} directive that defines this format. */
     public String directive() {
         String quoted = text.replace("\\", "\\\\").replace("'", "\\'");
-        return "log_format " + name + (escape == Escape.DEFAULT ? "" : " escape=" + escape) + " '" + quoted + "';";
+        // nginx takes a first string starting "escape=" as the parameter, quoted or not: such a text needs it spelt out
+        boolean escapeWord = escape != Escape.DEFAULT || text.startsWith("escape=");
+        return "log_format " + name + (escapeWord ? " escape=" + escape : "") + " '" + quoted + "';";
     }
 
     @Override

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.AfterAll;
  */
 class CompressedInputFuzzTest {
     private static final String[] EXTENSIONS = {".gz", ".bz2", ".xz", ".zst"};
+    /** Bytes of each format's magic: a file cut before its magic's end is not recognised as compressed, but read as text. */
+    private static final int[] MAGIC_BYTES = {2, 3, 6, 4};
     private static Path dir;
 
     @FuzzTest(maxDuration = "5m")
@@ -57,7 +59,7 @@ class CompressedInputFuzzTest {
             byte[] whole = compress(codec, text);
             int cut = ((input[2] & 0xff) << 8 | (input[3] & 0xff)) % (whole.length + 1);
             file = Arrays.copyOf(whole, cut);
-            original = lines(text);
+            original = cut < MAGIC_BYTES[codec] ? null : lines(text); // else: text named .zst (input d-zst-cut-in-its-magic)
         }
         Path p = dir().resolve("fuzz" + EXTENSIONS[codec]);
         Files.write(p, file);
