@@ -182,7 +182,8 @@ public final class PipelineStages {
         io.ngxtime.analyzer.queue.QueueIngester ingester = new io.ngxtime.analyzer.queue.QueueIngester(store, format,
                 LineReader.DEFAULT_MAX_LINE_BYTES, false);
         LineReader lines = new LineReader(new ByteArrayInputStream(data));
-        return ingester.read(lines, io.ngxtime.analyzer.source.Input.file(Path.of("bench")), 1, 0, 0, () -> false);
+        io.ngxtime.analyzer.source.FileHead head = io.ngxtime.analyzer.source.FileHead.of(data, data.length);
+        return ingester.read(lines, io.ngxtime.analyzer.source.Input.file(Path.of("bench")), head, 0, 0, () -> false);
     }
 
     private static long readQueue(Path dir, Aggregation aggregation) throws IOException {

@@ -78,7 +78,7 @@ public class QueueBenchmark {
         for (LogRecord r : records) {
             encoder.add(r);
         }
-        int n = encoder.finish(List.of(new SourceCheckpoint(1, "bench", 0, 0)), Long.MIN_VALUE);
+        int n = encoder.finish(List.of(new SourceCheckpoint(io.ngxtime.analyzer.source.Fingerprint.firstLineOnly(1), "bench", 0, 0)), Long.MIN_VALUE);
         batch = java.util.Arrays.copyOf(encoder.encoded(), n);
         batchLength = n;
         dir = Files.createTempDirectory("ngxtime-bench-");
@@ -104,7 +104,7 @@ public class QueueBenchmark {
         for (LogRecord r : records) {
             encoder.add(r);
         }
-        int n = encoder.finish(List.of(new SourceCheckpoint(1, "bench", 0, 0)), Long.MIN_VALUE);
+        int n = encoder.finish(List.of(new SourceCheckpoint(io.ngxtime.analyzer.source.Fingerprint.firstLineOnly(1), "bench", 0, 0)), Long.MIN_VALUE);
         store.append(encoder.encoded(), n);
     }
 

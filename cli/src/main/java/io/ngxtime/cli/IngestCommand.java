@@ -10,7 +10,7 @@ import io.ngxtime.analyzer.ingest.InputOrder;
 import io.ngxtime.analyzer.queue.QueueIngester;
 import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.queue.SourceCheckpoint;
-import io.ngxtime.analyzer.source.Fingerprint;
+import io.ngxtime.analyzer.source.FileHead;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.cli.render.TerminalText;
 import io.ngxtime.grammar.LogFormat;
@@ -58,6 +58,9 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
 
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
     boolean verbose;
+
+    /** Test seam: runs after every batch appended to the queue. */
+    Runnable afterAppend = () -> { };
 
     @Override
     public Integer call() {
@@ -111,6 +114,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
             try (RecordStore store = QueueCommands.openForWriting(queue)) {
                 QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, completeLinesOnly)
                         .parallelism(Runtime.getRuntime().availableProcessors());
+                ingester.afterAppend(afterAppend);
                 for (Input in : ordered) {
                     if (cancelled.get()) {
                         break;
@@ -159,8 +163,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
      */
     private static void sayWhatTheQueueHolds(QueueIngester ingester, BufferedInputStream stdin, PrintWriter err)
             throws IOException {
-        long fp = Fingerprint.of(stdin);
-        SourceCheckpoint held = fp == Fingerprint.NONE ? null : ingester.checkpoint(fp);
+        SourceCheckpoint held = ingester.checkpoint(FileHead.read(stdin));
         if (held != null) {
             String like = held.path().equals(Input.of(Input.STDIN, stdin).name()) ? "the standard input ingested before"
                     : TerminalText.safe(held.path());

@@ -6,12 +6,10 @@ import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.live.LiveWindow;
 import io.ngxtime.analyzer.queue.Batch;
+import io.ngxtime.analyzer.queue.FollowIngester;
 import io.ngxtime.analyzer.queue.QueueIngester;
 import io.ngxtime.analyzer.queue.RecordStore;
-import io.ngxtime.analyzer.queue.SourceCheckpoint;
 import io.ngxtime.analyzer.report.Report;
-import io.ngxtime.analyzer.source.FileFollower;
-import io.ngxtime.analyzer.source.Fingerprint;
 import io.ngxtime.analyzer.source.FollowStart;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.cli.render.JsonReportRenderer;
@@ -19,7 +17,6 @@ import io.ngxtime.cli.render.LiveRenderer;
 import io.ngxtime.grammar.LogFormat;
 import io.ngxtime.grammar.Preset;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +34,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ngxtime tail}: follow a live log like {@code tail -F} and show, every interval, the load,
  * latency by tier, upstreams and routes over a sliding window, flagging surges. Lines go through a
- * record queue ({@code --queue} keeps it, and a restart continues exactly where it ended).
+ * record queue ({@code --queue} keeps it, and a restart continues exactly where it ended, also when the
+ * log was rotated meanwhile: {@link FollowIngester}); what may be lost is said on stderr
+ * ({@link FollowNotices}).
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = "Follow a live log (like tail -F) and show load, latency by tier, upstreams and routes over a sliding window.")
@@ -75,6 +74,8 @@ public final class TailCommand implements Callable<Integer> {
 
     /** Test seam: runs after the format is settled and before the follower opens the file. */
     Runnable beforeFollowerOpens = () -> { };
+    /** Test seam: runs after every batch the follower appends to the queue (on the following thread). */
+    Runnable afterAppend = () -> { };
 
     /** Whether the format was assumed (nothing to detect it from): rejected lines may mean it is wrong. */
     private boolean formatAssumed;
@@ -97,6 +98,7 @@ public final class TailCommand implements Callable<Integer> {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean queueGone = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
             stop.set(true);
             try {
@@ -108,8 +110,9 @@ public final class TailCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (RecordStore store = QueueCommands.openForWriting(dir)) {
             QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, true);
+            ingester.afterAppend(afterAppend);
             beforeFollowerOpens.run();
-            FileFollower follower = openFollower(ingester, presentAtStart);
+            FollowIngester follower = openFollower(ingester, presentAtStart, err);
             // the view is positioned before the follower appends anything, so no line is missed: at the end
             // of a new queue, or, on a kept queue, where the window starts (its state rebuilt from the queue)
             RecordStore.BatchReader viewReader = store.reader(null);
@@ -119,7 +122,7 @@ public final class TailCommand implements Callable<Integer> {
             } else {
                 viewReader.toEnd();
             }
-            Thread reading = new Thread(() -> follow(follower, ingester, stop, failure), "ngxtime-follow");
+            Thread reading = new Thread(() -> follow(follower, stop, failure), "ngxtime-follow");
             reading.start();
             LiveWindow window = new LiveWindow(windowSeconds / intervalSeconds);
             LiveRenderer live = new LiveRenderer(Terminal.colours(spec));
@@ -135,6 +138,10 @@ public final class TailCommand implements Callable<Integer> {
                     }
                     long now = System.nanoTime();
                     if (now >= nextTick) {
+                        if (!store.isPresent()) { // nothing else notices while no line comes
+                            queueGone.set(true);
+                            break;
+                        }
                         window.tick();
                         if (formatAssumed && !hinted && window.rejectedSeen() * 2 > window.linesSeen()) {
                             err.println(formatHint(format, window, err));
@@ -174,8 +181,13 @@ public final class TailCommand implements Callable<Integer> {
             }
         }
         Throwable t = failure.get();
-        if (t instanceof IOException io) {
-            throw new UserException(ExitCode.IO, file + ": " + Analysis.describe(io), io);
+        if (t instanceof QueueIngester.AppendException io) { // names the queue, and the file and line it holds
+            throw new UserException(ExitCode.IO, Analysis.describe(io), io);
+        } else if (t instanceof IOException io) {
+            throw new UserException(ExitCode.IO, aboutFile(io), io);
+        } else if (queueGone.get()) {
+            throw new UserException(ExitCode.IO, "cannot write queue " + dir + ": its directory was removed (or replaced)"
+                    + " while tail was running; the records in it are lost");
         } else if (t != null) {
             throw new IllegalStateException(t);
         }
@@ -187,34 +199,29 @@ public final class TailCommand implements Callable<Integer> {
      *                       start, even if it appeared since (before the follower opens), like any file
      *                       that appears later
      */
-    private FileFollower openFollower(QueueIngester ingester, boolean presentAtStart) throws IOException {
-        FileFollower.Builder b = FileFollower.builder(file).maxLineBytes(maxLineBytes)
-                .start(fromStart || !presentAtStart ? FollowStart.BEGINNING : FollowStart.END);
-        if (Files.isRegularFile(file)) {
-            try (InputStream raw = Files.newInputStream(file)) {
-                long fp = Fingerprint.of(HeadSampler.rewindable(raw));
-                SourceCheckpoint c = ingester.checkpoint(fp);
-                if (c != null) {
-                    b.resumeFrom(c.fingerprint(), c.offset(), c.lines());
-                }
-            }
-        }
+    private FollowIngester openFollower(QueueIngester ingester, boolean presentAtStart, PrintWriter err) {
         try {
-            return b.open();
+            return FollowIngester.builder(ingester, file).maxLineBytes(maxLineBytes)
+                    .start(fromStart || !presentAtStart ? FollowStart.BEGINNING : FollowStart.END)
+                    .notices(n -> {
+                        err.println(FollowNotices.text(n));
+                        err.flush();
+                    })
+                    .open();
         } catch (IOException e) {
-            throw new UserException(ExitCode.IO, file + ": " + Analysis.describe(e), e);
+            throw new UserException(ExitCode.IO, aboutFile(e), e);
         }
     }
 
-    private void follow(FileFollower follower, QueueIngester ingester, AtomicBoolean stop, AtomicReference<Throwable> failure) {
-        Input input = Input.file(file);
+    /** The error's one line, naming the followed file once (the follower's own messages name it already). */
+    private String aboutFile(IOException e) {
+        String m = Analysis.describe(e);
+        return m.startsWith(file.toString()) ? m : file + ": " + m;
+    }
+
+    private void follow(FollowIngester follower, AtomicBoolean stop, AtomicReference<Throwable> failure) {
         try {
-            while (!stop.get()) {
-                if (follower.awaitLines(250, TimeUnit.MILLISECONDS)) {
-                    ingester.read(follower.reader(), input, follower.fingerprint(), follower.offsetBase(),
-                            follower.lineNumberBase(), stop::get);
-                }
-            }
+            follower.run(stop::get);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {

@@ -4,6 +4,7 @@ import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.record.Logged;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.source.Fingerprint;
 import io.ngxtime.analyzer.record.StringTable;
 import io.ngxtime.grammar.CacheStatus;
 import io.ngxtime.grammar.Escape;
@@ -47,7 +48,8 @@ public final class BatchDecoder implements StringTable {
             throw new CorruptBatchException("not an ngxtime batch");
         }
         int v = r.readByte();
-        if (v != BatchEncoder.VERSION && v != BatchEncoder.VERSION_WITHOUT_LOGGED && v != BatchEncoder.VERSION_WITHOUT_CHECKSUM) {
+        if (v != BatchEncoder.VERSION && v != BatchEncoder.VERSION_WITHOUT_HEAD && v != BatchEncoder.VERSION_WITHOUT_LOGGED
+                && v != BatchEncoder.VERSION_WITHOUT_CHECKSUM) {
             throw new CorruptBatchException("batch format version " + v + " (this ngxtime reads "
                     + BatchEncoder.VERSION_WITHOUT_CHECKSUM + " to " + BatchEncoder.VERSION + ")");
         }
@@ -76,12 +78,22 @@ public final class BatchDecoder implements StringTable {
         out.formatName = in.readString();
         escape = escapeOf(in.readByte());
         // batches written before what the format logs was kept: everything counts as logged, as it did then
-        int logged = version == BatchEncoder.VERSION ? in.readVarInt() : Logged.ALL;
+        int logged = version >= BatchEncoder.VERSION_WITHOUT_HEAD ? in.readVarInt() : Logged.ALL;
         out.logged = logged;
         out.checkpoints.clear();
         int nCheckpoints = in.readCount(8 + 3, "checkpoints");
         for (int i = 0; i < nCheckpoints; i++) {
-            out.checkpoints.add(new SourceCheckpoint(in.readFixedLong(), in.readString(), in.readVarLong(), in.readVarLong()));
+            long firstLine = in.readFixedLong();
+            String path = in.readString();
+            long offset = in.readVarLong();
+            long lines = in.readVarLong();
+            // before format 5 only the first line's hash was kept: such a checkpoint matches by its first line
+            if (version == BatchEncoder.VERSION) {
+                Fingerprint fp = fingerprint(firstLine, in.readVarLong(), in.readFixedLong());
+                out.checkpoints.add(new SourceCheckpoint(fp, path, offset, lines, in.readVarLong()));
+            } else {
+                out.checkpoints.add(new SourceCheckpoint(Fingerprint.firstLineOnly(firstLine), path, offset, lines));
+            }
         }
         out.rejected = in.readVarLong();
         out.reasons.clear();
@@ -95,7 +107,7 @@ public final class BatchDecoder implements StringTable {
             out.samples.add(new LineSample(in.readString(), in.readVarLong(), in.readString(), in.readString()));
         }
         out.noteSamples.clear();
-        if (version == BatchEncoder.VERSION) {
+        if (version >= BatchEncoder.VERSION_WITHOUT_HEAD) {
             int nNotes = in.readCount(4, "notes");
             for (int i = 0; i < nNotes; i++) {
                 out.noteSamples.add(new LineSample(in.readString(), in.readVarLong(), in.readString(), in.readString()));
@@ -168,6 +180,13 @@ public final class BatchDecoder implements StringTable {
             throw new CorruptBatchException("trailing bytes after " + count + " records");
         }
         return out;
+    }
+
+    private static Fingerprint fingerprint(long firstLine, long headBytes, long headHash) {
+        if (headBytes < 0 || headBytes > Fingerprint.MAX_BYTES) {
+            throw new CorruptBatchException("checkpoint head of " + headBytes + " bytes");
+        }
+        return new Fingerprint(firstLine, (int) headBytes, headHash);
     }
 
     private static Escape escapeOf(int ordinal) {

@@ -13,15 +13,19 @@ import java.util.Map;
  * Encodes parsed lines into one queue excerpt (a batch): a fixed header with the batch's time range
  * (for seeking), the ingest checkpoints, rejected-line counts, a dictionary of the batch's distinct
  * strings (raw bytes as logged, decoded on read), then the records as varints. Works on the line
- * buffer directly: no String per field. Not thread-safe. Format version {@value #VERSION}: version 3
- * (2 with a CRC-32C of the batch in its last four bytes) plus what the format logs ({@code Logged} bits,
- * after the escape mode), a record flag for lines whose upstream lists disagree, and samples of such
+ * buffer directly: no String per field. Not thread-safe. Format version {@value #VERSION}: version 4
+ * plus, after each checkpoint, the length and hash of the file's head ({@code Fingerprint}) and when the
+ * checkpoint last moved; version 4 is
+ * version 3 (2 with a CRC-32C of the batch in its last four bytes) plus what the format logs ({@code Logged}
+ * bits, after the escape mode), a record flag for lines whose upstream lists disagree, and samples of such
  * lines after the rejected-line samples.
  */
 public final class BatchEncoder {
     static final int MAGIC_0 = 'N';
     static final int MAGIC_1 = 'X';
-    static final int VERSION = 4;
+    static final int VERSION = 5;
+    /** The version before checkpoints kept the head of their file (still read: matched by the first line). */
+    static final int VERSION_WITHOUT_HEAD = 4;
     /** The version before what the format logs was kept (still read: everything counts as logged). */
     static final int VERSION_WITHOUT_LOGGED = 3;
     /** The last version without a checksum (still read). */
@@ -307,10 +311,13 @@ public final class BatchEncoder {
             out.writeVarLong(io.ngxtime.analyzer.record.Logged.of(format));
             out.writeVarLong(checkpoints.size());
             for (SourceCheckpoint c : checkpoints) {
-                out.writeFixedLong(c.fingerprint());
+                out.writeFixedLong(c.fingerprint().firstLineHash());
                 out.writeString(c.path());
                 out.writeVarLong(c.offset());
                 out.writeVarLong(c.lines());
+                out.writeVarLong(c.fingerprint().headBytes());
+                out.writeFixedLong(c.fingerprint().headHash());
+                out.writeVarLong(Math.max(0, c.movedMillis()));
             }
             out.writeBytes(tail, 0, tail.length);
             out.writeFixedInt(checksum(out.array(), 0, out.position()));

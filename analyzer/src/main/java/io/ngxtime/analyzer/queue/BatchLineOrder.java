@@ -27,10 +27,13 @@ final class BatchLineOrder {
     private BatchLineOrder() {
     }
 
-    /** The batch's input: its checkpoint's fingerprint. */
+    /**
+     * The batch's input: its checkpoint's first-line hash (stable while the file grows, where the rest of
+     * its fingerprint grows with the file's head).
+     */
     static Object input(Batch b) {
         List<SourceCheckpoint> c = b.checkpoints();
-        return c.isEmpty() ? UNKNOWN_INPUT : (Object) c.get(c.size() - 1).fingerprint();
+        return c.isEmpty() ? UNKNOWN_INPUT : (Object) c.get(c.size() - 1).fingerprint().firstLineHash();
     }
 
     /** The line number (1-based) in its input of the batch's first line, or -1 when the batch does not tell. */

@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.queue;
 
+import io.ngxtime.analyzer.source.FileHead;
 import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Fingerprint;
 import io.ngxtime.analyzer.ingest.HeadSampler;
@@ -24,7 +25,9 @@ import java.util.function.BooleanSupplier;
  * Appends parsed lines to a {@link RecordStore}, exactly once across restarts: every batch carries the
  * position (content fingerprint, offset, line count) of every input read so far, so a process killed at
  * any moment and started again continues where the queue ends, and inputs read before (even renamed or
- * compressed by logrotate since) add only their new lines. Not thread-safe.
+ * compressed by logrotate since) add only their new lines. An input is found among the checkpoints by its
+ * head ({@link FileHead#matches}; the longest matching head wins), and its checkpoint keeps the longest
+ * head seen. Not thread-safe.
  */
 public final class QueueIngester {
     /** How many inputs' positions each batch remembers (the most recently read). */
@@ -34,7 +37,8 @@ public final class QueueIngester {
     private final LogReader reader;
     private final BatchEncoder encoder;
     private final LogFormat format;
-    private final LinkedHashMap<Long, SourceCheckpoint> checkpoints = new LinkedHashMap<>(16, 0.75f, true);
+    /** By fingerprint, least recently written first (a written one is removed and put back at the end). */
+    private final LinkedHashMap<Fingerprint, SourceCheckpoint> checkpoints = new LinkedHashMap<>();
     private final boolean completeLinesOnly;
     private long runningMax = Long.MIN_VALUE;
     private int parallelism = 1;
@@ -44,6 +48,8 @@ public final class QueueIngester {
     /** Why the queue refused a batch; once set, nothing more is written (it would skip the lost lines). */
     private String failure;
     private Runnable afterAppend = () -> { };
+    /** Wall-clock time for {@link SourceCheckpoint#movedMillis()}; replaceable in tests. */
+    private java.util.function.LongSupplier wallMillis = System::currentTimeMillis;
     /** Also told every line, in the order read (null: none). */
     private java.util.function.Function<Input, LineSink> observer;
 
@@ -75,6 +81,23 @@ public final class QueueIngester {
         return this;
     }
 
+    /**
+     * Notes that the log {@code name} is followed from now on ({@link SourceCheckpoint#followedSince}),
+     * unless the queue has such a note already; written at once. Notes are kept however many inputs are
+     * read after them.
+     */
+    public void noteFollowed(String name) throws IOException {
+        Fingerprint key = SourceCheckpoint.followFingerprint(name);
+        if (!checkpoints.containsKey(key)) {
+            flush(key, name, 0, 0);
+        }
+    }
+
+    /** Replaces the wall clock of {@link SourceCheckpoint#movedMillis()} (tests). */
+    void wallClock(java.util.function.LongSupplier millis) {
+        this.wallMillis = millis;
+    }
+
     /** Called after every appended batch (the pipeline counts them for back-pressure). */
     public void afterAppend(Runnable r) {
         this.afterAppend = r;
@@ -89,15 +112,32 @@ public final class QueueIngester {
         this.observer = perInput;
     }
 
-    /** Where the queue says an input with this fingerprint stands, or null. */
-    public SourceCheckpoint checkpoint(long fingerprint) {
-        return checkpoints.get(fingerprint);
+    /**
+     * Where the queue says the file with this head stands, or null: of the checkpoints whose fingerprint
+     * the head matches, the one with the longest head (the most specific), the latest of equals.
+     */
+    public SourceCheckpoint checkpoint(FileHead head) {
+        if (head == null || head.fingerprint() == null) {
+            return null;
+        }
+        SourceCheckpoint exact = checkpoints.get(head.fingerprint());
+        if (exact != null) {
+            return exact; // as long as the file's head: no other can be more specific
+        }
+        SourceCheckpoint best = null;
+        for (SourceCheckpoint c : checkpoints.values()) {
+            if ((best == null || c.fingerprint().headBytes() >= best.fingerprint().headBytes()) && head.matches(c.fingerprint())) {
+                best = c;
+            }
+        }
+        return best;
     }
 
-    /** Everything remembered, oldest first. */
+    /** Everything remembered, least recently written first. */
     public List<SourceCheckpoint> checkpoints() {
         return new ArrayList<>(checkpoints.values());
     }
+
 
     /**
      * Reads {@code input} from where the queue says it stands to its end. Standard input is identified
@@ -108,13 +148,29 @@ public final class QueueIngester {
      * @return lines of new content read
      */
     public long ingest(Input input, BooleanSupplier cancelled) throws IOException {
+        return ingest(input, head -> true, cancelled);
+    }
+
+    /** What {@link #ingest(Input, java.util.function.Predicate, BooleanSupplier)} gives for a file it did not expect. */
+    static final long NOT_EXPECTED = -1;
+
+    /**
+     * As {@link #ingest(Input, BooleanSupplier)}, when the file opened under the name is the one
+     * {@code expected} accepts by its head; else nothing is read and {@link #NOT_EXPECTED} returned (the
+     * name was given to another file since the caller looked at it: a rotation renamed it).
+     */
+    long ingest(Input input, java.util.function.Predicate<FileHead> expected, BooleanSupplier cancelled) throws IOException {
         try (InputStream raw = input.open()) {
             BufferedInputStream in = HeadSampler.rewindable(raw);
-            long fp = Fingerprint.of(in);
-            if (!input.isStdin() && fp == Fingerprint.NONE) {
+            // standard input too is known by its content: piped in again, only what the queue lacks is added
+            FileHead head = FileHead.read(in);
+            if (!input.isStdin() && head.fingerprint() == null) {
                 return 0; // no complete first line yet: nothing to identify the file by
             }
-            SourceCheckpoint from = fp == Fingerprint.NONE ? null : checkpoints.get(fp);
+            if (head.fingerprint() != null && !expected.test(head)) {
+                return NOT_EXPECTED;
+            }
+            SourceCheckpoint from = checkpoint(head);
             long offset = from == null ? 0 : from.offset();
             long lineBase = from == null ? 0 : from.lines();
             try {
@@ -128,14 +184,20 @@ public final class QueueIngester {
             if (parallelism > 1 && observer != null) {
                 throw new IllegalStateException("an observer is told lines in the order read: parallelism must be 1");
             }
-            return parallelism > 1 ? readParallel(lines, input, fp, offset, lineBase, cancelled)
-                    : read(lines, input, fp, offset, lineBase, cancelled);
+            return parallelism > 1 ? readParallel(lines, input, key(head), offset, lineBase, cancelled)
+                    : read(lines, input, head, offset, lineBase, cancelled);
         }
     }
 
-    /** Reads lines from an already positioned reader (follow mode calls this as lines arrive). */
-    public long read(LineReader lines, Input input, long fingerprint, long offsetBase, long lineBase,
+    /**
+     * Reads lines from an already positioned reader (follow mode calls this as lines arrive).
+     *
+     * @param head the head of the file read (its checkpoint is found by it, and takes its fingerprint);
+     *             null for an input without one (standard input): no checkpoint is kept
+     */
+    public long read(LineReader lines, Input input, FileHead head, long offsetBase, long lineBase,
                      BooleanSupplier cancelled) throws IOException {
+        Fingerprint fingerprint = key(head);
         LineSink sink = observer == null ? encoder.sink() : LineSink.both(encoder.sink(), observer.apply(input));
         long n = 0;
         // where the reader stands now: follow mode calls this again and again with the same reader and
@@ -170,6 +232,31 @@ public final class QueueIngester {
     }
 
     /**
+     * The fingerprint the checkpoint of the file with this head is kept under from now on (null: none is
+     * kept). The checkpoint found for it, if it was kept under a shorter head, moves to this one, in place.
+     */
+    private Fingerprint key(FileHead head) {
+        Fingerprint fp = head == null ? null : head.fingerprint();
+        if (fp == null) {
+            return null;
+        }
+        SourceCheckpoint known = checkpoint(head);
+        if (known != null && !known.fingerprint().equals(fp)) {
+            LinkedHashMap<Fingerprint, SourceCheckpoint> rekeyed = new LinkedHashMap<>();
+            checkpoints.forEach((k, v) -> {
+                if (v == known) {
+                    rekeyed.put(fp, new SourceCheckpoint(fp, v.path(), v.offset(), v.lines(), v.movedMillis()));
+                } else if (!k.equals(fp)) {
+                    rekeyed.put(k, v);
+                }
+            });
+            checkpoints.clear();
+            checkpoints.putAll(rekeyed);
+        }
+        return fp;
+    }
+
+    /**
      * A read error that stopped an input, saying where: damaged compressed data located in the input's
      * lines (the reader counted from {@code lineBase}), any other error with the lines read before it.
      * The checkpoint written before it holds every line read, a line the damage cut short included, so
@@ -191,7 +278,7 @@ public final class QueueIngester {
      * of lines under a lock, parses and encodes it into a sealed batch, then waits for its turn to
      * append it, so batches reach the queue in the input's order with exact checkpoints.
      */
-    private long readParallel(LineReader lines, Input input, long fingerprint, long offsetBase, long lineBase,
+    private long readParallel(LineReader lines, Input input, Fingerprint fingerprint, long offsetBase, long lineBase,
                               BooleanSupplier cancelled) throws IOException {
         Object readLock = new Object();
         Object appendLock = new Object();
@@ -296,29 +383,26 @@ public final class QueueIngester {
         return read[0];
     }
 
-    /** Writes the current batch (if any) with the input's new position. */
-    public void flush(long fingerprint, String name, long offset, long lines) throws IOException {
+    /** Writes the current batch (if any) with the input's new position (null fingerprint: none kept). */
+    private void flush(Fingerprint fingerprint, String name, long offset, long lines) throws IOException {
         append(encoder.seal(), fingerprint, name, offset, lines);
     }
 
     /** Appends a sealed batch with the input's new position (skipped when empty and nothing moved). */
-    private void append(BatchEncoder.Sealed sealed, long fingerprint, String name, long offset, long lines)
+    private void append(BatchEncoder.Sealed sealed, Fingerprint fingerprint, String name, long offset, long lines)
             throws IOException {
         if (failure != null) {
             throw new AppendException(failure, null);
         }
-        boolean moved = fingerprint != Fingerprint.NONE;
+        boolean moved = fingerprint != null;
         if (moved) {
-            SourceCheckpoint prev = checkpoints.get(fingerprint);
+            SourceCheckpoint prev = checkpoints.remove(fingerprint);
             moved = prev == null || prev.offset() != offset;
-            // in access order, so the batch's own input is written last: readers take it as the batch's
-            // input, and its line count as the line number of the batch's last line (BatchLineOrder)
-            checkpoints.put(fingerprint, new SourceCheckpoint(fingerprint, name, offset, lines));
-            while (checkpoints.size() > MAX_REMEMBERED_INPUTS) {
-                Iterator<Map.Entry<Long, SourceCheckpoint>> it = checkpoints.entrySet().iterator();
-                it.next();
-                it.remove();
-            }
+            // written last, so the batch's own input is last: readers take it as the batch's input, and
+            // its line count as the line number of the batch's last line (BatchLineOrder)
+            long movedMillis = moved ? wallMillis.getAsLong() : prev.movedMillis();
+            checkpoints.put(fingerprint, new SourceCheckpoint(fingerprint, name, offset, lines, movedMillis));
+            evictBeyond(MAX_REMEMBERED_INPUTS);
         }
         if (sealed.count() == 0 && sealed.rejected() == 0 && !moved) {
             return;
@@ -331,9 +415,12 @@ public final class QueueIngester {
             store.append(encoder.encoded(), len);
         } catch (IOException e) {
             failure = e.getMessage(); // the batch's lines are gone from memory: write nothing after the gap
+            if (!store.isPresent()) {
+                throw new AppendException(e.getMessage(), e); // no queue left to say what it holds
+            }
             SourceCheckpoint held = lastHeld(fingerprint);
             throw new AppendException(e.getMessage() + "; the queue holds " + name + " up to line "
-                    + (held == null ? 0 : held.lines()) + ": run ingest again to resume from there", e);
+                    + (held == null ? 0 : held.lines()) + ": run the command again once there is room to resume from there", e);
         } catch (RuntimeException | Error e) {
             failure = "cannot append: " + e; // same gap: the next worker in line must not write past it
             throw e;
@@ -345,12 +432,31 @@ public final class QueueIngester {
         afterAppend.run();
     }
 
-    private SourceCheckpoint lastHeld(long fingerprint) {
+    /** Forgets the least recently moved inputs beyond {@code max}; follow notes last (they are few, and tell since when). */
+    private void evictBeyond(int max) {
+        Iterator<SourceCheckpoint> it = checkpoints.values().iterator();
+        while (checkpoints.size() > max && it.hasNext()) {
+            if (!it.next().isFollowedSince()) {
+                it.remove();
+            }
+        }
+        it = checkpoints.values().iterator();
+        while (checkpoints.size() > max && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+
+    private SourceCheckpoint lastHeld(Fingerprint fingerprint) {
         Batch last = store.lastBatch();
-        if (last == null) {
+        if (last == null || fingerprint == null) {
             return null;
         }
-        return last.checkpoints().stream().filter(c -> c.fingerprint() == fingerprint).findFirst().orElse(null);
+        // the queue may hold the file under a shorter head (the one it had when written last)
+        return last.checkpoints().stream()
+                .filter(c -> c.fingerprint().firstLineHash() == fingerprint.firstLineHash()
+                        && c.fingerprint().headBytes() <= fingerprint.headBytes())
+                .max(java.util.Comparator.comparingInt(c -> c.fingerprint().headBytes())).orElse(null);
     }
 
     /** The queue refused a batch (full disk, failed write): the lines of that batch are not in it. */

@@ -32,6 +32,8 @@ public final class RecordStore implements Closeable {
     static final long RESERVE_BYTES = 4L << 20;
 
     private final Path dir;
+    /** The directory's file key when opened: another one (or none) means it was removed or replaced. */
+    private final Object dirKey;
     private final ChronicleQueue queue;
     /** Free bytes on the queue's device; replaceable in tests to play a full disk. */
     private java.util.function.LongSupplier usableSpace;
@@ -46,9 +48,10 @@ public final class RecordStore implements Closeable {
     ExcerptWrite write = (to, batch, length) -> to.write(batch, 0, length);
     private byte[] scratch = new byte[1 << 20];
 
-    private RecordStore(Path dir, ChronicleQueue queue) {
+    private RecordStore(Path dir, ChronicleQueue queue) throws IOException {
         this.dir = dir;
         this.queue = queue;
+        this.dirKey = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     /** Chronicle must never phone home or print banners; call before any Chronicle class loads. */
@@ -150,6 +153,7 @@ public final class RecordStore implements Closeable {
      * @throws IOException starting with "cannot append" when the device is full or the write fails
      */
     public void append(byte[] batch, int length) throws IOException {
+        requirePresent();
         ensureSpace(length);
         if (appender == null) {
             appender = queue.createAppender();
@@ -169,6 +173,32 @@ public final class RecordStore implements Closeable {
         } catch (InternalError e) {
             throw new IOException("cannot append to queue " + dir + ": no space left on the device "
                     + "(a write into the queue's memory-mapped file failed)", e);
+        }
+    }
+
+    /**
+     * Whether the queue's directory is still the one opened. A removed (or replaced) directory goes
+     * unnoticed by the queue itself: its files stay mapped, appends succeed into files nobody can open
+     * again, and readers see nothing new.
+     */
+    public boolean isPresent() {
+        try {
+            return java.util.Objects.equals(dirKey,
+                    Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks {@link #isPresent()} (one {@code stat}); every {@link #append} does.
+     *
+     * @throws IOException starting with "cannot append" when the directory was removed or replaced
+     */
+    public void requirePresent() throws IOException {
+        if (!isPresent()) {
+            throw new IOException("cannot append to queue " + dir + ": its directory was removed (or replaced)"
+                    + " while it was open; what was appended since is lost with it");
         }
     }
 
@@ -502,6 +532,11 @@ public final class RecordStore implements Closeable {
                 markUnreadable(index);
                 return null;
             }
+        }
+
+        /** A copy of the bytes of the batch read by {@link #nextRaw()}. */
+        byte[] raw() {
+            return java.util.Arrays.copyOf(buf, length);
         }
 
         /** The queue index of the batch read last. */

@@ -5,5 +5,13 @@
  * read back by time window ({@link io.ngxtime.analyzer.queue.RecordStore#seek}). Batches are encoded
  * on one or several threads (sealed, then appended in input order) and decoded lazily: a string of a
  * batch's dictionary becomes a {@code String} only when something reads it.
+ *
+ * <p>Inputs are known by content ({@code Fingerprint}): a checkpoint finds its file again renamed or
+ * compressed. {@link io.ngxtime.analyzer.queue.FollowIngester} follows one log into the store across
+ * restarts and rotations (what {@code tail --queue} runs), with {@code RotationCatchUp} reading what the
+ * queue lacks of the log's rotated files, and says where lines may be lost
+ * ({@link io.ngxtime.analyzer.queue.FollowNotice}). A store whose directory was removed refuses appends
+ * ({@link io.ngxtime.analyzer.queue.RecordStore#requirePresent}) instead of writing into files nobody can
+ * open again.
  */
 package io.ngxtime.analyzer.queue;

@@ -1,6 +1,5 @@
 package io.ngxtime.analyzer.source;
 
-import io.ngxtime.analyzer.source.Fingerprint;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,34 +13,40 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Contract:
  * <ul>
- * <li><b>Start.</b> The file found at the path by {@link Builder#open()} is read from its end (after its
- *     last complete line) or its beginning, per {@link Builder#start}; or, when a checkpoint was given
- *     with {@link Builder#resumeFrom} and the first file opened has that fingerprint, from the
- *     checkpoint's offset. Every file found later is read from its start.</li>
+ * <li><b>Start.</b> Every file opened is first looked up by its head in the checkpoints given with
+ *     {@link Builder#resumeFrom} or {@link Builder#resumeWith}: a file that has one (and whose offset is a
+ *     line start in it) is read from the checkpoint's offset on. Otherwise the file found at the path by
+ *     {@link Builder#open()} is read from its end (after its last complete line) or its beginning, per
+ *     {@link Builder#start}, and every file found later from its start.</li>
  * <li><b>Complete lines only.</b> A line is handed out once its {@code \n} is in the file, never before,
  *     and exactly once, however many writes it took. A line longer than {@link Builder#maxLineBytes} comes
  *     out once, flagged {@link #isTooLong()}, with its first bytes as a sample (as {@link LineReader}).</li>
  * <li><b>Rotation by rename, deletion.</b> When the path no longer names the open file (its file key
  *     differs, or nothing is there), the open file is read to its end; it is closed once it has had no
  *     new bytes for the {@link Builder#rotationGrace} (a writer may still append to it after the rename
- *     until it reopens its log), and the file now at the path, if any, is read from its start.</li>
- * <li><b>copytruncate.</b> When the file becomes smaller than what was seen of it, or its first line
- *     changes, it is read again from offset 0.</li>
- * <li><b>Absent file.</b> A missing path is waited for, at open and after a rotation or deletion.</li>
+ *     until it reopens its log), and the file now at the path, if any, is read from its start (the
+ *     listener is told, {@link FollowListener#rotated}).</li>
+ * <li><b>copytruncate.</b> When the file becomes smaller than what was seen of it, or its head (its first
+ *     4 KiB, see {@link Fingerprint}) changes, it is read again from offset 0, and the
+ *     {@link Builder#listener} is told where reading stood ({@link FollowListener#truncated}).</li>
+ * <li><b>Absent file.</b> A missing path is waited for, at open and after a rotation or deletion (the
+ *     listener is told, {@link FollowListener#waiting}).</li>
  * </ul>
  * The file system is polled every {@link Builder#pollInterval} while no line is ready. Only plain files
  * are followed: a directory or a gzip-compressed file at the path is an {@link IOException} (compressed
  * rotations are read by the ordinary input path). On file systems without file keys (Windows) a rename
  * is not noticed, only a deletion or a truncation.
  *
- * <p>Lines written to a rotated file after it was closed, or between logrotate's copy and its truncate,
- * are not seen here; ingesting the rotated set by fingerprint recovers the former.
+ * <p>Lines written to a rotated file after it was closed, or to a truncated file after the last line read,
+ * are not seen here; a caller with checkpoints reads them from the rotated file or logrotate's copy
+ * ({@code io.ngxtime.analyzer.queue.RotationCatchUp} does). Lines written between logrotate's copy and its
+ * truncate are lost to every reader.
  *
  * <p>Two ways to consume: one line at a time with {@link #next(long, TimeUnit)} and the accessors, or in
  * runs with {@link #awaitLines(long, TimeUnit)} and then reading {@link #reader()} until it returns false
  * (its offsets and line numbers count from {@link #offsetBase()} and {@link #lineNumberBase()}):
  * <pre>{@code
- * try (FileFollower f = FileFollower.builder(path).resumeFrom(fp, offset, lines).open()) {
+ * try (FileFollower f = FileFollower.builder(path).resumeFrom(fp, offset, lines).open()) { // fp: a Fingerprint
  *     while (!stopped) {                                  // a Ctrl-C handler sets stopped, then f.wakeup()
  *         if (f.next(1, TimeUnit.SECONDS)) {
  *             handle(f.buffer(), f.lineStart(), f.lineEnd());
@@ -51,7 +56,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * // or, through the record queue:
  * if (f.awaitLines(1, TimeUnit.SECONDS)) {
- *     ingester.read(f.reader(), input, f.fingerprint(), f.offsetBase(), f.lineNumberBase(), cancelled);
+ *     ingester.read(f.reader(), input, f.head(), f.offsetBase(), f.lineNumberBase(), cancelled);
  * }
  * }</pre>
  *
@@ -71,7 +76,8 @@ public final class FileFollower implements Closeable {
     private final long graceNanos;
     private final int maxLineBytes;
     private final FollowClock clock;
-    private Checkpoint resume;
+    private final Resume resume;
+    private final FollowListener listener;
     private FollowedFile current;
     /** When the path was first seen not to name {@link #current}, or {@link #NOT_REPLACED}. */
     private long replacedSinceNanos = NOT_REPLACED;
@@ -79,8 +85,32 @@ public final class FileFollower implements Closeable {
     private boolean closed;
     private long rotations;
     private long truncations;
+    /** Whether the listener was told that nothing is at the path (once per absence). */
+    private boolean toldWaiting;
 
-    private record Checkpoint(long fingerprint, long offset, long lines) {
+    /**
+     * Where reading resumes in a file read before.
+     *
+     * @param fingerprint the file's fingerprint when the checkpoint was taken
+     * @param offset      a line start: bytes read
+     * @param linesBefore lines read
+     */
+    public record Checkpoint(Fingerprint fingerprint, long offset, long linesBefore) {
+        public Checkpoint {
+            if (fingerprint == null) {
+                throw new IllegalArgumentException("fingerprint must not be null");
+            }
+            if (offset < 0 || linesBefore < 0) {
+                throw new IllegalArgumentException("offset and linesBefore must be >= 0, were " + offset
+                        + " and " + linesBefore);
+            }
+        }
+    }
+
+    /** Finds the checkpoint of a file by its head, or null when the file was not read before. */
+    @FunctionalInterface
+    public interface Resume {
+        Checkpoint find(FileHead head);
     }
 
     private FileFollower(Builder b) {
@@ -90,6 +120,7 @@ public final class FileFollower implements Closeable {
         this.maxLineBytes = b.maxLineBytes;
         this.clock = b.clock;
         this.resume = b.resume;
+        this.listener = b.listener;
     }
 
     /** Options for following {@code path}; nothing is opened before {@link Builder#open()}. */
@@ -151,6 +182,9 @@ public final class FileFollower implements Closeable {
         FollowedFile.Refresh r = current.refresh(now);
         if (r == FollowedFile.Refresh.TRUNCATED) {
             truncations++;
+            if (current.lastTruncation().fingerprint() != null) { // else no line of it was read
+                listener.truncated(current.lastTruncation());
+            }
             return true;
         }
         if (r == FollowedFile.Refresh.GREW) {
@@ -172,24 +206,32 @@ public final class FileFollower implements Closeable {
         replacedSinceNanos = NOT_REPLACED;
         rotations++;
         old.close();
-        return openAtPath(FollowStart.BEGINNING);
+        toldWaiting = false;
+        boolean opened = openAtPath(FollowStart.BEGINNING);
+        listener.rotated(path);
+        return opened;
     }
 
-    /** Opens whatever is at the path now; the checkpoint, if any, is tried on the first file opened. */
+    /** Opens whatever is at the path now, where its checkpoint says if it has one, else per {@code start}. */
     private boolean openAtPath(FollowStart start) throws IOException {
         FollowedFile f = FollowedFile.open(path, maxLineBytes, clock.nanoTime());
         if (f == null) {
+            if (!toldWaiting && rotations > 0) {
+                toldWaiting = true;
+                listener.waiting(path);
+            }
             return false;
         }
         try {
-            Checkpoint c = resume;
-            resume = null;
-            if (c != null && f.canResumeAt(c.fingerprint(), c.offset())) {
-                f.resumeAt(c.fingerprint(), c.offset(), c.lines());
+            FileHead head = f.readHead(false);
+            Checkpoint c = resume == null ? null : resume.find(head);
+            if (c != null && f.canResumeAt(head, c.fingerprint(), c.offset())) {
+                f.resumeAt(head, c.offset(), c.linesBefore());
             } else if (start == FollowStart.END) {
                 f.readFromEnd();
             } else {
                 f.readFrom(0, 0);
+                f.grow(head); // identified at once when its first line is there
             }
         } catch (IOException | RuntimeException e) {
             try {
@@ -257,11 +299,27 @@ public final class FileFollower implements Closeable {
     }
 
     /**
-     * The content fingerprint ({@link Fingerprint}) of the file the current line (or, after
-     * {@link #awaitLines}, the reader's lines) comes from; never {@link Fingerprint#NONE} then.
+     * The content fingerprint of the file the current line (or, after {@link #awaitLines}, the reader's
+     * lines) comes from; never null then. It grows with the file up to {@link Fingerprint#MAX_BYTES}.
+     * Null when no file is open or its first line is not complete yet.
      */
-    public long fingerprint() {
-        return current.fingerprint();
+    public Fingerprint fingerprint() {
+        return current == null ? null : current.fingerprint();
+    }
+
+    /** The head behind {@link #fingerprint()}: what a caller matches its checkpoints with. Null like it. */
+    public FileHead head() {
+        return current == null ? null : current.head();
+    }
+
+    /** Whether a file is open (one was at the path, and the follower has not left it). */
+    public boolean hasFile() {
+        return current != null;
+    }
+
+    /** Whether {@code file} names the file being read (same file key: a rename does not change it). */
+    public boolean isReading(Path file) throws IOException {
+        return current != null && current.isStillAt(file);
     }
 
     /** The limit on line length in bytes. */
@@ -318,7 +376,8 @@ public final class FileFollower implements Closeable {
     public static final class Builder {
         private final Path path;
         private FollowStart start = FollowStart.END;
-        private Checkpoint resume;
+        private Resume resume;
+        private FollowListener listener = FollowListener.NONE;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private Duration rotationGrace = DEFAULT_ROTATION_GRACE;
         private int maxLineBytes = LineReader.DEFAULT_MAX_LINE_BYTES;
@@ -344,19 +403,34 @@ public final class FileFollower implements Closeable {
         }
 
         /**
-         * Continues a previous run: if the first file opened has content fingerprint {@code fingerprint}
-         * (and {@code offset} is a line start in it), reading starts at {@code offset} with
-         * {@code linesBefore} lines counted; otherwise {@link #start} applies.
+         * Continues a previous run: a file opened whose head matches {@code fingerprint} (and in which
+         * {@code offset} is a line start) is read from {@code offset} on, with {@code linesBefore} lines
+         * counted; otherwise {@link #start} applies.
          */
-        public Builder resumeFrom(long fingerprint, long offset, long linesBefore) {
-            if (fingerprint == Fingerprint.NONE) {
-                throw new IllegalArgumentException("fingerprint must not be Fingerprint.NONE (0)");
+        public Builder resumeFrom(Fingerprint fingerprint, long offset, long linesBefore) {
+            Checkpoint c = new Checkpoint(fingerprint, offset, linesBefore);
+            this.resume = head -> head.matches(c.fingerprint()) ? c : null;
+            return this;
+        }
+
+        /**
+         * Continues previous runs: every file opened (the first, and each found after a rotation) is
+         * looked up by its head in {@code checkpoints}; one it knows is read from its checkpoint on.
+         */
+        public Builder resumeWith(Resume checkpoints) {
+            if (checkpoints == null) {
+                throw new IllegalArgumentException("checkpoints must not be null");
             }
-            if (offset < 0 || linesBefore < 0) {
-                throw new IllegalArgumentException("offset and linesBefore must be >= 0, were " + offset
-                        + " and " + linesBefore);
+            this.resume = checkpoints;
+            return this;
+        }
+
+        /** Told of truncations and of an empty path ({@link FollowListener}); none by default. */
+        public Builder listener(FollowListener l) {
+            if (l == null) {
+                throw new IllegalArgumentException("listener must not be null");
             }
-            this.resume = new Checkpoint(fingerprint, offset, linesBefore);
+            this.listener = l;
             return this;
         }
 

@@ -1,8 +1,5 @@
 package io.ngxtime.analyzer.source;
 
-import io.ngxtime.analyzer.source.Fingerprint;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,8 +13,9 @@ import java.util.Objects;
 
 /**
  * One opened file under a followed path: its handle (kept open across rename and deletion), its identity
- * (file key and content fingerprint) and where it is read. Lines come from {@link #lines()}, whose stream
- * offsets and line numbers count from {@link #offsetBase()} and {@link #lineNumberBase()}. Not thread-safe.
+ * (file key, and its head and content fingerprint, grown with the file up to {@link Fingerprint#MAX_BYTES})
+ * and where it is read. Lines come from {@link #lines()}, whose stream offsets and line numbers count from
+ * {@link #offsetBase()} and {@link #lineNumberBase()}. Not thread-safe.
  */
 final class FollowedFile implements Closeable {
     private static final int SCRATCH_BYTES = 64 * 1024;
@@ -29,7 +27,7 @@ final class FollowedFile implements Closeable {
         UNCHANGED,
         /** Complete lines are ready in {@link #lines()}. */
         GREW,
-        /** Smaller than what was seen, or its first line changed: read again from offset 0. */
+        /** Smaller than what was seen, or its head changed: read again from offset 0 ({@link #lastTruncation()}). */
         TRUNCATED
     }
 
@@ -42,7 +40,10 @@ final class FollowedFile implements Closeable {
     private LineReader lines;
     private long offsetBase;
     private long lineNumberBase;
-    private long fingerprint = Fingerprint.NONE;
+    /** The head read last; null until the first line is complete (then {@link #fingerprint} is set). */
+    private FileHead head;
+    private Fingerprint fingerprint;
+    private FollowListener.Truncation lastTruncation;
     private boolean checkedPlain;
     private long lastSizeBytes = -1;
     private long lastChangeNanos;
@@ -107,28 +108,51 @@ final class FollowedFile implements Closeable {
         long end = Math.max(0, NewlineScanner.endOfLastLine(channel, 0, channel.size(), scratch));
         readFrom(end, NewlineScanner.count(channel, end, scratch));
         if (end > 0) {
-            fingerprint = readFingerprint();
+            grow(readHead());
         }
     }
 
+    /** Reads the file's head now (refusing a gzip-compressed file). */
+    FileHead readHead() throws IOException {
+        return readHead(true);
+    }
+
     /**
-     * Whether a checkpoint taken on this content applies: same fingerprint, and the offset is a line start
-     * within the file.
+     * Reads the file's head now; {@code refuseGzip} false leaves the refusal to the first {@link #refresh}
+     * (so that opening never fails on content).
      */
-    boolean canResumeAt(long checkpointFingerprint, long offset) throws IOException {
-        if (offset < 0 || offset > channel.size() || readFingerprint() != checkpointFingerprint) {
+    FileHead readHead(boolean refuseGzip) throws IOException {
+        int n = refuseGzip ? readHeadBytes(Fingerprint.MAX_BYTES)
+                : NewlineScanner.readFully(channel, scratch, 0, Fingerprint.MAX_BYTES);
+        return FileHead.of(scratch.array(), n);
+    }
+
+    /**
+     * Whether a checkpoint taken on this content applies: the file's head {@code now} matches its
+     * fingerprint, and the offset is a line start within the file.
+     */
+    boolean canResumeAt(FileHead now, Fingerprint checkpointFingerprint, long offset) throws IOException {
+        if (offset < 0 || offset > channel.size() || !now.matches(checkpointFingerprint)) {
             return false;
         }
         return offset == 0 || NewlineScanner.readFully(channel, scratch, offset - 1, 1) == 1 && scratch.get(0) == '\n';
     }
 
-    /** Resumes at a checkpoint that {@link #canResumeAt} accepted. */
-    void resumeAt(long checkpointFingerprint, long offset, long linesBefore) {
+    /** Resumes at a checkpoint that {@link #canResumeAt} accepted for the head {@code now}. */
+    void resumeAt(FileHead now, long offset, long linesBefore) {
         readFrom(offset, linesBefore);
-        fingerprint = checkpointFingerprint;
+        grow(now);
     }
 
-    /** Looks at the file's size (and, when it changed, its first line) for new lines or a truncation. */
+    /** Takes {@code now} as the head when it says more than the one held (the file grew, or none was held). */
+    void grow(FileHead now) {
+        if (now.fingerprint() != null && (head == null || now.length() > head.length())) {
+            head = now;
+            fingerprint = now.fingerprint();
+        }
+    }
+
+    /** Looks at the file's size (and, when it changed, its head) for new lines or a truncation. */
     Refresh refresh(long nowNanos) throws IOException {
         long size = channel.size();
         boolean changed = size != lastSizeBytes;
@@ -137,20 +161,23 @@ final class FollowedFile implements Closeable {
             lastChangeNanos = nowNanos;
         }
         Refresh result = Refresh.UNCHANGED;
-        if (size < stream.seenBytes() || changed && fingerprint != Fingerprint.NONE && readFingerprint() != fingerprint) {
+        if (size < stream.seenBytes() || changed && fingerprint != null && !headStillMatches()) {
             // copytruncate (or content replaced in place, even if it grew past our offset before we looked)
+            lastTruncation = new FollowListener.Truncation(path, fingerprint, offsetBase + lines.nextLineStreamOffset(),
+                    lineNumberBase + lines.lineNumber(), stream.seenBytes());
             readFrom(0, 0);
-            fingerprint = Fingerprint.NONE;
+            head = null;
+            fingerprint = null;
             checkedPlain = false;
             result = Refresh.TRUNCATED;
         }
         if (!checkedPlain && size >= 2) {
-            readHead(2);
+            readHeadBytes(2);
             checkedPlain = true;
         }
         stream.extendTo(size);
-        if (fingerprint == Fingerprint.NONE && stream.hasUnread()) {
-            fingerprint = readFingerprint(); // the first line is complete now
+        if (fingerprint == null && stream.hasUnread()) {
+            grow(readHead()); // the first line is complete now
         }
         if (hasLinesReady()) {
             lines.resumeAfterEof();
@@ -176,17 +203,27 @@ final class FollowedFile implements Closeable {
         return lastChangeNanos;
     }
 
-    private long readFingerprint() throws IOException {
-        int n = readHead(Fingerprint.MAX_BYTES);
-        return Fingerprint.of(new BufferedInputStream(new ByteArrayInputStream(scratch.array(), 0, n),
-                Fingerprint.MAX_BYTES + 1));
+    /** Whether the file still starts with the head held; a longer head is kept while the file is short. */
+    private boolean headStillMatches() throws IOException {
+        if (head.isFull()) {
+            // the head will not grow: hash the bytes where they are, no copy
+            int n = readHeadBytes(Fingerprint.MAX_BYTES);
+            return n >= fingerprint.headBytes()
+                    && Fingerprint.hash(scratch.array(), fingerprint.headBytes()) == fingerprint.headHash();
+        }
+        FileHead now = readHead();
+        if (!now.matches(fingerprint)) {
+            return false;
+        }
+        grow(now);
+        return true;
     }
 
     /** Reads up to {@code len} first bytes into the scratch buffer, refusing a gzip-compressed file. */
-    private int readHead(int len) throws IOException {
+    private int readHeadBytes(int len) throws IOException {
         int n = NewlineScanner.readFully(channel, scratch, 0, len);
-        byte[] head = scratch.array();
-        if (n >= 2 && head[0] == (byte) 0x1f && head[1] == (byte) 0x8b) {
+        byte[] b = scratch.array();
+        if (n >= 2 && b[0] == (byte) 0x1f && b[1] == (byte) 0x8b) {
             throw new IOException(path + ": gzip-compressed; follow reads plain files only");
         }
         return n;
@@ -204,8 +241,19 @@ final class FollowedFile implements Closeable {
         return lineNumberBase;
     }
 
-    long fingerprint() {
+    /** The content fingerprint, or null until the first line is complete. */
+    Fingerprint fingerprint() {
         return fingerprint;
+    }
+
+    /** The head behind {@link #fingerprint()}, or null. */
+    FileHead head() {
+        return head;
+    }
+
+    /** Where reading stood when {@link #refresh} last returned {@link Refresh#TRUNCATED}. */
+    FollowListener.Truncation lastTruncation() {
+        return lastTruncation;
     }
 
     @Override

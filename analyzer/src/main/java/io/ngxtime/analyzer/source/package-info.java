@@ -17,12 +17,21 @@
  * pipes included, trailing bytes reported); {@code DecoderStream} holds the bzip2, xz and zstd libraries
  * to the same contract.
  *
+ * <h2>Knowing a file by its content</h2>
+ * {@link io.ngxtime.analyzer.source.FileHead} holds a file's first 4 KiB; its
+ * {@link io.ngxtime.analyzer.source.Fingerprint} (hashes of the first line and of the head, with the head's
+ * length) identifies the file whatever it is called, grows with the file while it is shorter, and tells
+ * apart two files that start with the same line. {@link io.ngxtime.analyzer.source.RotatedFiles} lists
+ * the files logrotate made of a log ({@code access.log.1}, {@code .2.gz}, {@code -20261205}), oldest first.
+ *
  * <h2>Following</h2>
  * {@link io.ngxtime.analyzer.source.FileFollower} follows one path like {@code tail -F}: it starts at the
- * end, the beginning or a checkpoint ({@link io.ngxtime.analyzer.source.FollowStart}, content fingerprint
- * and offset), hands out complete lines only, reads a renamed or deleted file to its end before moving to
- * the file now at the path, reads a truncated file again from offset 0, and waits for a missing file.
- * Each line carries the file's fingerprint and the offset after it, so a caller checkpoints exactly.
+ * end, the beginning or a checkpoint ({@link io.ngxtime.analyzer.source.FollowStart}; checkpoints are
+ * looked up by the head of every file it opens), hands out complete lines only, reads a renamed or deleted
+ * file to its end before moving to the file now at the path, reads a truncated file again from offset 0,
+ * and waits for a missing file; a {@link io.ngxtime.analyzer.source.FollowListener} is told of each
+ * truncation, move and wait, where lines can be lost. Each line carries the file's fingerprint and the
+ * offset after it, so a caller checkpoints exactly.
  * <ul>
  * <li>Layout: {@code FileFollower} (the state machine: which file, when to switch) over one
  *     {@code FollowedFile} at a time (handle, file key, fingerprint, reading position), whose

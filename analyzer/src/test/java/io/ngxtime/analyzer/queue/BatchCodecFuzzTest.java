@@ -90,8 +90,10 @@ class BatchCodecFuzzTest {
             }
         }
         List<SourceCheckpoint> checkpoints = List.of(
-                new SourceCheckpoint(Arrays.hashCode(input), "fuzz.log", input.length - 1, lineNumber),
-                new SourceCheckpoint(0, null, 0, 0));
+                new SourceCheckpoint(new io.ngxtime.analyzer.source.Fingerprint(Arrays.hashCode(input),
+                        input.length % (io.ngxtime.analyzer.source.Fingerprint.MAX_BYTES + 1), input.length),
+                        "fuzz.log", input.length - 1, lineNumber, input.length),
+                new SourceCheckpoint(io.ngxtime.analyzer.source.Fingerprint.firstLineOnly(0), null, 0, 0));
         long runningMaxTime = input.length % 2 == 0 ? Long.MIN_VALUE : 1_791_665_736_000L;
         int n = encoder.finish(checkpoints, runningMaxTime);
         byte[] encoded = Arrays.copyOf(encoder.encoded(), n);

@@ -24,7 +24,7 @@ class BatchDecoderTest {
                 "10.0.0.1:80", "200", "0.001"), r);
         BatchEncoder enc = new BatchEncoder(RecordStoreTest.TIMING);
         enc.add(r);
-        int n = enc.finish(List.of(new SourceCheckpoint(1, "f.log", 10, 1)), Long.MIN_VALUE);
+        int n = enc.finish(List.of(new SourceCheckpoint(io.ngxtime.analyzer.source.Fingerprint.firstLineOnly(1), "f.log", 10, 1)), Long.MIN_VALUE);
         return Arrays.copyOf(enc.encoded(), n);
     }
 

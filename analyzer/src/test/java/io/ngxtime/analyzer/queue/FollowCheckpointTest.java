@@ -26,25 +26,25 @@ class FollowCheckpointTest {
         Path log = dir.resolve("access.log");
         Path q = dir.resolve("q");
         Lines.write(log, 0, 100);
-        long fp;
+        io.ngxtime.analyzer.source.FileHead head;
         try (RecordStore store = RecordStore.open(q);
              FileFollower f = FileFollower.builder(log).start(FollowStart.BEGINNING).open()) {
             QueueIngester ing = new QueueIngester(store, IngestScenarioTest.COMBINED, 65536, true);
             assertThat(f.awaitLines(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(ing.read(f.reader(), Input.file(log), f.fingerprint(), f.offsetBase(), f.lineNumberBase(), () -> false))
+            assertThat(ing.read(f.reader(), Input.file(log), f.head(), f.offsetBase(), f.lineNumberBase(), () -> false))
                     .isEqualTo(100);
-            fp = f.fingerprint();
-            assertThat(ing.checkpoint(fp).offset()).isEqualTo(Files.size(log));
+            head = f.head();
+            assertThat(ing.checkpoint(head).offset()).isEqualTo(Files.size(log));
 
             Lines.append(log, 100, 150); // the writer goes on; tail is told to stop before it reads them
             assertThat(f.awaitLines(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(ing.read(f.reader(), Input.file(log), f.fingerprint(), f.offsetBase(), f.lineNumberBase(), () -> true))
+            assertThat(ing.read(f.reader(), Input.file(log), f.head(), f.offsetBase(), f.lineNumberBase(), () -> true))
                     .isZero();
-            assertThat(ing.checkpoint(fp).lines()).as("not back to where the file was opened").isEqualTo(100);
+            assertThat(ing.checkpoint(head).lines()).as("not back to where the file was opened").isEqualTo(100);
         }
         try (RecordStore store = RecordStore.open(q)) {
             QueueIngester ing = new QueueIngester(store, IngestScenarioTest.COMBINED, 65536, true);
-            assertThat(ing.checkpoint(fp).lines()).as("the stored checkpoint").isEqualTo(100);
+            assertThat(ing.checkpoint(head).lines()).as("the stored checkpoint").isEqualTo(100);
             assertThat(ing.ingest(Input.file(log), () -> false)).as("the restart reads only the new lines").isEqualTo(50);
         }
         assertThat(IngestScenarioTest.paths(q)).hasSize(150); // fails on a line counted twice

@@ -87,7 +87,9 @@ class IngestScenarioTest {
         }
         out.add("rejected " + rejected + " " + reasons);
         out.addAll(samples);
-        out.add("checkpoints " + last);
+        // where each input stands, not when it got there
+        out.add("checkpoints " + last.stream().map(c -> new SourceCheckpoint(c.fingerprint(), c.path(), c.offset(), c.lines()))
+                .toList());
         return out;
     }
 
@@ -279,6 +281,87 @@ class IngestScenarioTest {
         // given in the wrong order on purpose
         assertThat(ingest(q, log, gz)).isEqualTo(500);
         assertThat(paths(q)).hasSize(1500);
+    }
+
+    @Test
+    void twoLogsStartingWithTheSameLine_areEachReadWhole() throws Exception {
+        // two virtual hosts' logs whose first request is the same health check at the same second
+        String check = "10.0.0.9 - - [10/Oct/2026:13:55:36 +0200] \"GET /health HTTP/1.1\" 200 2 \"-\" \"probe\"";
+        Path api = dir.resolve("api.log");
+        Path www = dir.resolve("www.log");
+        Files.writeString(api, check + "\n");
+        Lines.append(api, 0, 300);
+        Files.writeString(www, check + "\n");
+        Lines.append(www, 300, 500);
+        Path q = dir.resolve("q");
+        assertThat(ingest(q, api)).isEqualTo(301);
+        assertThat(ingest(q, www)).as("not taken for api.log grown").isEqualTo(201);
+        assertThat(ingest(q, api, www)).isZero();
+        Lines.append(www, 500, 510);
+        assertThat(ingest(q, api, www)).isEqualTo(10);
+        java.util.Map<String, Long> counts = requestsByPath(q);
+        assertThat(counts).hasSize(511).containsEntry("/health", 2L);
+        assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(512);
+    }
+
+    /** How many requests of each path the queue holds. */
+    static java.util.Map<String, Long> requestsByPath(Path queue) throws Exception {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        try (RecordStore store = RecordStore.openForReading(queue); var reader = store.reader(null)) {
+            Batch b;
+            while ((b = reader.next()) != null) {
+                for (int i = 0; i < b.size(); i++) {
+                    counts.merge(b.request(i).path(), 1L, Long::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void aFileFingerprintedWhileShort_keepsTheLongerHeadOnceItGrew_soAnotherFileWithTheSameStartIsNotTakenForIt()
+            throws Exception {
+        Path a = dir.resolve("a.log");
+        Path b = dir.resolve("b.log");
+        Lines.write(a, 0, 1);
+        Path q = dir.resolve("q");
+        assertThat(ingest(q, a)).isEqualTo(1);
+        Lines.append(a, 1, 100); // a grows: its checkpoint now keeps a head of 4 KiB
+        assertThat(ingest(q, a)).isEqualTo(99);
+        Lines.write(b, 0, 1);    // b starts like a, then differs
+        Lines.append(b, 200, 300);
+        assertThat(ingest(q, b)).isEqualTo(101);
+        java.util.Map<String, Long> counts = requestsByPath(q);
+        assertThat(counts).hasSize(200).containsEntry("/p/0", 2L).containsEntry("/p/1", 1L).containsEntry("/p/250", 1L);
+    }
+
+    @Test
+    void aQueueWrittenBeforeCheckpointsKeptTheHead_stillResumes_andIsUpgraded() throws Exception {
+        Path log = dir.resolve("access.log");
+        Lines.write(log, 0, 3000);
+        Path current = dir.resolve("current");
+        assertThat(ingest(current, log)).isEqualTo(3000);
+        // the same queue as ngxtime wrote it before format 5: checkpoints with the first line's hash only
+        Path q = dir.resolve("q");
+        try (RecordStore from = RecordStore.openForReading(current); var reader = from.reader(null);
+             RecordStore to = RecordStore.open(q)) {
+            while (reader.nextRaw()) {
+                byte[] v4 = RecordStoreTest.withoutHeadFields(reader.raw());
+                to.append(v4, v4.length);
+            }
+        }
+        try (RecordStore store = RecordStore.openForReading(q)) {
+            assertThat(store.lastBatch().checkpoints()).singleElement()
+                    .satisfies(c -> assertThat(c.fingerprint().isFirstLineOnly()).isTrue());
+        }
+        assertThat(ingest(q, log)).as("nothing new").isZero();
+        Lines.append(log, 3000, 3100);
+        assertThat(ingest(q, log)).isEqualTo(100);
+        assertThat(paths(q)).hasSize(3100);
+        try (RecordStore store = RecordStore.openForReading(q)) {
+            assertThat(store.lastBatch().checkpoints()).singleElement()
+                    .satisfies(c -> assertThat(c.fingerprint().headBytes()).isPositive());
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.ngxtime.grammar.Preset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.ngxtime.analyzer.source.Fingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,13 +72,30 @@ class RecordStoreTest {
     }
 
     @Test
+    void append_afterTheQueueDirectoryWasRemoved_fails_insteadOfWritingIntoFilesNobodyCanOpen() throws Exception {
+        Path q = dir.resolve("q");
+        BatchEncoder enc = new BatchEncoder(TIMING);
+        int n = enc.finish(List.of(), Long.MIN_VALUE);
+        byte[] batch = java.util.Arrays.copyOf(enc.encoded(), n);
+        try (RecordStore store = RecordStore.open(q)) {
+            store.append(batch, n);
+            assertThat(store.isPresent()).isTrue();
+            io.ngxtime.analyzer.Analysis.deleteTree(q);
+            assertThat(store.isPresent()).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, n))
+                    .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("cannot append to queue " + q)
+                    .hasMessageContaining("removed");
+        }
+    }
+
+    @Test
     void checksum_catchesAFlippedByte_andFormat2BatchesWithoutOneStillRead() throws Exception {
         LineParser p = TIMING.newParser();
         LogRecord r = TIMING.newRecord();
         BatchEncoder enc = new BatchEncoder(TIMING);
         assertThat(p.parse(timingLine(1_791_665_736_123L, "/a", "curl", "-", "-", "-"), r)).isTrue();
         enc.add(r);
-        int n = enc.finish(List.of(new SourceCheckpoint(1, "f.log", 10, 1)), Long.MIN_VALUE);
+        int n = enc.finish(List.of(new SourceCheckpoint(new Fingerprint(1, 10, 77), "f.log", 10, 1)), Long.MIN_VALUE);
         byte[] v3 = java.util.Arrays.copyOf(enc.encoded(), n);
         BatchDecoder decoder = new BatchDecoder();
         assertThat(describe(decoder.decode(v3, 0, n, new Batch()).request(0))).contains("/a");
@@ -87,7 +105,12 @@ class RecordStoreTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> decoder.decode(flipped, 0, n, new Batch()))
                 .isInstanceOf(CorruptBatchException.class).hasMessageContaining("checksum");
 
-        byte[] version3 = withoutLoggedFields(java.util.Arrays.copyOf(v3, n)); // before the logged fields were kept
+        byte[] version4 = withoutHeadFields(java.util.Arrays.copyOf(v3, n)); // before checkpoints kept their head
+        Batch four = decoder.decode(version4, 0, version4.length, new Batch());
+        assertThat(describe(four.request(0))).contains("/a");
+        assertThat(four.checkpoints()).containsExactly(new SourceCheckpoint(Fingerprint.firstLineOnly(1), "f.log", 10, 1));
+
+        byte[] version3 = withoutLoggedFields(version4); // before the logged fields were kept
         Batch three = decoder.decode(version3, 0, version3.length, new Batch());
         assertThat(describe(three.request(0))).contains("/a");
         assertThat(three.request(0).logged()).isEqualTo(io.ngxtime.analyzer.record.Logged.ALL);
@@ -96,7 +119,44 @@ class RecordStoreTest {
         v2[2] = BatchEncoder.VERSION_WITHOUT_CHECKSUM;
         Batch old = decoder.decode(v2, 0, v2.length, new Batch());
         assertThat(describe(old.request(0))).contains("/a");
-        assertThat(old.checkpoints()).containsExactly(new SourceCheckpoint(1, "f.log", 10, 1));
+        assertThat(old.checkpoints()).containsExactly(new SourceCheckpoint(Fingerprint.firstLineOnly(1), "f.log", 10, 1));
+    }
+
+    /**
+     * A version-5 batch as version 4 wrote it: checkpoints without their head's length and hash and without
+     * when they moved, checksummed again.
+     */
+    static byte[] withoutHeadFields(byte[] v5) {
+        ByteReader in = new ByteReader();
+        in.reset(v5, 0, v5.length - 4);
+        in.skip(3 + 24);
+        in.readVarInt();
+        in.readString();
+        in.readByte();
+        in.readVarInt();
+        int checkpoints = in.readVarInt();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int from = 0;
+        for (int i = 0; i < checkpoints; i++) {
+            in.readFixedLong();
+            in.readString();
+            in.readVarLong();
+            in.readVarLong();
+            out.write(v5, from, in.position() - from);
+            in.readVarLong();
+            in.readFixedLong();
+            in.readVarLong();
+            from = in.position();
+        }
+        out.write(v5, from, v5.length - 4 - from);
+        byte[] v4 = out.toByteArray();
+        v4[2] = BatchEncoder.VERSION_WITHOUT_HEAD;
+        int crc = BatchEncoder.checksum(v4, 0, v4.length);
+        byte[] withCrc = java.util.Arrays.copyOf(v4, v4.length + 4);
+        for (int k = 0; k < 4; k++) {
+            withCrc[v4.length + k] = (byte) (crc >>> (8 * k));
+        }
+        return withCrc;
     }
 
     /**
@@ -168,7 +228,7 @@ class RecordStoreTest {
         }
         byte[] bad = "garbage".getBytes();
         enc.reject("f.log", 4, new ParseError(1, "a digit", "'g'", "in $remote_addr"), bad, 0, bad.length);
-        int n = enc.finish(List.of(new SourceCheckpoint(42, "f.log", 1234, 4)), Long.MIN_VALUE);
+        int n = enc.finish(List.of(new SourceCheckpoint(new Fingerprint(42, 1200, -7), "f.log", 1234, 4, 1_796_000_000_000L)), Long.MIN_VALUE);
         try (RecordStore store = RecordStore.open(dir)) {
             store.append(enc.encoded(), n);
         }
@@ -180,7 +240,7 @@ class RecordStoreTest {
                 actual.add(describe(b.request(i)));
             }
             assertThat(actual).isEqualTo(expected);
-            assertThat(b.checkpoints()).containsExactly(new SourceCheckpoint(42, "f.log", 1234, 4));
+            assertThat(b.checkpoints()).containsExactly(new SourceCheckpoint(new Fingerprint(42, 1200, -7), "f.log", 1234, 4, 1_796_000_000_000L));
             assertThat(b.rejected()).isEqualTo(1);
             assertThat(b.reasons()).containsEntry("expected a digit in $remote_addr", 1L);
             assertThat(b.samples().get(0).line()).isEqualTo(4);

@@ -46,7 +46,7 @@ class FileFollowerTest {
         rotated = dir.resolve("access.log.1");
     }
 
-    private record Line(String text, long number, boolean tooLong, long offset, long next, long fingerprint) {
+    private record Line(String text, long number, boolean tooLong, long offset, long next, Fingerprint fingerprint) {
         @Override
         public String toString() {
             return number + ":" + text + (tooLong ? " (too long)" : "") + " @" + offset + "-" + next;
@@ -178,6 +178,89 @@ class FileFollowerTest {
     }
 
     @Test
+    void copytruncate_regrownPastTheOldOffsetWithTheSameFirstLine_isStillNoticedByItsHead() throws Exception {
+        // a health check logged at the same second starts both contents: the first line alone cannot tell
+        try (FileFollower f = followFromBeginning("health 10:00:00\na2\n")) {
+            assertNextLines(f, "health 10:00:00", "a2");
+
+            truncate(log);
+            append(log, "health 10:00:00\nb2 is longer than a2\nb3\n");
+
+            assertThat(drain(f)).extracting(Line::text, Line::number)
+                    .containsExactly(tuple("health 10:00:00", 1L), tuple("b2 is longer than a2", 2L), tuple("b3", 3L));
+            assertThat(f.truncations()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void copytruncate_tellsTheListenerWhereReadingStood_withTheOldContentsFingerprint() throws Exception {
+        List<FollowListener.Truncation> told = new ArrayList<>();
+        append(log, "a1\na2\n");
+        FollowListener listener = new FollowListener() {
+            @Override
+            public void truncated(Truncation t) {
+                told.add(t);
+            }
+        };
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).listener(listener).open()) {
+            List<Line> before = drain(f);
+            append(log, "a3 partial");
+            assertThat(f.next(1, TimeUnit.SECONDS)).isFalse();
+
+            Files.copy(log, rotated);
+            truncate(log);
+            append(log, "b1\n");
+
+            assertThat(texts(drain(f))).containsExactly("b1");
+            assertThat(told).containsExactly(new FollowListener.Truncation(log, before.get(1).fingerprint(), 6, 2, 16));
+            assertThat(FileHead.of(Files.readAllBytes(rotated), 16).matches(told.get(0).fingerprint()))
+                    .as("logrotate's copy is found by the fingerprint told").isTrue();
+        }
+    }
+
+    @Test
+    void deletedFile_tellsTheListenerOnceThatItWaitsForTheFile() throws Exception {
+        List<Path> waiting = new ArrayList<>();
+        append(log, "a1\n");
+        FollowListener listener = new FollowListener() {
+            @Override
+            public void waiting(Path path) {
+                waiting.add(path);
+            }
+        };
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING).listener(listener).open()) {
+            assertNextLines(f, "a1");
+            Files.delete(log);
+            assertThat(f.next(5, TimeUnit.SECONDS)).isFalse();
+            assertThat(f.next(5, TimeUnit.SECONDS)).isFalse();
+            assertThat(waiting).containsExactly(log);
+
+            append(log, "b1\n");
+            assertNextLines(f, "b1");
+        }
+    }
+
+    @Test
+    void resumeWith_everyFileOpenedIsLookedUp_soAFileMovedBackAfterARotationIsNotReadTwice() throws Exception {
+        Line last;
+        try (FileFollower f = followFromBeginning("a1\na2\n")) {
+            last = drain(f).get(1);
+        }
+        Files.move(log, rotated);
+        append(log, "b1\n");
+        FileFollower.Checkpoint a = new FileFollower.Checkpoint(last.fingerprint(), last.next(), last.number());
+        try (FileFollower f = follow(log).start(FollowStart.BEGINNING)
+                .resumeWith(head -> head.matches(a.fingerprint()) ? a : null).open()) {
+            assertNextLines(f, "b1");
+            // the first file comes back to the path (a rotation undone): it is known, read from its checkpoint
+            Files.move(log, dir.resolve("b.log"));
+            append(rotated, "a3\n");
+            Files.move(rotated, log);
+            assertThat(drain(f)).extracting(Line::text, Line::number).containsExactly(tuple("a3", 3L));
+        }
+    }
+
+    @Test
     void partialLine_writtenInTwoPartsWithAPause_comesOutOnceWhole() throws Exception {
         try (FileFollower f = followFromBeginning("a1\nGET /x")) {
             assertThat(f.next(1, TimeUnit.SECONDS)).isTrue();
@@ -271,7 +354,10 @@ class FileFollowerTest {
             List<Line> lines = drain(f);
             assertThat(lines).extracting(Line::text).containsExactly("a3", "a4");
             assertThat(lines).extracting(Line::number).containsExactly(3L, 4L);
-            assertThat(lines).extracting(Line::fingerprint).containsOnly(last.fingerprint());
+            // the same file, its fingerprint grown with it: its head is now all 12 bytes
+            assertThat(lines).extracting(Line::fingerprint)
+                    .containsOnly(new Fingerprint(last.fingerprint().firstLineHash(), 12, lines.get(1).fingerprint().headHash()));
+            assertThat(FileHead.of(Files.readAllBytes(log), 12).matches(last.fingerprint())).isTrue();
         }
     }
 
@@ -297,7 +383,7 @@ class FileFollowerTest {
 
     @Test
     void resumeFromCheckpoint_offsetNotAtALineStart_startsPerTheOption() throws Exception {
-        long fp;
+        Fingerprint fp;
         try (FileFollower f = followFromBeginning("a1\na2\n")) {
             fp = drain(f).get(0).fingerprint();
         }
@@ -318,7 +404,7 @@ class FileFollowerTest {
             append(log, "\na2\n");
 
             List<Line> lines = drain(f);
-            long fp = lines.get(0).fingerprint();
+            Fingerprint fp = lines.get(0).fingerprint();
             assertThat(lines).containsExactly(
                     new Line("x".repeat(64), 2, true, 3, 204, fp),
                     new Line("a2", 3, false, 204, 207, fp));
