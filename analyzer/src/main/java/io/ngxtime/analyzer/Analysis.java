@@ -1,6 +1,9 @@
 package io.ngxtime.analyzer;
 
 import io.ngxtime.analyzer.aggregate.Aggregation;
+import io.ngxtime.analyzer.aggregate.BatchWindowFilter;
+import io.ngxtime.analyzer.files.IoErrorText;
+import io.ngxtime.analyzer.files.TempDirectories;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.ingest.HeadSampler;
@@ -11,9 +14,9 @@ import io.ngxtime.analyzer.ingest.LineSink;
 import io.ngxtime.analyzer.ingest.LogReader;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.ingest.RejectsFile;
+import io.ngxtime.analyzer.ingest.RequestSource;
 import io.ngxtime.analyzer.ingest.WindowedRejects;
 import io.ngxtime.analyzer.queue.Batch;
-import io.ngxtime.analyzer.queue.QueueAggregator;
 import io.ngxtime.analyzer.queue.QueueIngester;
 import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.record.RecordConverter;
@@ -30,12 +33,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -272,7 +272,7 @@ public final class Analysis {
     }
 
     private Report laterPasses(Aggregation aggregation, List<String> names, RequestSource source) {
-        return LaterPasses.run(aggregation.report(names, format.name(), peaks), aggregation, source,
+        return PeakAndBaselinePasses.run(aggregation.report(names, format.name(), peaks), aggregation, source,
                 baselineFromMillis, baselineToMillis, this::isCancelled);
     }
 
@@ -327,7 +327,7 @@ public final class Analysis {
     private void direct(List<Input> inputs, Aggregation aggregation) {
         LogReader reader = new LogReader(format, maxLineBytes);
         Request request = new Request();
-        QueueAggregator window = QueueAggregator.requestsOnly(aggregation, fromMillis, toMillis);
+        BatchWindowFilter window = BatchWindowFilter.requestsOnly(aggregation, fromMillis, toMillis);
         LineSink requests = new LineSink() {
             @Override
             public void accept(LogRecord record) {
@@ -407,7 +407,7 @@ public final class Analysis {
             }
         }, "ngxtime-parse");
         parser.start();
-        QueueAggregator window = QueueAggregator.requestsOnly(aggregation, fromMillis, toMillis);
+        BatchWindowFilter window = BatchWindowFilter.requestsOnly(aggregation, fromMillis, toMillis);
         try (RecordStore.BatchReader reader = store.reader(null)) {
             while (true) {
                 boolean finished = done.get();
@@ -445,22 +445,13 @@ public final class Analysis {
         return rejectsFile == null ? sink : LineSink.both(sink, rejectsFile);
     }
 
-    /** Deletes a (temporary) directory tree, best effort. */
+    /**
+     * Deletes a (temporary) directory tree, best effort.
+     *
+     * @see TempDirectories#deleteTree
+     */
     public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a temporary directory
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
+        TempDirectories.deleteTree(dir);
     }
 
     /** Inputs that could not be read. */
@@ -483,27 +474,12 @@ public final class Analysis {
         return format;
     }
 
-    /** One line for an I/O failure, without a stack trace. */
+    /**
+     * One line for an I/O failure, without a stack trace.
+     *
+     * @see IoErrorText#describe
+     */
     public static String describe(IOException e) {
-        if (e instanceof CompressedDataException) {
-            return e.getMessage();
-        }
-        if (e instanceof NoSuchFileException) {
-            return ((NoSuchFileException) e).getReason() != null ? ((NoSuchFileException) e).getReason() : "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
-            return "corrupt or truncated compressed data (" + e.getMessage() + ")";
-        }
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        String m = e.getMessage();
-        if (m != null && m.contains("Is a directory")) {
-            return "is a directory";
-        }
-        return m == null ? e.getClass().getSimpleName() : m;
+        return IoErrorText.describe(e);
     }
 }

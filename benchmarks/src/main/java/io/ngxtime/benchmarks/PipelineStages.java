@@ -1,7 +1,7 @@
 package io.ngxtime.benchmarks;
 
-import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.aggregate.Aggregation;
+import io.ngxtime.analyzer.files.TempDirectories;
 import io.ngxtime.analyzer.ingest.LineSink;
 import io.ngxtime.analyzer.ingest.LogReader;
 import io.ngxtime.analyzer.queue.Batch;
@@ -89,13 +89,13 @@ public final class PipelineStages {
                 Path dir = Files.createTempDirectory("ngxtime-stages-");
                 try {
                     report("+ append to the queue", lines, () -> {
-                        Analysis.deleteTree(dir);
+                        TempDirectories.deleteTree(dir);
                         try (RecordStore store = RecordStore.open(dir)) {
                             append(data, format, store);
                         }
                     });
                 } finally {
-                    Analysis.deleteTree(dir);
+                    TempDirectories.deleteTree(dir);
                 }
             }
             default -> throw new IllegalArgumentException("unknown stage " + stage);

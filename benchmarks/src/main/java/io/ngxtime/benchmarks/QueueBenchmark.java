@@ -1,7 +1,7 @@
 package io.ngxtime.benchmarks;
 
-import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.aggregate.Aggregation;
+import io.ngxtime.analyzer.files.TempDirectories;
 import io.ngxtime.analyzer.queue.Batch;
 import io.ngxtime.analyzer.queue.BatchDecoder;
 import io.ngxtime.analyzer.queue.BatchEncoder;
@@ -94,7 +94,7 @@ public class QueueBenchmark {
         store.close();
         System.out.printf("%n[queue] %d bytes per record on disk (encoded batch of %d records: %d bytes)%n",
                 Math.round((double) (batchLength + 4) / RECORDS_PER_BATCH), RECORDS_PER_BATCH, batchLength);
-        Analysis.deleteTree(dir);
+        TempDirectories.deleteTree(dir);
     }
 
     /** Encode 1,024 parsed records into a batch and append it as one excerpt. */

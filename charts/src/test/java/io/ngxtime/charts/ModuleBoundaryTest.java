@@ -14,7 +14,7 @@ class ModuleBoundaryTest {
     @Test
     void chartsImportNeitherSourcesNorTheQueueNorTheCli() throws IOException {
         List<String> forbidden = List.of("io.ngxtime.analyzer.source", "io.ngxtime.analyzer.queue",
-                "io.ngxtime.analyzer.Analysis", "io.ngxtime.analyzer.LaterPasses", "io.ngxtime.analyzer.RequestSource",
+                "io.ngxtime.analyzer.Analysis", "io.ngxtime.analyzer.PeakAndBaselinePasses", "io.ngxtime.analyzer.ingest.RequestSource",
                 "io.ngxtime.analyzer.record.Request;", "io.ngxtime.cli");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

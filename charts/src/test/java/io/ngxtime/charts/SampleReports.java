@@ -1,7 +1,7 @@
 package io.ngxtime.charts;
 
 import io.ngxtime.analyzer.report.AttributionItem;
-import io.ngxtime.analyzer.LaterPasses;
+import io.ngxtime.analyzer.PeakAndBaselinePasses;
 import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
 import io.ngxtime.analyzer.report.Latency;
@@ -89,7 +89,7 @@ final class SampleReports {
                     "'" + HOSTILE + "'", "in $status"));
         }
         Report first = a.report(List.of(hostile ? "access" + HOSTILE + ".log" : "access.log"), "timing", 5);
-        return LaterPasses.run(first, a, (from, to, consumer) -> generate(seconds, hostile, r -> {
+        return PeakAndBaselinePasses.run(first, a, (from, to, consumer) -> generate(seconds, hostile, r -> {
             if (r.timeMillis() >= from && r.timeMillis() < to) {
                 consumer.accept(r);
             }

@@ -1,7 +1,7 @@
 package io.ngxtime.cli;
 
 import io.ngxtime.analyzer.Analysis;
-import io.ngxtime.analyzer.queue.QueueReport;
+import io.ngxtime.analyzer.QueueReport;
 import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.report.Report;
 import java.io.IOException;

@@ -117,7 +117,7 @@ class TailFaultsTest {
         Path q = dir.resolve("q");
         Files.write(log, lines(0, 50));
         Running tail = Running.start(log, q, 120);
-        io.ngxtime.analyzer.Analysis.deleteTree(q);
+        io.ngxtime.analyzer.files.TempDirectories.deleteTree(q);
 
         assertThat(tail.awaitExit()).as(tail.err().toString()).isEqualTo(ExitCode.IO);
         assertThat(tail.err().toString().strip().lines().toList()).containsExactly("ngxtime: cannot write queue " + q

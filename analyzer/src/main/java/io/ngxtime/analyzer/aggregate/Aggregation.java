@@ -1,9 +1,9 @@
 package io.ngxtime.analyzer.aggregate;
 
-import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.record.Request;
-import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.report.NoteSummary;
 import io.ngxtime.analyzer.report.RejectSummary;
 import io.ngxtime.analyzer.report.Report;
@@ -188,10 +188,10 @@ public final class Aggregation implements Aggregator<Aggregation> {
         // the lines of the window: its requests, those the filters left out, and its rejected lines
         long lines = summary.requests() + outsideFilter + rejects.total();
         return new Report(inputs, format, lines, describe(summary.requests() > 0 ? offset : offeredOffsetSeconds),
-                summary.summary(), new RejectSummary(rejects.total(), rejects.byReason(), rejects.samples()), ReportBuilder.timing(timing),
-                ReportBuilder.upstreams(upstreams), ReportBuilder.traffic(traffic, summary, offset),
-                ReportBuilder.peaks(PeakFinder.find(traffic, peaks), null, offset), ReportBuilder.routes(routes),
-                ReportBuilder.findings(this), null, ReportBuilder.upstreamTotals(timing, upstreams), notes());
+                summary.summary(), new RejectSummary(rejects.total(), rejects.byReason(), rejects.samples()), ReportAssembler.timing(timing),
+                ReportAssembler.upstreams(upstreams), ReportAssembler.traffic(traffic, summary, offset),
+                ReportAssembler.peaks(PeakFinder.find(traffic, peaks), null, offset), ReportAssembler.routes(routes),
+                ReportAssembler.findings(this), null, ReportAssembler.upstreamTotals(timing, upstreams), notes());
     }
 
     /** The notes on accepted lines: counted from the requests in the report, sampled as they were read. */

@@ -1,9 +1,9 @@
 package io.ngxtime.analyzer.aggregate;
 
 import io.ngxtime.analyzer.record.Tier;
-import io.ngxtime.analyzer.report.Comparison;
 import io.ngxtime.analyzer.report.Comparison.Change;
 import io.ngxtime.analyzer.report.Comparison.Kind;
+import io.ngxtime.analyzer.report.Comparison;
 import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.report.UpstreamReport;
@@ -83,11 +83,11 @@ public final class Comparisons {
 
     private static List<Change> upstreams(Aggregation window, Aggregation baseline, Weigher w) {
         Map<String, UpstreamReport> before = new HashMap<>();
-        for (UpstreamReport u : ReportBuilder.upstreams(baseline.upstreams())) {
+        for (UpstreamReport u : ReportAssembler.upstreams(baseline.upstreams())) {
             before.put(u.address(), u);
         }
         List<Change> ups = new ArrayList<>();
-        for (UpstreamReport u : ReportBuilder.upstreams(window.upstreams())) {
+        for (UpstreamReport u : ReportAssembler.upstreams(window.upstreams())) {
             UpstreamReport b = before.get(u.address());
             ups.add(w.count(u.address(), "attempts", b == null ? 0 : b.attempts(), u.attempts()));
             if (b != null) {

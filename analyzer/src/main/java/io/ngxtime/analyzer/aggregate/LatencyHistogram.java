@@ -12,8 +12,8 @@ import org.HdrHistogram.Histogram;
  * report says how many were clamped. The maximum is exact below the range. Mergeable; single-writer.
  */
 public final class LatencyHistogram {
-    /** One hour: longer requests are clamped. */
-    public static final long HIGHEST_MICROS = 3_600_000_000L;
+    /** One hour: longer requests are clamped (the report states it as {@link Percentiles#HIGHEST_MICROS}). */
+    public static final long HIGHEST_MICROS = Percentiles.HIGHEST_MICROS;
     public static final int PRECISE = 3;
     public static final int COMPACT = 2;
 

@@ -219,7 +219,7 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
 
     /** The peaks as report entries, with their attribution. */
     public List<io.ngxtime.analyzer.report.PeakReport> reports(int offsetSeconds) {
-        return ReportBuilder.peaks(windows, this, offsetSeconds);
+        return ReportAssembler.peaks(windows, this, offsetSeconds);
     }
 
     /** Whether any of the peak's counts are approximate (more distinct values than the sketches keep). */

@@ -1,6 +1,5 @@
 package io.ngxtime.analyzer.ingest;
 
-import io.ngxtime.analyzer.RequestSource;
 import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.source.CompressedDataException;

@@ -1,6 +1,6 @@
 package io.ngxtime.analyzer.ingest;
 
-import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.source.LineReader;
@@ -56,7 +56,7 @@ public final class InputOrder {
             } catch (CompressedDataException damaged) {
                 // its lines before the damage are still read (and the damage reported) in its turn
             } catch (IOException e) {
-                errors.add(new InputError(in.name(), Analysis.describe(e)));
+                errors.add(new InputError(in.name(), IoErrorText.describe(e)));
                 continue;
             }
             keyed.add(new Keyed(in, first, pos++));

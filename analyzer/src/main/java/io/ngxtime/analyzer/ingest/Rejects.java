@@ -1,6 +1,6 @@
 package io.ngxtime.analyzer.ingest;
 
-import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.grammar.ParseError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

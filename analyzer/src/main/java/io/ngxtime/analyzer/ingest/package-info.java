@@ -11,5 +11,9 @@
  * never silently an empty report. A line that damaged compressed data cut short is rejected as
  * {@code line cut short by damaged compressed data}, never parsed, and detection samples only the
  * lines before the damage ({@link io.ngxtime.analyzer.ingest.FormatDetector#detectFirst}).
+ *
+ * <p>{@link io.ngxtime.analyzer.ingest.RequestSource} is what a later pass reads again: the files
+ * ({@link io.ngxtime.analyzer.ingest.FileRequestSource}) or the record queue (the queue package's). May use
+ * {@code files}, {@code record} and {@code source}; never the queue, aggregation, report or facade.
  */
 package io.ngxtime.analyzer.ingest;

@@ -1,8 +1,8 @@
 package io.ngxtime.analyzer.live;
 
 import io.ngxtime.analyzer.aggregate.Aggregation;
+import io.ngxtime.analyzer.aggregate.BatchWindowFilter;
 import io.ngxtime.analyzer.queue.Batch;
-import io.ngxtime.analyzer.queue.QueueAggregator;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.Report;
 import java.util.ArrayDeque;
@@ -43,7 +43,7 @@ public final class LiveWindow {
      * reason, with their samples), exactly as {@code report --queue} reads them.
      */
     public void add(Batch b) {
-        new QueueAggregator(current).add(b);
+        new BatchWindowFilter(current).add(b);
         currentRequests += b.size();
         linesSeen += b.size() + b.rejected();
         rejectedSeen += b.rejected();

@@ -1,6 +1,6 @@
 package io.ngxtime.analyzer.queue;
 
-import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.record.Logged;
 import io.ngxtime.analyzer.record.Request;

@@ -1,7 +1,7 @@
 package io.ngxtime.analyzer.queue;
 
 import io.ngxtime.analyzer.ingest.WindowedRejects;
-import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.record.LineSample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.Set;
  * samples, and all of them when the checkpoint is not the input's (standard input has none). That is
  * exact unless a window's edge falls among the batch's requests (docs/report-json.md, {@code rejected}).
  */
-final class BatchLineOrder {
+public final class BatchLineOrder {
     /** The input of batches that carry no checkpoint. */
     static final Object UNKNOWN_INPUT = new Object();
 
@@ -31,13 +31,13 @@ final class BatchLineOrder {
      * The batch's input: its checkpoint's first-line hash (stable while the file grows, where the rest of
      * its fingerprint grows with the file's head).
      */
-    static Object input(Batch b) {
+    public static Object input(Batch b) {
         List<SourceCheckpoint> c = b.checkpoints();
         return c.isEmpty() ? UNKNOWN_INPUT : (Object) c.get(c.size() - 1).fingerprint().firstLineHash();
     }
 
     /** The line number (1-based) in its input of the batch's first line, or -1 when the batch does not tell. */
-    static long firstLine(Batch b) {
+    public static long firstLine(Batch b) {
         List<SourceCheckpoint> c = b.checkpoints();
         if (c.isEmpty()) {
             return -1;
@@ -53,7 +53,7 @@ final class BatchLineOrder {
     }
 
     /** The time of the batch's last request with a time (epoch ms), or -1 when none has one. */
-    static long lastTime(Batch b) {
+    public static long lastTime(Batch b) {
         for (int i = b.size() - 1; i >= 0; i--) {
             long t = b.request(i).timeMillis();
             if (t >= 0) {
@@ -64,7 +64,7 @@ final class BatchLineOrder {
     }
 
     /** Tells {@code rejects} the batch's requests and rejected lines, in the order read as far as known. */
-    static void feed(Batch b, WindowedRejects rejects) {
+    public static void feed(Batch b, WindowedRejects rejects) {
         Object input = input(b);
         int n = b.size();
         if (b.rejected() == 0) {

@@ -266,7 +266,7 @@ public final class QueueIngester {
         if (e instanceof CompressedDataException d && d.completeLines() != CompressedDataException.LINES_UNKNOWN) {
             return lineBase == 0 ? d : d.afterLines(lineBase + d.completeLines(), d.lineCut());
         }
-        return new IOException(io.ngxtime.analyzer.Analysis.describe(e) + "; read " + linesRead + " lines before it", e);
+        return new IOException(io.ngxtime.analyzer.files.IoErrorText.describe(e) + "; read " + linesRead + " lines before it", e);
     }
 
     /** Lines per chunk handed to a parallel worker: one batch. */

@@ -1,6 +1,6 @@
 package io.ngxtime.analyzer.queue;
 
-import io.ngxtime.analyzer.RequestSource;
+import io.ngxtime.analyzer.ingest.RequestSource;
 import io.ngxtime.analyzer.record.Request;
 import java.util.List;
 import java.util.function.Consumer;

@@ -13,5 +13,8 @@
  * ({@link io.ngxtime.analyzer.queue.FollowNotice}). A store whose directory was removed refuses appends
  * ({@link io.ngxtime.analyzer.queue.RecordStore#requirePresent}) instead of writing into files nobody can
  * open again.
+ *
+ * <p>May use {@code files}, {@code record}, {@code source} and {@code ingest}; aggregation reads the batches
+ * ({@code aggregate.BatchWindowFilter}) and the facade makes reports of them ({@code QueueReport}).
  */
 package io.ngxtime.analyzer.queue;

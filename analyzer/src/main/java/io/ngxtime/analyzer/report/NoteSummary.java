@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.report;
 
+import io.ngxtime.analyzer.record.LineSample;
 import java.util.List;
 import java.util.Map;
 

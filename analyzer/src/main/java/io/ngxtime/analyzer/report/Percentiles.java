@@ -8,4 +8,10 @@ package io.ngxtime.analyzer.report;
 public record Percentiles(long count, long p50, long p90, long p95, long p99, long p999, long max, long clamped,
                           double meanMicros) {
     public static final Percentiles EMPTY = new Percentiles(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /**
+     * The top of the range (one hour): a longer value is counted in {@code clamped} and as this in every
+     * figure. Here, with the figures, so that a renderer that states the range needs only the report.
+     */
+    public static final long HIGHEST_MICROS = 3_600_000_000L;
 }

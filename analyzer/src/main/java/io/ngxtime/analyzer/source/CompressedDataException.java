@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.source;
 
+import io.ngxtime.analyzer.files.OneLineMessage;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -20,7 +21,7 @@ import java.util.Locale;
  * at most 2 MiB of text; zstd: up to a window, 2 MiB at zstd's default level), so a damaged .xz or .zst
  * loses up to that much more before the damage.
  */
-public final class CompressedDataException extends IOException {
+public final class CompressedDataException extends IOException implements OneLineMessage {
     private static final long serialVersionUID = 1L;
 
     /** How the compressed data breaks. */

@@ -1,6 +1,6 @@
 /**
  * Where log bytes come from: files, compressed files, standard input, and the line reader that splits
- * them into lines without allocating.
+ * them into lines without allocating. Uses only {@code files} of the analyzer.
  *
  * <h2>Reading once</h2>
  * {@link io.ngxtime.analyzer.source.Input} opens a file or standard input (gzip, bzip2, xz and zstd

@@ -2,7 +2,7 @@ package io.ngxtime.analyzer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.grammar.ParseError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

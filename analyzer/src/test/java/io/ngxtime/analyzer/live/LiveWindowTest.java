@@ -1,6 +1,6 @@
 package io.ngxtime.analyzer.live;
 
-import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.record.LineSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngxtime.analyzer.ingest.LogReader;

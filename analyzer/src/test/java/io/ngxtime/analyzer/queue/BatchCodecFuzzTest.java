@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ngxtime.analyzer.ingest.LogReader;
+import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.record.Logged;
 import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
-import io.ngxtime.analyzer.report.LineSample;
 import io.ngxtime.grammar.LineParser;
 import io.ngxtime.grammar.LogFormat;
 import io.ngxtime.grammar.LogRecord;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.QueueReport;
 import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.report.Report;

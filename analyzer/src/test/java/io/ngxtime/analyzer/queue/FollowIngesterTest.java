@@ -419,7 +419,7 @@ class FollowIngesterTest {
         Lines.write(log, 0, 10);
         Following f = start(FollowStart.BEGINNING);
         f.awaitAppended(10);
-        io.ngxtime.analyzer.Analysis.deleteTree(q);
+        io.ngxtime.analyzer.files.TempDirectories.deleteTree(q);
         Lines.append(log, 10, 20);
         Throwable t = f.failure();
         assertThat(t).isInstanceOf(QueueIngester.AppendException.class)

@@ -3,6 +3,7 @@ package io.ngxtime.analyzer.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.QueueReport;
 import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.Report;

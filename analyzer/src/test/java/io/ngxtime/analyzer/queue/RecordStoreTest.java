@@ -80,7 +80,7 @@ class RecordStoreTest {
         try (RecordStore store = RecordStore.open(q)) {
             store.append(batch, n);
             assertThat(store.isPresent()).isTrue();
-            io.ngxtime.analyzer.Analysis.deleteTree(q);
+            io.ngxtime.analyzer.files.TempDirectories.deleteTree(q);
             assertThat(store.isPresent()).isFalse();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, n))
                     .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("cannot append to queue " + q)

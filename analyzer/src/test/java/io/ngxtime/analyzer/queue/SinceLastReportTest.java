@@ -2,6 +2,7 @@ package io.ngxtime.analyzer.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ngxtime.analyzer.QueueReport;
 import io.ngxtime.analyzer.aggregate.RequestFilter;
 import io.ngxtime.analyzer.testutil.Lines;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.ngxtime.charts.html;
 
-import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
@@ -195,8 +195,8 @@ public final class HtmlReportWriter {
     }
 
     private static String clampedNote(Percentiles p) {
-        return p.clamped() == 0 ? "" : " (" + Figures.count(p.clamped(), "value") + " above " + ms(io.ngxtime.analyzer.aggregate.LatencyHistogram.HIGHEST_MICROS)
-                + " counted as " + ms(io.ngxtime.analyzer.aggregate.LatencyHistogram.HIGHEST_MICROS) + ")";
+        return p.clamped() == 0 ? "" : " (" + Figures.count(p.clamped(), "value") + " above " + ms(Percentiles.HIGHEST_MICROS)
+                + " counted as " + ms(Percentiles.HIGHEST_MICROS) + ")";
     }
 
     private static String notes(Report r) {

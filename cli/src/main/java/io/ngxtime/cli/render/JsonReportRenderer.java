@@ -1,6 +1,6 @@
 package io.ngxtime.cli.render;
 
-import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.report.AttributionItem;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -238,7 +238,7 @@ public final class JsonReportRenderer {
         g.writeNumberField("significant_digits", t.significantDigits());
         g.writeNumberField("upstream_significant_digits", 2);
         g.writeNumberField("series_relative_error", 0.032);
-        g.writeNumberField("highest_ms", io.ngxtime.analyzer.aggregate.LatencyHistogram.HIGHEST_MICROS / 1000);
+        g.writeNumberField("highest_ms", Percentiles.HIGHEST_MICROS / 1000);
         g.writeEndObject();
     }
 

@@ -1,6 +1,6 @@
 package io.ngxtime.cli.render;
 
-import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.live.LiveWindow;
 import io.ngxtime.analyzer.report.RejectSummary;

@@ -1,6 +1,6 @@
 package io.ngxtime.cli.render;
 
-import io.ngxtime.analyzer.report.LineSample;
+import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
@@ -125,8 +125,8 @@ public final class TextReportRenderer {
         }
         t.requestTime().measured().filter(p -> p.clamped() > 0).ifPresent(p -> out.printf(Locale.ROOT,
                 "  %s above %s counted as %s (a clock that jumped?)%n", Figures.count(p.clamped(), "request time"),
-                ms(io.ngxtime.analyzer.aggregate.LatencyHistogram.HIGHEST_MICROS),
-                ms(io.ngxtime.analyzer.aggregate.LatencyHistogram.HIGHEST_MICROS)));
+                ms(Percentiles.HIGHEST_MICROS),
+                ms(Percentiles.HIGHEST_MICROS)));
     }
 
     private static void row(String name, String n, String share, Latency l, PrintWriter out) {

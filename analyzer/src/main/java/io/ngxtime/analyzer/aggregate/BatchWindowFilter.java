@@ -1,7 +1,8 @@
-package io.ngxtime.analyzer.queue;
+package io.ngxtime.analyzer.aggregate;
 
-import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.ingest.WindowedRejects;
+import io.ngxtime.analyzer.queue.Batch;
+import io.ngxtime.analyzer.queue.BatchLineOrder;
 import io.ngxtime.analyzer.record.Request;
 
 /**
@@ -9,7 +10,7 @@ import io.ngxtime.analyzer.record.Request;
  * ({@code [fromMillis, toMillis)}; requests without a time are kept only when there is no window), and
  * the rejected lines of that window as {@link WindowedRejects} places them ({@link BatchLineOrder}).
  */
-public final class QueueAggregator {
+public final class BatchWindowFilter {
     private final Aggregation aggregation;
     private final long fromMillis;
     private final long toMillis;
@@ -18,7 +19,7 @@ public final class QueueAggregator {
     private final WindowedRejects rejects;
     private boolean afterSeek;
 
-    private QueueAggregator(Aggregation aggregation, long fromMillis, long toMillis, boolean countRejects) {
+    private BatchWindowFilter(Aggregation aggregation, long fromMillis, long toMillis, boolean countRejects) {
         this.aggregation = aggregation;
         this.fromMillis = fromMillis;
         this.toMillis = toMillis;
@@ -30,17 +31,17 @@ public final class QueueAggregator {
     }
 
     /** Requests and rejected lines in {@code [fromMillis, toMillis)} (Long.MIN_VALUE, Long.MAX_VALUE: all). */
-    public QueueAggregator(Aggregation aggregation, long fromMillis, long toMillis) {
+    public BatchWindowFilter(Aggregation aggregation, long fromMillis, long toMillis) {
         this(aggregation, fromMillis, toMillis, true);
     }
 
-    public QueueAggregator(Aggregation aggregation) {
+    public BatchWindowFilter(Aggregation aggregation) {
         this(aggregation, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     /** Only the requests in the window: the batches' rejected lines are counted by whoever parsed them. */
-    public static QueueAggregator requestsOnly(Aggregation aggregation, long fromMillis, long toMillis) {
-        return new QueueAggregator(aggregation, fromMillis, toMillis, false);
+    public static BatchWindowFilter requestsOnly(Aggregation aggregation, long fromMillis, long toMillis) {
+        return new BatchWindowFilter(aggregation, fromMillis, toMillis, false);
     }
 
     /**

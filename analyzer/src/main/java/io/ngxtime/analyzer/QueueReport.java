@@ -1,8 +1,12 @@
-package io.ngxtime.analyzer.queue;
+package io.ngxtime.analyzer;
 
-import io.ngxtime.analyzer.LaterPasses;
 import io.ngxtime.analyzer.aggregate.Aggregation;
+import io.ngxtime.analyzer.aggregate.BatchWindowFilter;
 import io.ngxtime.analyzer.aggregate.RequestFilter;
+import io.ngxtime.analyzer.queue.Batch;
+import io.ngxtime.analyzer.queue.BatchLineOrder;
+import io.ngxtime.analyzer.queue.QueueRequestSource;
+import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.report.Report;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +40,7 @@ public final class QueueReport {
     /** The same, reading only batches at or after queue index {@code fromIndex} (-1: from the start). */
     public static Stats aggregate(RecordStore store, long fromMillis, long toMillis, long fromIndex,
                                   Aggregation aggregation, Set<String> formats) {
-        QueueAggregator window = new QueueAggregator(aggregation, fromMillis, toMillis);
+        BatchWindowFilter window = new BatchWindowFilter(aggregation, fromMillis, toMillis);
         long decoded = 0;
         long skimmed = 0;
         long lastIndex = -1;
@@ -162,7 +166,7 @@ public final class QueueReport {
         }
         Report first = aggregation.report(List.of(store.directory().toString()),
                 formats.isEmpty() ? "none" : String.join(", ", formats), peaks);
-        Report report = LaterPasses.run(first, aggregation, new QueueRequestSource(store, fromIndex), baselineFromMillis,
+        Report report = PeakAndBaselinePasses.run(first, aggregation, new QueueRequestSource(store, fromIndex), baselineFromMillis,
                 baselineToMillis, () -> false);
         return new Unread(report, name, stats.lastIndex());
     }

@@ -3,6 +3,7 @@ package io.ngxtime.analyzer;
 import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.aggregate.Comparisons;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
+import io.ngxtime.analyzer.ingest.RequestSource;
 import io.ngxtime.analyzer.report.PeakReport;
 import io.ngxtime.analyzer.report.Report;
 import java.util.function.BooleanSupplier;
@@ -13,8 +14,8 @@ import java.util.function.BooleanSupplier;
  * comparing with a baseline window (a pass over it). Both read the source again, which
  * the record queue makes cheap (a seek, then only the batches of those windows).
  */
-public final class LaterPasses {
-    private LaterPasses() {
+public final class PeakAndBaselinePasses {
+    private PeakAndBaselinePasses() {
     }
 
     /**

@@ -1,14 +1,13 @@
 package io.ngxtime.analyzer.aggregate;
 
-import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.record.Logged;
 import io.ngxtime.analyzer.record.Tier;
 import io.ngxtime.analyzer.record.UpstreamAddress;
-import io.ngxtime.analyzer.report.UpstreamTotals;
+import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.report.Finding;
 import io.ngxtime.analyzer.report.PeakReport;
-import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.report.PeakWindow;
+import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.analyzer.report.Ranked;
 import io.ngxtime.analyzer.report.RouteReport;
 import io.ngxtime.analyzer.report.RoutesReport;
@@ -18,6 +17,7 @@ import io.ngxtime.analyzer.report.TimePoint;
 import io.ngxtime.analyzer.report.TimingReport;
 import io.ngxtime.analyzer.report.TrafficReport;
 import io.ngxtime.analyzer.report.UpstreamReport;
+import io.ngxtime.analyzer.report.UpstreamTotals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns aggregators into the immutable report model. */
-final class ReportBuilder {
+final class ReportAssembler {
     /** Routes listed in a report. */
     static final int TOP_ROUTES = 50;
     static final int TOP_PATHS = 20;
@@ -35,7 +35,7 @@ final class ReportBuilder {
     /** ...out of at least this many. */
     static final int FAILING_MIN_ATTEMPTS = 10;
 
-    private ReportBuilder() {
+    private ReportAssembler() {
     }
 
     static TimingReport timing(TimingAggregator t) {

@@ -1,4 +1,4 @@
-package io.ngxtime.analyzer.report;
+package io.ngxtime.analyzer.record;
 
 /**
  * One line kept as a sample: where it came from (file and 1-based line number), why it was kept (a reject

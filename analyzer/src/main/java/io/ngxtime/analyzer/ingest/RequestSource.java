@@ -1,4 +1,4 @@
-package io.ngxtime.analyzer;
+package io.ngxtime.analyzer.ingest;
 
 import io.ngxtime.analyzer.record.Request;
 import java.util.List;
