@@ -21,6 +21,7 @@ import io.ngxtime.analyzer.queue.QueueIngester;
 import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Input;
@@ -63,13 +64,12 @@ public final class Analysis {
     private final int maxLineBytes;
     private final int maxSamples;
     private final long directLimitBytes;
-    private final long fromMillis;
-    private final long toMillis;
+    private final TimeWindow window;
     private final Consumer<String> notices;
     private final io.ngxtime.analyzer.aggregate.RequestFilter filter;
     private final int peaks;
-    private final long baselineFromMillis;
-    private final long baselineToMillis;
+    /** Null: no comparison. */
+    private final TimeWindow baseline;
     private final List<InputError> inputErrors = new ArrayList<>();
     private volatile List<InputLines> inputLines = List.of();
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -82,13 +82,11 @@ public final class Analysis {
         this.maxLineBytes = b.maxLineBytes;
         this.maxSamples = b.maxSamples;
         this.directLimitBytes = b.directLimitBytes;
-        this.fromMillis = b.fromMillis;
-        this.toMillis = b.toMillis;
+        this.window = b.window;
         this.notices = b.notices;
         this.filter = b.filter;
         this.peaks = b.peaks;
-        this.baselineFromMillis = b.baselineFromMillis;
-        this.baselineToMillis = b.baselineToMillis;
+        this.baseline = b.baseline;
     }
 
     public static Builder builder() {
@@ -103,13 +101,11 @@ public final class Analysis {
         private int maxLineBytes = LineReader.DEFAULT_MAX_LINE_BYTES;
         private int maxSamples = 10;
         private long directLimitBytes = 8L << 20;
-        private long fromMillis = Long.MIN_VALUE;
-        private long toMillis = Long.MAX_VALUE;
+        private TimeWindow window = TimeWindow.ALL;
         private Consumer<String> notices = s -> { };
         private io.ngxtime.analyzer.aggregate.RequestFilter filter = io.ngxtime.analyzer.aggregate.RequestFilter.ALL;
         private int peaks = 5;
-        private long baselineFromMillis = Long.MIN_VALUE;
-        private long baselineToMillis = Long.MIN_VALUE;
+        private TimeWindow baseline;
 
         /** Only requests that pass this filter. */
         public Builder filter(io.ngxtime.analyzer.aggregate.RequestFilter f) {
@@ -128,8 +124,12 @@ public final class Analysis {
 
         /** Compare the window with this baseline window ({@code [from, to)}, epoch ms). */
         public Builder baseline(long fromMillis, long toMillis) {
-            this.baselineFromMillis = fromMillis;
-            this.baselineToMillis = toMillis;
+            return baseline(TimeWindow.between(fromMillis, toMillis));
+        }
+
+        /** Compare the window with this baseline window (null: no comparison, the default). */
+        public Builder baseline(TimeWindow baseline) {
+            this.baseline = baseline;
             return this;
         }
 
@@ -169,10 +169,17 @@ public final class Analysis {
             return this;
         }
 
-        /** Only requests with a time in {@code [from, to)} (epoch ms). */
+        /**
+         * Only requests with a time in {@code [from, to)} (epoch ms; {@code Long.MIN_VALUE} and
+         * {@code Long.MAX_VALUE} leave that end open, as in {@link TimeWindow}).
+         */
         public Builder window(long fromMillis, long toMillis) {
-            this.fromMillis = fromMillis;
-            this.toMillis = toMillis;
+            return window(TimeWindow.between(fromMillis, toMillis));
+        }
+
+        /** Only requests with a time in {@code window} ({@link TimeWindow#ALL}, the default: every request). */
+        public Builder window(TimeWindow window) {
+            this.window = window;
             return this;
         }
 
@@ -273,7 +280,7 @@ public final class Analysis {
 
     private Report laterPasses(Aggregation aggregation, List<String> names, RequestSource source) {
         return PeakAndBaselinePasses.run(aggregation.report(names, format.name(), peaks), aggregation, source,
-                baselineFromMillis, baselineToMillis, this::isCancelled);
+                baseline, this::isCancelled);
     }
 
     private boolean probe(Input in) {
@@ -327,15 +334,15 @@ public final class Analysis {
     private void direct(List<Input> inputs, Aggregation aggregation) {
         LogReader reader = new LogReader(format, maxLineBytes);
         Request request = new Request();
-        BatchWindowFilter window = BatchWindowFilter.requestsOnly(aggregation, fromMillis, toMillis);
+        BatchWindowFilter inWindow = BatchWindowFilter.requestsOnly(aggregation, window);
         LineSink requests = new LineSink() {
             @Override
             public void accept(LogRecord record) {
                 long t = record.timeMillis();
-                if (!window.windowed() || (t != -1 && window.inWindow(t))) {
+                if (!inWindow.windowed() || (t != -1 && inWindow.inWindow(t))) {
                     aggregation.add(RecordConverter.convert(record, request));
                 } else if (t != -1) {
-                    window.seenOutsideWindow(record.zoneOffsetSeconds());
+                    inWindow.seenOutsideWindow(record.zoneOffsetSeconds());
                 }
             }
 
@@ -349,7 +356,7 @@ public final class Analysis {
                 aggregation.noteSample(io.ngxtime.analyzer.ingest.Rejects.sample(source, lineNumber, reason, b, from, to));
             }
         };
-        WindowedRejects rejects = new WindowedRejects(fromMillis, toMillis, aggregation.rejects());
+        WindowedRejects rejects = new WindowedRejects(window, aggregation.rejects());
         for (Input input : inputs) {
             long read = 0;
             LineSink sink = withRejectsFile(LineSink.both(requests, rejects.sink(input)));
@@ -378,7 +385,7 @@ public final class Analysis {
         QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, false);
         // rejected lines are counted here, as parsed, with their neighbours' times: a batch keeps only counts
         Rejects parsedRejects = new Rejects(maxSamples);
-        WindowedRejects rejects = new WindowedRejects(fromMillis, toMillis, parsedRejects);
+        WindowedRejects rejects = new WindowedRejects(window, parsedRejects);
         ingester.observe(input -> withRejectsFile(rejects.sink(input)));
         ingester.afterAppend(() -> {
             appended.incrementAndGet();
@@ -407,13 +414,13 @@ public final class Analysis {
             }
         }, "ngxtime-parse");
         parser.start();
-        BatchWindowFilter window = BatchWindowFilter.requestsOnly(aggregation, fromMillis, toMillis);
+        BatchWindowFilter inWindow = BatchWindowFilter.requestsOnly(aggregation, window);
         try (RecordStore.BatchReader reader = store.reader(null)) {
             while (true) {
                 boolean finished = done.get();
                 Batch b = reader.next();
                 if (b != null) {
-                    window.add(b);
+                    inWindow.add(b);
                     consumed.incrementAndGet();
                 } else if (finished) {
                     break;

@@ -4,6 +4,7 @@ import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.aggregate.Comparisons;
 import io.ngxtime.analyzer.aggregate.PeakAttribution;
 import io.ngxtime.analyzer.ingest.RequestSource;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.PeakReport;
 import io.ngxtime.analyzer.report.Report;
 import java.util.function.BooleanSupplier;
@@ -19,26 +20,26 @@ public final class PeakAndBaselinePasses {
     }
 
     /**
-     * @param baselineToMillis Long.MIN_VALUE for no comparison
+     * @param baseline the window to compare with; null for no comparison
      */
-    public static Report run(Report first, Aggregation aggregation, RequestSource source, long baselineFromMillis,
-                             long baselineToMillis, BooleanSupplier cancelled) {
+    public static Report run(Report first, Aggregation aggregation, RequestSource source, TimeWindow baseline,
+                             BooleanSupplier cancelled) {
         Report report = first;
         int offset = report.traffic().offsetSeconds();
         if (!report.peaks().isEmpty() && !cancelled.getAsBoolean()) {
             PeakAttribution attribution = new PeakAttribution(report.peaks().stream().map(PeakReport::window).toList());
-            source.forEach(attribution.spansMillis(), r -> {
+            source.forEach(attribution.spans(), r -> {
                 if (aggregation.filter().test(r)) {
                     attribution.add(r);
                 }
             });
             report = report.withPeaks(attribution.reports(offset));
         }
-        if (baselineToMillis != Long.MIN_VALUE && !cancelled.getAsBoolean()) {
-            Aggregation baseline = aggregation.emptyCopy();
-            source.forEach(baselineFromMillis, baselineToMillis, baseline::add);
-            report = report.withComparison(Comparisons.compare(aggregation, baseline,
-                    Math.floorDiv(baselineFromMillis, 1000), Math.floorDiv(baselineToMillis, 1000)));
+        if (baseline != null && !cancelled.getAsBoolean()) {
+            Aggregation inBaseline = aggregation.emptyCopy();
+            source.forEach(baseline, inBaseline::add);
+            report = report.withComparison(Comparisons.compare(aggregation, inBaseline,
+                    Math.floorDiv(baseline.fromMillis(), 1000), Math.floorDiv(baseline.toMillis(), 1000)));
         }
         return report;
     }

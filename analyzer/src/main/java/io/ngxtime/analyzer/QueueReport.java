@@ -7,6 +7,7 @@ import io.ngxtime.analyzer.queue.Batch;
 import io.ngxtime.analyzer.queue.BatchLineOrder;
 import io.ngxtime.analyzer.queue.QueueRequestSource;
 import io.ngxtime.analyzer.queue.RecordStore;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Report;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,21 +32,20 @@ public final class QueueReport {
     public record Stats(long batchesDecoded, long batchesSkimmed, long lastIndex) {
     }
 
-    /** Aggregates the requests and rejected lines in {@code [fromMillis, toMillis)} into {@code aggregation}. */
-    public static Stats aggregate(RecordStore store, long fromMillis, long toMillis, Aggregation aggregation,
-                                  Set<String> formats) {
-        return aggregate(store, fromMillis, toMillis, -1, aggregation, formats);
+    /** Aggregates the requests and rejected lines in {@code window} into {@code aggregation}. */
+    public static Stats aggregate(RecordStore store, TimeWindow window, Aggregation aggregation, Set<String> formats) {
+        return aggregate(store, window, -1, aggregation, formats);
     }
 
     /** The same, reading only batches at or after queue index {@code fromIndex} (-1: from the start). */
-    public static Stats aggregate(RecordStore store, long fromMillis, long toMillis, long fromIndex,
-                                  Aggregation aggregation, Set<String> formats) {
-        BatchWindowFilter window = new BatchWindowFilter(aggregation, fromMillis, toMillis);
+    public static Stats aggregate(RecordStore store, TimeWindow timeWindow, long fromIndex, Aggregation aggregation,
+                                  Set<String> formats) {
+        BatchWindowFilter window = new BatchWindowFilter(aggregation, timeWindow);
         long decoded = 0;
         long skimmed = 0;
         long lastIndex = -1;
-        boolean seeks = window.windowed() && fromMillis != Long.MIN_VALUE;
-        long start = seeks ? store.seek(fromMillis) : -1;
+        boolean seeks = timeWindow.hasStart();
+        long start = seeks ? store.seek(timeWindow.fromMillis()) : -1;
         if (seeks && start < 0) {
             return new Stats(0, 0, -1); // every batch ends before the window starts
         }
@@ -100,11 +100,14 @@ public final class QueueReport {
         return new Stats(decoded, skimmed, lastIndex);
     }
 
-    /** The report of a whole store, or of a window of it, with peaks attributed and an optional baseline. */
-    public static Report report(RecordStore store, long fromMillis, long toMillis, int maxSamples, RequestFilter filter,
-                                int peaks, long baselineFromMillis, long baselineToMillis) {
-        return read(store, fromMillis, toMillis, maxSamples, filter, peaks, baselineFromMillis, baselineToMillis, -1, null)
-                .report();
+    /**
+     * The report of a whole store, or of a window of it, with peaks attributed and an optional baseline.
+     *
+     * @param baseline the window to compare with; null for no comparison
+     */
+    public static Report report(RecordStore store, TimeWindow window, int maxSamples, RequestFilter filter, int peaks,
+                                TimeWindow baseline) {
+        return read(store, window, maxSamples, filter, peaks, baseline, -1, null).report();
     }
 
     /**
@@ -113,11 +116,10 @@ public final class QueueReport {
      * (every output written), {@link Unread#markRead} moves it, so that a run that fails on the way
      * leaves the period for the next run rather than losing it.
      */
-    public static Unread unread(RecordStore store, long fromMillis, long toMillis, int maxSamples, RequestFilter filter,
-                                int peaks, long baselineFromMillis, long baselineToMillis, String name) {
+    public static Unread unread(RecordStore store, TimeWindow window, int maxSamples, RequestFilter filter, int peaks,
+                                TimeWindow baseline, String name) {
         java.util.Objects.requireNonNull(name, "name");
-        return read(store, fromMillis, toMillis, maxSamples, filter, peaks, baselineFromMillis, baselineToMillis,
-                store.namedPosition(name), name);
+        return read(store, window, maxSamples, filter, peaks, baseline, store.namedPosition(name), name);
     }
 
     /**
@@ -138,12 +140,12 @@ public final class QueueReport {
     }
 
     /** The report of the batches from {@code fromIndex} (-1: all), for the named reader {@code name} or none (null). */
-    private static Unread read(RecordStore store, long fromMillis, long toMillis, int maxSamples, RequestFilter filter,
-                               int peaks, long baselineFromMillis, long baselineToMillis, long fromIndex, String name) {
+    private static Unread read(RecordStore store, TimeWindow window, int maxSamples, RequestFilter filter, int peaks,
+                               TimeWindow baseline, long fromIndex, String name) {
         Aggregation aggregation = new Aggregation(maxSamples, filter);
         Set<String> formats = new LinkedHashSet<>();
-        Stats stats = aggregate(store, fromMillis, toMillis, fromIndex, aggregation, formats);
-        if (fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE) {
+        Stats stats = aggregate(store, window, fromIndex, aggregation, formats);
+        if (window.isBounded()) {
             // as from files, which read every line: a window without requests is told in the zone of the
             // log's last request, and named with the log's format
             Batch last = store.lastBatchWithTime();
@@ -166,12 +168,13 @@ public final class QueueReport {
         }
         Report first = aggregation.report(List.of(store.directory().toString()),
                 formats.isEmpty() ? "none" : String.join(", ", formats), peaks);
-        Report report = PeakAndBaselinePasses.run(first, aggregation, new QueueRequestSource(store, fromIndex), baselineFromMillis,
-                baselineToMillis, () -> false);
+        Report report = PeakAndBaselinePasses.run(first, aggregation, new QueueRequestSource(store, fromIndex), baseline,
+                () -> false);
         return new Unread(report, name, stats.lastIndex());
     }
 
-    public static Report report(RecordStore store, long fromMillis, long toMillis, int maxSamples) {
-        return report(store, fromMillis, toMillis, maxSamples, RequestFilter.ALL, 5, Long.MIN_VALUE, Long.MIN_VALUE);
+    /** The report of {@code window} with no filter, five peaks and no baseline. */
+    public static Report report(RecordStore store, TimeWindow window, int maxSamples) {
+        return report(store, window, maxSamples, RequestFilter.ALL, 5, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.ngxtime.charts;
 
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.PeakAndBaselinePasses;
 import io.ngxtime.analyzer.aggregate.Aggregation;
@@ -89,11 +90,11 @@ final class SampleReports {
                     "'" + HOSTILE + "'", "in $status"));
         }
         Report first = a.report(List.of(hostile ? "access" + HOSTILE + ".log" : "access.log"), "timing", 5);
-        return PeakAndBaselinePasses.run(first, a, (from, to, consumer) -> generate(seconds, hostile, r -> {
-            if (r.timeMillis() >= from && r.timeMillis() < to) {
+        return PeakAndBaselinePasses.run(first, a, (window, consumer) -> generate(seconds, hostile, r -> {
+            if (window.contains(r.timeMillis())) {
                 consumer.accept(r);
             }
-        }), hostile ? START_SECOND * 1000 : Long.MIN_VALUE, hostile ? (START_SECOND + 3600) * 1000 : Long.MIN_VALUE,
+        }), hostile ? TimeWindow.between(START_SECOND * 1000, (START_SECOND + 3600) * 1000) : null,
                 () -> false); // the hostile page compares with its first hour, so that section meets the text too
     }
 

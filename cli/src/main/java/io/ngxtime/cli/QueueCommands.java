@@ -3,6 +3,7 @@ package io.ngxtime.cli;
 import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.QueueReport;
 import io.ngxtime.analyzer.queue.RecordStore;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Report;
 import java.io.IOException;
 import io.ngxtime.analyzer.ingest.InputError;
@@ -21,12 +22,12 @@ final class QueueCommands {
                                         String sinceLast) {
         // a named reader keeps its position in the queue: that needs write access
         try (RecordStore store = sinceLast == null ? RecordStore.openForReading(dir) : RecordStore.openExisting(dir)) {
-            long baselineFrom = baseline == null ? Long.MIN_VALUE : baseline[0];
-            long baselineTo = baseline == null ? Long.MIN_VALUE : baseline[1];
-            QueueReport.Unread unread = sinceLast == null ? null : QueueReport.unread(store, fromMillis, toMillis, samples,
-                    filter, peaks, baselineFrom, baselineTo, sinceLast);
+            TimeWindow window = TimeWindow.between(fromMillis, toMillis);
+            TimeWindow baselineWindow = baseline == null ? null : TimeWindow.between(baseline[0], baseline[1]);
+            QueueReport.Unread unread = sinceLast == null ? null : QueueReport.unread(store, window, samples, filter,
+                    peaks, baselineWindow, sinceLast);
             Report report = unread != null ? unread.report()
-                    : QueueReport.report(store, fromMillis, toMillis, samples, filter, peaks, baselineFrom, baselineTo);
+                    : QueueReport.report(store, window, samples, filter, peaks, baselineWindow);
             long unreadable = store.unreadableBatches();
             List<InputError> errors = unreadable == 0 ? List.of() : List.of(new InputError(dir.toString(), unreadable
                     + " unreadable batch(es) skipped (a write the disk could not complete?); ingesting the same files"

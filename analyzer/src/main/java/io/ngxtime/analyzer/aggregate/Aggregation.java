@@ -4,6 +4,7 @@ import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.record.LineSample;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.NoteSummary;
 import io.ngxtime.analyzer.report.RejectSummary;
 import io.ngxtime.analyzer.report.Report;
@@ -29,8 +30,7 @@ public final class Aggregation implements Aggregator<Aggregation> {
     /** Requests offered but left out by the filter. */
     private long outsideFilter;
     /** The time window {@code [from, to)} the reader applies, for the report's description. */
-    private long windowFromMillis = Long.MIN_VALUE;
-    private long windowToMillis = Long.MAX_VALUE;
+    private TimeWindow window = TimeWindow.ALL;
     /** The zone offset of the last request offered, filtered or not: the window is told in it. */
     private int offeredOffsetSeconds;
     private boolean offered;
@@ -54,10 +54,9 @@ public final class Aggregation implements Aggregator<Aggregation> {
         return new Aggregation(rejects.maxSamples(), filter);
     }
 
-    /** Records the time window the reader keeps requests in ({@code [from, to)}, epoch ms), for the report. */
-    public void window(long fromMillis, long toMillis) {
-        this.windowFromMillis = fromMillis;
-        this.windowToMillis = toMillis;
+    /** Records the time window the reader keeps requests in, for the report. */
+    public void window(TimeWindow window) {
+        this.window = window;
     }
 
     /**
@@ -139,8 +138,8 @@ public final class Aggregation implements Aggregator<Aggregation> {
             offered = true;
             offeredOffsetSeconds = o.offeredOffsetSeconds;
         }
-        if (windowFromMillis == Long.MIN_VALUE && windowToMillis == Long.MAX_VALUE) {
-            window(o.windowFromMillis, o.windowToMillis);
+        if (!window.isBounded()) {
+            window(o.window);
         }
     }
 
@@ -148,14 +147,9 @@ public final class Aggregation implements Aggregator<Aggregation> {
         return filter;
     }
 
-    /** Start of the time window the reader applied (epoch ms), {@code Long.MIN_VALUE} when open. */
-    public long windowFromMillis() {
-        return windowFromMillis;
-    }
-
-    /** End of the time window the reader applied (epoch ms, exclusive), {@code Long.MAX_VALUE} when open. */
-    public long windowToMillis() {
-        return windowToMillis;
+    /** The time window the reader applied ({@link TimeWindow#ALL} when none). */
+    public TimeWindow window() {
+        return window;
     }
 
     public SummaryAggregator summary() {
@@ -207,11 +201,11 @@ public final class Aggregation implements Aggregator<Aggregation> {
     private String describe(int offsetSeconds) {
         List<String> parts = new java.util.ArrayList<>();
         java.time.ZoneOffset zone = java.time.ZoneOffset.ofTotalSeconds(offsetSeconds);
-        if (windowFromMillis != Long.MIN_VALUE) {
-            parts.add("from " + iso(windowFromMillis, zone));
+        if (window.hasStart()) {
+            parts.add("from " + iso(window.fromMillis(), zone));
         }
-        if (windowToMillis != Long.MAX_VALUE) {
-            parts.add("to " + iso(windowToMillis, zone));
+        if (window.hasEnd()) {
+            parts.add("to " + iso(window.toMillis(), zone));
         }
         if (!filter.isAll()) {
             parts.add(filter.description());

@@ -4,44 +4,42 @@ import io.ngxtime.analyzer.ingest.WindowedRejects;
 import io.ngxtime.analyzer.queue.Batch;
 import io.ngxtime.analyzer.queue.BatchLineOrder;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.TimeWindow;
 
 /**
  * Feeds batches to an {@link Aggregation}, keeping only requests inside a time window
- * ({@code [fromMillis, toMillis)}; requests without a time are kept only when there is no window), and
+ * (a {@link TimeWindow}; requests without a time are kept only when it is {@link TimeWindow#ALL}), and
  * the rejected lines of that window as {@link WindowedRejects} places them ({@link BatchLineOrder}).
  */
 public final class BatchWindowFilter {
     private final Aggregation aggregation;
-    private final long fromMillis;
-    private final long toMillis;
-    private final boolean windowed;
+    private final TimeWindow window;
     /** Null when the rejected lines are counted where they were parsed (the files' path through a queue). */
     private final WindowedRejects rejects;
     private boolean afterSeek;
 
-    private BatchWindowFilter(Aggregation aggregation, long fromMillis, long toMillis, boolean countRejects) {
+    private BatchWindowFilter(Aggregation aggregation, TimeWindow window, boolean countRejects) {
         this.aggregation = aggregation;
-        this.fromMillis = fromMillis;
-        this.toMillis = toMillis;
-        this.windowed = fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE;
-        this.rejects = countRejects ? new WindowedRejects(fromMillis, toMillis, aggregation.rejects()) : null;
-        if (windowed) {
-            aggregation.window(fromMillis, toMillis);
+        this.window = window;
+        this.rejects = countRejects ? new WindowedRejects(window, aggregation.rejects()) : null;
+        if (window.isBounded()) {
+            aggregation.window(window);
         }
     }
 
-    /** Requests and rejected lines in {@code [fromMillis, toMillis)} (Long.MIN_VALUE, Long.MAX_VALUE: all). */
-    public BatchWindowFilter(Aggregation aggregation, long fromMillis, long toMillis) {
-        this(aggregation, fromMillis, toMillis, true);
+    /** Requests and rejected lines in {@code window}. */
+    public BatchWindowFilter(Aggregation aggregation, TimeWindow window) {
+        this(aggregation, window, true);
     }
 
+    /** Every request and rejected line. */
     public BatchWindowFilter(Aggregation aggregation) {
-        this(aggregation, Long.MIN_VALUE, Long.MAX_VALUE);
+        this(aggregation, TimeWindow.ALL);
     }
 
     /** Only the requests in the window: the batches' rejected lines are counted by whoever parsed them. */
-    public static BatchWindowFilter requestsOnly(Aggregation aggregation, long fromMillis, long toMillis) {
-        return new BatchWindowFilter(aggregation, fromMillis, toMillis, false);
+    public static BatchWindowFilter requestsOnly(Aggregation aggregation, TimeWindow window) {
+        return new BatchWindowFilter(aggregation, window, false);
     }
 
     /**
@@ -57,7 +55,7 @@ public final class BatchWindowFilter {
         for (int i = 0; i < b.size(); i++) {
             Request r = b.request(i);
             long t = r.timeMillis();
-            if (!windowed || (t >= fromMillis && t < toMillis && t != -1)) {
+            if (!window.isBounded() || (window.contains(t) && t != -1)) {
                 aggregation.add(r);
             } else if (t != -1) {
                 aggregation.seenOutsideWindow(r.offsetSeconds());
@@ -75,12 +73,12 @@ public final class BatchWindowFilter {
 
     /** Whether batches from here on can still hold requests in the window. */
     public boolean mayContain(long[] timeRange) {
-        return timeRange[0] < toMillis && timeRange[1] >= fromMillis;
+        return window.overlaps(timeRange[0], timeRange[1]);
     }
 
     /** Whether a time (epoch ms) is in the window. */
     public boolean inWindow(long timeMillis) {
-        return timeMillis >= fromMillis && timeMillis < toMillis;
+        return window.contains(timeMillis);
     }
 
     /** Tells the window's description the zone of a request read but outside the window. */
@@ -88,7 +86,12 @@ public final class BatchWindowFilter {
         aggregation.seenOutsideWindow(offsetSeconds);
     }
 
+    /** Whether the window keeps out some times (else every request is kept, those without a time too). */
     public boolean windowed() {
-        return windowed;
+        return window.isBounded();
+    }
+
+    public TimeWindow window() {
+        return window;
     }
 }

@@ -1,6 +1,7 @@
 package io.ngxtime.analyzer.aggregate;
 
 import io.ngxtime.analyzer.record.Tier;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Comparison.Change;
 import io.ngxtime.analyzer.report.Comparison.Kind;
 import io.ngxtime.analyzer.report.Comparison;
@@ -48,9 +49,10 @@ public final class Comparisons {
     static long windowSeconds(Aggregation window) {
         SummaryAggregator s = window.summary();
         boolean timed = s.firstMillis() <= s.lastMillis();
-        long from = window.windowFromMillis() != Long.MIN_VALUE ? Math.floorDiv(window.windowFromMillis(), 1000)
+        TimeWindow stated = window.window();
+        long from = stated.hasStart() ? Math.floorDiv(stated.fromMillis(), 1000)
                 : timed ? Math.floorDiv(s.firstMillis(), 1000) : 0;
-        long to = window.windowToMillis() != Long.MAX_VALUE ? Math.floorDiv(window.windowToMillis() + 999, 1000)
+        long to = stated.hasEnd() ? Math.floorDiv(stated.toMillis() + 999, 1000)
                 : timed ? Math.floorDiv(s.lastMillis(), 1000) + 1 : from;
         return Math.max(1, to - from);
     }

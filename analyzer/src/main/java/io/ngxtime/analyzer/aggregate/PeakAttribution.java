@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.report.PeakWindow;
@@ -98,16 +99,16 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
      * The time the attribution reads, in epoch ms: each peak's surge with its baseline window (before
      * or after it), overlapping spans merged, sorted. A second pass need only read these.
      */
-    public List<long[]> spansMillis() {
-        List<long[]> spans = new ArrayList<>();
+    public List<TimeWindow> spans() {
+        List<TimeWindow> spans = new ArrayList<>();
         windows.stream().sorted(java.util.Comparator.comparingLong(PeakAttribution::firstSecond)).forEach(w -> {
             long from = firstSecond(w) * 1000;
             long to = Math.max(w.endSecond(), w.baselineEndSecond()) * 1000;
-            long[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
-            if (last != null && from <= last[1]) {
-                last[1] = Math.max(last[1], to);
+            TimeWindow last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            if (last != null && from <= last.toMillis()) {
+                spans.set(spans.size() - 1, TimeWindow.between(last.fromMillis(), Math.max(last.toMillis(), to)));
             } else {
-                spans.add(new long[] {from, to});
+                spans.add(TimeWindow.between(from, to));
             }
         });
         return spans;

@@ -2,6 +2,7 @@ package io.ngxtime.analyzer.ingest;
 
 import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.source.LineReader;
@@ -34,7 +35,7 @@ public final class FileRequestSource implements RequestSource {
     }
 
     @Override
-    public void forEach(long fromMillis, long toMillis, Consumer<Request> consumer) {
+    public void forEach(TimeWindow window, Consumer<Request> consumer) {
         LineParser parser = format.newParser();
         LogRecord record = format.newRecord();
         Request request = new Request();
@@ -44,7 +45,7 @@ public final class FileRequestSource implements RequestSource {
                 while (lines.next()) {
                     if (!lines.isTooLong() && !lines.isCut() && parser.parse(lines.buffer(), lines.lineStart(), lines.lineEnd(), record)) {
                         long t = record.timeMillis();
-                        if (t >= 0 && t >= fromMillis && t < toMillis) {
+                        if (t >= 0 && window.contains(t)) {
                             consumer.accept(RecordConverter.convert(record, request));
                         }
                     }

@@ -1,6 +1,7 @@
 package io.ngxtime.analyzer.ingest;
 
 import io.ngxtime.analyzer.record.LineSample;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.grammar.ParseError;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +22,7 @@ import java.util.Map;
  * <p>Inputs are told apart by a key of the caller's choosing (a name, a fingerprint). Not thread-safe.
  */
 public final class WindowedRejects {
-    private final long fromMillis;
-    private final long toMillis;
+    private final TimeWindow window;
     private final boolean windowed;
     private final Rejects tally;
     private final Map<Object, InputState> inputs = new HashMap<>();
@@ -38,20 +38,18 @@ public final class WindowedRejects {
     }
 
     /**
-     * @param fromMillis the window's start (epoch ms, inclusive), Long.MIN_VALUE for none
-     * @param toMillis   its end (exclusive), Long.MAX_VALUE for none
-     * @param tally      where the rejected lines of the window are counted
+     * @param window the window whose rejected lines count ({@link TimeWindow#ALL}: every line)
+     * @param tally  where the rejected lines of the window are counted
      */
-    public WindowedRejects(long fromMillis, long toMillis, Rejects tally) {
-        this.fromMillis = fromMillis;
-        this.toMillis = toMillis;
-        this.windowed = fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE;
+    public WindowedRejects(TimeWindow window, Rejects tally) {
+        this.window = window;
+        this.windowed = window.isBounded();
         this.tally = tally;
     }
 
     /** Whether a time (epoch ms) is in the window. */
     public boolean inWindow(long timeMillis) {
-        return timeMillis >= fromMillis && timeMillis < toMillis;
+        return window.contains(timeMillis);
     }
 
     /** A request of {@code input} read; {@code timeMillis} -1 when its line had no time (it changes nothing). */
@@ -75,13 +73,13 @@ public final class WindowedRejects {
      * that seeked past them): its next rejected lines follow a request before the window.
      */
     public void continuesFromBeforeTheWindow(Object input) {
-        if (!windowed || fromMillis == Long.MIN_VALUE) {
+        if (!window.hasStart()) {
             return;
         }
         InputState s = state(input);
         if (!s.hasRequest && s.held == null) {
             s.hasRequest = true;
-            s.lastRequestMillis = fromMillis - 1;
+            s.lastRequestMillis = window.fromMillis() - 1;
         }
     }
 

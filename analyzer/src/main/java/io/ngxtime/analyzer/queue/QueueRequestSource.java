@@ -2,6 +2,7 @@ package io.ngxtime.analyzer.queue;
 
 import io.ngxtime.analyzer.ingest.RequestSource;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.TimeWindow;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,16 +23,16 @@ public final class QueueRequestSource implements RequestSource {
 
     /** Seeks to each window in turn: the batches between windows are not read. */
     @Override
-    public void forEach(List<long[]> windows, Consumer<Request> consumer) {
-        for (long[] w : windows) {
-            forEach(w[0], w[1], consumer);
+    public void forEach(List<TimeWindow> windows, Consumer<Request> consumer) {
+        for (TimeWindow w : windows) {
+            forEach(w, consumer);
         }
     }
 
     @Override
-    public void forEach(long fromMillis, long toMillis, Consumer<Request> consumer) {
-        long start = fromMillis == Long.MIN_VALUE ? -1 : store.seek(fromMillis);
-        if (fromMillis != Long.MIN_VALUE && start < 0) {
+    public void forEach(TimeWindow window, Consumer<Request> consumer) {
+        long start = window.hasStart() ? store.seek(window.fromMillis()) : -1;
+        if (window.hasStart() && start < 0) {
             return;
         }
         if (fromIndex >= 0) {
@@ -46,7 +47,7 @@ public final class QueueRequestSource implements RequestSource {
             }
             while (reader.nextRaw()) {
                 long[] range = reader.timeRange();
-                if (range == null || range[0] == Long.MAX_VALUE || range[0] >= toMillis || range[1] < fromMillis) {
+                if (range == null || range[0] == Long.MAX_VALUE || !window.overlaps(range[0], range[1])) {
                     continue; // unreadable, or no request of this batch is in the window: not decoded
                 }
                 Batch b = reader.decode();
@@ -56,7 +57,7 @@ public final class QueueRequestSource implements RequestSource {
                 for (int i = 0; i < b.size(); i++) {
                     Request r = b.request(i);
                     long t = r.timeMillis();
-                    if (t >= 0 && t >= fromMillis && t < toMillis) {
+                    if (t >= 0 && window.contains(t)) {
                         consumer.accept(r);
                     }
                 }

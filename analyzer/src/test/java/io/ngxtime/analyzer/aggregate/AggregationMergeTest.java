@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Report;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -53,7 +54,7 @@ class AggregationMergeTest {
     void merge_keepsTheLinesLeftOutAndTheWindowsDescription() {
         RequestFilter fiveXx = RequestFilter.of("5xx", null, null, null, null);
         Aggregation part = new Aggregation(10, fiveXx);
-        part.window(1_791_187_200_000L, 1_791_190_800_000L);
+        part.window(TimeWindow.between(1_791_187_200_000L, 1_791_190_800_000L));
         Request r = new Request();
         for (int i = 0; i < 10; i++) {
             io.ngxtime.analyzer.testutil.TestRequests.get(r, 1_791_187_200_000L + i * 1000L, "/a").status(i < 3 ? 502 : 200);

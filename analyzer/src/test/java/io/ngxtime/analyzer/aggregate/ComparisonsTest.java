@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Comparison;
 import io.ngxtime.analyzer.testutil.TestRequests;
 import java.util.List;
@@ -23,7 +24,7 @@ class ComparisonsTest {
     /** An aggregation of the hour from {@code START_MILLIS}, as the reader would window it. */
     private static Aggregation hour() {
         Aggregation a = new Aggregation();
-        a.window(START_MILLIS, START_MILLIS + HOUR_MILLIS);
+        a.window(TimeWindow.between(START_MILLIS, START_MILLIS + HOUR_MILLIS));
         return a;
     }
 
@@ -182,9 +183,9 @@ class ComparisonsTest {
         TestRequests.get(r, START_MILLIS + 89_250, "/a").status(200);
         window.add(r);
         assertThat(Comparisons.windowSeconds(window)).as("seconds 0 to 89, both in").isEqualTo(90);
-        window.window(START_MILLIS, Long.MAX_VALUE);
+        window.window(TimeWindow.since(START_MILLIS));
         assertThat(Comparisons.windowSeconds(window)).isEqualTo(90);
-        window.window(Long.MIN_VALUE, START_MILLIS + HOUR_MILLIS);
+        window.window(TimeWindow.between(Long.MIN_VALUE, START_MILLIS + HOUR_MILLIS));
         assertThat(Comparisons.windowSeconds(window)).isEqualTo(3600);
     }
 

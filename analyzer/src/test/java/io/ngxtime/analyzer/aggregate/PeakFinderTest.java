@@ -122,8 +122,8 @@ class PeakFinderTest {
         assertThat(a.requestsBefore(0)).isEqualTo(inWindow).isEqualTo(600);
         assertThat(a.errorRateBefore(0).getAsDouble()).isCloseTo(0.1, within(0.001)); // one 503 in every 10-request minute
         assertThat(a.p99BeforeMicros(0).getAsLong()).isGreaterThan(800_000);
-        assertThat(a.spansMillis()).singleElement()
-                .satisfies(s -> assertThat(s[1]).isEqualTo(w.baselineEndSecond() * 1000));
+        assertThat(a.spans()).singleElement()
+                .satisfies(s -> assertThat(s.toMillis()).isEqualTo(w.baselineEndSecond() * 1000));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ngxtime.analyzer.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngxtime.analyzer.record.LineSample;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.grammar.ParseError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +16,7 @@ class WindowedRejectsTest {
     private static final long TO = 20_000;
 
     private final Rejects tally = new Rejects(10);
-    private final WindowedRejects window = new WindowedRejects(FROM, TO, tally);
+    private final WindowedRejects window = new WindowedRejects(TimeWindow.between(FROM, TO), tally);
 
     private void reject(Object input, String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
@@ -66,7 +67,7 @@ class WindowedRejectsTest {
         assertThat(tally.total()).isZero();
 
         Rejects all = new Rejects(10);
-        WindowedRejects none = new WindowedRejects(Long.MIN_VALUE, Long.MAX_VALUE, all);
+        WindowedRejects none = new WindowedRejects(TimeWindow.ALL, all);
         byte[] b = "x".getBytes(StandardCharsets.UTF_8);
         none.rejected("a", "a", 1, b, 0, 1, ParseError.emptyLine());
         assertThat(all.total()).isEqualTo(1);

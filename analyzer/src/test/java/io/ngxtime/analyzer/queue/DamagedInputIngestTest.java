@@ -7,6 +7,7 @@ import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.QueueReport;
 import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.ingest.InputError;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Input;
@@ -154,7 +155,7 @@ class DamagedInputIngestTest {
             }
         }
         try (RecordStore store = RecordStore.open(q)) {
-            Report r = QueueReport.report(store, Long.MIN_VALUE, Long.MAX_VALUE, 10);
+            Report r = QueueReport.report(store, TimeWindow.ALL, 10);
             assertThat(r.lines()).isEqualTo(cut.wholeLines() + 1);
             assertThat(r.summary().requests()).isEqualTo(cut.wholeLines());
         }

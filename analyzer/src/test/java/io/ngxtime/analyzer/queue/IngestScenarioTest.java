@@ -6,6 +6,7 @@ import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.QueueReport;
 import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.testutil.Lines;
@@ -145,7 +146,7 @@ class IngestScenarioTest {
         assertThat(ingest(q, log)).isEqualTo(5000 - 2048);
         assertThat(paths(q)).hasSize(5000); // and paths() fails on any line read twice
         try (RecordStore store = RecordStore.openForReading(q)) {
-            Report r = QueueReport.report(store, Long.MIN_VALUE, Long.MAX_VALUE, 10);
+            Report r = QueueReport.report(store, TimeWindow.ALL, 10);
             assertThat(r.summary().requests()).isEqualTo(5000);
             assertThat(store.unreadableBatches()).isEqualTo(1);
         }
@@ -399,11 +400,11 @@ class IngestScenarioTest {
         long to = from + 3600_000L;
         try (RecordStore store = RecordStore.openForReading(q)) {
             Aggregation agg = new Aggregation();
-            QueueReport.Stats stats = QueueReport.aggregate(store, from, to, agg, new HashSet<>());
+            QueueReport.Stats stats = QueueReport.aggregate(store, TimeWindow.between(from, to), agg, new HashSet<>());
             assertThat(agg.summary().requests()).isEqualTo(3600);
             assertThat(agg.summary().firstMillis()).isEqualTo(from);
             assertThat(stats.batchesDecoded()).isLessThanOrEqualTo(6); // 3,600 lines are 4-5 batches of 1,024
-            Report all = QueueReport.report(store, Long.MIN_VALUE, Long.MAX_VALUE, 10);
+            Report all = QueueReport.report(store, TimeWindow.ALL, 10);
             assertThat(all.summary().requests()).isEqualTo(200_000);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.grammar.LineParser;
 import io.ngxtime.grammar.LogFormat;
 import io.ngxtime.grammar.LogRecord;
@@ -294,8 +295,8 @@ class RecordStoreTest {
         long start = 1_791_665_736_000L;
         try (RecordStore store = RecordStore.open(dir)) {
             appendMinutes(store, start, 100, 60);
-            List<long[]> windows = List.of(new long[] {start + 10 * 60_000L + 30_000, start + 12 * 60_000L},
-                    new long[] {start + 50 * 60_000L, start + 51 * 60_000L});
+            List<TimeWindow> windows = List.of(TimeWindow.between(start + 10 * 60_000L + 30_000, start + 12 * 60_000L),
+                    TimeWindow.between(start + 50 * 60_000L, start + 51 * 60_000L));
             List<Long> times = new ArrayList<>();
             List<String> agents = new ArrayList<>();
             new QueueRequestSource(store).forEach(windows, q -> {
@@ -303,7 +304,7 @@ class RecordStoreTest {
                 agents.add(q.userAgent()); // a lazily decoded field, read while its batch is current
             });
             assertThat(times).hasSize(90 + 60).doesNotHaveDuplicates().isSorted();
-            assertThat(times).allMatch(t -> windows.stream().anyMatch(w -> t >= w[0] && t < w[1]));
+            assertThat(times).allMatch(t -> windows.stream().anyMatch(w -> t >= w.fromMillis() && t < w.toMillis()));
             assertThat(agents).containsOnly("ua 10", "ua 11", "ua 50");
         }
     }

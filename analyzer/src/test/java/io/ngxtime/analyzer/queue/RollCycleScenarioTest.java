@@ -3,6 +3,7 @@ package io.ngxtime.analyzer.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngxtime.analyzer.QueueReport;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.testutil.Lines;
 import java.nio.file.Files;
@@ -67,8 +68,8 @@ class RollCycleScenarioTest {
             // line n is at START + n s: a window over lines 2900..3099 spans the first two cycles
             long from = Lines.START_MILLIS + 2900_000L;
             long to = Lines.START_MILLIS + 3100_000L;
-            assertThat(QueueReport.report(store, from, to, 10).summary().requests()).isEqualTo(200);
-            assertThat(QueueReport.report(store, Lines.START_MILLIS + 4550_000L, Long.MAX_VALUE, 10).summary().requests())
+            assertThat(QueueReport.report(store, TimeWindow.between(from, to), 10).summary().requests()).isEqualTo(200);
+            assertThat(QueueReport.report(store, TimeWindow.since(Lines.START_MILLIS + 4550_000L), 10).summary().requests())
                     .isEqualTo(50);
         }
     }

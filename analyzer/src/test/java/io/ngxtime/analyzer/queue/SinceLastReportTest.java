@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngxtime.analyzer.QueueReport;
 import io.ngxtime.analyzer.aggregate.RequestFilter;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.testutil.Lines;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,7 @@ class SinceLastReportTest {
     }
 
     static QueueReport.Unread unread(RecordStore store, String name) {
-        return QueueReport.unread(store, Long.MIN_VALUE, Long.MAX_VALUE, 10, RequestFilter.ALL, 5, Long.MIN_VALUE,
-                Long.MIN_VALUE, name);
+        return QueueReport.unread(store, TimeWindow.ALL, 10, RequestFilter.ALL, 5, null, name);
     }
 
     /** Regression: the position moved when the report was made, before it was written anywhere. */
@@ -65,7 +65,7 @@ class SinceLastReportTest {
         assertThat(requestsSince(q, "hourly")).isZero();
         try (RecordStore store = RecordStore.openForReading(q)) {
             // a report without a name still reads everything, and moves nothing
-            assertThat(QueueReport.report(store, Long.MIN_VALUE, Long.MAX_VALUE, 10).summary().requests()).isEqualTo(4500);
+            assertThat(QueueReport.report(store, TimeWindow.ALL, 10).summary().requests()).isEqualTo(4500);
         }
         Lines.append(log, 4500, 4600);
         IngestScenarioTest.ingest(q, log);

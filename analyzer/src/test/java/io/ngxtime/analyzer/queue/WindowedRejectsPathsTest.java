@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.QueueReport;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.testutil.Lines;
@@ -61,7 +62,7 @@ class WindowedRejectsPathsTest {
         Path q = dir.resolve("q-" + System.nanoTime());
         IngestScenarioTest.ingest(q, files.toArray(Path[]::new));
         try (RecordStore store = RecordStore.openForReading(q)) {
-            return List.of(describe(direct), describe(temporary), describe(QueueReport.report(store, from, to, 10)));
+            return List.of(describe(direct), describe(temporary), describe(QueueReport.report(store, TimeWindow.between(from, to), 10)));
         }
     }
 
@@ -122,7 +123,7 @@ class WindowedRejectsPathsTest {
                     .build().run(List.of(Input.file(log)));
             Report queue;
             try (RecordStore store = RecordStore.openForReading(q)) {
-                queue = QueueReport.report(store, w[0], w[1], 10);
+                queue = QueueReport.report(store, TimeWindow.between(w[0], w[1]), 10);
             }
             assertThat(describe(temporary)).as("through a temporary queue").isEqualTo(describe(direct));
             assertThat(describe(queue)).as("from an ingested queue").isEqualTo(describe(direct));
