@@ -10,8 +10,8 @@ import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.ingest.InputLines;
 import io.ngxtime.analyzer.ingest.InputOrder;
+import io.ngxtime.analyzer.ingest.InputParser;
 import io.ngxtime.analyzer.ingest.LineSink;
-import io.ngxtime.analyzer.ingest.LogReader;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.ingest.RejectsFile;
 import io.ngxtime.analyzer.ingest.RequestSource;
@@ -332,7 +332,7 @@ public final class Analysis {
 
     /** Small inputs: parse and aggregate on this thread. */
     private void direct(List<Input> inputs, Aggregation aggregation) {
-        LogReader reader = new LogReader(format, maxLineBytes);
+        InputParser reader = new InputParser(format, maxLineBytes);
         Request request = new Request();
         BatchWindowFilter inWindow = BatchWindowFilter.requestsOnly(aggregation, window);
         LineSink requests = new LineSink() {

@@ -2,8 +2,8 @@ package io.ngxtime.benchmarks;
 
 import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.files.TempDirectories;
+import io.ngxtime.analyzer.ingest.InputParser;
 import io.ngxtime.analyzer.ingest.LineSink;
-import io.ngxtime.analyzer.ingest.LogReader;
 import io.ngxtime.analyzer.queue.Batch;
 import io.ngxtime.analyzer.queue.BatchEncoder;
 import io.ngxtime.analyzer.queue.RecordStore;
@@ -150,7 +150,7 @@ public final class PipelineStages {
     }
 
     private static long parse(byte[] data, LogFormat format, BatchEncoder encoder) throws IOException {
-        LogReader reader = new LogReader(format);
+        InputParser reader = new InputParser(format);
         long[] accepted = new long[1];
         LineSink sink = new LineSink() {
             @Override

@@ -193,7 +193,7 @@ public final class Aggregation implements Aggregator<Aggregation> {
         if (inconsistentUpstreamLists == 0) {
             return NoteSummary.empty();
         }
-        return new NoteSummary(Map.of(io.ngxtime.analyzer.ingest.LogReader.INCONSISTENT_UPSTREAM_LISTS,
+        return new NoteSummary(Map.of(io.ngxtime.analyzer.ingest.InputParser.INCONSISTENT_UPSTREAM_LISTS,
                 inconsistentUpstreamLists), noteSamples.samples());
     }
 

@@ -5,7 +5,7 @@
  * <p>{@link io.ngxtime.analyzer.ingest.FormatDetector} is the one place a format is detected, for
  * every command: the candidate that parses nine in ten of the first lines, else a JSON log's format
  * inferred from its keys, else an error naming the candidate that read furthest.
- * {@link io.ngxtime.analyzer.ingest.LogReader} parses every line, an empty one included (rejected as
+ * {@link io.ngxtime.analyzer.ingest.InputParser} parses every line, an empty one included (rejected as
  * {@code empty line}), and counts lines and rejects per input
  * ({@link io.ngxtime.analyzer.ingest.InputLines}), so that an input whose lines are all rejected is
  * never silently an empty report. A line that damaged compressed data cut short is rejected as

@@ -6,7 +6,7 @@ import io.ngxtime.analyzer.source.Fingerprint;
 import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.IngestStats;
 import io.ngxtime.analyzer.ingest.LineSink;
-import io.ngxtime.analyzer.ingest.LogReader;
+import io.ngxtime.analyzer.ingest.InputParser;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.source.LineReader;
 import io.ngxtime.grammar.LogFormat;
@@ -34,7 +34,7 @@ public final class QueueIngester {
     public static final int MAX_REMEMBERED_INPUTS = 64;
 
     private final RecordStore store;
-    private final LogReader reader;
+    private final InputParser reader;
     private final BatchEncoder encoder;
     private final LogFormat format;
     /** By fingerprint, least recently written first (a written one is removed and put back at the end). */
@@ -58,7 +58,7 @@ public final class QueueIngester {
      */
     public QueueIngester(RecordStore store, LogFormat format, int maxLineBytes, boolean completeLinesOnly) {
         this.store = store;
-        this.reader = new LogReader(format, maxLineBytes);
+        this.reader = new InputParser(format, maxLineBytes);
         this.encoder = new BatchEncoder(format);
         this.format = format;
         this.completeLinesOnly = completeLinesOnly;
@@ -291,7 +291,7 @@ public final class QueueIngester {
         java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
         String name = input.name();
         Runnable worker = () -> {
-            LogReader parser = new LogReader(format, reader.maxLineBytes());
+            InputParser parser = new InputParser(format, reader.maxLineBytes());
             BatchEncoder batch = new BatchEncoder(format);
             LineChunk chunk = new LineChunk();
             LineSink sink = batch.sink();

@@ -23,7 +23,7 @@ class RejectsFileTest {
     static List<JsonNode> rejects(byte[] log, int maxLineBytes) throws Exception {
         StringWriter out = new StringWriter();
         RejectsFile file = new RejectsFile(out);
-        new LogReader(Preset.COMBINED.format(), maxLineBytes).read(new ByteArrayInputStream(log), "a.log", file);
+        new InputParser(Preset.COMBINED.format(), maxLineBytes).read(new ByteArrayInputStream(log), "a.log", file);
         file.flush();
         String text = out.toString();
         for (char c : text.toCharArray()) {

@@ -3,7 +3,7 @@ package io.ngxtime.analyzer.live;
 import io.ngxtime.analyzer.record.LineSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ngxtime.analyzer.ingest.LogReader;
+import io.ngxtime.analyzer.ingest.InputParser;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.queue.Batch;
 import io.ngxtime.analyzer.queue.BatchDecoder;
@@ -25,7 +25,7 @@ class LiveWindowTest {
     /** The lines as one queue batch, encoded and decoded as tail reads them back from its queue. */
     static Batch batch(String source, String... lines) throws Exception {
         BatchEncoder encoder = new BatchEncoder(COMBINED);
-        new LogReader(COMBINED).read(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
+        new InputParser(COMBINED).read(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
                 source, encoder.sink());
         int n = encoder.finish(List.of(), Long.MIN_VALUE);
         return new BatchDecoder().decode(encoder.encoded(), 0, n, new Batch());

@@ -3,7 +3,7 @@ package io.ngxtime.analyzer.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.ngxtime.analyzer.ingest.LogReader;
+import io.ngxtime.analyzer.ingest.InputParser;
 import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.record.Logged;
 import io.ngxtime.analyzer.record.RecordConverter;
@@ -78,8 +78,8 @@ class BatchCodecFuzzTest {
                     maxTime = Math.max(maxTime, record.timeMillis());
                 }
                 if (!record.upstreamListsConsistent()) {
-                    encoder.note("fuzz.log", lineNumber, LogReader.INCONSISTENT_UPSTREAM_LISTS, input, from, to);
-                    keep(notes, new LineSample("fuzz.log", lineNumber, LogReader.INCONSISTENT_UPSTREAM_LISTS,
+                    encoder.note("fuzz.log", lineNumber, InputParser.INCONSISTENT_UPSTREAM_LISTS, input, from, to);
+                    keep(notes, new LineSample("fuzz.log", lineNumber, InputParser.INCONSISTENT_UPSTREAM_LISTS,
                             text(input, from, to)));
                 }
             } else {

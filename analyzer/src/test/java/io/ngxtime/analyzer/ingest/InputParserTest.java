@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class LogReaderTest {
+class InputParserTest {
     private static final String LINE = "192.0.2.7 - - [10/Oct/2026:13:55:36 +0200] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\"";
 
     /** What reached the sink: "ok" per accepted line, "line N: message" per rejected one. */
-    private static List<String> read(String text, LogReader reader) throws Exception {
+    private static List<String> read(String text, InputParser reader) throws Exception {
         List<String> seen = new ArrayList<>();
         reader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.log", new LineSink() {
             @Override
@@ -33,7 +33,7 @@ class LogReaderTest {
 
     @Test
     void emptyLines_inTheMiddleAndAtTheEnd_areRejectedAsEmptyLine_andCounted() throws Exception {
-        LogReader reader = new LogReader(Preset.COMBINED.format());
+        InputParser reader = new InputParser(Preset.COMBINED.format());
         List<String> seen = read(LINE + "\n\n" + LINE + "\r\n\r\n" + LINE + "\n\n", reader);
         assertThat(seen).containsExactly("ok", "t.log:2 empty line / empty line", "ok",
                 "t.log:4 empty line / empty line", "ok", "t.log:6 empty line / empty line");
@@ -45,14 +45,14 @@ class LogReaderTest {
 
     @Test
     void aLineOfOnlyBlanks_isNotEmpty_itIsRejectedByTheFormat() throws Exception {
-        List<String> seen = read("  \n", new LogReader(Preset.COMBINED.format()));
+        List<String> seen = read("  \n", new InputParser(Preset.COMBINED.format()));
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0)).doesNotContain("empty line");
     }
 
     @Test
     void stats_perInput_countLinesAndRejects_andTheTopReason() throws Exception {
-        LogReader reader = new LogReader(Preset.COMBINED.format());
+        InputParser reader = new InputParser(Preset.COMBINED.format());
         read(LINE + "\n\n\nnot a log line\n", reader);
         LineSink ignore = new LineSink() {
             @Override
@@ -84,8 +84,8 @@ class LogReaderTest {
 
     @Test
     void stats_ofParallelWorkers_addUpPerInput() throws Exception {
-        LogReader one = new LogReader(Preset.COMBINED.format());
-        LogReader two = new LogReader(Preset.COMBINED.format());
+        InputParser one = new InputParser(Preset.COMBINED.format());
+        InputParser two = new InputParser(Preset.COMBINED.format());
         read(LINE + "\nx\n", one);
         read("y\n\n\n", two);
         one.stats().add(two.stats());
@@ -99,10 +99,10 @@ class LogReaderTest {
                 "$remote_addr [$time_local] $status $body_bytes_sent");
         String whole = "192.0.2.7 [10/Oct/2026:13:55:36 +0200] 200 123456";
         String start = "192.0.2.7 [10/Oct/2026:13:55:36 +0200] 200 123";
-        assertThat(read(start + "\n", new LogReader(format))).as("the start alone parses").containsExactly("ok");
+        assertThat(read(start + "\n", new InputParser(format))).as("the start alone parses").containsExactly("ok");
 
         List<String> seen = new ArrayList<>();
-        LogReader reader = new LogReader(format);
+        InputParser reader = new InputParser(format);
         java.io.InputStream damaged = io.ngxtime.analyzer.testutil.DamagedStream.after(whole + "\n" + start,
                 io.ngxtime.analyzer.testutil.DamagedStream.truncatedGzip(99));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(damaged, "t.log.gz", new LineSink() {

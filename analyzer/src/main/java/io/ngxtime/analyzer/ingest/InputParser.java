@@ -10,12 +10,13 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Parses lines with one format: accepted lines go to a {@link LineSink} as records, rejected ones with
- * the reason the reference grammar gives. An empty line (no bytes, or only a {@code \r}) is rejected as
+ * Parses the lines of an input with one format (the source package's {@link LineReader} splits the bytes
+ * into lines; this says what each line is): accepted lines go to a {@link LineSink} as records, rejected
+ * ones with the reason the reference grammar gives. An empty line (no bytes, or only a {@code \r}) is rejected as
  * {@link ParseError#emptyLine()}: nginx never writes one, and every line read is counted, so
  * {@link IngestStats#lines()} is what {@code wc -l} says. Not thread-safe.
  */
-public final class LogReader {
+public final class InputParser {
     /** The note on a line whose upstream lists do not have one element per attempt. */
     public static final String INCONSISTENT_UPSTREAM_LISTS = "inconsistent upstream lists";
 
@@ -25,14 +26,14 @@ public final class LogReader {
     private final IngestStats stats = new IngestStats();
     private final int maxLineBytes;
 
-    public LogReader(LogFormat format, int maxLineBytes) {
+    public InputParser(LogFormat format, int maxLineBytes) {
         this.parser = format.newParser();
         this.record = format.newRecord();
         this.reference = new ReferenceLineParser(format);
         this.maxLineBytes = maxLineBytes;
     }
 
-    public LogReader(LogFormat format) {
+    public InputParser(LogFormat format) {
         this(format, LineReader.DEFAULT_MAX_LINE_BYTES);
     }
 
