@@ -39,6 +39,9 @@ public final class Cli {
             int code = runLast.execute(parseResult);
             String lost = StandardOutput.failure(out);
             if (lost != null) {
+                if (StandardOutput.readerGone(out)) {
+                    return ExitCode.CLOSED_PIPE; // | head: the reader has what it wanted
+                }
                 cl.getErr().println("ngxtime: " + lost);
                 return ExitCode.IO;
             }

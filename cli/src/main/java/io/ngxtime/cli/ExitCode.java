@@ -15,6 +15,11 @@ public final class ExitCode {
     public static final int DATA = 65;
     /** An input or output could not be read or written. */
     public static final int IO = 74;
+    /**
+     * Standard output's reader went away (a closed pipe: {@code | head}): no message, the code a shell gives
+     * a Unix tool killed by SIGPIPE (128 + 13), so that {@code set -o pipefail} still sees the output was cut.
+     */
+    public static final int CLOSED_PIPE = 141;
 
     /** The exit codes of the commands that read logs, as their {@code --help} footer says them. */
     static final String READING_COMMANDS_HELP = "%nExit codes: 0 ok; 1 lines were rejected and --strict was given (report);"
