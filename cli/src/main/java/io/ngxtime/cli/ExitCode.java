@@ -25,7 +25,8 @@ public final class ExitCode {
     static final String READING_COMMANDS_HELP = "%nExit codes: 0 ok; 1 lines were rejected and --strict was given (report);"
             + " 2 bad command line; 65 a log format that does not compile, no known format fits the log, every line of"
             + " an input was rejected (the output is still written) or nothing to draw; 74 an input or output could not"
-            + " be read or written (the other inputs are still read).";
+            + " be read or written (the other inputs are still read); 130 interrupted; 141 standard output's reader"
+            + " closed the pipe (| head), without a message.";
 
     private ExitCode() {
     }
