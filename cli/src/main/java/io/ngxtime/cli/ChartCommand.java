@@ -62,9 +62,6 @@ public final class ChartCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         window.check();
-        if (window.baselineMillis() != null) {
-            throw new UserException(ExitCode.USAGE, "--baseline compares reports: use it with 'ngxtime report'");
-        }
         ChartOutput.checkFonts();
         ChartOutput.Format format = svg ? ChartOutput.Format.SVG : ChartOutput.Format.PNG;
         // every file is checked before any log is read

@@ -21,14 +21,27 @@ public final class Cli {
      * something else happens (a {@code --since-last} position) check it themselves first.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new NgxtimeCommand());
+        return commandLine(out, err, Terminal.none());
+    }
+
+    /**
+     * {@link #commandLine(PrintWriter, PrintWriter)} writing to {@code terminal}: whether {@code out} is one
+     * (colour, redrawing in place, refusing to flood it) and the environment that says whether it takes colour.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Terminal terminal) {
+        CommandLine cl = new CommandLine(new NgxtimeCommand(terminal));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()));
         cl.setOut(out);
         cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cl.setExecutionStrategy(parseResult -> {
+            OptionRules.check(parseResult);
             int code = runLast.execute(parseResult);
             String lost = StandardOutput.failure(out);
             if (lost != null) {
+                if (StandardOutput.readerGone(out)) {
+                    return ExitCode.CLOSED_PIPE; // | head: the reader has what it wanted
+                }
                 cl.getErr().println("ngxtime: " + lost);
                 return ExitCode.IO;
             }
@@ -46,7 +59,9 @@ public final class Cli {
                 return ExitCode.DATA;
             }
             if (e instanceof UserException ue) {
-                w.println("ngxtime: " + ue.getMessage());
+                if (ue.getMessage() != null) { // null: the command said it already
+                    w.println("ngxtime: " + ue.getMessage());
+                }
                 if (verbose && ue.getCause() != null) {
                     ue.getCause().printStackTrace(w);
                 }

@@ -46,7 +46,7 @@ public final class FormatMixin {
      * The format to use or the candidates to detect it among, settled on the first call (the
      * configuration read once, warnings said once on {@code err}).
      *
-     * @throws UserException for options that do not go together, an unknown format name, an unreadable conf
+     * @throws UserException for an unknown format name, an unreadable conf
      */
     Formats formats(PrintWriter err) {
         if (settled == null) {
@@ -56,12 +56,7 @@ public final class FormatMixin {
     }
 
     private Formats settle(PrintWriter err) {
-        if (logFormat != null && nginxConf != null) {
-            throw new UserException(ExitCode.USAGE, "give either --log-format or --nginx-conf, not both");
-        }
-        if (formatName != null && nginxConf == null) {
-            throw new UserException(ExitCode.USAGE, "--format-name needs --nginx-conf");
-        }
+        // --log-format with --nginx-conf, and --format-name without it, are usage errors already (OptionRules)
         if (logFormat != null) {
             return new Formats(resolve(logFormat, err), LogFormats.presets());
         }

@@ -2,6 +2,8 @@ package io.ngxtime.cli;
 
 import io.ngxtime.grammar.Preset;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,11 +19,17 @@ public final class FormatsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "Only this preset.")
     String name;
 
+    /** An unknown NAME is a usage error naming the known ones; nothing goes to standard output then. */
     @Override
     public Integer call() {
+        Optional<Preset> only = name == null ? Optional.empty() : Preset.byName(name);
+        if (name != null && only.isEmpty()) {
+            throw new UserException(ExitCode.USAGE, "unknown format '" + name + "': the built-in formats are "
+                    + String.join(", ", Arrays.stream(Preset.values()).map(Preset::presetName).toList()));
+        }
         PrintWriter out = spec.commandLine().getOut();
         for (Preset p : Preset.values()) {
-            if (name == null || p.presetName().equals(name)) {
+            if (only.isEmpty() || only.get() == p) {
                 out.println(p.directive());
                 out.println();
             }

@@ -18,11 +18,10 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +84,9 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                 errors.add(new InputError(in.name(), Analysis.describe(e)));
             }
         }
+        if (inputs.isEmpty()) { // not one input can be read: no queue is created, no summary printed
+            UnreadableInputs.stop(errors, err);
+        }
         FormatMixin.Formats formats = formatOptions.formats(err);
         LogFormat format = formats.given();
         if (format == null) {
@@ -95,16 +97,8 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
         inputs.stream().filter(Input::isStdin).findFirst().ifPresent(i -> ordered.add(0, i));
 
         AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                finished.await(30, TimeUnit.SECONDS); // let the current batch be written and the queue closed
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        // Ctrl-C: let the current batch be written and the queue closed
+        CancelOnShutdown onInterrupt = CancelOnShutdown.install(() -> cancelled.set(true), Duration.ofSeconds(30));
         List<InputLines> inputLines = List.of();
         long lines = 0;
         long rejected = 0;
@@ -147,12 +141,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
             err.flush();
         } finally {
             // only now may a Ctrl-C let the JVM exit: the queue is closed and the summary written
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C
-            }
+            onInterrupt.close();
         }
         return !errors.isEmpty() ? ExitCode.IO : everyLineRejected ? ExitCode.DATA : ExitCode.OK;
     }
@@ -173,9 +162,6 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
     }
 
     private LogFormat detect(List<Input> inputs, List<LogFormat> candidates, PrintWriter err) {
-        if (inputs.isEmpty()) {
-            throw new UserException(ExitCode.IO, "no readable input");
-        }
         Input first = inputs.get(0);
         if (first.isStdin()) {
             throw new UserException(ExitCode.USAGE, "give --log-format when ingesting standard input");

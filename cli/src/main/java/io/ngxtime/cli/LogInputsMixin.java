@@ -9,6 +9,7 @@ import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.source.Input;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,13 +110,11 @@ public final class LogInputsMixin {
             RejectedInputs.warn(loaded.inputLines(), err);
             return loaded;
         }
-        if (sinceLast != null) {
-            throw new UserException(ExitCode.USAGE, "--since-last needs --queue");
-        }
         if (files.isEmpty()) {
             throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");
         }
         List<Input> inputs = files.stream().map(f -> Input.of(f, System.in)).toList();
+        UnreadableInputs.stopIfNoneReadable(inputs, err);
         FormatMixin.Formats formats = format.formats(err);
         Analysis.Builder builder = Analysis.builder().format(formats.given()).candidates(formats.candidates())
                 .window(fromMillis, toMillis).filter(filter).peaks(peaks).maxSamples(samples)
@@ -125,9 +124,7 @@ public final class LogInputsMixin {
         }
         options.accept(builder);
         Analysis analysis = builder.build();
-        Thread interrupt = new Thread(analysis::cancel);
-        Runtime.getRuntime().addShutdownHook(interrupt);
-        try {
+        try (CancelOnShutdown onInterrupt = CancelOnShutdown.install(analysis::cancel, Duration.ZERO)) {
             Report report = analysis.run(inputs);
             for (InputError e : analysis.inputErrors()) {
                 err.println("ngxtime: " + e);
@@ -136,12 +133,6 @@ public final class LogInputsMixin {
             return new Loaded(report, analysis.inputErrors(), analysis.inputLines());
         } catch (FormatDetectionException e) {
             throw new UserException(ExitCode.DATA, e.getMessage());
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(interrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook asked the analysis to stop
-            }
         }
     }
 }

@@ -1,21 +1,34 @@
 package io.ngxtime.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code ngxtime} command. */
+/** The top-level {@code ngxtime} command: run without a command, it is a usage error. */
 @Command(name = "ngxtime", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "nginx access-log analyzer built around timing: load, peaks, and where the time went.",
         subcommands = {ReportCommand.class, IngestCommand.class, TailCommand.class, WeekCommand.class, ChartCommand.class,
                 FormatsCommand.class, GenerateCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 lines were rejected (with --strict); 2 usage;",
                 "65 bad log format, no format fits the log, every line of an input was rejected, or nothing to draw;",
-                "74 an input or output could not be read or written."})
-public final class NgxtimeCommand implements Runnable {
+                "74 an input or output could not be read or written; 130 interrupted (Ctrl-C)."})
+public final class NgxtimeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** What standard output is, for every command of this run ({@link Terminal#of}). */
+    final Terminal terminal;
+
+    NgxtimeCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /**
+     * No command: the usage on stderr (standard output may be a pipe expecting a report) and exit 2.
+     * Without colour: stderr escapes every control character ({@link Cli#commandLine}).
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr(), picocli.CommandLine.Help.Ansi.OFF);
+        return ExitCode.USAGE;
     }
 }

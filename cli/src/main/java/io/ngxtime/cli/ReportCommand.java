@@ -6,8 +6,10 @@ import io.ngxtime.cli.render.JsonReportRenderer;
 import io.ngxtime.cli.render.TextReportRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,8 +46,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML report (charts, tables, rejected lines; loads nothing from elsewhere).")
     Path html;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "15", description = "Rows per table in the terminal report (default: ${DEFAULT-VALUE}).")
-    int rows;
+    @Option(names = "--rows", paramLabel = "N",
+            description = "At most N rows in every table of the terminal report, and a line saying how many more"
+                    + " (default: 15 upstreams and routes, 5 top clients, 6 changes of each kind, every status and reason).")
+    Integer rows;
 
     @Option(names = "--json", description = "Print the report as JSON (keys documented in docs/report-json.md).")
     boolean json;
@@ -70,17 +74,16 @@ public final class ReportCommand implements Callable<Integer> {
     boolean verbose;
 
     /**
-     * Usage errors found before anything is read. Standard output carries one format: the CSV alone with
-     * {@code --csv -} (the terminal report then goes to stderr), and {@code --json} with it is a usage error.
+     * Usage errors of option values, found before anything is read (which options go together is
+     * {@link OptionRules}'). Standard output carries one format: the CSV alone with {@code --csv -} (the
+     * terminal report then goes to stderr), and {@code --json} with it is a usage error.
      */
     private void checkOptions() {
-        if (rejectsFile != null && inputs.queue != null) {
-            // a batch keeps counts and the first samples of its rejected lines, not the lines: say so, never an empty file
-            throw new UserException(ExitCode.USAGE, "--rejects writes rejected lines as they are read from log FILEs;"
-                    + " a queue keeps only their counts and first samples (in the report)");
-        }
         if ("-".equals(csv) && json) {
             throw new UserException(ExitCode.USAGE, "--csv - and --json would both write to standard output: give --csv a FILE");
+        }
+        if (rows != null && rows < 1) {
+            throw new UserException(ExitCode.USAGE, "--rows must be at least 1, not " + rows);
         }
         if (!"minute".equals(csvResolution) && !"second".equals(csvResolution)) {
             throw new UserException(ExitCode.USAGE, "--csv-resolution is minute or second, not " + csvResolution);
@@ -123,7 +126,9 @@ public final class ReportCommand implements Callable<Integer> {
             if (json) {
                 new JsonReportRenderer().render(report, reportOut);
             } else {
-                new TextReportRenderer(reportOut == out && Terminal.colours(spec), rows).render(report, reportOut);
+                // stderr escapes control characters: colour only on standard output, and only on a terminal
+                Ansi ansi = reportOut == out ? Terminal.of(spec).ansi() : Ansi.OFF;
+                new TextReportRenderer(ansi, rows == null ? OptionalInt.empty() : OptionalInt.of(rows)).render(report, reportOut);
             }
             if ("-".equals(csv)) {
                 writeCsv(report, out);

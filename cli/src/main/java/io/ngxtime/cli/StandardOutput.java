@@ -54,8 +54,18 @@ public final class StandardOutput extends PrintWriter {
     static void check(PrintWriter out) {
         String failure = failure(out);
         if (failure != null) {
-            throw new UserException(ExitCode.IO, failure);
+            throw readerGone(out) ? new UserException(ExitCode.CLOSED_PIPE, null) : new UserException(ExitCode.IO, failure);
         }
+    }
+
+    /**
+     * Whether what was lost went to a pipe whose reader had closed it ({@code ngxtime report ... | head}):
+     * the reader has what it wanted, so this is said with {@link ExitCode#CLOSED_PIPE} and no message,
+     * as other Unix tools say it. Java ignores SIGPIPE, so the write fails with EPIPE, "Broken pipe".
+     */
+    static boolean readerGone(PrintWriter out) {
+        IOException cause = out instanceof StandardOutput s ? s.stream.failure : null;
+        return cause != null && "Broken pipe".equals(cause.getMessage());
     }
 
     /** Flushes {@code out}; the one-line message when a write to it failed, else null. */

@@ -20,8 +20,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -96,18 +96,10 @@ public final class TailCommand implements Callable<Integer> {
             dir = Files.createTempDirectory("ngxtime-tail-");
         }
         AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean queueGone = new AtomicBoolean();
-        Thread onInterrupt = new Thread(() -> {
-            stop.set(true);
-            try {
-                stopped.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        // Ctrl-C: the follower stops, the queue is closed and a temporary one deleted before the JVM exits
+        CancelOnShutdown onInterrupt = CancelOnShutdown.install(() -> stop.set(true), Duration.ofSeconds(10));
         try (RecordStore store = QueueCommands.openForWriting(dir)) {
             QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, true);
             ingester.afterAppend(afterAppend);
@@ -125,7 +117,7 @@ public final class TailCommand implements Callable<Integer> {
             Thread reading = new Thread(() -> follow(follower, stop, failure), "ngxtime-follow");
             reading.start();
             LiveWindow window = new LiveWindow(windowSeconds / intervalSeconds);
-            LiveRenderer live = new LiveRenderer(Terminal.colours(spec));
+            LiveRenderer live = new LiveRenderer(Terminal.of(spec).isTerminal());
             boolean hinted = false;
             long end = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds) : Long.MAX_VALUE;
             try (RecordStore.BatchReader reader = viewReader) {
@@ -173,12 +165,7 @@ public final class TailCommand implements Callable<Integer> {
             if (temporary) {
                 io.ngxtime.analyzer.Analysis.deleteTree(dir);
             }
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C
-            }
+            onInterrupt.close();
         }
         Throwable t = failure.get();
         if (t instanceof QueueIngester.AppendException io) { // names the queue, and the file and line it holds

@@ -1,15 +1,52 @@
 package io.ngxtime.cli;
 
+import java.util.Map;
+import java.util.function.Function;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Whether to colour output: only when writing to a real terminal and NO_COLOR is unset. */
-final class Terminal {
-    private Terminal() {
+/**
+ * What the process's standard output is: a terminal or not, and whether it takes colour. Decided once
+ * per run from the console and the environment; the tests give their own ({@link Cli#commandLine(
+ * java.io.PrintWriter, java.io.PrintWriter, Terminal)}).
+ *
+ * <p>Colour goes through picocli's {@link Ansi} (the usage help and the report alike), and only when
+ * standard output is a terminal, {@code TERM} is set and not {@code dumb}, and {@code NO_COLOR} is unset
+ * or empty (<a href="https://no-color.org">no-color.org</a>: "when present and not an empty string").
+ * Whatever is not a terminal (a pipe, a file, the golden files) never gets an escape sequence.
+ *
+ * @param isTerminal whether standard output is a terminal (then a command redraws in place, or refuses
+ *                   to flood it)
+ * @param env        the environment variables to read ({@code NO_COLOR}, {@code TERM})
+ */
+record Terminal(boolean isTerminal, Function<String, String> env) {
+    /**
+     * The real one: standard output is taken as a terminal when the JVM has a console, which on Java 17
+     * means standard input and standard output are both terminals (a pipe or a file on either is not).
+     */
+    static Terminal system() {
+        return new Terminal(System.console() != null, System::getenv);
     }
 
-    static boolean colours(CommandSpec spec) {
-        return System.console() != null && System.getenv("NO_COLOR") == null
-                && spec.commandLine().getOut() != null && System.getenv("TERM") != null
-                && !"dumb".equals(System.getenv("TERM"));
+    /** Not a terminal: no colour, no redrawing (the tests' default, and any output to a pipe or a file). */
+    static Terminal none() {
+        return new Terminal(false, Map.<String, String>of()::get);
+    }
+
+    /** The terminal of the run {@code spec} belongs to. */
+    static Terminal of(CommandSpec spec) {
+        return ((NgxtimeCommand) spec.root().userObject()).terminal;
+    }
+
+    /** Whether to colour standard output. */
+    boolean colours() {
+        String noColor = env.apply("NO_COLOR");
+        String term = env.apply("TERM");
+        return isTerminal && (noColor == null || noColor.isEmpty()) && term != null && !term.equals("dumb");
+    }
+
+    /** picocli's colour setting for this terminal: {@link Ansi#ON} or {@link Ansi#OFF}, never guessed again. */
+    Ansi ansi() {
+        return colours() ? Ansi.ON : Ansi.OFF;
     }
 }

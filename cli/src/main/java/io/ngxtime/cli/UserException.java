@@ -15,6 +15,14 @@ public class UserException extends RuntimeException {
         this.exitCode = exitCode;
     }
 
+    /**
+     * A failure the command has told on stderr already (one line per input that could not be read, say):
+     * the run ends with {@code exitCode} and nothing more is printed.
+     */
+    static UserException alreadySaid(int exitCode) {
+        return new UserException(exitCode, null);
+    }
+
     public int exitCode() {
         return exitCode;
     }

@@ -59,9 +59,6 @@ public final class WeekCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ChartOutput.Format format = ChartOutput.Format.of(out);
         window.check();
-        if (window.baselineMillis() != null) {
-            throw new UserException(ExitCode.USAGE, "--baseline compares reports: use it with 'ngxtime report'");
-        }
         ChartOutput.checkFonts();
         long from = window.fromMillis();
         long to = window.to != null ? window.toMillis() : window.from != null ? from + WEEK_MILLIS : Long.MAX_VALUE;

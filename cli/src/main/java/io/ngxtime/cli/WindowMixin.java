@@ -26,17 +26,15 @@ public final class WindowMixin {
 
     /** The baseline window {from, to} in epoch ms, or null for no comparison. */
     long[] baselineMillis() {
-        if (baselineFrom != null || baselineTo != null) {
-            if (baselineFrom == null || baselineTo == null || !baselineTo.isAfter(baselineFrom)) {
-                throw new UserException(ExitCode.USAGE, "--baseline-from and --baseline-to go together, the end after the start");
+        // which of these options go together is OptionRules'; what their values must be is said here
+        if (baselineFrom != null && baselineTo != null) {
+            if (!baselineTo.isAfter(baselineFrom)) {
+                throw new UserException(ExitCode.USAGE, "--baseline-to must be after --baseline-from");
             }
             return new long[] {baselineFrom.toInstant().toEpochMilli(), baselineTo.toInstant().toEpochMilli()};
         }
         if (!baseline) {
             return null;
-        }
-        if (from == null || to == null) {
-            throw new UserException(ExitCode.USAGE, "--baseline compares the window with the one before it: give --from and --to");
         }
         long length = toMillis() - fromMillis();
         return new long[] {fromMillis() - length, fromMillis()};

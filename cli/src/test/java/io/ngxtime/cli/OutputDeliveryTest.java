@@ -47,6 +47,19 @@ class OutputDeliveryTest {
         }
     }
 
+    /** A pipe whose reader has gone ({@code | head} after its lines): every write fails as EPIPE does in Java. */
+    static final class ClosedPipe extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException("Broken pipe");
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            throw new IOException("Broken pipe");
+        }
+    }
+
     /** Runs a command as {@link Main} does, with standard output going to {@code stdout}. */
     static ReportCommandTest.Run runWithStdout(OutputStream stdout, String... args) {
         StringWriter err = new StringWriter();
@@ -162,6 +175,28 @@ class OutputDeliveryTest {
             assertThat(r.err().lines().filter(l -> l.startsWith("ngxtime: cannot write")))
                     .containsExactly("ngxtime: cannot write standard output: No space left on device");
         }
+    }
+
+    /**
+     * {@code ngxtime ... | head}: the reader took what it wanted and closed the pipe. That is no error to
+     * report (every command said "cannot write standard output: Broken pipe"), but the output was cut, so
+     * the exit code is a shell's for a tool killed by SIGPIPE, and a named position does not move.
+     */
+    @Test
+    void aClosedPipe_isQuiet_exit141_andThePositionStays() throws Exception {
+        List<String[]> commands = List.of(
+                new String[] {"report", log.toString()},
+                new String[] {"report", "--queue", queue.toString(), "--since-last", "hourly", "--json"},
+                new String[] {"report", "--queue", queue.toString(), "--since-last", "hourly", "--csv", "-"},
+                new String[] {"formats"},
+                new String[] {"generate", "--hours", "1", "--gzip"},
+                new String[] {"tail", log.toString(), "--from-start", "--json", "--interval", "1", "--duration", "600"});
+        for (String[] args : commands) {
+            ReportCommandTest.Run r = runWithStdout(new ClosedPipe(), args);
+            assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(ExitCode.CLOSED_PIPE);
+            assertThat(r.err()).as(String.join(" ", args)).doesNotContain("cannot write").doesNotContain("Broken pipe");
+        }
+        assertThat(requestsSinceLast("hourly")).as("no command moved it").isEqualTo(3000);
     }
 
     @Test

@@ -22,26 +22,57 @@ import io.ngxtime.analyzer.report.UpstreamReport;
 import io.ngxtime.analyzer.report.UpstreamTotals;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
+import picocli.CommandLine.Help.Ansi;
 
-/** The report as aligned text tables for a terminal; colour only when asked (on a TTY). Log text is made safe. */
+/**
+ * The report as aligned text tables for a terminal; colour through picocli's {@link Ansi} (the caller
+ * decides: {@link Ansi#OFF} off a terminal). Log text is made safe.
+ *
+ * <p>Rows: with a row limit, every table shows at most that many rows and a last line says how many
+ * more there are; without one, each table keeps its own (upstreams and routes 15, top clients 5, each
+ * kind of change against the baseline 6, statuses and reasons all of them).
+ */
 public final class TextReportRenderer {
-    private final boolean colour;
-    private final int maxRows;
+    static final int DEFAULT_ROWS = 15;
+    private static final int DEFAULT_CLIENT_ROWS = 5;
+    private static final int DEFAULT_CHANGE_ROWS = 6;
+    private final Ansi ansi;
+    private final OptionalInt rows;
 
-    public TextReportRenderer(boolean colour, int maxRows) {
-        this.colour = colour;
-        this.maxRows = maxRows;
-    }
-
-    public TextReportRenderer(boolean colour) {
-        this(colour, 15);
+    /**
+     * @param ansi colour or not ({@link Ansi#ON}, {@link Ansi#OFF}; never {@link Ansi#AUTO}, which guesses)
+     * @param rows at most this many rows in every table, or empty for each table's own default
+     */
+    public TextReportRenderer(Ansi ansi, OptionalInt rows) {
+        if (rows.isPresent() && rows.getAsInt() < 0) {
+            throw new IllegalArgumentException("rows must not be negative, was " + rows.getAsInt());
+        }
+        this.ansi = ansi;
+        this.rows = rows;
     }
 
     private String bold(String s) {
-        return colour ? "\u001b[1m" + s + "\u001b[0m" : s;
+        return ansi.apply(s, List.of(Ansi.Style.bold)).toString();
+    }
+
+    /** How many rows of a table to show: the row limit given, or the table's own default. */
+    private int shown(int size, int tableDefault) {
+        return Math.min(size, rows.orElse(tableDefault));
+    }
+
+    /**
+     * The line that says a table was cut: always when {@code saidByDefault} (a table that has always said
+     * it), else only under a row limit given (without one the table keeps the layout it always had).
+     */
+    private void more(int size, int shown, boolean saidByDefault, PrintWriter out) {
+        if (shown < size && (saidByDefault || rows.isPresent())) {
+            out.printf(Locale.ROOT, "  ... %d more%n", size - shown);
+        }
     }
 
     private static String safe(String s) {
@@ -168,12 +199,8 @@ public final class TextReportRenderer {
                 + "  (per attempt; latencies leave out attempts without a connection or abandoned by the client)");
         out.printf(Locale.ROOT, "  %-28s %10s %8s %8s %8s %17s %17s %17s%n", "address", "attempts", "failed", "no conn",
                 "retries", "connect p50/p99", "header p50/p99", "response p50/p99");
-        int n = 0;
-        for (UpstreamReport u : ups) {
-            if (n++ >= maxRows) {
-                out.printf(Locale.ROOT, "  ... %d more%n", ups.size() - maxRows);
-                break;
-            }
+        int shown = shown(ups.size(), DEFAULT_ROWS);
+        for (UpstreamReport u : ups.subList(0, shown)) {
             String name = switch (u.kind()) {
                 case ADDRESS -> safe(clip(u.address(), 28));
                 case GROUP -> safe(clip("group " + u.address(), 28));
@@ -184,6 +211,7 @@ public final class TextReportRenderer {
                     Figures.count(u.notConnected()), Figures.count(u.retriesCaused()),
                     compact(u.connect()), compact(u.header()), compact(u.response()));
         }
+        more(ups.size(), shown, true, out);
         if (ups.stream().anyMatch(u -> u.kind() == UpstreamReport.Kind.GROUP)) {
             out.println("  group: nginx logged the upstream group's name (no live server in it), not a server's address");
         }
@@ -255,18 +283,22 @@ public final class TextReportRenderer {
         out.println(bold("Routes") + (r.routes().routesApproximate() ? "  (approximate: more routes than kept)" : "")
                 + "  (latency ±3.2%)");
         out.printf(Locale.ROOT, "  %-40s %12s %9s %9s %7s %12s%n", "route", "requests", "p50", "p99", "5xx", "bytes");
-        for (RouteReport rt : routes.subList(0, Math.min(maxRows, routes.size()))) {
+        int shownRoutes = shown(routes.size(), DEFAULT_ROWS);
+        for (RouteReport rt : routes.subList(0, shownRoutes)) {
             out.printf(Locale.ROOT, "  %-40s %12s %9s %9s %7s %12s%n", safe(clip(rt.route(), 40)), Figures.count(rt.requests()),
                     Figures.duration(rt.p50Micros()), Figures.duration(rt.p99Micros()), Figures.percent(rt.errorRate()),
                     Figures.count(rt.bytes()));
         }
+        more(routes.size(), shownRoutes, false, out);
         List<Ranked> clients = r.routes().clients();
         if (!clients.isEmpty()) {
             out.println();
             out.println(bold("Top clients") + (r.routes().clientsApproximate() ? "  (approximate)" : ""));
-            for (Ranked c : clients.subList(0, Math.min(5, clients.size()))) {
+            int shownClients = shown(clients.size(), DEFAULT_CLIENT_ROWS);
+            for (Ranked c : clients.subList(0, shownClients)) {
                 out.printf(Locale.ROOT, "  %-40s %,12d%n", safe(clip(c.value(), 40)), c.count());
             }
+            more(clients.size(), shownClients, false, out);
         }
     }
 
@@ -304,11 +336,13 @@ public final class TextReportRenderer {
     }
 
     private void change(String prefix, List<Comparison.Change> changes, boolean sameLength, PrintWriter out) {
-        for (Comparison.Change ch : changes.subList(0, Math.min(6, changes.size()))) {
+        int shown = shown(changes.size(), DEFAULT_CHANGE_ROWS);
+        for (Comparison.Change ch : changes.subList(0, shown)) {
             String name = safe(clip(prefix + ch.subject() + " " + ch.metric(), 50));
             out.printf(Locale.ROOT, "  %-50s %12s -> %12s  %s%n", name, ChangeText.before(ch, sameLength),
                     ChangeText.after(ch, sameLength), safe(ChangeText.change(ch)));
         }
+        more(changes.size(), shown, false, out);
     }
 
     private void status(Summary s, PrintWriter out) {
@@ -323,10 +357,13 @@ public final class TextReportRenderer {
         }
         long logged = s.requests() - s.withoutStatus();
         out.printf(Locale.ROOT, "  %-6s %12s %8s%n", "status", "requests", "share");
-        for (Map.Entry<Integer, Long> e : s.status().entrySet()) {
+        List<Map.Entry<Integer, Long>> statuses = new ArrayList<>(s.status().entrySet());
+        int shown = shown(statuses.size(), Integer.MAX_VALUE);
+        for (Map.Entry<Integer, Long> e : statuses.subList(0, shown)) {
             out.printf(Locale.ROOT, "  %-6s %12s %8s%n", e.getKey() < 0 ? "other" : e.getKey(), Figures.count(e.getValue()),
                     Figures.percent(e.getValue(), logged));
         }
+        more(statuses.size(), shown, false, out);
         if (s.withoutStatus() > 0) {
             out.printf(Locale.ROOT, "  %s from a format without $status are not counted here%n",
                     Figures.count(s.withoutStatus(), "request"));
@@ -339,9 +376,12 @@ public final class TextReportRenderer {
         }
         out.println();
         out.println(bold("Rejected lines by reason"));
-        for (Map.Entry<String, Long> e : r.rejects().byReason().entrySet()) {
+        List<Map.Entry<String, Long>> reasons = new ArrayList<>(r.rejects().byReason().entrySet());
+        int shown = shown(reasons.size(), Integer.MAX_VALUE);
+        for (Map.Entry<String, Long> e : reasons.subList(0, shown)) {
             out.printf(Locale.ROOT, "  %,10d  %s%n", e.getValue(), safe(e.getKey()));
         }
+        more(reasons.size(), shown, false, out);
         out.println();
         out.println(bold("First rejected lines"));
         for (LineSample sample : r.rejects().samples()) {
@@ -356,9 +396,12 @@ public final class TextReportRenderer {
         }
         out.println();
         out.println(bold("Noted lines") + "  (accepted, with something to say)");
-        for (Map.Entry<String, Long> e : r.notes().byReason().entrySet()) {
+        List<Map.Entry<String, Long>> reasons = new ArrayList<>(r.notes().byReason().entrySet());
+        int shown = shown(reasons.size(), Integer.MAX_VALUE);
+        for (Map.Entry<String, Long> e : reasons.subList(0, shown)) {
             out.printf(Locale.ROOT, "  %10s  %s%n", Figures.count(e.getValue()), safe(e.getKey()));
         }
+        more(reasons.size(), shown, false, out);
         for (LineSample sample : r.notes().samples()) {
             out.printf(Locale.ROOT, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
             out.printf(Locale.ROOT, "    %s%n", safe(sample.text()));
