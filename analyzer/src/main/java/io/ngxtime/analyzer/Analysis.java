@@ -1,62 +1,35 @@
 package io.ngxtime.analyzer;
 
 import io.ngxtime.analyzer.aggregate.Aggregation;
-import io.ngxtime.analyzer.aggregate.BatchWindowFilter;
 import io.ngxtime.analyzer.files.IoErrorText;
-import io.ngxtime.analyzer.files.TempDirectories;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
-import io.ngxtime.analyzer.ingest.FormatDetector;
-import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.ingest.InputLines;
-import io.ngxtime.analyzer.ingest.InputOrder;
-import io.ngxtime.analyzer.ingest.InputParser;
-import io.ngxtime.analyzer.ingest.LineSink;
-import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.ingest.RejectsFile;
 import io.ngxtime.analyzer.ingest.RequestSource;
-import io.ngxtime.analyzer.ingest.WindowedRejects;
-import io.ngxtime.analyzer.queue.Batch;
-import io.ngxtime.analyzer.queue.QueueIngester;
 import io.ngxtime.analyzer.queue.RecordStore;
-import io.ngxtime.analyzer.record.RecordConverter;
-import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Report;
-import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.analyzer.source.LineReader;
 import io.ngxtime.grammar.LogFormat;
-import io.ngxtime.grammar.LogRecord;
-import io.ngxtime.grammar.ParseError;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * One analysis run over a list of inputs: take or detect the format, order the inputs by their first
  * timestamp, read and parse every line, aggregate, and build the {@link Report}. Large inputs stream
  * through a temporary record queue, parsed on one thread and aggregated on another (back-pressure: the
- * parser waits when it is {@link #MAX_LAG_BATCHES} batches ahead); inputs smaller than
+ * parser waits when it is {@link QueuedPass#MAX_LAG_BATCHES} batches ahead); inputs smaller than
  * {@link Builder#directLimitBytes} are aggregated directly in memory. An input that cannot be read is
  * recorded in {@link #inputErrors()} and the others are still read.
  */
 public final class Analysis {
-    /** How far (in batches) parsing may run ahead of aggregation. */
-    public static final int MAX_LAG_BATCHES = 64;
-
     private final LogFormat givenFormat;
     private final List<LogFormat> candidates;
     /** Every rejected line, or null. */
@@ -70,7 +43,9 @@ public final class Analysis {
     private final int peaks;
     /** Null: no comparison. */
     private final TimeWindow baseline;
-    private final List<InputError> inputErrors = new ArrayList<>();
+    private final ProgressListener progress;
+    /** Synchronized: the queued pass adds from its parse thread. */
+    private final List<InputError> inputErrors = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile List<InputLines> inputLines = List.of();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private LogFormat format;
@@ -87,6 +62,7 @@ public final class Analysis {
         this.filter = b.filter;
         this.peaks = b.peaks;
         this.baseline = b.baseline;
+        this.progress = b.progress;
     }
 
     public static Builder builder() {
@@ -106,6 +82,13 @@ public final class Analysis {
         private io.ngxtime.analyzer.aggregate.RequestFilter filter = io.ngxtime.analyzer.aggregate.RequestFilter.ALL;
         private int peaks = 5;
         private TimeWindow baseline;
+        private ProgressListener progress = ProgressListener.NONE;
+
+        /** Whom to tell how far reading has got ({@link ProgressListener#NONE}, the default: nobody). */
+        public Builder progress(ProgressListener listener) {
+            this.progress = java.util.Objects.requireNonNull(listener, "listener");
+            return this;
+        }
 
         /** Only requests that pass this filter. */
         public Builder filter(io.ngxtime.analyzer.aggregate.RequestFilter f) {
@@ -203,72 +186,46 @@ public final class Analysis {
     }
 
     /**
-     * Runs the analysis.
+     * Runs the analysis: the inputs are probed, the format taken or detected (told to the notices) and the
+     * inputs ordered ({@link InputSet}), then read.
      *
      * @throws FormatDetectionException when no format was given and none fits the first readable input
      */
     public Report run(List<Input> inputs) throws FormatDetectionException {
-        format = givenFormat;
-        List<Input> readable = new ArrayList<>();
-        Input stdin = null;
-        for (Input in : inputs) {
-            if (in.isStdin()) {
-                stdin = in;
-            } else if (probe(in)) {
-                readable.add(in);
-            }
-        }
-        BufferedInputStream stdinStream = null;
-        if (stdin != null) {
-            try {
-                stdinStream = HeadSampler.rewindable(stdin.open());
-            } catch (IOException e) {
-                inputErrors.add(new InputError(stdin.name(), describe(e)));
-            }
-        }
-        if (format == null) {
-            format = detect(readable, stdin, stdinStream);
-        }
+        InputSet set = InputSet.probe(inputs);
+        set.resolve(new InputSet.FormatChoice(givenFormat, candidates, true)).ifPresent(d -> notices.accept(d.describe()));
+        return run(set);
+    }
+
+    /**
+     * Reads inputs made ready by {@link InputSet#resolve} (its errors are this run's first
+     * {@link #inputErrors()}): small ones directly ({@link DirectPass}), large ones through a temporary
+     * record queue ({@link QueuedPass}); then the later passes over the same inputs.
+     */
+    public Report run(InputSet set) {
+        format = set.format();
+        inputErrors.addAll(set.errors());
         if (format == null) {
             return new Aggregation(maxSamples, filter).report(List.of(), "none", 0);
         }
-        List<Input> ordered = InputOrder.byFirstTimestamp(readable, format, inputErrors);
-        if (stdin != null && stdinStream != null) {
-            ordered.add(0, Input.of(Input.STDIN, stdinStream));
-        }
-        List<String> names = ordered.stream().map(Input::name).toList();
-        long size = 0;
-        for (Input in : ordered) {
-            size += in.isStdin() ? Long.MAX_VALUE / 4 : sizeOf(in.path());
-        }
+        List<Input> ordered = set.inputs();
+        List<String> names = set.names();
+        long size = set.estimatedBytes();
+        FilePass pass = new FilePass(format, maxLineBytes, maxSamples, window, rejectsFile, this::isCancelled, progress,
+                size >= Long.MAX_VALUE / 4 ? -1 : size, inputErrors);
         Aggregation aggregation = new Aggregation(maxSamples, filter);
         aggregation.logged(io.ngxtime.analyzer.record.Logged.of(format));
         if (size < directLimitBytes) {
-            direct(ordered, aggregation);
+            inputLines = DirectPass.run(pass, ordered, aggregation);
             flushRejectsFile();
             return laterPasses(aggregation, names, new io.ngxtime.analyzer.ingest.FileRequestSource(ordered, format, maxLineBytes));
         }
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("ngxtime-queue-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary queue: " + describe(e), e);
-        }
-        Thread cleanup = new Thread(() -> deleteTree(dir));
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        try (RecordStore store = RecordStore.open(dir)) {
-            throughQueue(ordered, aggregation, store);
+        try (TempQueue temp = TempQueue.create(); RecordStore store = RecordStore.open(temp.dir())) {
+            inputLines = QueuedPass.run(pass, ordered, aggregation, store);
             flushRejectsFile();
             return laterPasses(aggregation, names, new io.ngxtime.analyzer.queue.QueueRequestSource(store));
         } catch (IOException e) {
-            throw new UncheckedIOException("temporary queue: " + describe(e), e);
-        } finally {
-            deleteTree(dir);
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running already
-            }
+            throw new UncheckedIOException("temporary queue: " + IoErrorText.describe(e), e);
         }
     }
 
@@ -283,182 +240,8 @@ public final class Analysis {
                 baseline, this::isCancelled);
     }
 
-    private boolean probe(Input in) {
-        try {
-            in.checkReadable();
-            return true;
-        } catch (IOException e) {
-            inputErrors.add(new InputError(in.name(), describe(e)));
-            return false;
-        }
-    }
-
-    private LogFormat detect(List<Input> readable, Input stdin, BufferedInputStream stdinStream)
-            throws FormatDetectionException {
-        FormatDetector.Detection d;
-        List<byte[]> stdinHead = List.of();
-        if (stdinStream != null) {
-            try {
-                stdinHead = HeadSampler.head(stdinStream, FormatDetector.SAMPLE_LINES);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (stdinHead.stream().anyMatch(l -> l.length > 0) || (readable.isEmpty() && stdinStream != null)) {
-            d = FormatDetector.detect(candidates, stdinHead, stdin.name());
-        } else if (!readable.isEmpty()) {
-            // the first input with a line: one empty, or damaged before its first line, would only hide the next
-            d = FormatDetector.detectFirst(candidates, readable);
-        } else {
-            return null;
-        }
-        notices.accept(d.describe());
-        return d.format();
-    }
-
-    private static long sizeOf(Path p) {
-        try {
-            long s = Files.size(p);
-            String n = p.getFileName().toString();
-            return n.endsWith(".gz") || n.endsWith(".bz2") || n.endsWith(".xz") || n.endsWith(".zst") ? s * 10 : s;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
     private boolean isCancelled() {
         return cancelled.get();
-    }
-
-    /** Small inputs: parse and aggregate on this thread. */
-    private void direct(List<Input> inputs, Aggregation aggregation) {
-        InputParser reader = new InputParser(format, maxLineBytes);
-        Request request = new Request();
-        BatchWindowFilter inWindow = BatchWindowFilter.requestsOnly(aggregation, window);
-        LineSink requests = new LineSink() {
-            @Override
-            public void accept(LogRecord record) {
-                long t = record.timeMillis();
-                if (!inWindow.windowed() || (t != -1 && inWindow.inWindow(t))) {
-                    aggregation.add(RecordConverter.convert(record, request));
-                } else if (t != -1) {
-                    inWindow.seenOutsideWindow(record.zoneOffsetSeconds());
-                }
-            }
-
-            @Override
-            public void reject(String source, long lineNumber, ParseError error, byte[] b, int from, int to) {
-                // counted by the windowed rejects' sink, written by the rejects file's
-            }
-
-            @Override
-            public void note(String source, long lineNumber, String reason, byte[] b, int from, int to) {
-                aggregation.noteSample(io.ngxtime.analyzer.ingest.Rejects.sample(source, lineNumber, reason, b, from, to));
-            }
-        };
-        WindowedRejects rejects = new WindowedRejects(window, aggregation.rejects());
-        for (Input input : inputs) {
-            long read = 0;
-            LineSink sink = withRejectsFile(LineSink.both(requests, rejects.sink(input)));
-            try (InputStream in = input.open()) {
-                LineReader lines = new LineReader(in, maxLineBytes, true);
-                while (!isCancelled() && lines.next()) {
-                    reader.line(lines, input.name(), 0, sink);
-                    read = lines.lineNumber();
-                }
-            } catch (IOException e) {
-                // damaged compressed data says itself where it broke, in lines
-                boolean located = e instanceof CompressedDataException;
-                inputErrors.add(new InputError(input.name(), describe(e) + (read > 0 && !located ? "; read " + read + " lines before it" : "")));
-            }
-        }
-        inputLines = reader.stats().inputLines();
-    }
-
-    /** Large inputs: parse into the queue on one thread, aggregate from it on this one. */
-    private void throughQueue(List<Input> inputs, Aggregation aggregation, RecordStore store) {
-        AtomicLong appended = new AtomicLong();
-        AtomicLong consumed = new AtomicLong();
-        AtomicBoolean done = new AtomicBoolean();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        // one parse thread: with this thread aggregating, a second parser measured no faster on 2 cores
-        QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, false);
-        // rejected lines are counted here, as parsed, with their neighbours' times: a batch keeps only counts
-        Rejects parsedRejects = new Rejects(maxSamples);
-        WindowedRejects rejects = new WindowedRejects(window, parsedRejects);
-        ingester.observe(input -> withRejectsFile(rejects.sink(input)));
-        ingester.afterAppend(() -> {
-            appended.incrementAndGet();
-            while (appended.get() - consumed.get() > MAX_LAG_BATCHES && !isCancelled()) {
-                LockSupport.parkNanos(200_000);
-            }
-        });
-        Thread parser = new Thread(() -> {
-            try {
-                for (Input input : inputs) {
-                    if (isCancelled()) {
-                        break;
-                    }
-                    try {
-                        ingester.ingest(input, this::isCancelled);
-                    } catch (IOException e) {
-                        synchronized (inputErrors) {
-                            inputErrors.add(new InputError(input.name(), describe(e)));
-                        }
-                    }
-                }
-            } catch (Throwable t) {
-                failure.set(t);
-            } finally {
-                done.set(true);
-            }
-        }, "ngxtime-parse");
-        parser.start();
-        BatchWindowFilter inWindow = BatchWindowFilter.requestsOnly(aggregation, window);
-        try (RecordStore.BatchReader reader = store.reader(null)) {
-            while (true) {
-                boolean finished = done.get();
-                Batch b = reader.next();
-                if (b != null) {
-                    inWindow.add(b);
-                    consumed.incrementAndGet();
-                } else if (finished) {
-                    break;
-                } else {
-                    LockSupport.parkNanos(100_000);
-                }
-            }
-        } finally {
-            try {
-                parser.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        inputLines = ingester.stats().inputLines();
-        aggregation.rejects().merge(parsedRejects); // after join: the parse thread is done with it
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException re) {
-            throw re;
-        } else if (t instanceof Error err) {
-            throw err;
-        } else if (t != null) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    /** {@code sink}, and the rejects file when there is one. */
-    private LineSink withRejectsFile(LineSink sink) {
-        return rejectsFile == null ? sink : LineSink.both(sink, rejectsFile);
-    }
-
-    /**
-     * Deletes a (temporary) directory tree, best effort.
-     *
-     * @see TempDirectories#deleteTree
-     */
-    public static void deleteTree(Path dir) {
-        TempDirectories.deleteTree(dir);
     }
 
     /** Inputs that could not be read. */
@@ -484,8 +267,10 @@ public final class Analysis {
     /**
      * One line for an I/O failure, without a stack trace.
      *
-     * @see IoErrorText#describe
+     * @deprecated use {@link IoErrorText#describe}; kept only until {@code GenerateCommand} (being moved
+     *             with the generator's module) calls it directly
      */
+    @Deprecated
     public static String describe(IOException e) {
         return IoErrorText.describe(e);
     }

@@ -71,7 +71,7 @@ public final class ChartCommand implements Callable<Integer> {
             for (ChartKind kind : ChartKind.values()) {
                 files.put(kind, OutputFile.prepare(out.resolve(kind.key() + "." + format.extension())));
             }
-            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.fromMillis(), window.toMillis(), filters.filter(), err);
+            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.window(), filters.filter(), err);
             Report report = loaded.report();
             if (loaded.everyLineRejected()) {
                 loaded.markRead(); // nothing to draw, and stderr said why: the next run need not say it again

@@ -1,6 +1,6 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.charts.ChartSize;
 import io.ngxtime.charts.Charts;
@@ -79,7 +79,7 @@ final class ChartOutput {
         } catch (NoFontsException e) {
             throw noFonts(e);
         } catch (IOException e) {
-            throw new UserException(ExitCode.IO, "cannot write " + file.target() + ": " + Analysis.describe(e), e);
+            throw new UserException(ExitCode.IO, "cannot write " + file.target() + ": " + IoErrorText.describe(e), e);
         }
     }
 
@@ -92,7 +92,7 @@ final class ChartOutput {
         } catch (NoFontsException e) {
             throw noFonts(e);
         } catch (IOException e) {
-            throw new UserException(ExitCode.IO, "cannot write " + file.target() + ": " + Analysis.describe(e), e);
+            throw new UserException(ExitCode.IO, "cannot write " + file.target() + ": " + IoErrorText.describe(e), e);
         }
     }
 
@@ -103,7 +103,7 @@ final class ChartOutput {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new UserException(ExitCode.IO, "cannot create " + dir + ": " + e.getFile() + " is not a directory", e);
         } catch (IOException e) {
-            throw new UserException(ExitCode.IO, "cannot create " + dir + ": " + Analysis.describe(e), e);
+            throw new UserException(ExitCode.IO, "cannot create " + dir + ": " + IoErrorText.describe(e), e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.queue.FollowNotice;
 import io.ngxtime.cli.render.TerminalText;
 import java.util.Locale;
@@ -35,7 +35,7 @@ final class FollowNotices {
         }
         if (notice instanceof FollowNotice.Unreadable n) {
             return format("ngxtime: warning: %s: %s; the lines of it the queue lacks were not read",
-                    safe(n.file()), safe(Analysis.describe(n.cause())));
+                    safe(n.file()), safe(IoErrorText.describe(n.cause())));
         }
         if (notice instanceof FollowNotice.Waiting n) {
             return format("ngxtime: %s was removed (read to its end); waiting for a file at that path", safe(n.file()));

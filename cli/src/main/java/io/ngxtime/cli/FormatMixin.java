@@ -1,5 +1,6 @@
 package io.ngxtime.cli;
 
+import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.grammar.LogFormat;
 import io.ngxtime.grammar.LogFormats;
 import io.ngxtime.grammar.Preset;
@@ -101,7 +102,7 @@ public final class FormatMixin {
         try {
             return NginxConfReader.readConf(nginxConf);
         } catch (IOException e) {
-            throw new UserException(ExitCode.IO, "cannot read " + nginxConf + ": " + io.ngxtime.analyzer.Analysis.describe(e), e);
+            throw new UserException(ExitCode.IO, "cannot read " + nginxConf + ": " + IoErrorText.describe(e), e);
         }
     }
 

@@ -1,12 +1,10 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.InputSet;
+import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
-import io.ngxtime.analyzer.ingest.HeadSampler;
-import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.ingest.InputLines;
-import io.ngxtime.analyzer.ingest.InputOrder;
 import io.ngxtime.analyzer.queue.QueueIngester;
 import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.queue.SourceCheckpoint;
@@ -65,36 +63,25 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<InputError> errors = new ArrayList<>();
-        List<Input> inputs = new ArrayList<>();
-        BufferedInputStream stdin = null;
-        for (String f : files) {
-            Input in = Input.of(f, System.in);
-            if (in.isStdin()) {
-                if (stdin == null) {
-                    stdin = HeadSampler.rewindable(System.in); // its first line tells whether the queue has it
-                    inputs.add(Input.of(Input.STDIN, stdin));
-                }
-                continue;
-            }
-            try {
-                in.checkReadable();
-                inputs.add(in);
-            } catch (IOException e) {
-                errors.add(new InputError(in.name(), Analysis.describe(e)));
-            }
-        }
-        if (inputs.isEmpty()) { // not one input can be read: no queue is created, no summary printed
-            UnreadableInputs.stop(errors, err);
+        InputSet set = InputSet.probe(files.stream().map(f -> Input.of(f, System.in)).toList());
+        if (set.noneReadable()) { // not one input can be read: no queue is created, no summary printed
+            UnreadableInputs.stop(set.errors(), err);
         }
         FormatMixin.Formats formats = formatOptions.formats(err);
-        LogFormat format = formats.given();
-        if (format == null) {
-            format = detect(inputs, formats.candidates(), err);
+        if (formats.given() == null && set.startsWithStdin()) {
+            throw new UserException(ExitCode.USAGE, "give --log-format when ingesting standard input");
         }
-        List<Input> ordered = new ArrayList<>(InputOrder.byFirstTimestamp(
-                inputs.stream().filter(i -> !i.isStdin()).toList(), format, errors));
-        inputs.stream().filter(Input::isStdin).findFirst().ifPresent(i -> ordered.add(0, i));
+        try {
+            // detected from files only: standard input's lines are the queue's to check first
+            set.resolve(new InputSet.FormatChoice(formats.given(), formats.candidates(), false))
+                    .ifPresent(d -> err.println("ngxtime: " + d.describe()));
+        } catch (FormatDetectionException e) {
+            throw new UserException(ExitCode.DATA, e.getMessage());
+        }
+        LogFormat format = set.format();
+        List<Input> ordered = set.inputs();
+        List<InputError> errors = new ArrayList<>(set.errors());
+        BufferedInputStream stdin = set.stdin();
 
         AtomicBoolean cancelled = new AtomicBoolean();
         // Ctrl-C: let the current batch be written and the queue closed
@@ -119,7 +106,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                         }
                         ingester.ingest(in, cancelled::get);
                     } catch (IOException e) {
-                        errors.add(new InputError(in.name(), Analysis.describe(e)));
+                        errors.add(new InputError(in.name(), IoErrorText.describe(e)));
                         if (e instanceof QueueIngester.AppendException) {
                             break;
                         }
@@ -158,21 +145,6 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
                     : TerminalText.safe(held.path());
             err.printf(Locale.ROOT, "ngxtime: standard input starts like %s, whose first %,d lines the queue holds:"
                     + " only the lines after them are added%n", like, held.lines());
-        }
-    }
-
-    private LogFormat detect(List<Input> inputs, List<LogFormat> candidates, PrintWriter err) {
-        Input first = inputs.get(0);
-        if (first.isStdin()) {
-            throw new UserException(ExitCode.USAGE, "give --log-format when ingesting standard input");
-        }
-        try {
-            // the first input with a line: one empty, or damaged before its first line, would only hide the next
-            FormatDetector.Detection d = FormatDetector.detectFirst(candidates, inputs.stream().filter(i -> !i.isStdin()).toList());
-            err.println("ngxtime: " + d.describe());
-            return d.format();
-        } catch (FormatDetectionException e) {
-            throw new UserException(ExitCode.DATA, e.getMessage());
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.ngxtime.cli;
 
 import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.InputSet;
 import io.ngxtime.analyzer.aggregate.RequestFilter;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.ingest.InputLines;
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.source.Input;
 import java.io.PrintWriter;
@@ -88,22 +90,22 @@ public final class LogInputsMixin {
         }
     }
 
-    /** Reads the inputs in {@code [fromMillis, toMillis)}. */
-    Loaded load(FormatMixin format, long fromMillis, long toMillis, RequestFilter filter, PrintWriter err) {
-        return load(format, fromMillis, toMillis, filter, null, 10, b -> { }, err);
+    /** Reads the inputs in {@code window}. */
+    Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, PrintWriter err) {
+        return load(format, window, filter, null, 10, b -> { }, err);
     }
 
     /**
-     * Reads the inputs in {@code [fromMillis, toMillis)}, comparing with {@code baseline} ({from, to} or
-     * null); {@code options} sets what only some commands have (rejected-lines file, line limit, ...).
+     * Reads the inputs in {@code window}, comparing with {@code baseline} (null: no comparison);
+     * {@code options} sets what only some commands have (rejected-lines file, line limit, ...).
      */
-    Loaded load(FormatMixin format, long fromMillis, long toMillis, RequestFilter filter, long[] baseline, int samples,
+    Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, TimeWindow baseline, int samples,
                  java.util.function.Consumer<Analysis.Builder> options, PrintWriter err) {
         if (queue != null) {
             if (!files.isEmpty()) {
                 throw new UserException(ExitCode.USAGE, "give either FILEs or --queue, not both");
             }
-            Loaded loaded = QueueCommands.report(queue, fromMillis, toMillis, samples, filter, peaks, baseline, sinceLast);
+            Loaded loaded = QueueCommands.report(queue, window, samples, filter, peaks, baseline, sinceLast);
             for (InputError e : loaded.inputErrors()) {
                 err.println("ngxtime: " + e);
             }
@@ -113,26 +115,28 @@ public final class LogInputsMixin {
         if (files.isEmpty()) {
             throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");
         }
-        List<Input> inputs = files.stream().map(f -> Input.of(f, System.in)).toList();
-        UnreadableInputs.stopIfNoneReadable(inputs, err);
-        FormatMixin.Formats formats = format.formats(err);
-        Analysis.Builder builder = Analysis.builder().format(formats.given()).candidates(formats.candidates())
-                .window(fromMillis, toMillis).filter(filter).peaks(peaks).maxSamples(samples)
-                .notices(s -> err.println("ngxtime: " + s));
-        if (baseline != null) {
-            builder.baseline(baseline[0], baseline[1]);
+        InputSet set = InputSet.probe(files.stream().map(f -> Input.of(f, System.in)).toList());
+        if (set.noneReadable()) {
+            UnreadableInputs.stop(set.errors(), err);
         }
+        FormatMixin.Formats formats = format.formats(err);
+        try {
+            set.resolve(new InputSet.FormatChoice(formats.given(), formats.candidates(), true))
+                    .ifPresent(d -> err.println("ngxtime: " + d.describe()));
+        } catch (FormatDetectionException e) {
+            throw new UserException(ExitCode.DATA, e.getMessage());
+        }
+        Analysis.Builder builder = Analysis.builder().format(formats.given()).candidates(formats.candidates())
+                .window(window).filter(filter).peaks(peaks).maxSamples(samples).baseline(baseline);
         options.accept(builder);
         Analysis analysis = builder.build();
         try (CancelOnShutdown onInterrupt = CancelOnShutdown.install(analysis::cancel, Duration.ZERO)) {
-            Report report = analysis.run(inputs);
+            Report report = analysis.run(set);
             for (InputError e : analysis.inputErrors()) {
                 err.println("ngxtime: " + e);
             }
             RejectedInputs.warn(analysis.inputLines(), err);
             return new Loaded(report, analysis.inputErrors(), analysis.inputLines());
-        } catch (FormatDetectionException e) {
-            throw new UserException(ExitCode.DATA, e.getMessage());
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.files.IoErrorText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -200,7 +200,7 @@ final class OutputFile implements AutoCloseable {
     }
 
     private static UserException failure(Path target, IOException e) {
-        return new UserException(ExitCode.IO, "cannot write " + target + ": " + Analysis.describe(e), e);
+        return new UserException(ExitCode.IO, "cannot write " + target + ": " + IoErrorText.describe(e), e);
     }
 
     /** A buffered stream over a channel that keeps its first failure and drops what comes after it. */

@@ -1,6 +1,6 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.QueueReport;
 import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.record.TimeWindow;
@@ -17,13 +17,11 @@ final class QueueCommands {
     }
 
     /** The report from a queue; batches it could not read are an input error (exit 74), the rest is reported. */
-    static LogInputsMixin.Loaded report(Path dir, long fromMillis, long toMillis, int samples,
-                                        io.ngxtime.analyzer.aggregate.RequestFilter filter, int peaks, long[] baseline,
-                                        String sinceLast) {
+    static LogInputsMixin.Loaded report(Path dir, TimeWindow window, int samples,
+                                        io.ngxtime.analyzer.aggregate.RequestFilter filter, int peaks,
+                                        TimeWindow baselineWindow, String sinceLast) {
         // a named reader keeps its position in the queue: that needs write access
         try (RecordStore store = sinceLast == null ? RecordStore.openForReading(dir) : RecordStore.openExisting(dir)) {
-            TimeWindow window = TimeWindow.between(fromMillis, toMillis);
-            TimeWindow baselineWindow = baseline == null ? null : TimeWindow.between(baseline[0], baseline[1]);
             QueueReport.Unread unread = sinceLast == null ? null : QueueReport.unread(store, window, samples, filter,
                     peaks, baselineWindow, sinceLast);
             Report report = unread != null ? unread.report()
@@ -39,7 +37,7 @@ final class QueueCommands {
             Runnable markRead = unread == null ? () -> { } : () -> markRead(dir, unread);
             return new LogInputsMixin.Loaded(report, errors, lines, markRead);
         } catch (IOException e) {
-            throw new UserException(ExitCode.IO, "cannot read queue " + dir + ": " + Analysis.describe(e), e);
+            throw new UserException(ExitCode.IO, "cannot read queue " + dir + ": " + IoErrorText.describe(e), e);
         }
     }
 
@@ -50,7 +48,7 @@ final class QueueCommands {
         } catch (IOException | RuntimeException e) {
             throw new UserException(ExitCode.IO, "the report is written, but --since-last " + unread.name()
                     + " could not be moved in queue " + dir + " (the next run reports this period again): "
-                    + (e instanceof IOException io ? Analysis.describe(io) : e.toString()), e);
+                    + (e instanceof IOException io ? IoErrorText.describe(io) : e.toString()), e);
         }
     }
 
@@ -58,7 +56,7 @@ final class QueueCommands {
         try {
             return RecordStore.open(dir);
         } catch (IOException e) {
-            throw new UserException(ExitCode.IO, "cannot write queue " + dir + ": " + Analysis.describe(e), e);
+            throw new UserException(ExitCode.IO, "cannot write queue " + dir + ": " + IoErrorText.describe(e), e);
         }
     }
 }

@@ -117,8 +117,8 @@ public final class ReportCommand implements Callable<Integer> {
         try (OutputFile rejectsOut = rejectsFile == null ? null : OutputFile.prepare(rejectsFile);
              OutputFile csvOut = csv == null || csv.equals("-") ? null : OutputFile.prepare(Path.of(csv));
              OutputFile htmlOut = html == null ? null : OutputFile.prepare(html)) {
-            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.fromMillis(), window.toMillis(),
-                    filters.filter(), window.baselineMillis(), samples,
+            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.window(),
+                    filters.filter(), window.baseline(), samples,
                     b -> b.rejectsWriter(rejectsOut == null ? null : rejectsOut.writer()).maxLineBytes(maxLineBytes), err);
             Report report = loaded.report();
             // with --csv -, standard output is the CSV's: the report is for the person watching stderr

@@ -1,6 +1,6 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.files.IoErrorText;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -77,7 +77,7 @@ public final class StandardOutput extends PrintWriter {
         if (!lost && cause == null) {
             return null;
         }
-        return "cannot write standard output" + (cause == null ? "" : ": " + Analysis.describe(cause));
+        return "cannot write standard output" + (cause == null ? "" : ": " + IoErrorText.describe(cause));
     }
 
     /** Keeps the first failure of the stream under it; writes go straight through. */

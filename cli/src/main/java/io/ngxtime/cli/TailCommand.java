@@ -1,6 +1,8 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.files.TempDirectories;
+import io.ngxtime.analyzer.InputSet;
+import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.ingest.HeadSampler;
@@ -21,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -163,13 +166,13 @@ public final class TailCommand implements Callable<Integer> {
             }
         } finally {
             if (temporary) {
-                io.ngxtime.analyzer.Analysis.deleteTree(dir);
+                TempDirectories.deleteTree(dir);
             }
             onInterrupt.close();
         }
         Throwable t = failure.get();
         if (t instanceof QueueIngester.AppendException io) { // names the queue, and the file and line it holds
-            throw new UserException(ExitCode.IO, Analysis.describe(io), io);
+            throw new UserException(ExitCode.IO, IoErrorText.describe(io), io);
         } else if (t instanceof IOException io) {
             throw new UserException(ExitCode.IO, aboutFile(io), io);
         } else if (queueGone.get()) {
@@ -202,7 +205,7 @@ public final class TailCommand implements Callable<Integer> {
 
     /** The error's one line, naming the followed file once (the follower's own messages name it already). */
     private String aboutFile(IOException e) {
-        String m = Analysis.describe(e);
+        String m = IoErrorText.describe(e);
         return m.startsWith(file.toString()) ? m : file + ": " + m;
     }
 
@@ -223,15 +226,15 @@ public final class TailCommand implements Callable<Integer> {
         }
         if (present) {
             try {
-                FormatDetector.Detection d = FormatDetector.detect(formatOptions.formats(err).candidates(), Input.file(file));
-                if (d.sampled() > 0) {
-                    err.println("ngxtime: " + d.describe());
-                    return d.format();
+                Optional<FormatDetector.Detection> d = InputSet.detectFollowed(formatOptions.formats(err).candidates(), file);
+                if (d.isPresent()) {
+                    err.println("ngxtime: " + d.get().describe());
+                    return d.get().format();
                 }
             } catch (FormatDetectionException e) {
                 throw new UserException(ExitCode.DATA, e.getMessage());
             } catch (IOException e) {
-                throw new UserException(ExitCode.IO, file + ": " + Analysis.describe(e), e);
+                throw new UserException(ExitCode.IO, file + ": " + IoErrorText.describe(e), e);
             }
         }
         err.println("ngxtime: no lines to detect the format from yet; assuming 'timing' (give --log-format)");
@@ -247,12 +250,12 @@ public final class TailCommand implements Callable<Integer> {
         String hint = "ngxtime: " + window.rejectedSeen() + " of the " + window.linesSeen()
                 + " lines read do not match the assumed format '" + assumed.name() + "'; ";
         try {
-            FormatDetector.Detection d = FormatDetector.detect(formatOptions.formats(err).candidates(), Input.file(file));
-            String name = d.format().name();
-            if (d.sampled() > 0 && d.inferred() != null) {
+            Optional<FormatDetector.Detection> detected = InputSet.detectFollowed(formatOptions.formats(err).candidates(), file);
+            String name = detected.map(d -> d.format().name()).orElse(assumed.name());
+            if (detected.isPresent() && detected.get().inferred() != null) {
                 return hint + "the log is JSON: restart tail and its format is inferred from its keys";
             }
-            if (d.sampled() > 0 && !name.equals(assumed.name())) {
+            if (detected.isPresent() && !name.equals(assumed.name())) {
                 String option = Preset.byName(name).isPresent() ? "--log-format " : "--format-name ";
                 return hint + "the log looks like '" + name + "': restart with " + option + name;
             }

@@ -1,5 +1,6 @@
 package io.ngxtime.cli;
 
+import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.charts.ChartKind;
 import io.ngxtime.charts.ChartOptions;
@@ -60,10 +61,12 @@ public final class WeekCommand implements Callable<Integer> {
         ChartOutput.Format format = ChartOutput.Format.of(out);
         window.check();
         ChartOutput.checkFonts();
-        long from = window.fromMillis();
-        long to = window.to != null ? window.toMillis() : window.from != null ? from + WEEK_MILLIS : Long.MAX_VALUE;
+        TimeWindow given = window.window();
+        // --from alone: the week from there
+        TimeWindow week = window.from != null && window.to == null
+                ? TimeWindow.between(given.fromMillis(), given.fromMillis() + WEEK_MILLIS) : given;
         try (OutputFile file = OutputFile.prepare(out)) {
-            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, from, to, filters.filter(), err);
+            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, week, filters.filter(), err);
             Report report = loaded.report();
             if (loaded.everyLineRejected()) {
                 loaded.markRead(); // nothing to draw, and stderr said why

@@ -1,5 +1,6 @@
 package io.ngxtime.cli;
 
+import io.ngxtime.analyzer.record.TimeWindow;
 import java.time.OffsetDateTime;
 import picocli.CommandLine.Option;
 
@@ -24,27 +25,32 @@ public final class WindowMixin {
             description = "End of the baseline window.")
     OffsetDateTime baselineTo;
 
-    /** The baseline window {from, to} in epoch ms, or null for no comparison. */
-    long[] baselineMillis() {
+    /** The window {@code --from}/{@code --to} give, open where one is not given. */
+    TimeWindow window() {
+        return TimeWindow.between(fromMillis(), toMillis());
+    }
+
+    /** The baseline window to compare with, or null for no comparison. */
+    TimeWindow baseline() {
         // which of these options go together is OptionRules'; what their values must be is said here
         if (baselineFrom != null && baselineTo != null) {
             if (!baselineTo.isAfter(baselineFrom)) {
                 throw new UserException(ExitCode.USAGE, "--baseline-to must be after --baseline-from");
             }
-            return new long[] {baselineFrom.toInstant().toEpochMilli(), baselineTo.toInstant().toEpochMilli()};
+            return TimeWindow.between(baselineFrom.toInstant().toEpochMilli(), baselineTo.toInstant().toEpochMilli());
         }
         if (!baseline) {
             return null;
         }
         long length = toMillis() - fromMillis();
-        return new long[] {fromMillis() - length, fromMillis()};
+        return TimeWindow.between(fromMillis() - length, fromMillis());
     }
 
-    long fromMillis() {
+    private long fromMillis() {
         return from == null ? Long.MIN_VALUE : from.toInstant().toEpochMilli();
     }
 
-    long toMillis() {
+    private long toMillis() {
         return to == null ? Long.MAX_VALUE : to.toInstant().toEpochMilli();
     }
 

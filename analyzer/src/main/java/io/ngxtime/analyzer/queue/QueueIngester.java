@@ -14,11 +14,19 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -274,113 +282,139 @@ public final class QueueIngester {
     static final int CHUNK_BYTES = 1 << 20;
 
     /**
-     * {@link #read} on {@link #parallelism} threads (this one and more): a worker takes the next chunk
-     * of lines under a lock, parses and encodes it into a sealed batch, then waits for its turn to
-     * append it, so batches reach the queue in the input's order with exact checkpoints.
+     * {@link #read} on {@link #parallelism} threads: this thread reads the lines in chunks of a batch
+     * and hands each to an executor, which parses and encodes it into a sealed batch; the futures wait
+     * in a bounded queue, in the order read, and this thread appends each batch in turn, so batches reach
+     * the queue in the input's order with exact checkpoints. At most {@code 2 * parallelism} chunks are
+     * in flight (each holds a batch of lines), which bounds memory and lets reading run ahead of parsing.
      */
     private long readParallel(LineReader lines, Input input, Fingerprint fingerprint, long offsetBase, long lineBase,
                               BooleanSupplier cancelled) throws IOException {
-        Object readLock = new Object();
-        Object appendLock = new Object();
-        long[] handedOut = {0};
-        long[] appended = {0};
-        long[] read = {0};
-        long[] lastLine = {lineBase};
-        boolean[] end = {false};
-        IOException[] readError = {null};
-        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
         String name = input.name();
-        Runnable worker = () -> {
-            InputParser parser = new InputParser(format, reader.maxLineBytes());
-            BatchEncoder batch = new BatchEncoder(format);
-            LineChunk chunk = new LineChunk();
-            LineSink sink = batch.sink();
-            try {
-                while (true) {
-                    long seq;
-                    synchronized (readLock) {
-                        if (end[0] || failed.get() != null || cancelled.getAsBoolean()) {
-                            break;
-                        }
-                        end[0] = !chunk.fill(lines, CHUNK_LINES, CHUNK_BYTES);
-                        if (chunk.error != null) {
-                            readError[0] = chunk.error;
-                        }
-                        if (chunk.size == 0) {
-                            break;
-                        }
-                        read[0] += chunk.size;
-                        lastLine[0] = lineBase + chunk.endLine;
-                        seq = handedOut[0]++;
-                    }
-                    for (int i = 0; i < chunk.size; i++) {
-                        parser.line(chunk.data, chunk.start[i], chunk.end[i], chunk.tooLong[i], chunk.cut[i], lineBase + chunk.lineNumber[i],
-                                chunk.streamBytes[i], name, sink);
-                    }
-                    BatchEncoder.Sealed sealed = batch.seal();
-                    synchronized (appendLock) {
-                        while (appended[0] != seq && failed.get() == null) {
-                            appendLock.wait();
-                        }
-                        if (failed.get() != null) {
-                            return; // an earlier batch failed: nothing may follow the gap
-                        }
-                        try {
-                            append(sealed, fingerprint, name, offsetBase + chunk.endOffset, lineBase + chunk.endLine);
-                        } catch (Throwable t) {
-                            failed.compareAndSet(null, t); // before the next worker's turn
-                            throw t;
-                        } finally {
-                            appended[0]++;
-                            appendLock.notifyAll();
-                        }
-                    }
-                }
-            } catch (Throwable t) {
-                failed.compareAndSet(null, t);
-                synchronized (appendLock) {
-                    appendLock.notifyAll();
-                }
-            } finally {
-                synchronized (reader) {
-                    reader.stats().add(parser.stats());
-                }
-            }
-        };
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 1; i < parallelism; i++) {
-            Thread t = new Thread(worker, "ngxtime-parse-" + i);
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
+        ArrayDeque<ChunkWorker> idle = new ArrayDeque<>();
+        List<ChunkWorker> workers = new ArrayList<>();
+        for (int i = 0; i < 2 * parallelism; i++) {
+            ChunkWorker w = new ChunkWorker(new InputParser(format, reader.maxLineBytes()), new BatchEncoder(format));
+            workers.add(w);
+            idle.add(w);
         }
-        worker.run();
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed.compareAndSet(null, e);
+        ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+        ExecutorService parsers = Executors.newFixedThreadPool(parallelism, PARSE_THREADS);
+        long read = 0;
+        long lastLine = lineBase;
+        IOException readError = null;
+        try {
+            boolean end = false;
+            while (!end && !cancelled.getAsBoolean()) {
+                if (idle.isEmpty()) {
+                    appendOldest(inFlight, idle, fingerprint, name, offsetBase, lineBase);
+                }
+                ChunkWorker w = idle.poll();
+                LineChunk chunk = w.chunk;
+                end = !chunk.fill(lines, CHUNK_LINES, CHUNK_BYTES);
+                if (chunk.error != null) {
+                    readError = chunk.error;
+                }
+                if (chunk.size == 0) {
+                    idle.add(w);
+                    break;
+                }
+                read += chunk.size;
+                lastLine = lineBase + chunk.endLine;
+                long base = lineBase;
+                inFlight.add(new InFlight(w, parsers.submit(() -> w.parse(base, name))));
+            }
+            while (!inFlight.isEmpty()) {
+                appendOldest(inFlight, idle, fingerprint, name, offsetBase, lineBase);
+            }
+        } finally {
+            // after a failure nothing may follow the gap: the batches still in flight are dropped
+            inFlight.forEach(f -> f.sealed().cancel(false));
+            parsers.shutdown();
+            awaitQuietly(parsers);
+            for (ChunkWorker w : workers) {
+                reader.stats().add(w.parser.stats());
             }
         }
-        Throwable t = failed.get();
-        if (t instanceof IOException io) {
-            throw io;
-        } else if (t instanceof RuntimeException re) {
-            throw re;
-        } else if (t instanceof Error err) {
-            throw err;
-        } else if (t != null) {
-            throw new IOException(t);
+        if (readError != null) {
+            throw located(readError, lineBase, lastLine);
         }
-        if (readError[0] != null) {
-            throw located(readError[0], lineBase, lastLine[0]);
-        }
-        if (read[0] == 0) {
+        if (read == 0) {
             // a new input without new lines is still remembered, where the reader stands
             flush(fingerprint, name, offsetBase + lines.nextLineStreamOffset(), lineBase + lines.lineNumber());
         }
-        return read[0];
+        return read;
+    }
+
+    /** The parse threads of {@link #readParallel}: daemons, so a stuck one never holds the JVM. */
+    private static final ThreadFactory PARSE_THREADS = new ThreadFactory() {
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "ngxtime-parse-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    };
+
+    /** A chunk handed to the parse threads, and the batch they make of it. */
+    private record InFlight(ChunkWorker worker, Future<BatchEncoder.Sealed> sealed) {
+    }
+
+    /** What one chunk in flight needs: its lines, a parser and an encoder (reused once its batch is appended). */
+    private static final class ChunkWorker {
+        final LineChunk chunk = new LineChunk();
+        final InputParser parser;
+        final BatchEncoder encoder;
+
+        ChunkWorker(InputParser parser, BatchEncoder encoder) {
+            this.parser = parser;
+            this.encoder = encoder;
+        }
+
+        BatchEncoder.Sealed parse(long lineBase, String name) {
+            LineSink sink = encoder.sink();
+            for (int i = 0; i < chunk.size; i++) {
+                parser.line(chunk.data, chunk.start[i], chunk.end[i], chunk.tooLong[i], chunk.cut[i],
+                        lineBase + chunk.lineNumber[i], chunk.streamBytes[i], name, sink);
+            }
+            return encoder.seal();
+        }
+    }
+
+    /** Waits for the oldest chunk's batch and appends it with its checkpoint; its worker is idle again. */
+    private void appendOldest(ArrayDeque<InFlight> inFlight, ArrayDeque<ChunkWorker> idle, Fingerprint fingerprint,
+                              String name, long offsetBase, long lineBase) throws IOException {
+        InFlight oldest = inFlight.poll();
+        BatchEncoder.Sealed sealed;
+        try {
+            sealed = oldest.sealed().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while parsing " + name);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            } else if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
+        LineChunk chunk = oldest.worker().chunk;
+        append(sealed, fingerprint, name, offsetBase + chunk.endOffset, lineBase + chunk.endLine);
+        idle.add(oldest.worker());
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                // a chunk of a batch takes milliseconds: keep waiting, its parser's stats are merged next
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes the current batch (if any) with the input's new position (null fingerprint: none kept). */
