@@ -172,10 +172,8 @@ public final class Analysis {
             return this;
         }
 
+        /** The run; {@link #run(List)} needs a format or candidates, {@link #run(InputSet)} neither (its inputs have one). */
         public Analysis build() {
-            if (format == null && candidates.isEmpty()) {
-                throw new IllegalStateException("give a format or candidates to detect it from");
-            }
             return new Analysis(this);
         }
     }

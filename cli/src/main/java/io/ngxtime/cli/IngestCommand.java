@@ -1,18 +1,14 @@
 package io.ngxtime.cli;
 
+import io.ngxtime.analyzer.IngestRun;
 import io.ngxtime.analyzer.InputSet;
+import io.ngxtime.analyzer.ProgressListener;
 import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.InputError;
-import io.ngxtime.analyzer.ingest.InputLines;
-import io.ngxtime.analyzer.queue.QueueIngester;
-import io.ngxtime.analyzer.queue.RecordStore;
 import io.ngxtime.analyzer.queue.SourceCheckpoint;
-import io.ngxtime.analyzer.source.FileHead;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.cli.render.TerminalText;
-import io.ngxtime.grammar.LogFormat;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -78,73 +74,42 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
         } catch (FormatDetectionException e) {
             throw new UserException(ExitCode.DATA, e.getMessage());
         }
-        LogFormat format = set.format();
-        List<Input> ordered = set.inputs();
-        List<InputError> errors = new ArrayList<>(set.errors());
-        BufferedInputStream stdin = set.stdin();
-
         AtomicBoolean cancelled = new AtomicBoolean();
         // Ctrl-C: let the current batch be written and the queue closed
         CancelOnShutdown onInterrupt = CancelOnShutdown.install(() -> cancelled.set(true), Duration.ofSeconds(30));
-        List<InputLines> inputLines = List.of();
-        long lines = 0;
-        long rejected = 0;
-        long batches = 0;
-        boolean everyLineRejected = false;
         try {
-            try (RecordStore store = QueueCommands.openForWriting(queue)) {
-                QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, completeLinesOnly)
-                        .parallelism(Runtime.getRuntime().availableProcessors());
-                ingester.afterAppend(afterAppend);
-                for (Input in : ordered) {
-                    if (cancelled.get()) {
-                        break;
-                    }
-                    try {
-                        if (in.isStdin()) {
-                            sayWhatTheQueueHolds(ingester, stdin, err);
-                        }
-                        ingester.ingest(in, cancelled::get);
-                    } catch (IOException e) {
-                        errors.add(new InputError(in.name(), IoErrorText.describe(e)));
-                        if (e instanceof QueueIngester.AppendException) {
-                            break;
-                        }
-                    }
-                }
-                inputLines = ingester.stats().inputLines();
-                lines = ingester.appendedLines();
-                rejected = ingester.appendedRejected();
-                batches = ingester.batches();
+            IngestRun.Result result;
+            try {
+                result = IngestRun.run(new IngestRun.Request(set, queue, maxLineBytes, completeLinesOnly,
+                        Runtime.getRuntime().availableProcessors(), ProgressListener.NONE,
+                        held -> sayWhatTheQueueHolds(held, err), afterAppend), cancelled::get);
+            } catch (IOException e) {
+                throw new UserException(ExitCode.IO, "cannot write queue " + queue + ": " + IoErrorText.describe(e), e);
             }
-            for (InputError e : errors) {
+            for (InputError e : result.inputErrors()) {
                 err.println("ngxtime: " + e);
             }
             out.printf(Locale.ROOT, "ingested %,d new lines (%,d rejected) from %d inputs into %s in %,d batches (log format: %s)%s%n",
-                    lines, rejected, ordered.size(), TerminalText.safe(queue.toString()), batches,
-                    TerminalText.safe(format.name()), cancelled.get() ? "; interrupted" : "");
+                    result.lines(), result.rejected(), set.inputs().size(), TerminalText.safe(queue.toString()),
+                    result.batches(), TerminalText.safe(set.format().name()), cancelled.get() ? "; interrupted" : "");
             out.flush();
-            everyLineRejected = RejectedInputs.warn(inputLines, err);
+            boolean everyLineRejected = RejectedInputs.warn(result.inputLines(), err);
             err.flush();
+            return !result.inputErrors().isEmpty() ? ExitCode.IO : everyLineRejected ? ExitCode.DATA : ExitCode.OK;
         } finally {
             // only now may a Ctrl-C let the JVM exit: the queue is closed and the summary written
             onInterrupt.close();
         }
-        return !errors.isEmpty() ? ExitCode.IO : everyLineRejected ? ExitCode.DATA : ExitCode.OK;
     }
 
     /**
      * Standard input is checked for what the queue holds by its first line, as files are; so that piping
      * the same log twice is not a silent no-op (nor, as it once was, a silent duplicate), one line says so.
      */
-    private static void sayWhatTheQueueHolds(QueueIngester ingester, BufferedInputStream stdin, PrintWriter err)
-            throws IOException {
-        SourceCheckpoint held = ingester.checkpoint(FileHead.read(stdin));
-        if (held != null) {
-            String like = held.path().equals(Input.of(Input.STDIN, stdin).name()) ? "the standard input ingested before"
-                    : TerminalText.safe(held.path());
-            err.printf(Locale.ROOT, "ngxtime: standard input starts like %s, whose first %,d lines the queue holds:"
-                    + " only the lines after them are added%n", like, held.lines());
-        }
+    private static void sayWhatTheQueueHolds(SourceCheckpoint held, PrintWriter err) {
+        String like = held.path().equals(Input.of(Input.STDIN, System.in).name()) ? "the standard input ingested before"
+                : TerminalText.safe(held.path());
+        err.printf(Locale.ROOT, "ngxtime: standard input starts like %s, whose first %,d lines the queue holds:"
+                + " only the lines after them are added%n", like, held.lines());
     }
 }

@@ -1,15 +1,20 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.analyzer.InputSet;
+import io.ngxtime.analyzer.ProgressListener;
+import io.ngxtime.analyzer.ReportRun;
 import io.ngxtime.analyzer.aggregate.RequestFilter;
+import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.ingest.InputLines;
 import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.source.Input;
+import io.ngxtime.analyzer.source.LineReader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,29 +97,54 @@ public final class LogInputsMixin {
 
     /** Reads the inputs in {@code window}. */
     Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, PrintWriter err) {
-        return load(format, window, filter, null, 10, b -> { }, err);
+        return load(format, window, filter, null, 10, FileOptions.DEFAULTS, err);
     }
 
     /**
-     * Reads the inputs in {@code window}, comparing with {@code baseline} (null: no comparison);
-     * {@code options} sets what only some commands have (rejected-lines file, line limit, ...).
+     * What only some commands set when files are read.
+     *
+     * @param rejectsWriter every rejected line as JSON Lines, or null
+     */
+    record FileOptions(int maxLineBytes, Writer rejectsWriter) {
+        static final FileOptions DEFAULTS = new FileOptions(LineReader.DEFAULT_MAX_LINE_BYTES, null);
+    }
+
+    /**
+     * Reads the inputs in {@code window}, comparing with {@code baseline} (null: no comparison): maps the
+     * options onto the analyzer's {@link ReportRun}, and says on {@code err} what could not be read.
      */
     Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, TimeWindow baseline, int samples,
-                 java.util.function.Consumer<Analysis.Builder> options, PrintWriter err) {
+                FileOptions fileOptions, PrintWriter err) {
+        ReportRun.Source source;
         if (queue != null) {
             if (!files.isEmpty()) {
                 throw new UserException(ExitCode.USAGE, "give either FILEs or --queue, not both");
             }
-            Loaded loaded = QueueCommands.report(queue, window, samples, filter, peaks, baseline, sinceLast);
-            for (InputError e : loaded.inputErrors()) {
-                err.println("ngxtime: " + e);
+            source = new ReportRun.QueueSource(queue, sinceLast);
+        } else {
+            if (files.isEmpty()) {
+                throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");
             }
-            RejectedInputs.warn(loaded.inputLines(), err);
-            return loaded;
+            source = new ReportRun.FileSource(inputSet(format, err), fileOptions.maxLineBytes(), fileOptions.rejectsWriter());
         }
-        if (files.isEmpty()) {
-            throw new UserException(ExitCode.USAGE, "give log FILEs (or - for standard input), or --queue DIR");
+        ReportRun run = ReportRun.of(new ReportRun.Request(source, window, filter, baseline, peaks, samples,
+                ProgressListener.NONE));
+        ReportRun.Result result;
+        // Ctrl-C while files are read: the report of what was read so far
+        try (CancelOnShutdown onInterrupt = queue != null ? null : CancelOnShutdown.install(run::cancel, Duration.ZERO)) {
+            result = run.run();
+        } catch (IOException e) {
+            throw new UserException(ExitCode.IO, "cannot read queue " + queue + ": " + IoErrorText.describe(e), e);
         }
+        for (InputError e : result.inputErrors()) {
+            err.println("ngxtime: " + e);
+        }
+        RejectedInputs.warn(result.inputLines(), err);
+        return new Loaded(result.report(), result.inputErrors(), result.inputLines(), () -> markRead(result));
+    }
+
+    /** The files probed (none readable ends the run), the format taken or detected (said on {@code err}), ordered. */
+    private InputSet inputSet(FormatMixin format, PrintWriter err) {
         InputSet set = InputSet.probe(files.stream().map(f -> Input.of(f, System.in)).toList());
         if (set.noneReadable()) {
             UnreadableInputs.stop(set.errors(), err);
@@ -126,17 +156,17 @@ public final class LogInputsMixin {
         } catch (FormatDetectionException e) {
             throw new UserException(ExitCode.DATA, e.getMessage());
         }
-        Analysis.Builder builder = Analysis.builder().format(formats.given()).candidates(formats.candidates())
-                .window(window).filter(filter).peaks(peaks).maxSamples(samples).baseline(baseline);
-        options.accept(builder);
-        Analysis analysis = builder.build();
-        try (CancelOnShutdown onInterrupt = CancelOnShutdown.install(analysis::cancel, Duration.ZERO)) {
-            Report report = analysis.run(set);
-            for (InputError e : analysis.inputErrors()) {
-                err.println("ngxtime: " + e);
-            }
-            RejectedInputs.warn(analysis.inputLines(), err);
-            return new Loaded(report, analysis.inputErrors(), analysis.inputLines());
+        return set;
+    }
+
+    /** Moves {@code --since-last}'s position past what the report covered (the queue is opened again: the report is long written). */
+    private void markRead(ReportRun.Result result) {
+        try {
+            result.markRead();
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(ExitCode.IO, "the report is written, but --since-last " + sinceLast
+                    + " could not be moved in queue " + queue + " (the next run reports this period again): "
+                    + (e instanceof IOException io ? IoErrorText.describe(io) : e.toString()), e);
         }
     }
 }

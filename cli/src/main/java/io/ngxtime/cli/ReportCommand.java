@@ -119,7 +119,7 @@ public final class ReportCommand implements Callable<Integer> {
              OutputFile htmlOut = html == null ? null : OutputFile.prepare(html)) {
             LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.window(),
                     filters.filter(), window.baseline(), samples,
-                    b -> b.rejectsWriter(rejectsOut == null ? null : rejectsOut.writer()).maxLineBytes(maxLineBytes), err);
+                    new LogInputsMixin.FileOptions(maxLineBytes, rejectsOut == null ? null : rejectsOut.writer()), err);
             Report report = loaded.report();
             // with --csv -, standard output is the CSV's: the report is for the person watching stderr
             PrintWriter reportOut = "-".equals(csv) ? err : out;

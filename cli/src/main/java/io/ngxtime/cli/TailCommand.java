@@ -103,7 +103,7 @@ public final class TailCommand implements Callable<Integer> {
         AtomicBoolean queueGone = new AtomicBoolean();
         // Ctrl-C: the follower stops, the queue is closed and a temporary one deleted before the JVM exits
         CancelOnShutdown onInterrupt = CancelOnShutdown.install(() -> stop.set(true), Duration.ofSeconds(10));
-        try (RecordStore store = QueueCommands.openForWriting(dir)) {
+        try (RecordStore store = WritableQueue.open(dir)) {
             QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, true);
             ingester.afterAppend(afterAppend);
             beforeFollowerOpens.run();

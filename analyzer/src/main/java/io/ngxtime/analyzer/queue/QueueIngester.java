@@ -53,6 +53,8 @@ public final class QueueIngester {
     private long batches;
     private long appendedLines;
     private long appendedRejected;
+    /** The stream offset of the input the last batch was appended for, after its last line. */
+    private long position;
     /** Why the queue refused a batch; once set, nothing more is written (it would skip the lost lines). */
     private String failure;
     private Runnable afterAppend = () -> { };
@@ -460,6 +462,7 @@ public final class QueueIngester {
             throw e;
         }
         runningMax = BatchDecoder.timeRange(encoder.encoded(), 0, len)[2];
+        position = offset;
         batches++;
         appendedLines += records + rejectedLines;
         appendedRejected += rejectedLines;
@@ -503,6 +506,14 @@ public final class QueueIngester {
     /** Lines (accepted and rejected) in batches that reached the queue. */
     public long appendedLines() {
         return appendedLines;
+    }
+
+    /**
+     * Where the input read stands after the last batch that reached the queue: its stream offset
+     * (decompressed bytes, the lines a checkpoint skipped included).
+     */
+    public long position() {
+        return position;
     }
 
     /** Rejected lines counted in batches that reached the queue. */
