@@ -1,9 +1,20 @@
 /**
- * The analyzer's facade: {@link io.ngxtime.analyzer.Analysis} runs inputs through parsing and aggregation
- * into a {@link io.ngxtime.analyzer.report.Report}, {@link io.ngxtime.analyzer.QueueReport} reads one from a
- * record queue, and {@link io.ngxtime.analyzer.PeakAndBaselinePasses} reads the source again for what needs
- * the first pass's report (peak attribution, the baseline comparison). The {@code live} package (the tail's
- * sliding window) belongs to the facade too.
+ * The analyzer's facade: a few entry points, each with a small typed request and result, that the CLI maps
+ * its options onto (it does no analysis itself).
+ * <ul>
+ * <li>{@link io.ngxtime.analyzer.InputSet}: the inputs of a run, probed, the format taken or detected (the
+ *     one place that decides which lines a format is detected from, for a report, an ingest and a tail) and
+ *     ordered, once.</li>
+ * <li>{@link io.ngxtime.analyzer.ReportRun}: a {@link io.ngxtime.analyzer.report.Report} of files or of a
+ *     record queue, for a window, with filters, peaks and a baseline; files are read by
+ *     {@link io.ngxtime.analyzer.Analysis}, directly ({@code DirectPass}) or through a temporary queue
+ *     ({@code QueuedPass}), a queue by {@link io.ngxtime.analyzer.QueueReport};
+ *     {@link io.ngxtime.analyzer.PeakAndBaselinePasses} reads the source again for what needs the first
+ *     pass's report (peak attribution, the baseline comparison).</li>
+ * <li>{@link io.ngxtime.analyzer.IngestRun}: files into a persistent record queue.</li>
+ * <li>{@link io.ngxtime.analyzer.ProgressListener}: told by the report and ingest runs how far they read.</li>
+ * </ul>
+ * The {@code live} package (the tail's sliding window) belongs to the facade too.
  *
  * <h2>Packages, one way</h2>
  * Each package may use only those before it in this list, never one after it; {@code AnalyzerArchitectureTest}

@@ -36,6 +36,9 @@ public final class ChartCommand implements Callable<Integer> {
     FormatMixin formatOptions;
 
     @Mixin
+    ProgressOption progress;
+
+    @Mixin
     WindowMixin window;
 
     @Mixin
@@ -71,7 +74,7 @@ public final class ChartCommand implements Callable<Integer> {
             for (ChartKind kind : ChartKind.values()) {
                 files.put(kind, OutputFile.prepare(out.resolve(kind.key() + "." + format.extension())));
             }
-            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.window(), filters.filter(), err);
+            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.window(), filters.filter(), progress.listener(), err);
             Report report = loaded.report();
             if (loaded.everyLineRejected()) {
                 loaded.markRead(); // nothing to draw, and stderr said why: the next run need not say it again

@@ -29,7 +29,7 @@ public final class Cli {
      * (colour, redrawing in place, refusing to flood it) and the environment that says whether it takes colour.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Terminal terminal) {
-        CommandLine cl = new CommandLine(new NgxtimeCommand(terminal));
+        CommandLine cl = new CommandLine(new NgxtimeCommand(terminal, err));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()));
         cl.setOut(out);
         cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));

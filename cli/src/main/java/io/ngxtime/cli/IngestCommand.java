@@ -2,7 +2,6 @@ package io.ngxtime.cli;
 
 import io.ngxtime.analyzer.IngestRun;
 import io.ngxtime.analyzer.InputSet;
-import io.ngxtime.analyzer.ProgressListener;
 import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.InputError;
@@ -40,6 +39,9 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
 
     @Mixin
     FormatMixin formatOptions;
+
+    @Mixin
+    ProgressOption progress;
 
     @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "65536",
             description = "Reject lines longer than N bytes (default: ${DEFAULT-VALUE}).")
@@ -81,7 +83,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
             IngestRun.Result result;
             try {
                 result = IngestRun.run(new IngestRun.Request(set, queue, maxLineBytes, completeLinesOnly,
-                        Runtime.getRuntime().availableProcessors(), ProgressListener.NONE,
+                        Runtime.getRuntime().availableProcessors(), progress.listener(),
                         held -> sayWhatTheQueueHolds(held, err), afterAppend), cancelled::get);
             } catch (IOException e) {
                 throw new UserException(ExitCode.IO, "cannot write queue " + queue + ": " + IoErrorText.describe(e), e);

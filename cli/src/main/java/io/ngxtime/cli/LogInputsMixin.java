@@ -96,8 +96,8 @@ public final class LogInputsMixin {
     }
 
     /** Reads the inputs in {@code window}. */
-    Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, PrintWriter err) {
-        return load(format, window, filter, null, 10, FileOptions.DEFAULTS, err);
+    Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, ProgressListener progress, PrintWriter err) {
+        return load(format, window, filter, null, 10, FileOptions.DEFAULTS, progress, err);
     }
 
     /**
@@ -111,10 +111,11 @@ public final class LogInputsMixin {
 
     /**
      * Reads the inputs in {@code window}, comparing with {@code baseline} (null: no comparison): maps the
-     * options onto the analyzer's {@link ReportRun}, and says on {@code err} what could not be read.
+     * options onto the analyzer's {@link ReportRun}, and says on {@code err} what could not be read;
+     * {@code progress} is told how far the files are read ({@link ProgressOption}).
      */
     Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, TimeWindow baseline, int samples,
-                FileOptions fileOptions, PrintWriter err) {
+                FileOptions fileOptions, ProgressListener progress, PrintWriter err) {
         ReportRun.Source source;
         if (queue != null) {
             if (!files.isEmpty()) {
@@ -127,8 +128,7 @@ public final class LogInputsMixin {
             }
             source = new ReportRun.FileSource(inputSet(format, err), fileOptions.maxLineBytes(), fileOptions.rejectsWriter());
         }
-        ReportRun run = ReportRun.of(new ReportRun.Request(source, window, filter, baseline, peaks, samples,
-                ProgressListener.NONE));
+        ReportRun run = ReportRun.of(new ReportRun.Request(source, window, filter, baseline, peaks, samples, progress));
         ReportRun.Result result;
         // Ctrl-C while files are read: the report of what was read so far
         try (CancelOnShutdown onInterrupt = queue != null ? null : CancelOnShutdown.install(run::cancel, Duration.ZERO)) {

@@ -18,8 +18,15 @@ public final class NgxtimeCommand implements Callable<Integer> {
     /** What standard output is, for every command of this run ({@link Terminal#of}). */
     final Terminal terminal;
 
-    NgxtimeCommand(Terminal terminal) {
+    /**
+     * Standard error as given, without the escaping of control characters: only for the progress line
+     * ({@link ProgressLine}), which is ngxtime's own text and must move the cursor back ({@code \r}).
+     */
+    final java.io.PrintWriter rawErr;
+
+    NgxtimeCommand(Terminal terminal, java.io.PrintWriter rawErr) {
         this.terminal = terminal;
+        this.rawErr = rawErr;
     }
 
     /**

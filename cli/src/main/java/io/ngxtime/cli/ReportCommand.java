@@ -29,6 +29,9 @@ public final class ReportCommand implements Callable<Integer> {
     FormatMixin formatOptions;
 
     @Mixin
+    ProgressOption progress;
+
+    @Mixin
     WindowMixin window;
 
     @Mixin
@@ -119,7 +122,7 @@ public final class ReportCommand implements Callable<Integer> {
              OutputFile htmlOut = html == null ? null : OutputFile.prepare(html)) {
             LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.window(),
                     filters.filter(), window.baseline(), samples,
-                    new LogInputsMixin.FileOptions(maxLineBytes, rejectsOut == null ? null : rejectsOut.writer()), err);
+                    new LogInputsMixin.FileOptions(maxLineBytes, rejectsOut == null ? null : rejectsOut.writer()), progress.listener(), err);
             Report report = loaded.report();
             // with --csv -, standard output is the CSV's: the report is for the person watching stderr
             PrintWriter reportOut = "-".equals(csv) ? err : out;

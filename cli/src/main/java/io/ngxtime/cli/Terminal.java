@@ -1,5 +1,8 @@
 package io.ngxtime.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine.Help.Ansi;
@@ -18,14 +21,34 @@ import picocli.CommandLine.Model.CommandSpec;
  * @param isTerminal whether standard output is a terminal (then a command redraws in place, or refuses
  *                   to flood it)
  * @param env        the environment variables to read ({@code NO_COLOR}, {@code TERM})
+ * @param stderrIsTerminal whether standard error is a terminal (then a long run shows its progress there)
  */
-record Terminal(boolean isTerminal, Function<String, String> env) {
+record Terminal(boolean isTerminal, Function<String, String> env, boolean stderrIsTerminal) {
+    /** Standard error not a terminal: no progress line. */
+    Terminal(boolean isTerminal, Function<String, String> env) {
+        this(isTerminal, env, false);
+    }
+
     /**
      * The real one: standard output is taken as a terminal when the JVM has a console, which on Java 17
      * means standard input and standard output are both terminals (a pipe or a file on either is not).
      */
     static Terminal system() {
-        return new Terminal(System.console() != null, System::getenv);
+        return new Terminal(System.console() != null, System::getenv, stderrIsATerminal());
+    }
+
+    /**
+     * Whether file descriptor 2 is a terminal device: Java has no call for it (its console is standard input
+     * and output), so it is read where Linux shows it; elsewhere, or when that cannot be read, it is not one
+     * (no progress line, which is the safe side).
+     */
+    private static boolean stderrIsATerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Not a terminal: no colour, no redrawing (the tests' default, and any output to a pipe or a file). */

@@ -35,6 +35,9 @@ public final class WeekCommand implements Callable<Integer> {
     FormatMixin formatOptions;
 
     @Mixin
+    ProgressOption progress;
+
+    @Mixin
     WindowMixin window;
 
     @Mixin
@@ -66,7 +69,7 @@ public final class WeekCommand implements Callable<Integer> {
         TimeWindow week = window.from != null && window.to == null
                 ? TimeWindow.between(given.fromMillis(), given.fromMillis() + WEEK_MILLIS) : given;
         try (OutputFile file = OutputFile.prepare(out)) {
-            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, week, filters.filter(), err);
+            LogInputsMixin.Loaded loaded = inputs.load(formatOptions, week, filters.filter(), progress.listener(), err);
             Report report = loaded.report();
             if (loaded.everyLineRejected()) {
                 loaded.markRead(); // nothing to draw, and stderr said why

@@ -1,0 +1,84 @@
+package io.ngxtime.cli;
+
+import io.ngxtime.analyzer.ProgressListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Progress of a long run on a terminal's stderr: one line, redrawn in place at most every
+ * {@link #REDRAW_NANOS}, saying how much of the inputs was read (bytes and lines), how fast and how long
+ * is left; erased when the run is done, so what follows on stderr starts on a clean line. Only for a
+ * terminal: {@link ProgressOption} decides. Thread-safe (the report's parse thread calls it).
+ */
+final class ProgressLine implements ProgressListener {
+    /** How often the line is redrawn at most. */
+    static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final PrintWriter err;
+    private final LongSupplier nanoClock;
+    private final long startNanos;
+    private long drawnNanos;
+    private boolean drawn;
+    private int width;
+
+    /** @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime}; a fake one in tests) */
+    ProgressLine(PrintWriter err, LongSupplier nanoClock) {
+        this.err = err;
+        this.nanoClock = nanoClock;
+        this.startNanos = nanoClock.getAsLong();
+    }
+
+    @Override
+    public synchronized void progress(Progress p) {
+        long now = nanoClock.getAsLong();
+        if (p.done()) {
+            if (drawn) {
+                err.print("\r" + " ".repeat(width) + "\r");
+                err.flush();
+                drawn = false;
+            }
+            return;
+        }
+        if (drawn && now - drawnNanos < REDRAW_NANOS) {
+            return;
+        }
+        String text = text(p, now - startNanos);
+        err.print("\r" + text + " ".repeat(Math.max(0, width - text.length())));
+        err.flush();
+        width = Math.max(width, text.length());
+        drawn = true;
+        drawnNanos = now;
+    }
+
+    /**
+     * {@code read 12.0 MB of 48.0 MB (25%), 40,000 lines, 4,000 lines/s, 30 s left}; without a known total
+     * (standard input), only what was read and how fast.
+     */
+    static String text(Progress p, long elapsedNanos) {
+        double seconds = elapsedNanos / 1e9;
+        StringBuilder b = new StringBuilder("ngxtime: read ").append(megabytes(p.bytesRead()));
+        double fraction = p.fraction();
+        if (fraction >= 0) {
+            b.append(" of ").append(megabytes(p.totalBytes()))
+                    .append(String.format(Locale.ROOT, " (%d%%)", (int) Math.floor(fraction * 100)));
+        }
+        b.append(String.format(Locale.ROOT, ", %,d lines", p.linesRead()));
+        if (seconds >= 1) {
+            b.append(String.format(Locale.ROOT, ", %,d lines/s", Math.round(p.linesRead() / seconds)));
+            if (fraction > 0 && fraction < 1) {
+                b.append(", ").append(duration(Math.round(seconds * (1 - fraction) / fraction))).append(" left");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    private static String duration(long seconds) {
+        return seconds < 60 ? seconds + " s" : String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+    }
+}

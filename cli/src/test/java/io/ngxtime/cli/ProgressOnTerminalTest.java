@@ -1,0 +1,52 @@
+package io.ngxtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 13, item 5: a long run's progress on stderr, only when stderr is a terminal and without --quiet. */
+class ProgressOnTerminalTest {
+    private static final Terminal STDERR_A_TERMINAL = new Terminal(false, Map.<String, String>of()::get, true);
+
+    @TempDir
+    Path dir;
+
+    private static String log() {
+        return CliContractTest.sample("timing-small.log").toString();
+    }
+
+    @Test
+    void report_stderrATerminal_drawsProgressThenErasesIt_andTheReportIsUnchanged() {
+        ReportCommandTest.Run plain = CliContractTest.runOn(Terminal.none(), "report", log());
+        ReportCommandTest.Run shown = CliContractTest.runOn(STDERR_A_TERMINAL, "report", log());
+
+        assertThat(shown.exit()).isEqualTo(plain.exit());
+        assertThat(shown.out()).isEqualTo(plain.out());
+        assertThat(shown.err()).contains("\rngxtime: read ").contains(" lines");
+        assertThat(plain.err()).doesNotContain("\r");
+    }
+
+    @Test
+    void report_quiet_drawsNoProgress() {
+        ReportCommandTest.Run r = CliContractTest.runOn(STDERR_A_TERMINAL, "report", "--quiet", log());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).doesNotContain("\r").doesNotContain("ngxtime: read ");
+    }
+
+    @Test
+    void ingest_stderrATerminal_drawsProgress_andQuietDoesNot() {
+        ReportCommandTest.Run shown = CliContractTest.runOn(STDERR_A_TERMINAL, "ingest", "--queue",
+                dir.resolve("q1").toString(), log());
+        ReportCommandTest.Run quiet = CliContractTest.runOn(STDERR_A_TERMINAL, "ingest", "--quiet", "--queue",
+                dir.resolve("q2").toString(), log());
+
+        assertThat(shown.exit()).isZero();
+        assertThat(shown.err()).contains("\rngxtime: read ");
+        assertThat(quiet.err()).doesNotContain("\r");
+        assertThat(quiet.out()).isEqualTo(shown.out().replace("q1", "q2"));
+    }
+}
