@@ -90,6 +90,25 @@ public final class LiveWindow {
         return past.length % 2 == 1 ? past[mid] : (past[mid - 1] + past[mid]) / 2.0;
     }
 
+    /** Fewest requests in the last interval for it to be a surge: a handful more is noise, whatever the ratio. */
+    public static final int SURGE_MIN_REQUESTS = 10;
+    /** How many times the recent median rate the last interval must exceed to be a surge. */
+    public static final double SURGE_FACTOR = 3;
+
+    /**
+     * Whether the last closed interval is a surge: at least {@link #SURGE_MIN_REQUESTS} requests, at a rate
+     * above {@link #SURGE_FACTOR} times the median of the intervals before it (none before it: no surge).
+     *
+     * @param intervalSeconds the length of an interval (the rates are per second)
+     */
+    public java.util.Optional<Surge> surge(int intervalSeconds) {
+        double lastPerSecond = (double) lastIntervalRequests() / intervalSeconds;
+        double medianPerSecond = medianIntervalRequests() / intervalSeconds;
+        boolean surge = lastIntervalRequests() >= SURGE_MIN_REQUESTS && medianPerSecond > 0
+                && lastPerSecond > SURGE_FACTOR * medianPerSecond;
+        return surge ? java.util.Optional.of(new Surge(lastPerSecond, medianPerSecond)) : java.util.Optional.empty();
+    }
+
     /** The merged view of the closed intervals in the window. */
     public Report view(String source, String format) {
         Aggregation all = new Aggregation(5);

@@ -97,4 +97,47 @@ class LiveWindowTest {
         window.tick();
         assertThat(window.lastIntervalRequests()).isEqualTo(3);
     }
+
+    /** {@code n} requests in one interval, then the interval closed. */
+    private static void interval(LiveWindow window, int n) throws Exception {
+        String[] lines = new String[n];
+        java.util.Arrays.fill(lines, GOOD);
+        if (n > 0) {
+            window.add(batch("access.log", lines));
+        }
+        window.tick();
+    }
+
+    @Test
+    void surge_lastIntervalAboveThreeTimesTheRecentMedian_isASurgeWithItsRates() throws Exception {
+        LiveWindow window = new LiveWindow(3);
+        for (int i = 0; i < 5; i++) {
+            interval(window, 10);
+        }
+        interval(window, 40);
+
+        Surge surge = window.surge(2).orElseThrow();
+
+        assertThat(surge.lastPerSecond()).isEqualTo(20.0);
+        assertThat(surge.medianPerSecond()).isEqualTo(5.0);
+        assertThat(surge.factor()).isEqualTo(4.0);
+    }
+
+    @Test
+    void surge_threeTimesTheMedianOrFewerThanTenRequests_isNone() throws Exception {
+        LiveWindow steady = new LiveWindow(3);
+        for (int i = 0; i < 5; i++) {
+            interval(steady, 10);
+        }
+        interval(steady, 30);
+        LiveWindow quiet = new LiveWindow(3);
+        for (int i = 0; i < 5; i++) {
+            interval(quiet, 1);
+        }
+        interval(quiet, 9);
+
+        assertThat(steady.surge(2)).isEmpty();
+        assertThat(quiet.surge(2)).isEmpty();
+        assertThat(new LiveWindow(3).surge(2)).isEmpty();
+    }
 }

@@ -34,8 +34,7 @@ public final class LiveRenderer {
             out.print(CLEAR);
         }
         double lastRate = (double) window.lastIntervalRequests() / intervalSeconds;
-        double baseline = window.medianIntervalRequests() / intervalSeconds;
-        boolean surge = window.lastIntervalRequests() >= 10 && baseline > 0 && lastRate > 3 * baseline;
+        java.util.Optional<io.ngxtime.analyzer.live.Surge> surge = window.surge(intervalSeconds);
         out.printf(Locale.ROOT, "ngxtime tail %s  %s%n", TerminalText.safe(String.join(",", r.inputs())),
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().withNano(0)));
         out.printf(Locale.ROOT, "  last %s: %s   last %s: %s, %s, max %s%s%n",
@@ -43,7 +42,7 @@ public final class LiveRenderer {
                 Figures.count(r.summary().requests(), "request"),
                 Figures.perSecond((double) r.summary().requests() / windowSeconds),
                 Figures.perSecond(r.traffic().maxPerSecond()),
-                surge ? "   SURGE: " + Figures.factor(lastRate / baseline) + " the recent median" : "");
+                surge.map(s -> "   SURGE: " + Figures.factor(s.factor()) + " the recent median").orElse(""));
         java.util.OptionalLong s5 = r.summary().statusBetween(500, 599);
         out.printf(Locale.ROOT, "  status: 5xx %s (%s)  4xx %s  rejected lines %s%n", Figures.count(s5),
                 Figures.percent(r.summary().statusShare(500, 599)), Figures.count(r.summary().statusBetween(400, 499)),
