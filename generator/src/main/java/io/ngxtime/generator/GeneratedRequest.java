@@ -105,11 +105,12 @@ final class GeneratedRequest {
         return sum;
     }
 
-    Tier tier() {
+    /** Which part of the stack answers this request. */
+    ServedBy servedBy() {
         if (attemptCount > 0) {
-            return Tier.UPSTREAM;
+            return ServedBy.UPSTREAM;
         }
-        return cacheStatus.servedFromCache() ? Tier.CACHE : Tier.NGINX;
+        return cacheStatus.servedFromCache() ? ServedBy.CACHE : ServedBy.NGINX;
     }
 
     /** The request line as nginx logs it in {@code $request}, unescaped. */

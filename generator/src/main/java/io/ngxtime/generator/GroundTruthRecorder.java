@@ -31,7 +31,7 @@ final class GroundTruthRecorder {
     private final long[] byStatus = new long[1000];
     private final long[] byKnownMethod = new long[KNOWN_METHODS.length];
     private final Map<String, Long> otherMethods = new TreeMap<>();
-    private final long[] byTier = new long[Tier.values().length];
+    private final long[] byTier = new long[ServedBy.values().length];
     private final long[] byCacheStatus = new long[CacheStatus.values().length];
     private final long[] attemptsByServer = new long[Upstreams.count()];
     private long retried;
@@ -63,7 +63,7 @@ final class GroundTruthRecorder {
         lastMillis = Math.max(lastMillis, r.timeMillis);
         byStatus[r.status]++;
         method(r);
-        byTier[r.tier().ordinal()]++;
+        byTier[r.servedBy().ordinal()]++;
         byCacheStatus[r.cacheStatus.ordinal()]++;
         if (r.odd != null) {
             odd[r.odd.ordinal()]++;
@@ -129,7 +129,7 @@ final class GroundTruthRecorder {
             }
         }
         Map<String, Long> tierMap = new LinkedHashMap<>();
-        for (Tier t : Tier.values()) {
+        for (ServedBy t : ServedBy.values()) {
             tierMap.put(t.key(), byTier[t.ordinal()]);
         }
         Map<String, Long> cacheMap = new LinkedHashMap<>();
