@@ -11,7 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The modules depend one way, grammar, analyzer, charts, then cli (with testdata, the generator the cli
+ * The modules depend one way, grammar, analyzer, charts, then cli (with the generator the cli
  * runs, and benchmarks beside it), and the charts draw the report model only: no sources, record queue,
  * analysis run or request records. Checked here, the highest module that sees grammar, analyzer and charts,
  * on their compiled main classes: a fully qualified name counts as much as an import, and a reference to a
@@ -25,21 +25,21 @@ class ModuleArchitectureTest {
     private static final String ANALYZER = "io.ngxtime.analyzer..";
     private static final String CHARTS = "io.ngxtime.charts..";
     private static final String CLI = "io.ngxtime.cli..";
-    private static final String TESTDATA = "io.ngxtime.testdata..";
+    private static final String GENERATOR = "io.ngxtime.generator..";
     private static final String BENCHMARKS = "io.ngxtime.benchmarks..";
 
     @ArchTest
     static final ArchRule grammar_usesNoOtherModule = noClasses().that().resideInAPackage(GRAMMAR)
-            .should().dependOnClassesThat().resideInAnyPackage(ANALYZER, CHARTS, CLI, TESTDATA, BENCHMARKS);
+            .should().dependOnClassesThat().resideInAnyPackage(ANALYZER, CHARTS, CLI, GENERATOR, BENCHMARKS);
 
     @ArchTest
     static final ArchRule analyzer_usesOnlyTheGrammar = noClasses().that().resideInAPackage(ANALYZER)
-            .should().dependOnClassesThat().resideInAnyPackage(CHARTS, CLI, TESTDATA, BENCHMARKS);
+            .should().dependOnClassesThat().resideInAnyPackage(CHARTS, CLI, GENERATOR, BENCHMARKS);
 
     @ArchTest
     static final ArchRule charts_useNeitherTheCliNorTheGeneratorNorTheBenchmarks = noClasses().that()
             .resideInAPackage(CHARTS)
-            .should().dependOnClassesThat().resideInAnyPackage(CLI, TESTDATA, BENCHMARKS);
+            .should().dependOnClassesThat().resideInAnyPackage(CLI, GENERATOR, BENCHMARKS);
 
     /** The report model and the records it is made of; nothing that reads logs, queues or runs an analysis. */
     @ArchTest

@@ -4,10 +4,10 @@ import io.ngxtime.analyzer.Analysis;
 import io.ngxtime.grammar.FormatSyntaxException;
 import io.ngxtime.grammar.LogFormats;
 import io.ngxtime.grammar.Preset;
-import io.ngxtime.testdata.GeneratorConfig;
-import io.ngxtime.testdata.GroundTruth;
-import io.ngxtime.testdata.LogGenerator;
-import io.ngxtime.testdata.Sample;
+import io.ngxtime.generator.GeneratorConfig;
+import io.ngxtime.generator.GroundTruth;
+import io.ngxtime.generator.LogGenerator;
+import io.ngxtime.generator.Sample;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,12 +26,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ngxtime generate}: realistic, seeded nginx logs with their ground truth (the test-data
+ * {@code ngxtime generate}: realistic, seeded nginx logs with their ground truth (the log
  * generator, {@link LogGenerator}). The log is streamed to {@code --out} or, as bytes, to standard output
  * (a pipe or a file: to a terminal it is a usage error, a default week being about a million lines);
  * what the generator says goes to stderr.
  *
- * <p>The option names are those of {@code io.ngxtime.testdata.GenerateMain}, which scripts use
+ * <p>The option names are those of {@code io.ngxtime.generator.GenerateMain}, which scripts use
  * ({@code benchmarks/run-e2e.sh}, {@code testdata/samples/README.md}): extend them, never rename.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,

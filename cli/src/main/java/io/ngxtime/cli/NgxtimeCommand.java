@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 FormatsCommand.class, GenerateCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 lines were rejected (with --strict); 2 usage;",
                 "65 bad log format, no format fits the log, every line of an input was rejected, or nothing to draw;",
-                "74 an input or output could not be read or written; 130 interrupted (Ctrl-C)."})
+                "74 an input or output could not be read or written; 130 interrupted (Ctrl-C);",
+                "141 standard output's reader closed the pipe (| head), without a message."})
 public final class NgxtimeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

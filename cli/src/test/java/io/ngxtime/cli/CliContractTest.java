@@ -73,7 +73,7 @@ class CliContractTest {
     void generate_help_isPicocliUsageLikeTheOtherCommands_listingEveryOptionScriptsUse() {
         String help = NgxtimeCommandTest.help("generate", "--help");
         assertThat(help).startsWith("Usage: ngxtime generate");
-        // the names io.ngxtime.testdata.GenerateMain takes, used by benchmarks/run-e2e.sh and the samples' README
+        // the names io.ngxtime.generator.GenerateMain takes, used by benchmarks/run-e2e.sh and the samples' README
         for (String option : List.of("--preset", "--format", "--days", "--hours", "--rate", "--seed", "--start", "--peaks",
                 "--no-spike", "--malformed-per-million", "--odd-per-million", "--out", "--gzip", "--expected", "--samples")) {
             assertThat(help).as(option).contains(option);

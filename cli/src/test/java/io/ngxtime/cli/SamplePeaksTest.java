@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SamplePeaksTest {
     /**
      * Surges are whole minutes above a threshold, and a crowd ramps up over its first quarter and down over
-     * its last 35% (testdata's CrowdPlan): its first and last minute or two are below the threshold.
+     * its last 35% (the generator's CrowdPlan): its first and last minute or two are below the threshold.
      */
     static final long EDGE_TOLERANCE_SECONDS = 180;
     /** The median of per-minute counts at 4 to 11 req/min is a whole number, below the mean. */
