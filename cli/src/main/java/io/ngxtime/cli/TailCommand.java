@@ -145,7 +145,7 @@ public final class TailCommand implements Callable<Integer> {
                         }
                         Report view = window.view(file.toString(), format.name());
                         if (json) {
-                            new JsonReportRenderer(false, false).render(view, out);
+                            new JsonReportRenderer(false, false).renderLive(view, window.surge(intervalSeconds), out);
                         } else {
                             live.render(view, window, intervalSeconds, windowSeconds, out);
                         }

@@ -15,6 +15,7 @@ import io.ngxtime.analyzer.report.PeakReport;
 import io.ngxtime.analyzer.report.PeakWindow;
 import io.ngxtime.analyzer.report.Ranked;
 import io.ngxtime.analyzer.report.InstantText;
+import io.ngxtime.analyzer.live.Surge;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.RouteReport;
 import io.ngxtime.analyzer.report.Summary;
@@ -57,12 +58,40 @@ public final class JsonReportRenderer {
     }
 
     public void render(Report r, PrintWriter out) {
+        render(r, g -> { }, out);
+    }
+
+    /**
+     * A refresh of {@code tail}'s live window: the report's keys, then {@code surge}, the last interval's
+     * rate against the recent median when it is a surge ({@code last_per_second}, {@code median_per_second},
+     * {@code factor}), else null.
+     */
+    public void renderLive(Report r, java.util.Optional<Surge> surge, PrintWriter out) {
+        render(r, g -> {
+            if (surge.isEmpty()) {
+                g.writeNullField("surge");
+                return;
+            }
+            g.writeObjectFieldStart("surge");
+            g.writeNumberField("last_per_second", surge.get().lastPerSecond());
+            g.writeNumberField("median_per_second", surge.get().medianPerSecond());
+            g.writeNumberField("factor", surge.get().factor());
+            g.writeEndObject();
+        }, out);
+    }
+
+    /** Keys written after the report's, inside its object. */
+    private interface MoreKeys {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private void render(Report r, MoreKeys more, PrintWriter out) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             if (pretty) {
                 g.useDefaultPrettyPrinter();
             }
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            write(r, g);
+            write(r, more, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,7 +153,7 @@ public final class JsonReportRenderer {
         }
     }
 
-    private void write(Report r, JsonGenerator g) throws IOException {
+    private void write(Report r, MoreKeys more, JsonGenerator g) throws IOException {
         Summary s = r.summary();
         g.writeStartObject();
         g.writeNumberField("requests", s.requests());
@@ -178,6 +207,7 @@ public final class JsonReportRenderer {
         }
         rejects(r, g);
         notes(r, g);
+        more.write(g);
         g.writeEndObject();
     }
 
