@@ -261,15 +261,4 @@ public final class Analysis {
     public LogFormat format() {
         return format;
     }
-
-    /**
-     * One line for an I/O failure, without a stack trace.
-     *
-     * @deprecated use {@link IoErrorText#describe}; kept only until {@code GenerateCommand} (being moved
-     *             with the generator's module) calls it directly
-     */
-    @Deprecated
-    public static String describe(IOException e) {
-        return IoErrorText.describe(e);
-    }
 }

@@ -1,6 +1,6 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.Analysis;
+import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.grammar.FormatSyntaxException;
 import io.ngxtime.grammar.LogFormats;
 import io.ngxtime.grammar.Preset;
@@ -115,14 +115,14 @@ public final class GenerateCommand implements Callable<Integer> {
             truth = file == null ? toStandardOutput(config, stdout) : LogGenerator.generate(config, file, gzip);
         } catch (IOException e) {
             StandardOutput.check(stdout); // standard output lost: one line naming it
-            throw new UserException(ExitCode.IO, "cannot write " + file + ": " + Analysis.describe(e), e);
+            throw new UserException(ExitCode.IO, "cannot write " + file + ": " + IoErrorText.describe(e), e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (expected != null) {
             try {
                 truth.writeJson(expected);
             } catch (IOException e) {
-                throw new UserException(ExitCode.IO, "cannot write " + expected + ": " + Analysis.describe(e), e);
+                throw new UserException(ExitCode.IO, "cannot write " + expected + ": " + IoErrorText.describe(e), e);
             }
         }
         err.printf(Locale.ROOT, "generate: %d lines (%d requests, %d malformed) in %.2f s, %.0f lines/s%n",
@@ -213,7 +213,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 err.println("generate: wrote " + samples.resolve(s.fileName()) + " (" + t.lines() + " lines)");
             } catch (IOException e) {
                 throw new UserException(ExitCode.IO, "cannot write " + samples.resolve(s.fileName()) + ": "
-                        + Analysis.describe(e), e);
+                        + IoErrorText.describe(e), e);
             }
         }
         return ExitCode.OK;
