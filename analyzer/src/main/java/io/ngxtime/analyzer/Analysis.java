@@ -210,7 +210,7 @@ public final class Analysis {
         List<String> names = set.names();
         long size = set.estimatedBytes();
         FilePass pass = new FilePass(format, maxLineBytes, maxSamples, window, rejectsFile, this::isCancelled, progress,
-                size >= Long.MAX_VALUE / 4 ? -1 : size, inputErrors);
+                set.progressTotalBytes(), inputErrors);
         Aggregation aggregation = new Aggregation(maxSamples, filter);
         aggregation.logged(io.ngxtime.analyzer.record.Logged.of(format));
         if (size < directLimitBytes) {

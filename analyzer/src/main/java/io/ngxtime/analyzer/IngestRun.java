@@ -67,8 +67,7 @@ public final class IngestRun {
     public static Result run(Request request, BooleanSupplier cancelled) throws IOException {
         InputSet set = request.inputs();
         List<InputError> errors = new ArrayList<>(set.errors());
-        long totalBytes = set.estimatedBytes();
-        long knownTotal = totalBytes >= Long.MAX_VALUE / 4 ? -1 : totalBytes;
+        long knownTotal = set.progressTotalBytes();
         try (RecordStore store = RecordStore.open(request.queue())) {
             QueueIngester ingester = new QueueIngester(store, set.format(), request.maxLineBytes(),
                     request.completeLinesOnly()).parallelism(request.parallelism());
@@ -96,7 +95,7 @@ public final class IngestRun {
                         break;
                     }
                 }
-                before[0] += in.isStdin() ? 0 : InputSet.estimatedBytes(in.path());
+                before[0] += ingester.position(); // what this input gave, decompressed: the unit of bytesRead
             }
             request.progress().progress(new ProgressListener.Progress(before[0], knownTotal, ingester.appendedLines(), true));
             return new Result(errors, ingester.stats().inputLines(), ingester.appendedLines(), ingester.appendedRejected(),

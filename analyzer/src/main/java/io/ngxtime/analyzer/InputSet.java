@@ -203,6 +203,22 @@ public final class InputSet {
         return size;
     }
 
+    /**
+     * The bytes of lines the inputs hold, exactly, for progress: the plain files' sizes; -1 (unknown) when an
+     * input is standard input or compressed, whose decompressed size is not known before reading it (a
+     * guess would show a share and a time left that are wrong by as much as the guess).
+     */
+    public long progressTotalBytes() {
+        long size = 0;
+        for (Input in : inputs()) {
+            if (in.isStdin() || io.ngxtime.analyzer.source.Compression.isCompressedName(in.name())) {
+                return -1;
+            }
+            size += estimatedBytes(in.path());
+        }
+        return size;
+    }
+
     /** A file's size, ten times it when its name says it is compressed; 0 when it cannot be read. */
     static long estimatedBytes(Path p) {
         try {

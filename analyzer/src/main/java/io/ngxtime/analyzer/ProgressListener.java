@@ -16,8 +16,8 @@ public interface ProgressListener {
      * How far a run has read.
      *
      * @param bytesRead  bytes of lines read so far (decompressed)
-     * @param totalBytes the inputs' estimated size in the same unit ({@link InputSet#estimatedBytes}), or
-     *                   -1 when unknown (standard input)
+     * @param totalBytes the inputs' size in the same unit ({@link InputSet#progressTotalBytes}), or -1 when
+     *                   unknown (standard input, a compressed file)
      * @param linesRead  lines read so far, rejected ones included
      * @param done       whether this is the last event of the run
      */
