@@ -50,7 +50,7 @@ public final class ChartCommand implements Callable<Integer> {
     @Option(names = "--svg", description = "Write SVG files instead of PNG.")
     boolean svg;
 
-    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1600x600", converter = ChartOutput.SizeConverter.class,
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1600x600", converter = ChartSizeConverter.class,
             description = "Image size in pixels (default: ${DEFAULT-VALUE}).")
     ChartSize size;
 
@@ -65,10 +65,10 @@ public final class ChartCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         window.check();
-        ChartOutput.checkFonts();
-        ChartOutput.Format format = svg ? ChartOutput.Format.SVG : ChartOutput.Format.PNG;
+        ChartFiles.checkFonts();
+        ImageFormat format = svg ? ImageFormat.SVG : ImageFormat.PNG;
         // every file is checked before any log is read
-        ChartOutput.directory(out);
+        ChartFiles.directory(out);
         Map<ChartKind, OutputFile> files = new EnumMap<>(ChartKind.class);
         try {
             for (ChartKind kind : ChartKind.values()) {
@@ -90,7 +90,7 @@ public final class ChartCommand implements Callable<Integer> {
                     continue;
                 }
                 OutputFile file = files.get(kind);
-                ChartOutput.write(kind.create(report, options), format, size, kind.key(), file);
+                ChartFiles.write(kind.create(report, options), format, size, kind.key(), file);
                 written.add(file);
             }
             for (OutputFile file : written) {

@@ -115,7 +115,7 @@ public final class ReportCommand implements Callable<Integer> {
         window.check();
         checkOptions();
         if (html != null) {
-            ChartOutput.checkFonts();
+            ChartFiles.checkFonts();
         }
         try (OutputFile rejectsOut = rejectsFile == null ? null : OutputFile.prepare(rejectsFile);
              OutputFile csvOut = csv == null || csv.equals("-") ? null : OutputFile.prepare(Path.of(csv));
@@ -139,7 +139,7 @@ public final class ReportCommand implements Callable<Integer> {
                 writeCsv(report, new PrintWriter(csvOut.writer()));
             }
             if (htmlOut != null) {
-                ChartOutput.writeHtml(report, htmlOut);
+                ChartFiles.writeHtml(report, htmlOut);
             }
             StandardOutput.check(out);
             for (OutputFile f : new OutputFile[] {rejectsOut, csvOut, htmlOut}) {

@@ -50,7 +50,7 @@ public final class WeekCommand implements Callable<Integer> {
     @Option(names = "--latency", description = "Draw request p99 on a second axis.")
     boolean latency;
 
-    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1600x600", converter = ChartOutput.SizeConverter.class,
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1600x600", converter = ChartSizeConverter.class,
             description = "Image size in pixels (default: ${DEFAULT-VALUE}).")
     ChartSize size;
 
@@ -61,9 +61,9 @@ public final class WeekCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ChartOutput.Format format = ChartOutput.Format.of(out);
+        ImageFormat format = ImageFormat.of(out);
         window.check();
-        ChartOutput.checkFonts();
+        ChartFiles.checkFonts();
         TimeWindow given = window.window();
         // --from alone: the week from there
         TimeWindow week = window.from != null && window.to == null
@@ -83,7 +83,7 @@ public final class WeekCommand implements Callable<Integer> {
             }
             ChartOptions options = ChartOptions.defaults().withSize(size).withLatencyOverlay(latency)
                     .withWeekFrom(window.from == null ? null : window.from.toInstant());
-            ChartOutput.write(ChartKind.WEEK.create(report, options), format, size, ChartKind.WEEK.key(), file);
+            ChartFiles.write(ChartKind.WEEK.create(report, options), format, size, ChartKind.WEEK.key(), file);
             file.commit();
             stdout.println(TerminalText.safe(out.toString()));
             StandardOutput.check(stdout);

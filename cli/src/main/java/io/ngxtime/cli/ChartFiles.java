@@ -11,46 +11,14 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
-/** Writing charts and the HTML report from commands: file formats, and failures as one line with an exit code. */
-final class ChartOutput {
-    private ChartOutput() {
-    }
-
-    /** The image formats, chosen by file extension. */
-    enum Format {
-        PNG, SVG;
-
-        static Format of(Path file) {
-            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".png")) {
-                return PNG;
-            }
-            if (name.endsWith(".svg")) {
-                return SVG;
-            }
-            throw new UserException(ExitCode.USAGE, file + ": the image file name must end in .png or .svg");
-        }
-
-        String extension() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /** {@code --size WxH}. */
-    static final class SizeConverter implements ITypeConverter<ChartSize> {
-        @Override
-        public ChartSize convert(String value) {
-            try {
-                return ChartSize.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
+/**
+ * Writing chart files and the HTML report from commands: into an {@link OutputFile}, with a failure (no fonts,
+ * a write that fails, a directory that cannot be made) as one line and its exit code.
+ */
+final class ChartFiles {
+    private ChartFiles() {
     }
 
     /** Fails with exit 74 and one line when charts cannot be drawn for lack of fonts. */
@@ -67,9 +35,9 @@ final class ChartOutput {
     }
 
     /** Writes one chart into {@code file} (delivered by its {@link OutputFile#commit}); {@code idPrefix} names its SVG ids. */
-    static void write(JFreeChart chart, Format format, ChartSize size, String idPrefix, OutputFile file) {
+    static void write(JFreeChart chart, ImageFormat format, ChartSize size, String idPrefix, OutputFile file) {
         try {
-            if (format == Format.PNG) {
+            if (format == ImageFormat.PNG) {
                 Charts.writePng(chart, size, file.stream());
             } else {
                 Writer w = file.writer();
