@@ -49,4 +49,25 @@ class ProgressOnTerminalTest {
         assertThat(quiet.err()).doesNotContain("\r");
         assertThat(quiet.out()).isEqualTo(shown.out().replace("q1", "q2"));
     }
+
+    /** chart and week read their logs through the same report run: the same line, and none with --quiet. */
+    @Test
+    void chartAndWeek_stderrATerminal_drawProgress_andQuietDoesNot() {
+        String[][] commands = {
+            {"chart", log(), "-o", dir.resolve("charts").toString()},
+            {"week", log(), "-o", dir.resolve("week.svg").toString()}};
+        for (String[] args : commands) {
+            ReportCommandTest.Run shown = CliContractTest.runOn(STDERR_A_TERMINAL, args);
+            String[] quietArgs = new String[args.length + 1];
+            quietArgs[0] = args[0];
+            quietArgs[1] = "--quiet";
+            System.arraycopy(args, 1, quietArgs, 2, args.length - 1);
+            ReportCommandTest.Run quiet = CliContractTest.runOn(STDERR_A_TERMINAL, quietArgs);
+
+            assertThat(shown.exit()).as(String.join(" ", args) + "\n" + shown.err()).isZero();
+            assertThat(shown.err()).as(args[0]).contains("\rngxtime: read ").contains(" lines");
+            assertThat(quiet.exit()).as(quiet.err()).isZero();
+            assertThat(quiet.err()).as(args[0]).doesNotContain("\r").doesNotContain("ngxtime: read ");
+        }
+    }
 }
