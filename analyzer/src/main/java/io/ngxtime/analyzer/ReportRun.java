@@ -49,20 +49,27 @@ public final class ReportRun {
     /**
      * What to report.
      *
-     * @param baseline the window to compare with, or null for no comparison
+     * @param baseline what to compare with ({@link Baseline#NONE}: nothing)
      * @param peaks    how many peaks to find and attribute (0: none)
      * @param samples  how many rejected lines to keep as samples
      */
-    public record Request(Source source, TimeWindow window, RequestFilter filter, TimeWindow baseline, int peaks,
+    public record Request(Source source, TimeWindow window, RequestFilter filter, Baseline baseline, int peaks,
                           int samples, ProgressListener progress) {
         public Request {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(window, "window");
             Objects.requireNonNull(filter, "filter");
+            Objects.requireNonNull(baseline, "baseline");
             Objects.requireNonNull(progress, "progress");
             if (peaks < 0) {
                 throw new IllegalArgumentException("peaks must be 0 or more, not " + peaks);
             }
+            baseline.resolve(window); // a period before an open window fails here, before anything is read
+        }
+
+        /** The baseline window to read, or null for no comparison. */
+        TimeWindow baselineWindow() {
+            return baseline.resolve(window).orElse(null);
         }
     }
 
@@ -102,7 +109,7 @@ public final class ReportRun {
         Analysis analysis = null;
         if (request.source() instanceof FileSource files) {
             analysis = Analysis.builder().window(request.window()).filter(request.filter()).peaks(request.peaks())
-                    .maxSamples(request.samples()).baseline(request.baseline()).progress(request.progress())
+                    .maxSamples(request.samples()).baseline(request.baselineWindow()).progress(request.progress())
                     .maxLineBytes(files.maxLineBytes()).rejectsWriter(files.rejectsWriter()).build();
         }
         return new ReportRun(request, analysis);
@@ -131,9 +138,9 @@ public final class ReportRun {
         // a named reader keeps its position in the queue: that needs write access
         try (RecordStore store = queue.sinceLast() == null ? RecordStore.openForReading(dir) : RecordStore.openExisting(dir)) {
             QueueReport.Unread unread = queue.sinceLast() == null ? null : QueueReport.unread(store, request.window(),
-                    request.samples(), request.filter(), request.peaks(), request.baseline(), queue.sinceLast());
+                    request.samples(), request.filter(), request.peaks(), request.baselineWindow(), queue.sinceLast());
             Report report = unread != null ? unread.report() : QueueReport.report(store, request.window(),
-                    request.samples(), request.filter(), request.peaks(), request.baseline());
+                    request.samples(), request.filter(), request.peaks(), request.baselineWindow());
             long unreadable = store.unreadableBatches();
             List<InputError> errors = unreadable == 0 ? List.of() : List.of(new InputError(dir.toString(), unreadable
                     + " unreadable batch(es) skipped (a write the disk could not complete?); ingesting the same files"

@@ -1,5 +1,6 @@
 package io.ngxtime.cli;
 
+import io.ngxtime.analyzer.Baseline;
 import io.ngxtime.analyzer.InputSet;
 import io.ngxtime.analyzer.ProgressListener;
 import io.ngxtime.analyzer.ReportRun;
@@ -97,7 +98,7 @@ public final class LogInputsMixin {
 
     /** Reads the inputs in {@code window}. */
     Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, ProgressListener progress, PrintWriter err) {
-        return load(format, window, filter, null, 10, FileOptions.DEFAULTS, progress, err);
+        return load(format, window, filter, Baseline.NONE, 10, FileOptions.DEFAULTS, progress, err);
     }
 
     /**
@@ -110,11 +111,11 @@ public final class LogInputsMixin {
     }
 
     /**
-     * Reads the inputs in {@code window}, comparing with {@code baseline} (null: no comparison): maps the
+     * Reads the inputs in {@code window}, comparing with {@code baseline}: maps the
      * options onto the analyzer's {@link ReportRun}, and says on {@code err} what could not be read;
      * {@code progress} is told how far the files are read ({@link ProgressOption}).
      */
-    Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, TimeWindow baseline, int samples,
+    Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, Baseline baseline, int samples,
                 FileOptions fileOptions, ProgressListener progress, PrintWriter err) {
         ReportRun.Source source;
         if (queue != null) {

@@ -1,5 +1,6 @@
 package io.ngxtime.cli;
 
+import io.ngxtime.analyzer.Baseline;
 import io.ngxtime.analyzer.record.TimeWindow;
 import java.time.OffsetDateTime;
 import picocli.CommandLine.Option;
@@ -30,20 +31,17 @@ public final class WindowMixin {
         return TimeWindow.between(fromMillis(), toMillis());
     }
 
-    /** The baseline window to compare with, or null for no comparison. */
-    TimeWindow baseline() {
+    /** What to compare the window with: {@code --baseline-from}/{@code --baseline-to}, {@code --baseline}, or nothing. */
+    Baseline baseline() {
         // which of these options go together is OptionRules'; what their values must be is said here
         if (baselineFrom != null && baselineTo != null) {
             if (!baselineTo.isAfter(baselineFrom)) {
                 throw new UserException(ExitCode.USAGE, "--baseline-to must be after --baseline-from");
             }
-            return TimeWindow.between(baselineFrom.toInstant().toEpochMilli(), baselineTo.toInstant().toEpochMilli());
+            return Baseline.window(TimeWindow.between(baselineFrom.toInstant().toEpochMilli(),
+                    baselineTo.toInstant().toEpochMilli()));
         }
-        if (!baseline) {
-            return null;
-        }
-        long length = toMillis() - fromMillis();
-        return TimeWindow.between(fromMillis() - length, fromMillis());
+        return baseline ? Baseline.periodBefore() : Baseline.NONE;
     }
 
     private long fromMillis() {
