@@ -12,6 +12,9 @@
  *     {@link io.ngxtime.analyzer.PeakAndBaselinePasses} reads the source again for what needs the first
  *     pass's report (peak attribution, the baseline comparison).</li>
  * <li>{@link io.ngxtime.analyzer.IngestRun}: files into a persistent record queue.</li>
+ * <li>{@link io.ngxtime.analyzer.LiveSession}: what {@code tail} runs, a log followed into a record queue
+ *     (kept or temporary) and a sliding window over it, one frame per interval (the window's report, the
+ *     surge); time from an injected {@link io.ngxtime.analyzer.LiveClock}.</li>
  * <li>{@link io.ngxtime.analyzer.ProgressListener}: told by the report and ingest runs how far they read.</li>
  * </ul>
  * The {@code live} package (the tail's sliding window) belongs to the facade too.

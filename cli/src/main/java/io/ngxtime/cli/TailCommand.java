@@ -1,19 +1,13 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.files.TempDirectories;
 import io.ngxtime.analyzer.InputSet;
+import io.ngxtime.analyzer.LiveClock;
+import io.ngxtime.analyzer.LiveSession;
 import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.FormatDetector;
-import io.ngxtime.analyzer.ingest.HeadSampler;
-import io.ngxtime.analyzer.live.LiveWindow;
-import io.ngxtime.analyzer.queue.Batch;
-import io.ngxtime.analyzer.queue.FollowIngester;
+import io.ngxtime.analyzer.queue.FollowNotice;
 import io.ngxtime.analyzer.queue.QueueIngester;
-import io.ngxtime.analyzer.queue.RecordStore;
-import io.ngxtime.analyzer.report.Report;
-import io.ngxtime.analyzer.source.FollowStart;
-import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.cli.render.JsonReportRenderer;
 import io.ngxtime.cli.render.LiveRenderer;
 import io.ngxtime.grammar.LogFormat;
@@ -25,9 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,8 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code ngxtime tail}: follow a live log like {@code tail -F} and show, every interval, the load,
  * latency by tier, upstreams and routes over a sliding window, flagging surges. Lines go through a
  * record queue ({@code --queue} keeps it, and a restart continues exactly where it ended, also when the
- * log was rotated meanwhile: {@link FollowIngester}); what may be lost is said on stderr
- * ({@link FollowNotices}).
+ * log was rotated meanwhile); what may be lost is said on stderr ({@link FollowNotices}). The live pipeline
+ * is the analyzer's {@link LiveSession}: this command maps its options onto it and renders each frame.
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = "Follow a live log (like tail -F) and show load, latency by tier, upstreams and routes over a sliding window.")
@@ -93,130 +84,53 @@ public final class TailCommand implements Callable<Integer> {
         // looked at once: a file that is not there now is new to tail, and read from its start when it appears
         boolean presentAtStart = Files.isRegularFile(file);
         LogFormat format = format(err, presentAtStart);
-        Path dir = queue;
-        boolean temporary = dir == null;
-        if (temporary) {
-            dir = Files.createTempDirectory("ngxtime-tail-");
-        }
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicBoolean queueGone = new AtomicBoolean();
-        // Ctrl-C: the follower stops, the queue is closed and a temporary one deleted before the JVM exits
-        CancelOnShutdown onInterrupt = CancelOnShutdown.install(() -> stop.set(true), Duration.ofSeconds(10));
-        try (RecordStore store = WritableQueue.open(dir)) {
-            QueueIngester ingester = new QueueIngester(store, format, maxLineBytes, true);
-            ingester.afterAppend(afterAppend);
-            beforeFollowerOpens.run();
-            FollowIngester follower = openFollower(ingester, presentAtStart, err);
-            // the view is positioned before the follower appends anything, so no line is missed: at the end
-            // of a new queue, or, on a kept queue, where the window starts (its state rebuilt from the queue)
-            RecordStore.BatchReader viewReader = store.reader(null);
-            long since = temporary ? -1 : store.seek(System.currentTimeMillis() - windowSeconds * 1000L);
-            if (since >= 0) {
-                viewReader.moveTo(since);
-            } else {
-                viewReader.toEnd();
-            }
-            Thread reading = new Thread(() -> follow(follower, stop, failure), "ngxtime-follow");
-            reading.start();
-            LiveWindow window = new LiveWindow(windowSeconds / intervalSeconds);
-            LiveRenderer live = new LiveRenderer(Terminal.of(spec).isTerminal());
-            boolean hinted = false;
-            long end = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds) : Long.MAX_VALUE;
-            try (RecordStore.BatchReader reader = viewReader) {
-                long nextTick = System.nanoTime() + TimeUnit.SECONDS.toNanos(intervalSeconds);
-                while (!stop.get() && failure.get() == null) {
-                    Batch b = reader.next();
-                    if (b != null) {
-                        window.add(b);
-                        continue;
-                    }
-                    long now = System.nanoTime();
-                    if (now >= nextTick) {
-                        if (!store.isPresent()) { // nothing else notices while no line comes
-                            queueGone.set(true);
-                            break;
-                        }
-                        window.tick();
-                        if (formatAssumed && !hinted && window.rejectedSeen() * 2 > window.linesSeen()) {
-                            err.println(formatHint(format, window, err));
-                            err.flush();
-                            hinted = true;
-                        }
-                        Report view = window.view(file.toString(), format.name());
-                        if (json) {
-                            new JsonReportRenderer(false, false).renderLive(view, window.surge(intervalSeconds), out);
-                        } else {
-                            live.render(view, window, intervalSeconds, windowSeconds, out);
-                        }
-                        StandardOutput.check(out); // nobody reads any more (a closed pipe, a full disk): stop
-
-                        nextTick += TimeUnit.SECONDS.toNanos(intervalSeconds);
-                    }
-                    if (now >= end) {
-                        break;
-                    }
-                    Thread.sleep(20);
+        LiveSession session = new LiveSession(new LiveSession.Request(file, queue, format, fromStart || !presentAtStart,
+                windowSeconds, intervalSeconds, Duration.ofSeconds(Math.max(0, durationSeconds)), maxLineBytes, LiveClock.system()))
+                .beforeFollowerOpens(beforeFollowerOpens).afterAppend(afterAppend);
+        LiveRenderer live = new LiveRenderer(Terminal.of(spec).isTerminal());
+        boolean[] hinted = {false};
+        LiveSession.Listener frames = new LiveSession.Listener() {
+            @Override
+            public void frame(LiveSession.Frame f) {
+                if (formatAssumed && !hinted[0] && f.rejectedSeen() * 2 > f.linesSeen()) {
+                    err.println(formatHint(format, f, err));
+                    err.flush();
+                    hinted[0] = true;
                 }
-            } finally {
-                stop.set(true);
-                follower.wakeup();
-                reading.join();
-                follower.close();
+                if (json) {
+                    new JsonReportRenderer(false, false).renderLive(f.view(), f.surge(), out);
+                } else {
+                    live.render(f, intervalSeconds, windowSeconds, out);
+                }
+                StandardOutput.check(out); // nobody reads any more (a closed pipe, a full disk): stop
             }
+
+            @Override
+            public void notice(FollowNotice n) {
+                err.println(FollowNotices.text(n));
+                err.flush();
+            }
+        };
+        // Ctrl-C: the follower stops, the queue is closed and a temporary one deleted before the JVM exits
+        CancelOnShutdown onInterrupt = CancelOnShutdown.install(session::stop, Duration.ofSeconds(10));
+        try {
+            session.run(frames);
+        } catch (LiveSession.QueueUnwritableException e) {
+            throw new UserException(ExitCode.IO, e.getMessage(), e);
+        } catch (QueueIngester.AppendException io) { // names the queue, and the file and line it holds
+            throw new UserException(ExitCode.IO, IoErrorText.describe(io), io);
+        } catch (LiveSession.FollowException e) {
+            throw new UserException(ExitCode.IO, aboutFile(e.getCause()), e.getCause());
         } finally {
-            if (temporary) {
-                TempDirectories.deleteTree(dir);
-            }
             onInterrupt.close();
         }
-        Throwable t = failure.get();
-        if (t instanceof QueueIngester.AppendException io) { // names the queue, and the file and line it holds
-            throw new UserException(ExitCode.IO, IoErrorText.describe(io), io);
-        } else if (t instanceof IOException io) {
-            throw new UserException(ExitCode.IO, aboutFile(io), io);
-        } else if (queueGone.get()) {
-            throw new UserException(ExitCode.IO, "cannot write queue " + dir + ": its directory was removed (or replaced)"
-                    + " while tail was running; the records in it are lost");
-        } else if (t != null) {
-            throw new IllegalStateException(t);
-        }
         return ExitCode.OK;
-    }
-
-    /**
-     * @param presentAtStart whether the file was there when tail started: one that was not is read from its
-     *                       start, even if it appeared since (before the follower opens), like any file
-     *                       that appears later
-     */
-    private FollowIngester openFollower(QueueIngester ingester, boolean presentAtStart, PrintWriter err) {
-        try {
-            return FollowIngester.builder(ingester, file).maxLineBytes(maxLineBytes)
-                    .start(fromStart || !presentAtStart ? FollowStart.BEGINNING : FollowStart.END)
-                    .notices(n -> {
-                        err.println(FollowNotices.text(n));
-                        err.flush();
-                    })
-                    .open();
-        } catch (IOException e) {
-            throw new UserException(ExitCode.IO, aboutFile(e), e);
-        }
     }
 
     /** The error's one line, naming the followed file once (the follower's own messages name it already). */
     private String aboutFile(IOException e) {
         String m = IoErrorText.describe(e);
         return m.startsWith(file.toString()) ? m : file + ": " + m;
-    }
-
-    private void follow(FollowIngester follower, AtomicBoolean stop, AtomicReference<Throwable> failure) {
-        try {
-            follower.run(stop::get);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            failure.set(t);
-        }
     }
 
     private LogFormat format(PrintWriter err, boolean present) {
@@ -246,8 +160,8 @@ public final class TailCommand implements Callable<Integer> {
      * One line for stderr when the assumed format rejects most lines: how many, and the format the file's
      * first lines fit, if one does.
      */
-    private String formatHint(LogFormat assumed, LiveWindow window, PrintWriter err) {
-        String hint = "ngxtime: " + window.rejectedSeen() + " of the " + window.linesSeen()
+    private String formatHint(LogFormat assumed, LiveSession.Frame frame, PrintWriter err) {
+        String hint = "ngxtime: " + frame.rejectedSeen() + " of the " + frame.linesSeen()
                 + " lines read do not match the assumed format '" + assumed.name() + "'; ";
         try {
             Optional<FormatDetector.Detection> detected = InputSet.detectFollowed(formatOptions.formats(err).candidates(), file);

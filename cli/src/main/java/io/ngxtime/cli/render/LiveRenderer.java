@@ -2,7 +2,7 @@ package io.ngxtime.cli.render;
 
 import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.ingest.Rejects;
-import io.ngxtime.analyzer.live.LiveWindow;
+import io.ngxtime.analyzer.LiveSession;
 import io.ngxtime.analyzer.report.RejectSummary;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.RouteReport;
@@ -29,12 +29,13 @@ public final class LiveRenderer {
         this.terminal = terminal;
     }
 
-    public void render(Report r, LiveWindow window, int intervalSeconds, int windowSeconds, PrintWriter out) {
+    public void render(LiveSession.Frame frame, int intervalSeconds, int windowSeconds, PrintWriter out) {
         if (terminal) {
             out.print(CLEAR);
         }
-        double lastRate = (double) window.lastIntervalRequests() / intervalSeconds;
-        java.util.Optional<io.ngxtime.analyzer.live.Surge> surge = window.surge(intervalSeconds);
+        Report r = frame.view();
+        double lastRate = (double) frame.lastIntervalRequests() / intervalSeconds;
+        java.util.Optional<io.ngxtime.analyzer.live.Surge> surge = frame.surge();
         out.printf(Locale.ROOT, "ngxtime tail %s  %s%n", TerminalText.safe(String.join(",", r.inputs())),
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().withNano(0)));
         out.printf(Locale.ROOT, "  last %s: %s   last %s: %s, %s, max %s%s%n",
