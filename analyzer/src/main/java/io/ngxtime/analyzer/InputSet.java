@@ -6,6 +6,7 @@ import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.ingest.HeadSampler;
 import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.ingest.InputOrder;
+import io.ngxtime.analyzer.source.Compression;
 import io.ngxtime.analyzer.source.Input;
 import io.ngxtime.grammar.LogFormat;
 import java.io.BufferedInputStream;
@@ -211,7 +212,7 @@ public final class InputSet {
     public long progressTotalBytes() {
         long size = 0;
         for (Input in : inputs()) {
-            if (in.isStdin() || io.ngxtime.analyzer.source.Compression.isCompressedName(in.name())) {
+            if (in.isStdin() || Compression.isCompressedName(in.name())) {
                 return -1;
             }
             size += estimatedBytes(in.path());
@@ -223,8 +224,7 @@ public final class InputSet {
     static long estimatedBytes(Path p) {
         try {
             long s = Files.size(p);
-            String n = p.getFileName().toString();
-            return n.endsWith(".gz") || n.endsWith(".bz2") || n.endsWith(".xz") || n.endsWith(".zst") ? s * 10 : s;
+            return Compression.isCompressedName(p.getFileName().toString()) ? s * 10 : s;
         } catch (IOException e) {
             return 0;
         }

@@ -197,7 +197,7 @@ class KillAndRotateTest {
     private void assertNoLineTwice(int round) throws Exception {
         // killed before its first batch, the run may leave the directory without a queue file: nothing is in it
         // to count twice, and the next round must still ingest into it (which the later rounds check)
-        if (Files.isDirectory(q) && holdsQueueFiles()) {
+        if (Files.isDirectory(q) && RecordStore.holdsQueueFiles(q)) {
             try {
                 paths("after round " + round); // fails on a line counted twice; the queue must open
             } catch (AssertionError e) {
@@ -207,12 +207,6 @@ class KillAndRotateTest {
                 keep(); // the queue did not open: say how to replay the run that left it so
                 throw new AssertionError("after round " + round + " the queue does not open: " + e + "\n" + this, e);
             }
-        }
-    }
-
-    private boolean holdsQueueFiles() throws IOException {
-        try (var files = Files.list(q)) {
-            return files.map(f -> f.getFileName().toString()).anyMatch(n -> n.endsWith(".cq4") || n.endsWith(".cq4t"));
         }
     }
 

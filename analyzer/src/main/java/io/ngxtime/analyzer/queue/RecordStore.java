@@ -104,6 +104,13 @@ public final class RecordStore implements Closeable {
         return open(dir);
     }
 
+    /** Whether the directory holds a queue's files (a run killed before its first batch may leave it without). */
+    public static boolean holdsQueueFiles(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).anyMatch(n -> n.endsWith(".cq4") || n.endsWith(".cq4t"));
+        }
+    }
+
     private static void requireQueue(Path dir) throws IOException {
         disableAnalytics();
         if (!Files.exists(dir)) {
@@ -113,11 +120,7 @@ public final class RecordStore implements Closeable {
             throw new java.nio.file.FileSystemException(dir.toString(), null,
                     "not a directory: --queue names the directory ingest wrote");
         }
-        boolean queueFiles;
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            queueFiles = files.map(f -> f.getFileName().toString()).anyMatch(n -> n.endsWith(".cq4") || n.endsWith(".cq4t"));
-        }
-        if (!queueFiles) {
+        if (!holdsQueueFiles(dir)) {
             throw new java.nio.file.FileSystemException(dir.toString(), null,
                     "not a queue: no queue files in it (ngxtime ingest FILE... --queue DIR makes one)");
         }
