@@ -69,7 +69,7 @@ final class SyntheticWeek {
         Latency l = new Latency.Measured(p);
         TimingReport timing = new TimingReport(List.of(new TierReport("nginx", 0, 0, Latency.Missing.NO_VALUES),
                 new TierReport("cache", 0, 0, Latency.Missing.NO_VALUES), new TierReport("upstream", total, 1, l)),
-                List.of(), l, l, l, l, l, 0, 0, 3);
+                List.of(), l, l, l, l, l, java.util.OptionalLong.of(0), 0, 3);
         ZoneOffset zone = ZoneOffset.ofTotalSeconds(OFFSET);
         Summary summary = new Summary(total, Map.of(200, total), Instant.ofEpochSecond(FIRST).atOffset(zone),
                 Instant.ofEpochSecond(FIRST + n - 1).atOffset(zone), 0, 0);

@@ -201,7 +201,7 @@ final class SampleReports {
         Latency l = new Latency.Measured(p);
         TimingReport timing = new TimingReport(List.of(new TierReport("nginx", 0, 0, Latency.Missing.NO_VALUES),
                 new TierReport("cache", 0, 0, Latency.Missing.NO_VALUES), new TierReport("upstream", total, 1, l)), List.of(),
-                l, l, l, l, l, 0, 0, 3);
+                l, l, l, l, l, java.util.OptionalLong.of(0), 0, 3);
         Summary summary = new Summary(total, Map.of(200, total), Instant.ofEpochSecond(first).atOffset(ZoneOffset.ofTotalSeconds(OFFSET)),
                 Instant.ofEpochSecond(first + n - 1).atOffset(ZoneOffset.ofTotalSeconds(OFFSET)), 0, 0);
         return new Report(List.of("week.log"), "timing", total, "", summary, new RejectSummary(0, Map.of(), List.of()),

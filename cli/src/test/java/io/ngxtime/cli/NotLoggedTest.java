@@ -92,6 +92,7 @@ class NotLoggedTest {
         assertThat(j.get("upstreams").get("10.0.0.6:80").get("failed").asLong()).isEqualTo(4);
         assertThat(j.get("retried_requests").asLong()).isEqualTo(4);
         assertThat(j.get("internal_redirects").asLong()).isZero();
+        assertThat(j.get("upstream_exceeds_request").isNumber()).isTrue();
     }
 
     @Test
@@ -102,6 +103,7 @@ class NotLoggedTest {
         // only the cache hits' request time is all nginx: the proxied ones cannot be split
         assertThat(j.get("nginx_time_ms").get("count").asLong()).isEqualTo(4);
         assertThat(j.get("upstreams").get("10.0.0.5:80").get("attempts").asLong()).isEqualTo(8);
+        assertThat(j.get("upstream_exceeds_request").isNull()).as("no upstream time to exceed with: unknown, not 0").isTrue();
     }
 
     @Test
@@ -145,6 +147,7 @@ class NotLoggedTest {
         assertThat(j.get("nginx_time_ms").isNull()).isTrue();
         assertThat(j.get("tiers").get("upstream").get("request_time_ms").isNull()).isTrue();
         assertThat(j.get("upstream_time_ms").get("count").asLong()).isEqualTo(8);
+        assertThat(j.get("upstream_exceeds_request").isNull()).as("no request time to exceed: unknown, not 0").isTrue();
     }
 
     @Test

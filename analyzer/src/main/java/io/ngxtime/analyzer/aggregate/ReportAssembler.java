@@ -62,8 +62,12 @@ final class ReportAssembler {
                 unknown.add(tier.key());
             }
         }
+        // which requests logged more upstream time than request time: unknown unless the format logs both
+        boolean bothLogged = Logged.REQUEST_TIME.in(t.logged()) && Logged.UPSTREAM_RESPONSE_TIME.in(t.logged());
         return new TimingReport(tiers, unknown, t.requestTime(), t.upstreamTime(), t.upstreamConnect(),
-                t.upstreamHeader(), t.nginxTime(), t.upstreamExceedsRequest(), t.withoutRequestTime(),
+                t.upstreamHeader(), t.nginxTime(),
+                bothLogged ? java.util.OptionalLong.of(t.upstreamExceedsRequest()) : java.util.OptionalLong.empty(),
+                t.withoutRequestTime(),
                 LatencyHistogram.PRECISE);
     }
 

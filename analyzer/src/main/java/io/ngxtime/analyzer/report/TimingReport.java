@@ -12,12 +12,13 @@ import java.util.List;
  *                               without {@code $upstream_cache_status}; all three without any upstream
  *                               variable): not zero, unknown
  * @param significantDigits      HdrHistogram precision of these percentiles (3: within 0.1%)
- * @param upstreamExceedsRequest requests whose logged upstream time exceeded request_time
+ * @param upstreamExceedsRequest requests whose logged upstream time exceeded request_time; empty when the format
+ *                               does not log both {@code $request_time} and {@code $upstream_response_time}
  * @param withoutRequestTime     requests whose request_time was {@code -} or not logged
  */
 public record TimingReport(List<TierReport> tiers, List<String> unknownTiers, Latency requestTime, Latency upstreamTime,
                            Latency upstreamConnect, Latency upstreamHeader, Latency nginxTime,
-                           long upstreamExceedsRequest, long withoutRequestTime, int significantDigits) {
+                           java.util.OptionalLong upstreamExceedsRequest, long withoutRequestTime, int significantDigits) {
     public TimingReport {
         tiers = List.copyOf(tiers);
         unknownTiers = List.copyOf(unknownTiers);

@@ -353,8 +353,8 @@ public final class HtmlReportWriter {
         part(h, Palette.TRANSFER, "upstream response", t.upstreamTime());
         part(h, Palette.NGINX, "nginx and client", t.nginxTime());
         h.append("</table>\n");
-        if (t.upstreamExceedsRequest() > 0) {
-            h.append("<p>").append(num(t.upstreamExceedsRequest()))
+        if (t.upstreamExceedsRequest().orElse(0) > 0) {
+            h.append("<p>").append(num(t.upstreamExceedsRequest().getAsLong()))
                     .append(" requests logged more upstream time than request time (nginx/client time taken as 0).</p>\n");
         }
     }

@@ -262,7 +262,11 @@ public final class JsonReportRenderer {
         percentiles("upstream_connect_ms", t.upstreamConnect(), g);
         percentiles("upstream_header_ms", t.upstreamHeader(), g);
         percentiles("nginx_time_ms", t.nginxTime(), g);
-        g.writeNumberField("upstream_exceeds_request", t.upstreamExceedsRequest());
+        if (t.upstreamExceedsRequest().isPresent()) {
+            g.writeNumberField("upstream_exceeds_request", t.upstreamExceedsRequest().getAsLong());
+        } else {
+            g.writeNullField("upstream_exceeds_request");
+        }
         g.writeNumberField("requests_without_request_time", t.withoutRequestTime());
         g.writeObjectFieldStart("precision");
         g.writeNumberField("significant_digits", t.significantDigits());

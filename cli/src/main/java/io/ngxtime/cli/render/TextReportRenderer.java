@@ -178,9 +178,9 @@ public final class TextReportRenderer {
         part("upstream header (TTFB)", t.upstreamHeader(), out);
         part("upstream response", t.upstreamTime(), out);
         part("nginx/client", t.nginxTime(), out);
-        if (t.upstreamExceedsRequest() > 0) {
+        if (t.upstreamExceedsRequest().orElse(0) > 0) {
             out.printf(Locale.ROOT, "  %s logged more upstream time than request time (nginx/client time taken as 0)%n",
-                    Figures.count(t.upstreamExceedsRequest(), "request"));
+                    Figures.count(t.upstreamExceedsRequest().getAsLong(), "request"));
         }
     }
 
