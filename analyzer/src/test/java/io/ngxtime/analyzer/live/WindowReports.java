@@ -1,0 +1,52 @@
+package io.ngxtime.analyzer.live;
+
+import io.ngxtime.analyzer.ingest.InputParser;
+import io.ngxtime.analyzer.queue.Batch;
+import io.ngxtime.analyzer.queue.BatchDecoder;
+import io.ngxtime.analyzer.queue.BatchEncoder;
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.grammar.LogFormat;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Window reports made from real log lines the way tail makes them: parsed, through a queue batch, into a {@link LiveWindow}. */
+final class WindowReports {
+    private WindowReports() {
+    }
+
+    /** The view of a one-interval window holding {@code lines} (none: an empty window). */
+    static Report of(LogFormat format, List<String> lines) throws Exception {
+        LiveWindow window = new LiveWindow(1);
+        if (!lines.isEmpty()) {
+            BatchEncoder encoder = new BatchEncoder(format);
+            new InputParser(format).read(new ByteArrayInputStream((String.join("\n", lines) + "\n")
+                    .getBytes(StandardCharsets.UTF_8)), "access.log", encoder.sink());
+            int n = encoder.finish(List.of(), Long.MIN_VALUE);
+            Batch b = new BatchDecoder().decode(encoder.encoded(), 0, n, new Batch());
+            if (b.rejected() > 0) {
+                throw new IllegalArgumentException(b.rejected() + " of the test lines were rejected");
+            }
+            window.add(b);
+        }
+        window.tick();
+        return window.view("access.log", format.name());
+    }
+
+    /**
+     * A line of the {@code timing} preset: status, request time and the upstream lists as nginx logs them
+     * ({@code "-"} when there is no attempt), the cache status ({@code -}, {@code HIT}, {@code MISS}).
+     */
+    static String timing(int status, String requestTime, String upstreamAddr, String upstreamStatus,
+                         String upstreamResponseTime, String cacheStatus) {
+        String times = upstreamResponseTime;
+        return "192.0.2.1 - - [10/Oct/2026:10:00:00 +0200] \"GET /a HTTP/1.1\" " + status + " 5 \"-\" \"t\" rt=" + requestTime
+                + " ua=\"" + upstreamAddr + "\" us=\"" + upstreamStatus + "\" uct=\"" + times.replaceAll("[0-9.]+", "0.001")
+                + "\" uht=\"" + times + "\" urt=\"" + times + "\" ucs=" + cacheStatus + " msec=1791619200.000";
+    }
+
+    /** A line of the {@code combined} preset: no timing, no upstream variable. */
+    static String combined(int status) {
+        return "192.0.2.1 - - [10/Oct/2026:10:00:00 +0200] \"GET /a HTTP/1.1\" " + status + " 5 \"-\" \"t\"";
+    }
+}
