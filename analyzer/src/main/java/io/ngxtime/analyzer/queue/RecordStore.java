@@ -15,6 +15,7 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.RollingChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 
@@ -82,9 +83,34 @@ public final class RecordStore implements Closeable {
      * append on several days within a second.
      */
     static RecordStore open(Path dir, net.openhft.chronicle.core.time.TimeProvider clock) throws IOException {
+        return open(dir, clock, LargeRollCycles.LARGE_DAILY);
+    }
+
+    /** As {@link #open(Path, net.openhft.chronicle.core.time.TimeProvider)}, a new queue rolling every {@code cycle}. */
+    static RecordStore open(Path dir, net.openhft.chronicle.core.time.TimeProvider clock, RollCycle cycle) throws IOException {
         disableAnalytics();
         Files.createDirectories(dir);
-        return new RecordStore(dir, build(dir, false, clock));
+        return new RecordStore(dir, build(dir, false, clock, cycle));
+    }
+
+    /**
+     * As {@link #open(Path)}, for a queue a live log is followed into ({@code tail --queue}): a queue this
+     * creates rolls every hour instead of every day, so that {@link #applyRetention} keeps close to what it
+     * is asked for (at 2,000 lines/s a day of records is several GB: a daily cycle could keep neither
+     * {@code 12h} nor {@code 2GB}). A queue that exists keeps the roll cycle it was made with.
+     *
+     * @throws IOException when the directory cannot be created or written
+     */
+    public static RecordStore openForFollowing(Path dir) throws IOException {
+        disableAnalytics();
+        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + " is not a directory");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new AccessDeniedException(dir.toString(), null, "queue directory is not writable");
+        }
+        return new RecordStore(dir, build(dir, false, null, LargeRollCycles.LARGE_HOURLY));
     }
 
     /**
@@ -128,8 +154,42 @@ public final class RecordStore implements Closeable {
 
     private static ChronicleQueue build(Path dir, boolean readOnly, net.openhft.chronicle.core.time.TimeProvider clock)
             throws IOException {
+        return build(dir, readOnly, clock, LargeRollCycles.LARGE_DAILY);
+    }
+
+    /** The roll cycles ngxtime makes queues with: daily (what {@code ingest} makes), hourly (live queues). */
+    private static final List<RollCycle> ROLL_CYCLES = List.of(LargeRollCycles.LARGE_DAILY, LargeRollCycles.LARGE_HOURLY);
+
+    /**
+     * The roll cycle the queue in {@code dir} was made with, known by its cycle files' names (Chronicle keeps
+     * it in the queue's metadata and overrides the builder's, but says so on stderr), or {@code forNew} when
+     * it has none yet.
+     */
+    static RollCycle rollCycleOf(Path dir, RollCycle forNew) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return forNew;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".cq4")).toList();
+            for (RollCycle rc : ROLL_CYCLES) {
+                java.time.format.DateTimeFormatter named = java.time.format.DateTimeFormatter.ofPattern(rc.format());
+                for (String n : names) {
+                    try {
+                        named.parse(n.substring(0, n.length() - ".cq4".length()));
+                        return rc;
+                    } catch (java.time.format.DateTimeParseException e) {
+                        // another roll cycle's name
+                    }
+                }
+            }
+        }
+        return forNew;
+    }
+
+    private static ChronicleQueue build(Path dir, boolean readOnly, net.openhft.chronicle.core.time.TimeProvider clock,
+                                        RollCycle forNew) throws IOException {
         try {
-            var builder = ChronicleQueue.singleBuilder(dir).rollCycle(LargeRollCycles.LARGE_DAILY).readOnly(readOnly);
+            var builder = ChronicleQueue.singleBuilder(dir).rollCycle(rollCycleOf(dir, forNew)).readOnly(readOnly);
             if (clock != null) {
                 builder.timeProvider(clock);
             }
@@ -457,6 +517,151 @@ public final class RecordStore implements Closeable {
             position -= c[2];
         }
         throw new IllegalArgumentException("position past the end: " + position);
+    }
+
+    /**
+     * Deletes the oldest roll cycles {@code policy} no longer keeps, whole files, oldest first, and stops at the
+     * first cycle it keeps (what stays is never holed). Never deleted: the current cycle (by the queue's clock
+     * or {@code nowWallMillis}), the cycle of the last batch (its checkpoints are where a restart resumes:
+     * every batch carries the positions of every input remembered, so the last one holds those of the deleted
+     * cycles too), and any cycle a named reader ({@link #namedPosition}) has not read yet. Each deleted cycle's
+     * requests are listed in the queue's ledger first ({@link #requestsDropped}); a cycle listed but left by
+     * a crash is deleted here again, and not counted twice.
+     *
+     * <p>Safe while another thread appends (only cycles before the current one are touched); called by one
+     * thread at a time. Needs a writable queue.
+     *
+     * @param nowWallMillis the wall clock, epoch ms: a {@link Retention.MaxAge} keeps the cycles whose span
+     *                      ends within the age of it
+     * @return the cycles deleted
+     * @throws IOException when the ledger cannot be read or written, or a cycle file cannot be deleted
+     *                     (what was deleted before it stays counted)
+     */
+    public int applyRetention(Retention policy, long nowWallMillis) throws IOException {
+        java.util.Objects.requireNonNull(policy, "policy");
+        SingleChronicleQueue q = (SingleChronicleQueue) queue;
+        DroppedCycleLedger ledger = DroppedCycleLedger.read(dir);
+        for (String listed : ledger.listedFiles()) {
+            Files.deleteIfExists(dir.resolve(listed)); // a crash came between the ledger and the delete
+        }
+        ledger.compact();
+        q.refreshDirectoryListing();
+        RollCycle rc = q.rollCycle();
+        long lengthMillis = rc.lengthInMillis();
+        int keepFrom = Math.min(q.cycle(), (int) Math.floorDiv(nowWallMillis - q.epoch(), lengthMillis));
+        long last = queue.lastIndex();
+        if (last >= 0) {
+            keepFrom = Math.min(keepFrom, rc.toCycle(last));
+        }
+        keepFrom = Math.min(keepFrom, firstCycleNamedReadersNeed(rc));
+        if (q.firstCycle() > q.lastCycle() || q.firstCycle() >= keepFrom) {
+            return 0;
+        }
+        java.util.NavigableMap<Integer, Long> bytesByCycle = new java.util.TreeMap<>();
+        for (long c : q.listCyclesBetween(q.firstCycle(), q.lastCycle())) {
+            bytesByCycle.put((int) c, cycleBytes(q, (int) c));
+        }
+        long totalBytes = bytesByCycle.values().stream().mapToLong(Long::longValue).sum();
+        int dropped = 0;
+        for (var cycle : bytesByCycle.entrySet()) {
+            int c = cycle.getKey();
+            long endMillis = q.epoch() + (c + 1L) * lengthMillis;
+            if (c >= keepFrom || !policy.dropsOldest(endMillis, totalBytes, nowWallMillis)) {
+                break;
+            }
+            Path file = cycleFile(q, c);
+            if (file == null) {
+                continue;
+            }
+            if (!ledger.lists(file.getFileName().toString())) {
+                ledger.list(file.getFileName().toString(), requestsInCycle(rc, c));
+            }
+            Files.deleteIfExists(file);
+            totalBytes -= cycle.getValue();
+            dropped++;
+        }
+        q.refreshDirectoryListing();
+        ledger.compact();
+        return dropped;
+    }
+
+    /**
+     * Requests in the roll cycles {@link #applyRetention} deleted (as listed in the queue's ledger before each
+     * delete): with the requests the queue holds, every request ever appended to it, across restarts and
+     * crashes (a cycle listed but not yet deleted is still held, and not counted here).
+     *
+     * @throws IOException when the ledger cannot be read
+     */
+    public long requestsDropped() throws IOException {
+        return DroppedCycleLedger.read(dir).requestsDropped();
+    }
+
+    /** The first cycle a named reader has not read to its end ({@link Integer#MAX_VALUE}: none). */
+    private int firstCycleNamedReadersNeed(RollCycle rc) {
+        SingleChronicleQueue q = (SingleChronicleQueue) queue;
+        List<String> keys = new ArrayList<>();
+        q.metaStore().forEachKey(keys, (acc, key, value) -> {
+            String k = key.toString();
+            // Chronicle keeps a named tailer's position as "index.NAME", beside "index.NAME.lock" and ".version"
+            if (k.startsWith("index.") && !k.endsWith(".lock") && !k.endsWith(".version")) {
+                acc.add(k);
+            }
+        });
+        int first = Integer.MAX_VALUE;
+        for (String key : keys) {
+            long position = q.tableStoreGet(key);
+            if (position <= 0 || position == Long.MIN_VALUE) {
+                continue; // has read nothing yet: it starts wherever the queue starts
+            }
+            long next = firstIndexAtOrAfter(position);
+            if (next >= 0) {
+                first = Math.min(first, rc.toCycle(next));
+            }
+        }
+        return first;
+    }
+
+    /** The file of cycle {@code c}, found by Chronicle (null when it has none). */
+    private static Path cycleFile(SingleChronicleQueue q, int c) {
+        var store = q.storeForCycle(c, q.epoch(), false, null);
+        if (store == null) {
+            return null;
+        }
+        try {
+            return store.file().toPath();
+        } finally {
+            q.closeStore(store);
+        }
+    }
+
+    /** Bytes cycle {@code c} holds as written (its files are sparse: their apparent size says little). */
+    private static long cycleBytes(SingleChronicleQueue q, int c) {
+        var store = q.storeForCycle(c, q.epoch(), false, null);
+        if (store == null) {
+            return 0;
+        }
+        try {
+            return store.writePosition();
+        } finally {
+            q.closeStore(store);
+        }
+    }
+
+    /** Requests in the readable batches of cycle {@code c}. */
+    private long requestsInCycle(RollCycle rc, int c) {
+        long n = 0;
+        try (ExcerptTailer t = queue.createTailer(); BatchReader reader = new BatchReader(t)) {
+            if (!t.moveToCycle(c)) {
+                return 0;
+            }
+            while (reader.nextRaw() && rc.toCycle(reader.index()) == c) {
+                Batch b = reader.decode();
+                if (b != null) {
+                    n += b.size();
+                }
+            }
+        }
+        return n;
     }
 
     @Override
