@@ -403,14 +403,17 @@ public final class LiveSession {
                 failed = l;
             }
         }
-        if (failed != null) {
+        if (failed != null && queueGone == null) {
             Throwable t = failed.failure.get();
-            if (t instanceof QueueIngester.AppendException io) {
+            if (t instanceof QueueIngester.AppendException && !failed.store.isPresent()) {
+                queueGone = failed; // said the same way whichever noticed first, the follower's append or a tick
+            } else if (t instanceof QueueIngester.AppendException io) {
                 throw io;
             } else if (t instanceof IOException io) {
                 throw new FollowException(failed.log.file(), io);
+            } else {
+                throw new IllegalStateException(t);
             }
-            throw new IllegalStateException(t);
         }
         if (queueGone != null) {
             throw new QueueUnwritableException("cannot write queue " + queueGone.queueDir + ": its directory was removed"
