@@ -12,9 +12,12 @@
  *     {@link io.ngxtime.analyzer.PeakAndBaselinePasses} reads the source again for what needs the first
  *     pass's report (peak attribution, the baseline comparison).</li>
  * <li>{@link io.ngxtime.analyzer.IngestRun}: files into a persistent record queue.</li>
- * <li>{@link io.ngxtime.analyzer.LiveSession}: what {@code tail} runs, a log followed into a record queue
- *     (kept or temporary) and a sliding window over it, one frame per interval (the window's report, the
- *     surge); time from an injected {@link io.ngxtime.analyzer.LiveClock}.</li>
+ * <li>{@link io.ngxtime.analyzer.LiveSession}: what {@code tail} runs, one or several logs each followed into
+ *     a record queue of its own (kept or temporary; {@code LiveLog} is one log's share) and a sliding window over
+ *     each on the log's own time, one frame at once and one per interval (the logs merged and each alone: the
+ *     window's report, the rates over log time, the sparkline, the surge, catching up; each log's status;
+ *     the requests counted across restarts); requests filtered as {@code report} filters them; time from an
+ *     injected {@link io.ngxtime.analyzer.LiveClock}.</li>
  * <li>{@link io.ngxtime.analyzer.ProgressListener}: told by the report and ingest runs how far they read.</li>
  * </ul>
  * The {@code live} package (the tail's sliding window) belongs to the facade too.

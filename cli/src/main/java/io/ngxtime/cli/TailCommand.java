@@ -84,8 +84,9 @@ public final class TailCommand implements Callable<Integer> {
         // looked at once: a file that is not there now is new to tail, and read from its start when it appears
         boolean presentAtStart = Files.isRegularFile(file);
         LogFormat format = format(err, presentAtStart);
-        LiveSession session = new LiveSession(new LiveSession.Request(file, queue, format, fromStart || !presentAtStart,
-                windowSeconds, intervalSeconds, Duration.ofSeconds(Math.max(0, durationSeconds)), maxLineBytes, LiveClock.system()))
+        LiveSession session = new LiveSession(LiveSession.Request.of(new LiveSession.Log(file, format, fromStart || !presentAtStart),
+                queue, windowSeconds, intervalSeconds, Duration.ofSeconds(Math.max(0, durationSeconds)), maxLineBytes,
+                LiveClock.system()))
                 .beforeFollowerOpens(beforeFollowerOpens).afterAppend(afterAppend);
         LiveRenderer live = new LiveRenderer(Terminal.of(spec).isTerminal());
         boolean[] hinted = {false};

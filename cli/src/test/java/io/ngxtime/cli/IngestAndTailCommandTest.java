@@ -20,6 +20,10 @@ class IngestAndTailCommandTest {
     @TempDir
     Path dir;
 
+    /**
+     * Combined lines, one per second of log time from 2026-10-10T10:00:00+02:00: tail's window is over log time,
+     * so a test that expects every line in it gives a window covering their seconds.
+     */
     static List<String> lines(int from, int to) {
         List<String> out = new ArrayList<>();
         java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z",
@@ -163,7 +167,7 @@ class IngestAndTailCommandTest {
         Path log = dir.resolve("live.log");
         Files.write(log, lines(0, 300));
         ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--json", "--interval", "1",
-                "--window", "5", "--duration", "3", "--log-format", "combined");
+                "--window", "600", "--duration", "3", "--log-format", "combined");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> objects = r.out().lines().filter(l -> l.startsWith("{")).toList();
         assertThat(objects).isNotEmpty();
@@ -179,7 +183,7 @@ class IngestAndTailCommandTest {
             Files.write(log, in.limit(1000).toList());
         }
         ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--json", "--interval", "1",
-                "--window", "5", "--duration", "3");
+                "--window", "7200", "--duration", "3");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode last = lastObject(r.out());
         assertThat(last.get("request_time_ms").get("count").asLong()).as("the sample is timed").isPositive();
@@ -213,7 +217,7 @@ class IngestAndTailCommandTest {
         content.add("");
         Files.write(log, content);
         ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--json", "--interval", "1",
-                "--window", "5", "--duration", "2", "--log-format", "combined");
+                "--window", "60", "--duration", "2", "--log-format", "combined");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode last = lastObject(r.out());
         assertThat(last.get("lines").asLong()).isEqualTo(12);
@@ -262,7 +266,7 @@ class IngestAndTailCommandTest {
     void tail_rejectedLines_areCountedByReasonWithSamples_inJson() throws Exception {
         Path log = garbageThenGood();
         ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--json", "--interval", "1",
-                "--window", "5", "--duration", "2", "--log-format", "combined");
+                "--window", "60", "--duration", "2", "--log-format", "combined");
         assertThat(r.exit()).as(r.err()).isZero();
         assertGarbageCounted(lastObject(r.out()), log);
     }
@@ -272,7 +276,7 @@ class IngestAndTailCommandTest {
         Path log = garbageThenGood();
         Path q = dir.resolve("q");
         ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--json", "--interval", "1",
-                "--window", "5", "--duration", "2", "--log-format", "combined", "--queue", q.toString());
+                "--window", "60", "--duration", "2", "--log-format", "combined", "--queue", q.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertGarbageCounted(lastObject(r.out()), log);
         ReportCommandTest.Run report = ReportCommandTest.run("report", "--queue", q.toString(), "--json");
@@ -313,7 +317,7 @@ class IngestAndTailCommandTest {
     void tail_fileCreatedWhileTailStarts_isReadFromItsStart() throws Exception {
         Path log = dir.resolve("new.log");
         ReportCommandTest.Run r = tailWithHook(() -> write(log, lines(0, 100)), log.toString(), "--json",
-                "--interval", "1", "--window", "5", "--duration", "2", "--log-format", "combined");
+                "--interval", "1", "--window", "600", "--duration", "2", "--log-format", "combined");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode last = lastObject(r.out());
         assertThat(last.get("requests").asLong()).as("absent when tail started: none of its lines is old").isEqualTo(100);

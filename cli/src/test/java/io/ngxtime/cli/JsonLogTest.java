@@ -59,8 +59,9 @@ class JsonLogTest {
 
     @Test
     void tail_infersTheSameFormat() throws Exception {
+        // the log's 20 lines span 20 s of log time: the window (over log time) covers them
         ReportCommandTest.Run r = ReportCommandTest.run("tail", jsonLog().toString(), "--from-start", "--json",
-                "--interval", "1", "--window", "5", "--duration", "2");
+                "--interval", "1", "--window", "60", "--duration", "2");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err().strip()).isEqualTo(NOTICE);
         assertThat(IngestAndTailCommandTest.lastObject(r.out()).get("requests").asLong()).isEqualTo(20);

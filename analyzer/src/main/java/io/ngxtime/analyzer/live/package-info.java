@@ -1,6 +1,9 @@
 /**
- * Live tail: a sliding window of mergeable aggregations over a followed log, refreshed per interval, and the
- * alerts judged on it.
+ * Live tail: a sliding window over a followed log on the log's own time ({@code LiveWindow}: buckets of
+ * mergeable aggregations and per-interval counts keyed by the requests' timestamps, "log now" from the latest
+ * timestamp and the wall time since it was read, rates over the span really covered), what it shows at a
+ * refresh ({@code LiveView}, several logs' views merged by {@code LiveWindow.merge}), the surge rule
+ * ({@code Surge}), and the alerts judged on it.
  *
  * <p>Alerts: {@link io.ngxtime.analyzer.live.AlertRule#parse} reads a rule ({@code p99>800ms},
  * {@code upstream:10.0.1.3:8080 failed>5%}); one {@link io.ngxtime.analyzer.live.AlertEvaluator} per tail judges

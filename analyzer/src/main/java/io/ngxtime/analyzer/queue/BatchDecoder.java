@@ -43,6 +43,29 @@ public final class BatchDecoder implements StringTable {
         return new long[] {r.readFixedLong(), r.readFixedLong(), r.readFixedLong()};
     }
 
+    /**
+     * Reads only the fixed header up to the record count: the requests the batch holds. {@code to} may end
+     * anywhere after the count ({@link #HEADER_COUNT_BYTES} bytes from {@code from} always hold it).
+     *
+     * @throws CorruptBatchException when the batch does not start like one, or its count is negative
+     */
+    static long requests(byte[] b, int from, int to) {
+        ByteReader r = new ByteReader();
+        r.reset(b, from, to);
+        checkMagic(r);
+        r.readFixedLong();
+        r.readFixedLong();
+        r.readFixedLong();
+        long count = r.readVarLong();
+        if (count < 0) {
+            throw new CorruptBatchException("negative record count " + count);
+        }
+        return count;
+    }
+
+    /** Bytes from a batch's start that always hold its record count: magic, version, three times, a varint. */
+    static final int HEADER_COUNT_BYTES = BatchEncoder.TIME_FIELDS_AT + 24 + 10;
+
     private static int checkMagic(ByteReader r) {
         if (r.readByte() != BatchEncoder.MAGIC_0 || r.readByte() != BatchEncoder.MAGIC_1) {
             throw new CorruptBatchException("not an ngxtime batch");

@@ -44,7 +44,8 @@ import java.util.function.Consumer;
  *     on from there.</li>
  * </ul>
  * Notices ({@link FollowNotice}) go to the consumer given, on the following thread. Not thread-safe,
- * except {@link #wakeup()}.
+ * except {@link #wakeup()} and the state a live view reads while it runs ({@link #caughtUp()},
+ * {@link #waiting()}, {@link #rotations()}, {@link #truncations()}).
  */
 public final class FollowIngester implements Closeable {
     private final QueueIngester ingester;
@@ -54,6 +55,12 @@ public final class FollowIngester implements Closeable {
     private final FileFollower follower;
     /** What ends reading: {@link #run}'s stop, or the end of {@link #run}. */
     private volatile BooleanSupplier stopped = () -> false;
+    /** See {@link #caughtUp()}; written on the following thread only. */
+    private volatile boolean caughtUp;
+    /** See {@link #waiting()}. */
+    private volatile boolean waiting;
+    private volatile long rotationsSeen;
+    private volatile long truncationsSeen;
 
     private FollowIngester(Builder b) throws IOException {
         this.ingester = b.ingester;
@@ -85,6 +92,7 @@ public final class FollowIngester implements Closeable {
                     return c == null ? null : new FileFollower.Checkpoint(c.fingerprint(), c.offset(), c.lines());
                 })
                 .open();
+        this.waiting = !follower.hasFile();
     }
 
     /** Following {@code log} into {@code ingester}'s queue; nothing is opened before {@link Builder#open()}. */
@@ -112,7 +120,15 @@ public final class FollowIngester implements Closeable {
                         () -> true);
             }
             while (!stopped.getAsBoolean()) {
-                if (follower.awaitLines(250, TimeUnit.MILLISECONDS)) {
+                // one look without waiting first: finding no line beyond those read is reaching the end
+                boolean ready = follower.awaitLines(0, TimeUnit.MILLISECONDS);
+                noteFollowerState();
+                if (!ready) {
+                    caughtUp = true;
+                    ready = follower.awaitLines(250, TimeUnit.MILLISECONDS);
+                    noteFollowerState();
+                }
+                if (ready) {
                     ingester.read(follower.reader(), input, follower.head(), follower.offsetBase(),
                             follower.lineNumberBase(), stopped);
                 }
@@ -120,6 +136,42 @@ public final class FollowIngester implements Closeable {
         } finally {
             ended[0] = true;
         }
+    }
+
+    private void noteFollowerState() {
+        waiting = !follower.hasFile();
+        rotationsSeen = follower.rotations();
+        truncationsSeen = follower.truncations();
+    }
+
+    /**
+     * Whether reading has reached the end of the log once since {@link #run} began: false while the backlog
+     * is read (the rotated files' lines the queue lacks, the rest of the file from its checkpoint or, per
+     * {@link Builder#start}, from its start), true from the first time a look at the file found no complete
+     * line beyond those read (or no file at the path). Lines read as they are written keep it true: a
+     * follower that keeps up reaches the end again within a poll. Thread-safe; the batches read before it
+     * turned true are in the queue when it does.
+     */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    /**
+     * Whether no file is at the path (absent when following started, or removed after a rotation and not
+     * back yet): what {@link FollowNotice.Waiting} tells. Thread-safe; as of the follower's last look.
+     */
+    public boolean waiting() {
+        return waiting;
+    }
+
+    /** Files left at the path so far (rotation by rename, deletion; {@link FileFollower#rotations()}). Thread-safe. */
+    public long rotations() {
+        return rotationsSeen;
+    }
+
+    /** Times the file was read again from its start after a truncation so far ({@link FileFollower#truncations()}). Thread-safe. */
+    public long truncations() {
+        return truncationsSeen;
     }
 
     /** Ends a wait of {@link #run} promptly; {@link #run} returns once its {@code stop} says so. Thread-safe. */

@@ -103,8 +103,11 @@ public final class QueueIngester {
         }
     }
 
-    /** Replaces the wall clock of {@link SourceCheckpoint#movedMillis()} (tests). */
-    void wallClock(java.util.function.LongSupplier millis) {
+    /**
+     * Replaces the wall clock of {@link SourceCheckpoint#movedMillis()}: tests, and a live session, which
+     * reads when each batch was appended on its own clock.
+     */
+    public void wallClock(java.util.function.LongSupplier millis) {
         this.wallMillis = millis;
     }
 

@@ -373,6 +373,40 @@ public final class RecordStore implements Closeable {
     }
 
     /**
+     * The requests the queue holds: the sum of every batch's record count, read from the batches' headers
+     * (no record is decoded, the checksum not verified). What {@code tail} counts as its requests read before
+     * a restart. A batch whose header is not a batch's counts nothing and is counted in
+     * {@link #unreadableBatches()}. Costs one pass over the batches' first bytes.
+     */
+    public long requestsHeld() {
+        long requests = 0;
+        byte[] head = new byte[BatchDecoder.HEADER_COUNT_BYTES];
+        try (ExcerptTailer t = queue.createTailer()) {
+            while (true) {
+                try (DocumentContext dc = t.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return requests;
+                    }
+                    Bytes<?> b = dc.wire().bytes();
+                    int n = (int) Math.min(head.length, b.readRemaining());
+                    b.read(head, 0, n);
+                    try {
+                        requests += BatchDecoder.requests(head, 0, n);
+                    } catch (CorruptBatchException e) {
+                        markUnreadable(dc.index());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The queue index of the last batch written, or -1 when the queue holds none. */
+    public long lastIndex() {
+        long last = queue.lastIndex();
+        return last < 0 || queue.firstIndex() == Long.MAX_VALUE ? -1 : last;
+    }
+
+    /**
      * Batches found unreadable (a checksum or structure that does not hold: a write the device could
      * not complete) and skipped by readers of this store so far.
      */

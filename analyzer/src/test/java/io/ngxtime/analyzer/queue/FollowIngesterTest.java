@@ -159,6 +159,42 @@ class FollowIngesterTest {
     }
 
     @Test
+    void caughtUp_isFalseWhileTheBacklogIsRead_andTrueOnceTheEndIsReached_withEveryLineInTheQueue() throws Exception {
+        Lines.write(log, 0, 3000);
+        try (RecordStore store = RecordStore.open(q)) {
+            QueueIngester ingester = new QueueIngester(store, IngestScenarioTest.COMBINED, 65536, true);
+            AtomicReference<FollowIngester> following = new AtomicReference<>();
+            List<Boolean> caughtUpAtAppends = new CopyOnWriteArrayList<>();
+            ingester.afterAppend(() -> caughtUpAtAppends.add(following.get().caughtUp()));
+            try (FollowIngester follower = FollowIngester.builder(ingester, log).start(FollowStart.BEGINNING).open()) {
+                following.set(follower);
+                assertThat(follower.caughtUp()).isFalse();
+                assertThat(follower.waiting()).isFalse();
+
+                follower.run(follower::caughtUp); // returns once caught up
+
+                assertThat(ingester.appendedLines()).as("everything read when it says so").isEqualTo(3000);
+                assertThat(caughtUpAtAppends).as("the note, the start, 3 batches of lines").hasSize(5).containsOnly(false);
+                assertThat(follower.rotations()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void caughtUp_ofAPathWithNoFile_isTrue_andSaysItWaits() throws Exception {
+        try (RecordStore store = RecordStore.open(q);
+             FollowIngester follower = FollowIngester.builder(new QueueIngester(store, IngestScenarioTest.COMBINED, 65536, true),
+                     log).start(FollowStart.BEGINNING).open()) {
+            assertThat(follower.waiting()).isTrue();
+
+            follower.run(follower::caughtUp);
+
+            assertThat(follower.caughtUp()).isTrue();
+            assertThat(follower.waiting()).isTrue();
+        }
+    }
+
+    @Test
     void restart_afterARenameRotationWhileStopped_readsTheRotatedFilesRest_andTheNewFileFromItsStart() throws Exception {
         Lines.write(log, 0, 100);
         assertThat(follow(FollowStart.BEGINNING, 100)).isEqualTo(100);

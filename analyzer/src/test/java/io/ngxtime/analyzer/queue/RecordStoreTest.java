@@ -274,6 +274,38 @@ class RecordStoreTest {
     }
 
     @Test
+    void requestsHeld_sumsTheBatchesRecordCounts_readFromTheirHeaders_andCountsNoRejectedLine() throws Exception {
+        Path log = dir.resolve("access.log");
+        List<String> lines = new ArrayList<>(io.ngxtime.analyzer.testutil.Lines.range(0, 2500));
+        lines.add(700, "garbage");
+        java.nio.file.Files.write(log, lines);
+        Path q = dir.resolve("q");
+        try (RecordStore store = RecordStore.open(q)) {
+            assertThat(store.requestsHeld()).as("an empty queue").isZero();
+            assertThat(store.lastIndex()).isEqualTo(-1);
+        }
+        IngestScenarioTest.ingest(q, log); // 3 batches of up to 1,024 lines
+        java.nio.file.Files.write(log, io.ngxtime.analyzer.testutil.Lines.range(2500, 2600),
+                java.nio.file.StandardOpenOption.APPEND);
+        IngestScenarioTest.ingest(q, log);
+
+        try (RecordStore store = RecordStore.openForReading(q)) {
+            assertThat(store.requestsHeld()).isEqualTo(2600);
+            assertThat(store.unreadableBatches()).isZero();
+            long decoded = 0;
+            long last = -1;
+            try (var reader = store.reader(null)) {
+                for (Batch b = reader.next(); b != null; b = reader.next()) {
+                    decoded += b.size();
+                    last = reader.index();
+                }
+            }
+            assertThat(decoded).isEqualTo(2600);
+            assertThat(store.lastIndex()).isEqualTo(last);
+        }
+    }
+
+    @Test
     void seek_findsTheFirstBatchThatCanHoldTheTime() throws Exception {
         long start = 1_791_665_736_000L;
         try (RecordStore store = RecordStore.open(dir)) {

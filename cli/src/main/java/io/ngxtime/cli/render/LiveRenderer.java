@@ -34,14 +34,14 @@ public final class LiveRenderer {
             out.print(CLEAR);
         }
         Report r = frame.view();
-        double lastRate = (double) frame.lastIntervalRequests() / intervalSeconds;
+        double lastRate = frame.requestsPerSecond().orElse(0);
         java.util.Optional<io.ngxtime.analyzer.live.Surge> surge = frame.surge();
         out.printf(Locale.ROOT, "ngxtime tail %s  %s%n", TerminalText.safe(String.join(",", r.inputs())),
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().withNano(0)));
         out.printf(Locale.ROOT, "  last %s: %s   last %s: %s, %s, max %s%s%n",
                 Figures.span(intervalSeconds), Figures.perSecond(lastRate), Figures.span(windowSeconds),
                 Figures.count(r.summary().requests(), "request"),
-                Figures.perSecond((double) r.summary().requests() / windowSeconds),
+                Figures.perSecond(frame.windowRequestsPerSecond().orElse(0)),
                 Figures.perSecond(r.traffic().maxPerSecond()),
                 surge.map(s -> "   SURGE: " + Figures.factor(s.factor()) + " the recent median").orElse(""));
         java.util.OptionalLong s5 = r.summary().statusBetween(500, 599);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@code tail --json} reports the surge the terminal view flags (issue 13: LiveRenderer alone detected it). */
 class LiveJsonTest {
-    private static final Report EMPTY_VIEW = new LiveWindow(1).view("access.log", "combined");
+    private static final Report EMPTY_VIEW = new LiveWindow(1, 1, io.ngxtime.analyzer.aggregate.RequestFilter.ALL,
+            LiveWindow.Coverage.fromFirstRecord()).view(0, "access.log", "combined").report();
 
     private static JsonNode render(Optional<Surge> surge) throws Exception {
         StringWriter w = new StringWriter();
