@@ -53,7 +53,7 @@ final class Section implements Block {
         return Math.min(size(), head.size() + 2);
     }
 
-    /** At most {@code max} lines: whole, or cut with "… N more", or (below the minimum) the head's start. */
+    /** At most {@code max} lines: whole, or cut with "… N more", or (below the minimum) what fits. */
     @Override
     public List<AttributedString> lines(int max) {
         if (size() <= max) {
@@ -64,8 +64,10 @@ final class Section implements Block {
             }
             return all;
         }
-        if (max < minimum()) {
-            return head.subList(0, Math.max(0, Math.min(max, head.size())));
+        if (max < minimum()) { // a tiny screen: what fits of the head, then of the rows, without a "more" line
+            List<AttributedString> out = new ArrayList<>(head.subList(0, Math.max(0, Math.min(max, head.size()))));
+            out.addAll(rows.subList(0, Math.max(0, Math.min(rows.size(), max - out.size()))));
+            return out;
         }
         int shown = max - head.size() - 1;
         List<AttributedString> out = new ArrayList<>(head);
