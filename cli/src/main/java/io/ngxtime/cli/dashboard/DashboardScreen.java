@@ -69,12 +69,10 @@ public final class DashboardScreen implements AutoCloseable {
         this.ownsTerminal = ownsTerminal;
         this.layout = new DashboardLayout(colouring);
         this.listener = Objects.requireNonNull(listener, "listener");
+        // JLine's raw mode also clears ISIG: Ctrl-C comes as a key (QUIT), so that quitting is the same
+        // whichever way (the caller ends its session and closes the screen). A SIGINT sent by kill still ends
+        // the JVM, through the shutdown hook.
         this.original = terminal.enterRawMode();
-        Attributes raw = terminal.getAttributes();
-        // Ctrl-C comes as a key (QUIT), so that quitting is the same whichever way: the caller ends its
-        // session and closes the screen. A SIGINT sent by kill still ends the JVM through the shutdown hook.
-        raw.setLocalFlag(Attributes.LocalFlag.ISIG, false);
-        terminal.setAttributes(raw);
         terminal.puts(Capability.enter_ca_mode);
         // the alternate screen keeps the cursor where it was: home it, as the Display assumes
         terminal.puts(Capability.clear_screen);

@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Run by {@link DashboardTmuxTest} inside tmux: shows {@link SampleStates#ordinary()} on the process's
  * terminal until {@code q}, then prints {@code demo ended} on the normal screen. The keys {@code p},
- * {@code s}, {@code ?} and {@code f} change what is shown, as tail will.
+ * {@code s}, {@code ?} and {@code f} change what is shown, as tail will. With an argument, writes its
+ * process id to that file once the dashboard is up (so that the test can send it SIGTERM).
  */
 public final class DashboardDemo {
     private DashboardDemo() {
@@ -38,6 +39,9 @@ public final class DashboardDemo {
         try (DashboardScreen s = DashboardScreen.open(keys, System::getenv)) {
             screen[0] = s;
             s.show(state[0]);
+            if (args.length > 0) {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), Long.toString(ProcessHandle.current().pid()));
+            }
             quit.await();
         }
         System.out.println("demo ended");

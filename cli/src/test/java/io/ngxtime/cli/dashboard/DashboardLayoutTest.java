@@ -102,7 +102,7 @@ class DashboardLayoutTest {
 
     private static DashboardState hostile() {
         String esc = "\u001b[2J\u001b[31mred\u001b]52;c;SGVsbG8=\u0007\u009b31m\u202egnp.exe\u0085\u009d0;title\u009c";
-        String longName = "10.0.1.3:8080" + "服务器🙂".repeat(200) + esc;
+        String longName = "10.0.1.3:8080" + esc + "服务器🙂".repeat(200) + esc;
         return SampleStates.state(new SampleStates.LogText(longName, "/api/" + esc + "/x" + "路由".repeat(100),
                 "reason " + esc, "sample " + esc + "\t\r\n", "/var/log/" + esc + "/access.log", "upstream:" + esc + " p99>500ms"),
                 Optional.of("/var/log/" + esc + "/access.log"), TableSort.REQUESTS, false);
@@ -130,7 +130,11 @@ class DashboardLayoutTest {
 
     @Test
     void cjkAndEmoji_areMeasuredInDisplayColumns() {
-        List<AttributedString> lines = COLOUR.lines(hostile(), 200, 60);
+        DashboardState wide = SampleStates.state(new SampleStates.LogText("10.0.1.3:8080" + "服务器🙂".repeat(200),
+                "/api/" + "路由".repeat(100), "reason", "sample", "/var/log/服务器/access.log", "alert"),
+                Optional.empty(), TableSort.REQUESTS, false);
+        List<AttributedString> lines = COLOUR.lines(wide, 200, 60);
+        assertFits(lines, 200, 60);
         String upstream = line(lines, "10.0.1.3:8080服务器");
         assertThat(upstream).contains("…", "9,000", "812 ms");
         // the table's columns line up after a name of double-width characters
