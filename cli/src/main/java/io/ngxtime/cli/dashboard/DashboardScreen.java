@@ -12,6 +12,7 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.NonBlockingReader;
+import org.jline.utils.ShutdownHooks;
 
 /**
  * The dashboard on a terminal. Opening it puts the terminal in raw mode (no echo, no line editing, Ctrl-C
@@ -22,7 +23,10 @@ import org.jline.utils.NonBlockingReader;
  *
  * <p>The terminal is restored (cooked mode as it was, the cursor shown, back to the normal screen) by
  * {@link #close()}, which a try-with-resources runs on an exception too, and by a shutdown hook when the JVM
- * ends otherwise (SIGTERM, SIGINT sent by {@code kill}, {@code System.exit}). Closing is idempotent.
+ * ends otherwise (SIGTERM, SIGINT sent by {@code kill}, {@code System.exit}). Closing is idempotent. The
+ * hook is a task of JLine's own shutdown hook, registered before the terminal is opened: JLine runs its
+ * tasks in that order, so the screen is restored before JLine closes the terminal (two JVM hooks would
+ * run in any order, and a closed terminal can no longer leave the alternate screen).
  *
  * <p>Thread-safety: {@link #show} and {@link #close} may be called from any thread; drawing, resizing and
  * closing are serialized. The listener is called on the key thread, one key at a time.
@@ -31,7 +35,7 @@ public final class DashboardScreen implements AutoCloseable {
     /** How often the key thread looks whether the screen was closed, between keys. */
     private static final long KEY_POLL_MILLIS = 100;
     /** The size assumed when the terminal does not tell its own. */
-    private static final Size FALLBACK_SIZE = new Size(80, 24);
+    private static final Size FALLBACK_SIZE = Size.of(80, 24);
 
     /** Told each key that stands for a {@link DashboardKey}; other keys are ignored. */
     @FunctionalInterface
@@ -59,12 +63,26 @@ public final class DashboardScreen implements AutoCloseable {
     private final Display display;
     private final Attributes original;
     private final Terminal.SignalHandler previousWinch;
-    private final Thread shutdownHook;
+    private final Restorer restorer;
     private final Thread keys;
     private DashboardState last;
     private volatile boolean closed;
 
-    private DashboardScreen(Terminal terminal, boolean ownsTerminal, Colouring colouring, KeyListener listener) {
+    /** The shutdown task: restores the screen it is given, if any, once the JVM ends. */
+    private static final class Restorer implements ShutdownHooks.Task {
+        private volatile DashboardScreen screen;
+
+        @Override
+        public void run() {
+            DashboardScreen s = screen;
+            if (s != null) {
+                s.restore();
+            }
+        }
+    }
+
+    private DashboardScreen(Terminal terminal, boolean ownsTerminal, Colouring colouring, KeyListener listener,
+                            Restorer restorer) {
         this.terminal = terminal;
         this.ownsTerminal = ownsTerminal;
         this.layout = new DashboardLayout(colouring);
@@ -80,8 +98,8 @@ public final class DashboardScreen implements AutoCloseable {
         terminal.flush();
         this.display = new Display(terminal, true);
         this.previousWinch = terminal.handle(Terminal.Signal.WINCH, signal -> resized());
-        this.shutdownHook = new Thread(this::restore, "ngxtime-dashboard-restore");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.restorer = restorer;
+        restorer.screen = this;
         this.keys = new Thread(this::readKeys, "ngxtime-dashboard-keys");
         keys.setDaemon(true);
         keys.start();
@@ -97,20 +115,24 @@ public final class DashboardScreen implements AutoCloseable {
      * @throws IOException           when the terminal cannot be opened
      */
     public static DashboardScreen open(KeyListener listener, Function<String, String> env) throws IOException {
+        Restorer restorer = ShutdownHooks.add(new Restorer()); // before the terminal's own task: run first
         Terminal t;
         try {
             t = TerminalBuilder.builder().system(true).providers("jni,exec").dumb(false).nativeSignals(true).build();
         } catch (IllegalStateException e) {
+            ShutdownHooks.remove(restorer);
             throw new NotATerminalException("standard input and output are not a terminal", e);
         }
         if (!canDraw(t)) {
             String type = t.getType();
+            ShutdownHooks.remove(restorer);
             t.close();
             throw new NotATerminalException("the terminal (" + type + ") cannot move the cursor");
         }
         try {
-            return new DashboardScreen(t, true, Colouring.of(t, env), listener);
+            return new DashboardScreen(t, true, Colouring.of(t, env), listener, restorer);
         } catch (RuntimeException e) {
+            ShutdownHooks.remove(restorer);
             t.close();
             throw e;
         }
@@ -121,7 +143,7 @@ public final class DashboardScreen implements AutoCloseable {
      * the tests.
      */
     public static DashboardScreen on(Terminal terminal, Colouring colouring, KeyListener listener) {
-        return new DashboardScreen(terminal, false, colouring, listener);
+        return new DashboardScreen(terminal, false, colouring, listener, ShutdownHooks.add(new Restorer()));
     }
 
     /** Whether {@code t} can hold the dashboard: not dumb, and it can move the cursor. */
@@ -152,7 +174,7 @@ public final class DashboardScreen implements AutoCloseable {
     private void draw() {
         Size size = size();
         List<AttributedString> lines = layout.lines(last, size.getColumns(), size.getRows());
-        display.resize(size.getRows(), size.getColumns());
+        display.resize(size);
         display.update(lines, 0);
         terminal.flush();
     }
@@ -220,11 +242,7 @@ public final class DashboardScreen implements AutoCloseable {
     @Override
     public void close() {
         restore();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook runs, and finds the terminal restored
-        }
+        ShutdownHooks.remove(restorer);
         if (Thread.currentThread() != keys) {
             try {
                 keys.join(2 * KEY_POLL_MILLIS + 1000);

@@ -45,7 +45,7 @@ class DashboardScreenTest {
         PipedInputStream in = new PipedInputStream(typing);
         // JLine's line discipline in memory: output written synchronously, input pumped from the pipe
         terminal = new ExternalTerminal("test", "xterm-256color", in, written, StandardCharsets.UTF_8);
-        terminal.setSize(new Size(80, 24));
+        terminal.setSize(Size.of(80, 24));
     }
 
     @AfterEach
@@ -146,7 +146,7 @@ class DashboardScreenTest {
             frames.join();
             assertThat(output()).contains("ngxtime tail").doesNotContain("Rejected lines");
             int before = output().length();
-            terminal.setSize(new Size(200, 60));
+            terminal.setSize(Size.of(200, 60));
             terminal.raise(Terminal.Signal.WINCH);
             assertThat(output().substring(before)).contains("ngxtime tail", "Routes", "Slowest routes", "Rejected lines");
         }

@@ -119,13 +119,14 @@ class DashboardTmuxTest {
 
     /** The dashboard is gone: the shell runs again, on the normal screen, and echoes what is typed (cooked mode). */
     private void assertBackToTheShell(String expectedLastOutput) throws Exception {
-        String back = await("the shell again", p -> p.contains(expectedLastOutput));
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MILLIS);
         while (!command().equals("sh")) {
             assertThat(System.nanoTime()).as("the demo never ended; the pane shows:\n%s", pane()).isLessThan(end);
             Thread.sleep(200);
         }
-        assertThat(back).as("the normal screen, not the dashboard").doesNotContain("ngxtime tail", "Tiers");
+        // the process has ended: what it wrote last must be the normal screen, the dashboard gone
+        await("the normal screen with '" + expectedLastOutput + "', not the dashboard",
+                p -> p.contains(expectedLastOutput) && !p.contains("ngxtime tail") && !p.contains("Tiers"));
         type("echo cooked-$((6*7))");
         enter();
         String echoed = await("the shell's answer", p -> p.contains("cooked-42"));
