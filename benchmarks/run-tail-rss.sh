@@ -65,7 +65,7 @@ rss_mb() { awk -v k="${2:-VmRSS}:" '$1 == k { printf "%.0f", $2 / 1024 }' "/proc
 # requests tail has counted, from its last complete JSON line (requests_total, where tail prints it)
 tail_seen() {
   local v
-  v=$(grep '}$' "$work/tail.jsonl" 2>/dev/null | tail -n 1 | grep -o '"requests_total" *: *[0-9]*' | grep -o '[0-9]*$' || true)
+  v=$(grep '}$' "$work/tail.jsonl" 2>/dev/null | tail -n 1 | grep -o '"requests_total" *: *[0-9]*' | awk 'NR == 1' | grep -o '[0-9]*$' || true)
   echo "${v:--}"
 }
 

@@ -35,6 +35,7 @@ final class LiveLog {
     private final RecordStore.BatchReader reader;
     /** Batches up to this queue index were in the queue when the session began: read again, not from the log. */
     private final long lastIndexAtOpen;
+    /** Requests the queue held when the session began, those retention had deleted included. */
     private final long requestsHeldAtOpen;
     private FollowIngester follower;
     private QueueIngester ingester;
@@ -48,14 +49,19 @@ final class LiveLog {
     /**
      * Opens nothing but reads the queue (open already): what it holds, where the window is rebuilt from, when
      * its coverage begins.
+     *
+     * @throws java.io.IOException when the queue's ledger of deleted records cannot be read
      */
-    LiveLog(LiveSession.Log log, Path queueDir, RecordStore store, LiveSession.Request request, long startWallMillis) {
+    LiveLog(LiveSession.Log log, Path queueDir, RecordStore store, LiveSession.Request request, long startWallMillis)
+            throws java.io.IOException {
         this.log = log;
         this.name = log.file().toString();
         this.queueDir = queueDir;
         this.store = store;
         this.lastIndexAtOpen = store.lastIndex();
-        this.requestsHeldAtOpen = store.requestsHeld();
+        // held and dropped (by retention) read together: their sum is every request appended, whatever retention
+        // deletes later
+        this.requestsHeldAtOpen = store.requestsHeld() + store.requestsDropped();
         RecordStore.BatchReader r = store.reader(null);
         LiveWindow.Coverage coverage;
         Batch latest = lastIndexAtOpen < 0 ? null : store.lastBatchWithTime();
@@ -191,6 +197,18 @@ final class LiveLog {
                 follower == null ? 0 : follower.rotations(), follower == null ? 0 : follower.truncations(), linesRead,
                 rejectedRead, requestsTotal(), lastLineWallMillis < 0 ? OptionalLong.empty()
                         : OptionalLong.of(Math.max(0, wallMillis - lastLineWallMillis)), caughtUp);
+    }
+
+    /**
+     * Deletes what {@code policy} no longer keeps of this log's queue. A failure is left to the next pass and to
+     * the appends, which say what is wrong with the queue.
+     */
+    void applyRetention(io.ngxtime.analyzer.queue.Retention policy, long wallMillis) {
+        try {
+            store.applyRetention(policy, wallMillis);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the queue is full or gone: the follower's next append ends the session with one line saying so
+        }
     }
 
     long requestsTotal() {

@@ -11,6 +11,7 @@ import io.ngxtime.analyzer.queue.FollowIngester;
 import io.ngxtime.analyzer.queue.FollowNotice;
 import io.ngxtime.analyzer.queue.QueueIngester;
 import io.ngxtime.analyzer.queue.RecordStore;
+import io.ngxtime.analyzer.queue.Retention;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.grammar.LogFormat;
 import java.io.IOException;
@@ -55,6 +56,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the duration is up, or fails with what ended the following of any log (the others are stopped).
  */
 public final class LiveSession {
+    /** How often the queues' retention is applied while following. */
+    public static final Duration RETENTION_EVERY = Duration.ofMinutes(1);
     /** How long the session waits for a record before it looks at the clock again. */
     private static final long PAUSE_MILLIS = 20;
 
@@ -87,9 +90,11 @@ public final class LiveSession {
      * @param duration        stop after this long; {@link Duration#ZERO}: until {@link #stop()}
      * @param maxLineBytes    longer lines are rejected
      * @param clock           time, {@link LiveClock#system()} outside tests
+     * @param retention       what each queue keeps ({@link RecordStore#applyRetention}, applied at the start and
+     *                        then every {@link #RETENTION_EVERY}), or null to keep everything
      */
     public record Request(List<Log> logs, Path queue, RequestFilter filter, int windowSeconds, int intervalSeconds,
-                          Duration duration, int maxLineBytes, LiveClock clock) {
+                          Duration duration, int maxLineBytes, LiveClock clock, Retention retention) {
         public Request {
             if (logs == null || logs.isEmpty() || filter == null || duration == null || clock == null) {
                 throw new IllegalArgumentException("logs (at least one), filter, duration and clock must not be null");
@@ -110,7 +115,7 @@ public final class LiveSession {
         public static Request of(Log log, Path queue, int windowSeconds, int intervalSeconds, Duration duration,
                                  int maxLineBytes, LiveClock clock) {
             return new Request(List.of(log), queue, RequestFilter.ALL, windowSeconds, intervalSeconds, duration,
-                    maxLineBytes, clock);
+                    maxLineBytes, clock, null);
         }
     }
 
@@ -313,6 +318,7 @@ public final class LiveSession {
      * @throws IOException                     when no temporary queue can be made
      */
     public void run(Listener listener) throws IOException, InterruptedException {
+        long retainedAt = Long.MIN_VALUE;
         Path dir = request.queue();
         boolean temporary = dir == null;
         if (temporary) {
@@ -329,6 +335,9 @@ public final class LiveSession {
                 RecordStore store = open(q);
                 try {
                     logs.add(new LiveLog(l, q, store, request, startWall));
+                } catch (IOException e) {
+                    store.close();
+                    throw new QueueUnwritableException("cannot read queue " + q + ": " + IoErrorText.describe(e), e);
                 } catch (RuntimeException e) {
                     store.close();
                     throw e;
@@ -360,6 +369,12 @@ public final class LiveSession {
                     break;
                 }
                 long now = clock.nanoTime();
+                if (request.retention() != null && (retainedAt == Long.MIN_VALUE || now - retainedAt >= RETENTION_EVERY.toNanos())) {
+                    for (LiveLog l : logs) {
+                        l.applyRetention(request.retention(), clock.wallMillis());
+                    }
+                    retainedAt = now;
+                }
                 if (now >= nextTick) {
                     for (LiveLog l : logs) {
                         if (!l.store.isPresent()) { // nothing else notices while no line comes
@@ -459,7 +474,7 @@ public final class LiveSession {
 
     private static RecordStore open(Path dir) throws QueueUnwritableException {
         try {
-            return RecordStore.open(dir);
+            return RecordStore.openForFollowing(dir);
         } catch (IOException e) {
             throw new QueueUnwritableException("cannot write queue " + dir + ": " + IoErrorText.describe(e), e);
         }

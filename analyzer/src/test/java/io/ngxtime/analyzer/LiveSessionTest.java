@@ -119,7 +119,7 @@ class LiveSessionTest {
 
     private static LiveSession.Request request(List<LiveSession.Log> logs, Path queue, RequestFilter filter, int windowSeconds,
                                                int intervalSeconds, Duration duration, LiveClock clock) {
-        return new LiveSession.Request(logs, queue, filter, windowSeconds, intervalSeconds, duration, 65536, clock);
+        return new LiveSession.Request(logs, queue, filter, windowSeconds, intervalSeconds, duration, 65536, clock, null);
     }
 
     private static void append(Path log, List<String> lines) {

@@ -6,10 +6,25 @@ import io.ngxtime.analyzer.LiveSession;
 import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.ingest.FormatDetectionException;
 import io.ngxtime.analyzer.ingest.FormatDetector;
+import io.ngxtime.analyzer.live.AlertEvaluation;
+import io.ngxtime.analyzer.live.AlertEvaluator;
+import io.ngxtime.analyzer.live.AlertRule;
 import io.ngxtime.analyzer.queue.FollowNotice;
 import io.ngxtime.analyzer.queue.QueueIngester;
-import io.ngxtime.cli.render.JsonReportRenderer;
-import io.ngxtime.cli.render.LiveRenderer;
+import io.ngxtime.analyzer.queue.Retention;
+import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.cli.alert.AlertRuleConverter;
+import io.ngxtime.cli.alert.OnAlertCommand;
+import io.ngxtime.cli.dashboard.DashboardScreen;
+import io.ngxtime.cli.live.DashboardOutput;
+import io.ngxtime.cli.live.FollowNotices;
+import io.ngxtime.cli.live.JsonOutput;
+import io.ngxtime.cli.live.LiveAlerts;
+import io.ngxtime.cli.live.LiveOutput;
+import io.ngxtime.cli.live.PlainOutput;
+import io.ngxtime.cli.metrics.MetricsAddress;
+import io.ngxtime.cli.metrics.MetricsServer;
+import io.ngxtime.cli.metrics.TailMetrics;
 import io.ngxtime.grammar.LogFormat;
 import io.ngxtime.grammar.Preset;
 import java.io.IOException;
@@ -17,51 +32,83 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code ngxtime tail}: follow a live log like {@code tail -F} and show, every interval, the load,
- * latency by tier, upstreams and routes over a sliding window, flagging surges. Lines go through a
- * record queue ({@code --queue} keeps it, and a restart continues exactly where it ended, also when the
- * log was rotated meanwhile); what may be lost is said on stderr ({@link FollowNotices}). The live pipeline
- * is the analyzer's {@link LiveSession}: this command maps its options onto it and renders each frame.
+ * {@code ngxtime tail}: follow live logs like {@code tail -F} and show, every interval, the load, latency by
+ * tier, upstreams and routes over a sliding window of log time, with alerts, on a terminal dashboard (or as
+ * plain text, or JSON lines), optionally serving Prometheus metrics. The live pipeline is the analyzer's
+ * {@link LiveSession}: this command maps its options onto it, judges the alert rules on each frame and hands
+ * the frame to one {@link LiveOutput}.
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = "Follow a live log (like tail -F) and show load, latency by tier, upstreams and routes over a sliding window.")
+        description = "Follow live logs (like tail -F) and show load, latency by tier, upstreams and routes over a sliding window, with alerts.")
 public final class TailCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The log file to follow (it may not exist yet).")
-    Path file;
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "The log files to follow (they may not exist yet); several are shown merged, `f` switches to one.")
+    List<Path> files;
 
     @Mixin
     FormatMixin formatOptions;
+
+    @Mixin
+    FilterMixin filters;
 
     @Option(names = "--queue", paramLabel = "DIR",
             description = "Keep the parsed records in this queue; restarted on it, tail continues where it stopped.")
     Path queue;
 
-    @Option(names = "--from-start", description = "Read the file from its start instead of its end.")
+    @Option(names = "--retain", paramLabel = "AGE|SIZE", converter = RetentionConverter.class,
+            description = "Delete the queue's oldest records beyond this age (7d, 12h) or size (2GB); default for a"
+                    + " temporary queue: 2h.")
+    Retention retain;
+
+    @Option(names = "--from-start", description = "Read the files from their start instead of their end.")
     boolean fromStart;
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2", description = "Refresh every N seconds (default: ${DEFAULT-VALUE}).")
     int intervalSeconds;
 
-    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "60", description = "Sliding window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "60", description = "Sliding window of log time (default: ${DEFAULT-VALUE}).")
     int windowSeconds;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0", description = "Stop after N seconds (default: until Ctrl-C).")
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0", description = "Stop after N seconds (default: until q or Ctrl-C).")
     int durationSeconds;
 
-    @Option(names = "--json", description = "One JSON object per refresh (report keys), one per line.")
+    @Option(names = "--json", description = "One JSON object per refresh, one per line (time, requests_total, requests_per_second, alerts and the report's keys).")
     boolean json;
+
+    @Option(names = "--plain", description = "Append plain text frames instead of the dashboard, also on a terminal.")
+    boolean plain;
+
+    @Option(names = "--alert", paramLabel = "RULE", converter = AlertRuleConverter.class,
+            description = "Alert when RULE holds, e.g. '5xx>2%', 'p99>800ms', 'upstream:10.0.1.3:8080 p99>500ms', 'rps<10', 'stale>60s' (repeatable; docs/alerts.md).")
+    List<AlertRule> alertRules = new ArrayList<>();
+
+    @Option(names = "--on-alert", paramLabel = "CMD",
+            description = "Run CMD (with /bin/sh) when an alert fires or clears, the alert in NGXTIME_ALERT_* variables.")
+    String onAlert;
+
+    @Option(names = "--metrics", paramLabel = "[HOST:]PORT", converter = MetricsAddressConverter.class,
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics (127.0.0.1 unless a host is given; docs/metrics.md).")
+    MetricsAddress metrics;
 
     @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "65536", description = "Reject longer lines (default: ${DEFAULT-VALUE}).")
     int maxLineBytes;
@@ -71,8 +118,11 @@ public final class TailCommand implements Callable<Integer> {
     /** Test seam: runs after every batch the follower appends to the queue (on the following thread). */
     Runnable afterAppend = () -> { };
 
-    /** Whether the format was assumed (nothing to detect it from): rejected lines may mean it is wrong. */
-    private boolean formatAssumed;
+    /** Temporary queues keep this much: a tail that runs for days does not fill /tmp. */
+    private static final Retention TEMPORARY_QUEUE_RETENTION = Retention.parse("2h");
+
+    /** Files whose format was assumed (nothing to detect it from): rejected lines may mean it is wrong. */
+    private final Map<Path, LogFormat> assumed = new HashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -81,60 +131,140 @@ public final class TailCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // looked at once: a file that is not there now is new to tail, and read from its start when it appears
-        boolean presentAtStart = Files.isRegularFile(file);
-        LogFormat format = format(err, presentAtStart);
-        LiveSession session = new LiveSession(LiveSession.Request.of(new LiveSession.Log(file, format, fromStart || !presentAtStart),
-                queue, windowSeconds, intervalSeconds, Duration.ofSeconds(Math.max(0, durationSeconds)), maxLineBytes,
-                LiveClock.system()))
-                .beforeFollowerOpens(beforeFollowerOpens).afterAppend(afterAppend);
-        LiveRenderer live = new LiveRenderer(Terminal.of(spec).isTerminal());
-        boolean[] hinted = {false};
-        LiveSession.Listener frames = new LiveSession.Listener() {
-            @Override
-            public void frame(LiveSession.Frame f) {
-                if (formatAssumed && !hinted[0] && f.rejectedSeen() * 2 > f.linesSeen()) {
-                    err.println(formatHint(format, f, err));
-                    err.flush();
-                    hinted[0] = true;
-                }
-                if (json) {
-                    new JsonReportRenderer(false, false).renderLive(f.view(), f.surge(), out);
-                } else {
-                    live.render(f, intervalSeconds, windowSeconds, out);
-                }
-                StandardOutput.check(out); // nobody reads any more (a closed pipe, a full disk): stop
-            }
-
-            @Override
-            public void notice(FollowNotice n) {
-                err.println(FollowNotices.text(n));
+        Consumer<String> stderr = line -> {
+            synchronized (err) {
+                err.println(line);
                 err.flush();
             }
         };
-        // Ctrl-C: the follower stops, the queue is closed and a temporary one deleted before the JVM exits
-        CancelOnShutdown onInterrupt = CancelOnShutdown.install(session::stop, Duration.ofSeconds(10));
+        AlertEvaluator evaluator;
         try {
-            session.run(frames);
+            evaluator = new AlertEvaluator(alertRules);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+        List<LiveSession.Log> logs = new ArrayList<>();
+        for (Path file : files) {
+            // looked at once: a file that is not there now is new to tail, and read from its start when it appears
+            boolean presentAtStart = Files.isRegularFile(file);
+            logs.add(new LiveSession.Log(file, format(file, err, presentAtStart), fromStart || !presentAtStart));
+        }
+        LiveSession.Request request;
+        try {
+            request = new LiveSession.Request(logs, queue, filters.filter(), windowSeconds, intervalSeconds,
+                    Duration.ofSeconds(Math.max(0, durationSeconds)), maxLineBytes, LiveClock.system(),
+                    retain != null ? retain : queue == null ? TEMPORARY_QUEUE_RETENTION : null);
+        } catch (IllegalArgumentException e) { // a file given twice
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+        LiveSession session = new LiveSession(request).beforeFollowerOpens(beforeFollowerOpens).afterAppend(afterAppend);
+        List<String> names = files.stream().map(Path::toString).toList();
+        TailMetrics tailMetrics = metrics != null ? new TailMetrics() : null;
+        // bound before any line is read: a port in use is said at once, not after the log was followed
+        MetricsServer server = tailMetrics != null ? serve(tailMetrics) : null;
+        if (server != null) {
+            stderr.accept("ngxtime: serving metrics at " + server.url());
+        }
+        LiveOutput output = null;
+        OnAlertCommand command = null;
+        CancelOnShutdown onInterrupt = null;
+        try {
+            output = output(names, session, out, stderr);
+            LiveOutput view = output;
+            command = onAlert != null ? new OnAlertCommand(onAlert, names, OnAlertCommand.Limits.DEFAULT,
+                    line -> view.notice("", line)) : null;
+            OnAlertCommand alertCommand = command;
+            long started = System.currentTimeMillis();
+            LiveSession.Listener listener = new LiveSession.Listener() {
+                @Override
+                public void frame(LiveSession.Frame f) {
+                    AlertEvaluation alerts = evaluator.evaluate(LiveAlerts.input(f, System.currentTimeMillis() - started));
+                    if (alertCommand != null) {
+                        alerts.transitions().forEach(alertCommand::submit);
+                    }
+                    for (LiveSession.FileStatus s : f.files()) {
+                        view.hint(s.file(), formatHint(s, err));
+                    }
+                    view.frame(f, alerts);
+                    StandardOutput.check(out); // nobody reads any more (a closed pipe, a full disk): stop
+                }
+
+                @Override
+                public void request(String file, Request r) {
+                    if (tailMetrics != null) {
+                        tailMetrics.request(file, r);
+                    }
+                }
+
+                @Override
+                public void rejected(String file, long lines) {
+                    if (tailMetrics != null) {
+                        tailMetrics.rejected(file, lines);
+                    }
+                }
+
+                @Override
+                public void notice(String file, FollowNotice n) {
+                    view.notice(file, FollowNotices.text(n));
+                }
+            };
+            // Ctrl-C: the followers stop, the queues are closed and a temporary one deleted before the JVM exits
+            onInterrupt = CancelOnShutdown.install(session::stop, Duration.ofSeconds(10));
+            session.run(listener);
         } catch (LiveSession.QueueUnwritableException e) {
             throw new UserException(ExitCode.IO, e.getMessage(), e);
         } catch (QueueIngester.AppendException io) { // names the queue, and the file and line it holds
             throw new UserException(ExitCode.IO, IoErrorText.describe(io), io);
         } catch (LiveSession.FollowException e) {
-            throw new UserException(ExitCode.IO, aboutFile(e.getCause()), e.getCause());
+            throw new UserException(ExitCode.IO, aboutFile(e.file(), e.getCause()), e.getCause());
         } finally {
-            onInterrupt.close();
+            if (output != null) {
+                output.close(); // the terminal restored before anything else is said
+            }
+            if (command != null) {
+                command.close();
+            }
+            if (server != null) {
+                server.close();
+            }
+            if (onInterrupt != null) {
+                onInterrupt.close();
+            }
         }
         return ExitCode.OK;
     }
 
+    private MetricsServer serve(TailMetrics tailMetrics) {
+        try {
+            return MetricsServer.start(metrics, tailMetrics.registry());
+        } catch (IOException e) {
+            throw new UserException(ExitCode.IO, IoErrorText.describe(e), e);
+        }
+    }
+
+    /** The dashboard on a terminal that can hold it, else plain text frames; JSON lines with --json. */
+    private LiveOutput output(List<String> names, LiveSession session, PrintWriter out, Consumer<String> stderr)
+            throws IOException {
+        if (json) {
+            return new JsonOutput(out, stderr, OffsetDateTime::now);
+        }
+        if (!plain && Terminal.of(spec).isTerminal()) {
+            try {
+                return DashboardOutput.open(names, intervalSeconds, session::stop, stderr, System::getenv);
+            } catch (DashboardScreen.NotATerminalException e) {
+                // stdout is a terminal, but stdin is not, or it cannot move the cursor: frames are appended
+            }
+        }
+        return new PlainOutput(out, stderr, intervalSeconds, windowSeconds);
+    }
+
     /** The error's one line, naming the followed file once (the follower's own messages name it already). */
-    private String aboutFile(IOException e) {
+    private static String aboutFile(Path file, IOException e) {
         String m = IoErrorText.describe(e);
         return m.startsWith(file.toString()) ? m : file + ": " + m;
     }
 
-    private LogFormat format(PrintWriter err, boolean present) {
+    private LogFormat format(Path file, PrintWriter err, boolean present) {
         LogFormat f = formatOptions.formats(err).given();
         if (f != null) {
             return f;
@@ -143,34 +273,40 @@ public final class TailCommand implements Callable<Integer> {
             try {
                 Optional<FormatDetector.Detection> d = InputSet.detectFollowed(formatOptions.formats(err).candidates(), file);
                 if (d.isPresent()) {
-                    err.println("ngxtime: " + d.get().describe());
+                    err.println("ngxtime: " + (files.size() > 1 ? file + ": " : "") + d.get().describe());
                     return d.get().format();
                 }
             } catch (FormatDetectionException e) {
-                throw new UserException(ExitCode.DATA, e.getMessage());
+                throw new UserException(ExitCode.DATA, (files.size() > 1 ? file + ": " : "") + e.getMessage());
             } catch (IOException e) {
                 throw new UserException(ExitCode.IO, file + ": " + IoErrorText.describe(e), e);
             }
         }
-        err.println("ngxtime: no lines to detect the format from yet; assuming 'timing' (give --log-format)");
-        formatAssumed = true;
+        err.println("ngxtime: " + (files.size() > 1 ? file + ": " : "")
+                + "no lines to detect the format from yet; assuming 'timing' (give --log-format)");
+        assumed.put(file, Preset.TIMING.format());
         return Preset.TIMING.format();
     }
 
     /**
-     * One line for stderr when the assumed format rejects most lines: how many, and the format the file's
-     * first lines fit, if one does.
+     * What is wrong with the assumed format of {@code s}'s file while most of its lines are rejected: how many,
+     * and the format its first lines fit, if one does; {@code ""} when its format was given or detected, or fits.
      */
-    private String formatHint(LogFormat assumed, LiveSession.Frame frame, PrintWriter err) {
-        String hint = "ngxtime: " + frame.rejectedSeen() + " of the " + frame.linesSeen()
-                + " lines read do not match the assumed format '" + assumed.name() + "'; ";
+    private String formatHint(LiveSession.FileStatus s, PrintWriter err) {
+        Path file = files.stream().filter(p -> p.toString().equals(s.file())).findFirst().orElse(null);
+        LogFormat assumedFormat = file == null ? null : assumed.get(file);
+        if (assumedFormat == null || s.rejectedSeen() * 2 <= s.linesSeen()) {
+            return "";
+        }
+        String hint = "ngxtime: " + (files.size() > 1 ? s.file() + ": " : "") + s.rejectedSeen() + " of the " + s.linesSeen()
+                + " lines read do not match the assumed format '" + assumedFormat.name() + "'; ";
         try {
             Optional<FormatDetector.Detection> detected = InputSet.detectFollowed(formatOptions.formats(err).candidates(), file);
-            String name = detected.map(d -> d.format().name()).orElse(assumed.name());
+            String name = detected.map(d -> d.format().name()).orElse(assumedFormat.name());
             if (detected.isPresent() && detected.get().inferred() != null) {
                 return hint + "the log is JSON: restart tail and its format is inferred from its keys";
             }
-            if (detected.isPresent() && !name.equals(assumed.name())) {
+            if (detected.isPresent() && !name.equals(assumedFormat.name())) {
                 String option = Preset.byName(name).isPresent() ? "--log-format " : "--format-name ";
                 return hint + "the log looks like '" + name + "': restart with " + option + name;
             }
@@ -180,4 +316,27 @@ public final class TailCommand implements Callable<Integer> {
         return hint + "restart with its format (--log-format or --nginx-conf)";
     }
 
+    /** {@code --retain}: an age or a size ({@link Retention#parse}); a bad one is a usage error (exit 2). */
+    static final class RetentionConverter implements ITypeConverter<Retention> {
+        @Override
+        public Retention convert(String value) {
+            try {
+                return Retention.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --metrics}: {@link MetricsAddress#parse}; a bad one is a usage error (exit 2). */
+    static final class MetricsAddressConverter implements ITypeConverter<MetricsAddress> {
+        @Override
+        public MetricsAddress convert(String value) {
+            try {
+                return MetricsAddress.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
 }

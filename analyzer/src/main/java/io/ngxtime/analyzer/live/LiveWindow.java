@@ -29,8 +29,11 @@ import java.util.function.Consumer;
  * {@code windowSeconds} of log time ending there (a window that is not a multiple of the interval still
  * covers exactly {@code windowSeconds}: the buckets are then smaller than the interval). A window that would
  * take more than {@link #MAX_WINDOW_BUCKETS} such buckets has buckets of as few whole intervals as keep it
- * within the bound; it then ends at the last bucket boundary, and covers {@code windowSeconds} rounded up to
- * whole buckets (its rate divides by what it covers). Requests older
+ * within the bound; its newest bucket, still filling, is in the window with the interval still open (counted
+ * whole in the span), and its oldest leaves whole, so the window's span moves between the window less one
+ * bucket and the window (the rates divide by that span; never a frame that leaves out the newest minute of a
+ * 1-hour window).
+ * Requests older
  * than the window are not kept in it (the session counts them in its totals); only the buckets the window
  * can still need and {@link #historyIntervals()} interval counts are kept, so memory stays bounded.
  *
@@ -356,14 +359,21 @@ public final class LiveWindow {
         Aggregation all = new Aggregation(MAX_SAMPLES, filter);
         all.logged(logged);
         long windowEnd = windowEnd(end);
-        for (Aggregation a : buckets.subMap(Math.floorDiv(windowEnd - windowMillis, bucketMillis), true,
-                Math.floorDiv(windowEnd, bucketMillis), false).values()) {
+        // wide buckets (a long window, a short interval): the newest bucket is still filling at every interval
+        // but its last; it is part of the window, and the window starts a whole bucket later. The filling bucket
+        // holds the interval still open too, counted whole in the span (the rate is low by at most one interval
+        // in the window, rather than high): the span runs to the end of that interval
+        boolean filling = windowEnd < end;
+        long toBucket = Math.floorDiv(windowEnd, bucketMillis) + (filling ? 1 : 0);
+        long windowStart = toBucket * bucketMillis - windowMillis;
+        long spanEnd = filling ? Math.min(toBucket * bucketMillis, end + intervalMillis) : windowEnd;
+        for (Aggregation a : buckets.subMap(Math.floorDiv(windowStart, bucketMillis), true, toBucket, false).values()) {
             all.merge(a);
         }
         lastWindow = all;
         Report report = all.report(List.of(source), format, 1);
 
-        double windowCovered = coveredSeconds(windowEnd - windowMillis, windowEnd);
+        double windowCovered = coveredSeconds(windowStart, spanEnd);
         long last = requestsIn(endInterval - 1);
         double lastCovered = coveredSeconds(end - intervalMillis, end);
         List<Double> rates = new ArrayList<>();

@@ -193,6 +193,19 @@ class LiveWindowTest {
     }
 
     @Test
+    void aLongWindowWithAShortInterval_holdsItsNewestSeconds_notOnlyItsWholeBuckets() throws Exception {
+        // 1 h at 1 s: buckets of a minute; the log's first 10 s are all in the minute still filling
+        LiveWindow window = new LiveWindow(3600, 1, RequestFilter.ALL, LiveWindow.Coverage.fromFirstRecord());
+        window.add(batch("a.log", TimedLines.steady(0, 10, 100)), WALL, NONE);
+
+        LiveView view = window.view(WALL, "a.log", "combined");
+
+        assertThat(view.report().summary().requests()).as("every request read, none held back a minute").isEqualTo(1000);
+        assertThat(view.coveredSeconds()).isEqualTo(10);
+        assertThat(view.windowRequestsPerSecond()).hasValue(100);
+    }
+
+    @Test
     void sparkline_isTheRatePerIntervalOfLogTime_oldestFirst_andHoldsTheLast120() throws Exception {
         LiveWindow window = new LiveWindow(10, 2, RequestFilter.ALL, LiveWindow.Coverage.fromFirstRecord());
         List<String> lines = new ArrayList<>();

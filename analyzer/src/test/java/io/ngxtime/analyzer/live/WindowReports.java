@@ -15,9 +15,15 @@ final class WindowReports {
     private WindowReports() {
     }
 
-    /** The view of a one-interval window holding {@code lines} (none: an empty window). */
+    /**
+     * The view of a one-interval window holding {@code lines} (none: an empty window). The lines are all at one
+     * moment at the start of a minute: the window is that minute, viewed once it has passed (caught up, read at
+     * wall time 0, viewed 61 s later).
+     */
     static Report of(LogFormat format, List<String> lines) throws Exception {
-        LiveWindow window = new LiveWindow(1);
+        LiveWindow window = new LiveWindow(60, 60, io.ngxtime.analyzer.aggregate.RequestFilter.ALL,
+                LiveWindow.Coverage.fromFirstRecord());
+        window.caughtUp(true);
         if (!lines.isEmpty()) {
             BatchEncoder encoder = new BatchEncoder(format);
             new InputParser(format).read(new ByteArrayInputStream((String.join("\n", lines) + "\n")
@@ -27,10 +33,9 @@ final class WindowReports {
             if (b.rejected() > 0) {
                 throw new IllegalArgumentException(b.rejected() + " of the test lines were rejected");
             }
-            window.add(b);
+            window.add(b, 0, r -> { });
         }
-        window.tick();
-        return window.view("access.log", format.name());
+        return window.view(61_000, "access.log", format.name()).report();
     }
 
     /**

@@ -176,7 +176,7 @@ public final class DashboardLayout {
         DashboardState.Rates r = s.rates();
         AttributedStringBuilder b = new AttributedStringBuilder();
         b.append("  ");
-        b.styled(styles.title(), Figures.perSecond(r.lastIntervalPerSecond()));
+        b.styled(styles.title(), rate(r.lastIntervalPerSecond()));
         b.styled(styles.dim(), " last " + Figures.span(r.intervalSeconds()));
         double[] series = r.sparklinePerSecond();
         int room = width - Cells.width(b) - 2 - 1 - 8; // two spaces, one before the span, the span ("15 min")
@@ -189,6 +189,11 @@ public final class DashboardLayout {
         return b.toAttributedString();
     }
 
+    /** A rate, or "- req/s" while its span was not covered (not known, so not 0). */
+    private static String rate(java.util.OptionalDouble perSecond) {
+        return perSecond.isPresent() ? Figures.perSecond(perSecond.getAsDouble()) : "- req/s";
+    }
+
     private AttributedString windowLine(DashboardState s) {
         DashboardState.Rates r = s.rates();
         AttributedStringBuilder b = new AttributedStringBuilder();
@@ -197,7 +202,7 @@ public final class DashboardLayout {
             b.styled(styles.dim(), "waiting for the first interval");
         } else {
             Summary sum = s.window().get().summary();
-            b.append(Figures.perSecond(r.windowPerSecond()) + " over " + Figures.span(r.windowCoveredSeconds()));
+            b.append(rate(r.windowPerSecond()) + " over " + Figures.span(r.windowCoveredSeconds()));
             b.append(" · " + Figures.count(sum.requests(), "request"));
             OptionalDouble share5xx = sum.statusShare(500, 599);
             b.append(" · ");

@@ -52,9 +52,9 @@ public record DashboardState(Header header, Rates rates, Optional<Report> window
     /**
      * Request rates over log time.
      *
-     * @param lastIntervalPerSecond requests per second over the last interval
+     * @param lastIntervalPerSecond requests per second over the last interval; empty while none of it was covered
      * @param intervalSeconds       the interval's length
-     * @param windowPerSecond       requests per second over the span the window covers
+     * @param windowPerSecond       requests per second over the span the window covers; empty while none is
      * @param windowCoveredSeconds  the span of log time the window covers (less than the window's length
      *                              until that much log was read)
      * @param requestsTotal         every request counted by this tail (a kept queue's earlier runs too)
@@ -62,7 +62,8 @@ public record DashboardState(Header header, Rates rates, Optional<Report> window
      *                              first (the layout shows the newest values that fit)
      * @param sparklineStepSeconds  the log time each sparkline value covers (at least 1)
      */
-    public record Rates(double lastIntervalPerSecond, long intervalSeconds, double windowPerSecond,
+    public record Rates(java.util.OptionalDouble lastIntervalPerSecond, long intervalSeconds,
+                        java.util.OptionalDouble windowPerSecond,
                         long windowCoveredSeconds, long requestsTotal, double[] sparklinePerSecond,
                         long sparklineStepSeconds) {
         public Rates {
@@ -80,8 +81,8 @@ public record DashboardState(Header header, Rates rates, Optional<Report> window
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Rates r && Double.compare(r.lastIntervalPerSecond, lastIntervalPerSecond) == 0
-                    && r.intervalSeconds == intervalSeconds && Double.compare(r.windowPerSecond, windowPerSecond) == 0
+            return o instanceof Rates r && r.lastIntervalPerSecond.equals(lastIntervalPerSecond)
+                    && r.intervalSeconds == intervalSeconds && r.windowPerSecond.equals(windowPerSecond)
                     && r.windowCoveredSeconds == windowCoveredSeconds && r.requestsTotal == requestsTotal
                     && java.util.Arrays.equals(r.sparklinePerSecond, sparklinePerSecond)
                     && r.sparklineStepSeconds == sparklineStepSeconds;

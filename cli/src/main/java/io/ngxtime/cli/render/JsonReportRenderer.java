@@ -15,7 +15,6 @@ import io.ngxtime.analyzer.report.PeakReport;
 import io.ngxtime.analyzer.report.PeakWindow;
 import io.ngxtime.analyzer.report.Ranked;
 import io.ngxtime.analyzer.report.InstantText;
-import io.ngxtime.analyzer.live.Surge;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.report.RouteReport;
 import io.ngxtime.analyzer.report.Summary;
@@ -66,32 +65,31 @@ public final class JsonReportRenderer {
      * rate against the recent median when it is a surge ({@code last_per_second}, {@code median_per_second},
      * {@code factor}), else null.
      */
-    public void renderLive(Report r, java.util.Optional<Surge> surge, PrintWriter out) {
-        render(r, g -> {
-            if (surge.isEmpty()) {
-                g.writeNullField("surge");
-                return;
-            }
-            g.writeObjectFieldStart("surge");
-            g.writeNumberField("last_per_second", surge.get().lastPerSecond());
-            g.writeNumberField("median_per_second", surge.get().medianPerSecond());
-            g.writeNumberField("factor", surge.get().factor());
-            g.writeEndObject();
-        }, out);
+    /**
+     * One line of {@code tail --json}: the live keys first ({@code time}, {@code requests_total}, ...: written by
+     * {@code live}), then the window's report keys, its time range under {@code window_time} (the live {@code
+     * time} is the frame's).
+     */
+    public void renderLive(Report r, Keys live, PrintWriter out) {
+        render(r, live, "window_time", g -> { }, out);
     }
 
-    /** Keys written after the report's, inside its object. */
-    private interface MoreKeys {
+    /** Keys a caller writes into the report's object. */
+    public interface Keys {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private void render(Report r, MoreKeys more, PrintWriter out) {
+    private void render(Report r, Keys more, PrintWriter out) {
+        render(r, g -> { }, "time", more, out);
+    }
+
+    private void render(Report r, Keys first, String timeKey, Keys more, PrintWriter out) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             if (pretty) {
                 g.useDefaultPrettyPrinter();
             }
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            write(r, more, g);
+            write(r, first, timeKey, more, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -153,9 +151,10 @@ public final class JsonReportRenderer {
         }
     }
 
-    private void write(Report r, MoreKeys more, JsonGenerator g) throws IOException {
+    private void write(Report r, Keys first, String timeKey, Keys more, JsonGenerator g) throws IOException {
         Summary s = r.summary();
         g.writeStartObject();
+        first.write(g);
         g.writeNumberField("requests", s.requests());
         g.writeNumberField("rejected", r.rejects().total());
         g.writeNumberField("lines", r.lines());
@@ -176,7 +175,7 @@ public final class JsonReportRenderer {
             g.writeNullField("status");
         }
         g.writeNumberField("requests_without_status", s.withoutStatus());
-        g.writeObjectFieldStart("time");
+        g.writeObjectFieldStart(timeKey);
         if (s.first() != null) {
             g.writeStringField("first", InstantText.iso(s.first()));
             g.writeStringField("last", InstantText.iso(s.last()));

@@ -11,39 +11,42 @@ import io.ngxtime.analyzer.report.UpstreamReport;
 import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.charts.Figures;
 import java.io.PrintWriter;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
-/** The live view of {@code ngxtime tail}: redrawn in place on a terminal, appended otherwise. */
+/** The plain live view of {@code ngxtime tail}, appended frame after frame: to a pipe or a file, or with {@code --plain}. */
 public final class LiveRenderer {
-    private static final String CLEAR = "\u001b[H\u001b[2J";
     /** Reasons for rejected lines shown, most frequent first. */
     private static final int MAX_REASONS = 3;
     /** Characters of the first rejected line shown. */
     private static final int SAMPLE_CHARS = 120;
-    private final boolean terminal;
+    private final int intervalSeconds;
+    private final int windowSeconds;
 
-    public LiveRenderer(boolean terminal) {
-        this.terminal = terminal;
+    public LiveRenderer(int intervalSeconds, int windowSeconds) {
+        this.intervalSeconds = intervalSeconds;
+        this.windowSeconds = windowSeconds;
     }
 
-    public void render(LiveSession.Frame frame, int intervalSeconds, int windowSeconds, PrintWriter out) {
-        if (terminal) {
-            out.print(CLEAR);
-        }
+    /** One frame as text, appended (the dashboard draws in place; this is for pipes and files). */
+    public void render(LiveSession.Frame frame, PrintWriter out) {
         Report r = frame.view();
-        double lastRate = frame.requestsPerSecond().orElse(0);
         java.util.Optional<io.ngxtime.analyzer.live.Surge> surge = frame.surge();
-        out.printf(Locale.ROOT, "ngxtime tail %s  %s%n", TerminalText.safe(String.join(",", r.inputs())),
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now().withNano(0)));
-        out.printf(Locale.ROOT, "  last %s: %s   last %s: %s, %s, max %s%s%n",
-                Figures.span(intervalSeconds), Figures.perSecond(lastRate), Figures.span(windowSeconds),
-                Figures.count(r.summary().requests(), "request"),
-                Figures.perSecond(frame.windowRequestsPerSecond().orElse(0)),
+        String time = frame.merged().logTimed()
+                ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(frame.logTime().withNano(0)) : "no timed line yet";
+        String behind = frame.catchingUp()
+                ? "  catching up" + frame.behindWallClock().map(d -> ": " + Figures.span(Math.abs(d.toSeconds()))
+                        + (d.isNegative() ? " ahead of" : " behind") + " the clock").orElse("")
+                : "";
+        out.printf(Locale.ROOT, "ngxtime tail %s  %s%s%n", TerminalText.safe(String.join(",", r.inputs())), time, behind);
+        out.printf(Locale.ROOT, "  last %s: %s   last %s: %s, %s%s, max %s%s   total %s%n",
+                Figures.span(intervalSeconds), rate(frame.requestsPerSecond()), Figures.span(windowSeconds),
+                Figures.count(r.summary().requests(), "request"), rate(frame.windowRequestsPerSecond()),
+                frame.coveredSeconds() < windowSeconds ? " over " + Figures.span(Math.round(frame.coveredSeconds())) : "",
                 Figures.perSecond(r.traffic().maxPerSecond()),
-                surge.map(s -> "   SURGE: " + Figures.factor(s.factor()) + " the recent median").orElse(""));
+                surge.map(s -> "   SURGE: " + Figures.factor(s.factor()) + " the recent median").orElse(""),
+                Figures.count(frame.requestsTotal(), "request"));
         java.util.OptionalLong s5 = r.summary().statusBetween(500, 599);
         out.printf(Locale.ROOT, "  status: 5xx %s (%s)  4xx %s  rejected lines %s%n", Figures.count(s5),
                 Figures.percent(r.summary().statusShare(500, 599)), Figures.count(r.summary().statusBetween(400, 499)),
@@ -78,9 +81,11 @@ public final class LiveRenderer {
             out.printf(Locale.ROOT, "  %-40s %9s %9s%n", TerminalText.safe(route), Figures.count(rt.requests()),
                     Figures.duration(rt.p99Micros()));
         }
-        if (!terminal) {
-            out.println();
-        }
+    }
+
+    /** A rate by log time, or "-" while none of its span was covered. */
+    private static String rate(java.util.OptionalDouble perSecond) {
+        return perSecond.isPresent() ? Figures.perSecond(perSecond.getAsDouble()) : "-";
     }
 
     /** The most frequent reasons and the first rejected line of the window (text from the log, made safe). */

@@ -49,8 +49,9 @@ class OnAlertCommandTest {
     }
 
     /** Waits for a file a command writes (the class timeout ends a wait for one that never comes). */
-    private static void awaitFile(Path f) throws InterruptedException {
-        while (!Files.exists(f)) {
+    /** Waits for {@code f} to hold a whole line: the shell creates it (empty) before the command writes to it. */
+    private static void awaitFile(Path f) throws InterruptedException, IOException {
+        while (!Files.exists(f) || !Files.readString(f, StandardCharsets.ISO_8859_1).endsWith("\n")) {
             Thread.sleep(10);
         }
     }

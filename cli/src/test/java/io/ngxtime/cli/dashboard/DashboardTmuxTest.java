@@ -195,4 +195,64 @@ class DashboardTmuxTest {
         assertThat(ProcessHandle.of(pid).orElseThrow().destroy()).as("SIGTERM sent").isTrue();
         assertBackToTheShell(""); // killed: the demo says nothing
     }
+
+    /**
+     * The real {@code ngxtime tail} (its main class, run as the launcher runs it) in the pane: a log with a
+     * hostile line whose escapes would set the pane's title and clear the screen.
+     */
+    private Path tailScript(Path log) throws Exception {
+        Path script = dir.resolve("tail.sh");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        StringBuilder flags = new StringBuilder();
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-") || a.startsWith("-Dchronicle")) {
+                flags.append(" '").append(a).append("'");
+            }
+        }
+        Files.writeString(script, "'" + javaBin + "'" + flags + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -cp '"
+                + System.getProperty("java.class.path") + "' io.ngxtime.cli.Main tail '" + log + "' --from-start"
+                + " --log-format timing --window 3600 --interval 1; echo tail ended $?\n");
+        return script;
+    }
+
+    @Test
+    void realTail_at80x24_then200x60_showsTheLogsFigures_escapesHostileText_andQRestoresTheShell() throws Exception {
+        Path log = dir.resolve("access.log");
+        long now = System.currentTimeMillis();
+        StringBuilder lines = new StringBuilder();
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern(
+                "dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ENGLISH);
+        for (int i = 0; i < 300; i++) {
+            long t = now - 60_000 + i * 100L;
+            lines.append(String.format(java.util.Locale.ROOT, "192.0.2.1 - - [%s] \"GET /api/items/%d HTTP/1.1\" %d 5 \"-\""
+                            + " \"t\" rt=0.020 ua=\"10.0.1.%d:8080\" us=\"200\" uct=\"0.001\" uht=\"0.019\" urt=\"0.020\""
+                            + " ucs=- msec=%d.%03d%n", local.format(java.time.Instant.ofEpochMilli(t).atOffset(java.time.ZoneOffset.ofHours(2))),
+                    i % 7, i % 50 == 0 ? 502 : 200, i % 3, t / 1000, t % 1000));
+        }
+        lines.append("\u001b]0;pwned\u0007\u001b[2J hostile line \u009b31m\n");
+        Files.writeString(log, lines.toString());
+        Path script = tailScript(log);
+
+        shell(80, 24);
+        type("sh " + script);
+        enter();
+        String shown = await("tail's dashboard", p -> p.contains("ngxtime tail") && p.contains("upstream") && p.contains("300"));
+        save("tail-80x24.txt", shown);
+        List<String> rows = shown.lines().toList();
+        assertThat(rows).hasSizeLessThanOrEqualTo(24);
+        assertThat(rows).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+        assertThat(rows.get(0)).startsWith("ngxtime tail  ").contains("+02:00").doesNotContain("$ sh");
+        assertThat(shown).contains("req/s", "Tiers", "Alerts", "access.log", "total 300");
+        assertThat(tmux("display-message", "-p", "-t", SESSION, "#{pane_title}")).doesNotContain("pwned");
+
+        tmux("resize-window", "-t", SESSION, "-x", "200", "-y", "60");
+        String wide = await("the wide sections", p -> p.contains("Upstreams") && p.contains("Rejected lines"));
+        save("tail-200x60.txt", wide);
+        assertThat(wide).contains("10.0.1.0:8080", "Routes", "/api/items/");
+        assertThat(wide).contains("\\x1B]0;pwned\\x07"); // the rejected line's text, its escapes shown, not run
+        assertThat(tmux("display-message", "-p", "-t", SESSION, "#{pane_title}")).doesNotContain("pwned");
+
+        type("q");
+        assertBackToTheShell("tail ended 0");
+    }
 }

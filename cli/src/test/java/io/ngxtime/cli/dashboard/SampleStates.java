@@ -51,7 +51,7 @@ final class SampleStates {
             spark[i] = 1800 + 400 * Math.sin(i / 9.0) + (i > 280 ? 900 : 0);
         }
         spark[150] = 0;
-        DashboardState.Rates rates = new DashboardState.Rates(2_431.5, 2, 2_017.25, 60, 1_234_567, spark, 1);
+        DashboardState.Rates rates = new DashboardState.Rates(java.util.OptionalDouble.of(2_431.5), 2, java.util.OptionalDouble.of(2_017.25), 60, 1_234_567, spark, 1);
         DashboardState.Header header = new DashboardState.Header("2026-10-09T15:58:19-07:00", "", false);
         List<DashboardState.Alert> alerts = List.of(
                 new DashboardState.Alert("5xx>2%: 3.4% over the last 60 s", DashboardState.Severity.FIRING),

@@ -1,4 +1,4 @@
-package io.ngxtime.cli;
+package io.ngxtime.cli.live;
 
 import io.ngxtime.analyzer.files.IoErrorText;
 import io.ngxtime.analyzer.queue.FollowNotice;
@@ -6,11 +6,11 @@ import io.ngxtime.cli.render.TerminalText;
 import java.util.Locale;
 
 /** The stderr line for each {@link FollowNotice} of {@code tail}: what was recovered, and what may be lost. */
-final class FollowNotices {
+public final class FollowNotices {
     private FollowNotices() {
     }
 
-    static String text(FollowNotice notice) {
+    public static String text(FollowNotice notice) {
         if (notice instanceof FollowNotice.CaughtUp n) {
             return n.fromLine() == 0
                     ? format("ngxtime: %s: read %,d lines of a rotated file the queue had not seen (written while tail was not running)",
