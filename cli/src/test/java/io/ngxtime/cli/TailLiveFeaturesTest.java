@@ -116,7 +116,7 @@ class TailLiveFeaturesTest {
         append(log, lines);
 
         Running tail = new Running("tail", log.toString(), "--from-start", "--log-format", "timing", "--json",
-                "--interval", "1", "--window", "60", "--metrics", "127.0.0.1:0", "--duration", "15");
+                "--interval", "1", "--window", "60", "--metrics", "127.0.0.1:0", "--duration", "10");
         Pattern url = Pattern.compile("serving metrics at (http://\\S+)");
         await(() -> url.matcher(tail.err.toString()).find(), "the metrics address on stderr");
         Matcher m = url.matcher(tail.err.toString());
@@ -152,7 +152,7 @@ class TailLiveFeaturesTest {
         Running tail = new Running("tail", log.toString(), "--log-format", "timing", "--json", "--interval", "1",
                 "--window", "2", "--alert", "5xx>50%", "--on-alert",
                 "echo \"$NGXTIME_ALERT_STATE $NGXTIME_ALERT_RULE $NGXTIME_ALERT_VALUE\" >> '" + events + "'",
-                "--duration", "40");
+                "--duration", "20");
         await(() -> tail.out().contains("{"), "the first frame");
 
         List<String> failing = new ArrayList<>();
