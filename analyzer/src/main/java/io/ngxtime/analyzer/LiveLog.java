@@ -154,6 +154,10 @@ final class LiveLog {
                 break;
             }
             n++;
+            if (ingester != null) {
+                // a backlog: the follower is ahead; what lies a window before where it has got is never shown
+                window.logReached(ingester.appendedMaxTime());
+            }
             boolean fromLog = reader.index() > lastIndexAtOpen;
             long readWall = readWallMillis(b, clock);
             window.caughtUp(caughtUp);

@@ -387,6 +387,9 @@ public final class LiveSession {
                     }
                     listener.frame(frame(logs, clock));
                     nextTick += intervalNanos;
+                    if (clock.nanoTime() > nextTick) { // behind (a slow frame): the next one an interval on, no burst
+                        nextTick = clock.nanoTime() + intervalNanos;
+                    }
                 }
                 if (now >= end) {
                     break;

@@ -215,6 +215,9 @@ public final class LiveWindow {
         if (coverage.kind() == Coverage.Kind.FIRST_RECORD && !startedFromTimed && b.minTime() != Long.MAX_VALUE) {
             start(b.minTime(), true);
         }
+        if (timed && b.maxTime() != Long.MIN_VALUE) {
+            dropBefore(Math.max(latestMillis, b.maxTime()));
+        }
         for (int i = 0; i < b.size(); i++) {
             add(b.request(i), readWallMillis, kept);
         }
@@ -320,14 +323,49 @@ public final class LiveWindow {
     }
 
     /** Drops what a view at {@code logNow} or later no longer needs. */
+    /**
+     * Tells the window that the log has been read (appended to the queue, not yet added here) up to
+     * {@code newestMillis}: while a backlog is read, requests more than a window before that are counted
+     * (totals, the rates' intervals, the hook) but put in no bucket, as no view after it reaches there can
+     * show them; the window is whole again once the reading has caught up with it. Only once the window has
+     * its first timed request ({@link Long#MIN_VALUE}: nothing known, ignored).
+     */
+    public void logReached(long newestMillis) {
+        if (timed && newestMillis != Long.MIN_VALUE) {
+            dropBefore(newestMillis);
+        }
+    }
+
+    /**
+     * Drops, as a batch comes, what no view can show any more once log time has reached {@code newestMillis}
+     * (log now never goes below the newest time read): the buckets before the earliest window and the interval
+     * counts before the earliest history, and refuses new ones there. Without it a backlog (hours of log time
+     * read between two frames) made a bucket, a whole {@link Aggregation}, for every bucket of log time it
+     * crossed and kept them all until the next frame.
+     */
+    private void dropBefore(long newestMillis) {
+        long floor = Math.floorDiv(newestMillis - windowMillis - bucketMillis - intervalMillis, bucketMillis);
+        if (floor > bucketFloor) {
+            bucketFloor = floor;
+            buckets.headMap(floor).clear();
+            forgetCached();
+        }
+        long intervals = Math.floorDiv(newestMillis, intervalMillis) - historyIntervals - 1;
+        if (intervals > intervalFloor) {
+            intervalFloor = intervals;
+            intervalRequests.headMap(intervals).clear();
+            forgetCached();
+        }
+    }
+
     private void moveFloors(long logNow) {
         long end = Math.floorDiv(logNow, intervalMillis);
         if (end == floorsAtInterval) {
             return;
         }
         floorsAtInterval = end;
-        bucketFloor = Math.floorDiv(windowEnd(end * intervalMillis) - windowMillis, bucketMillis);
-        intervalFloor = end - historyIntervals;
+        bucketFloor = Math.max(bucketFloor, Math.floorDiv(windowEnd(end * intervalMillis) - windowMillis, bucketMillis));
+        intervalFloor = Math.max(intervalFloor, end - historyIntervals);
         buckets.headMap(bucketFloor).clear();
         intervalRequests.headMap(intervalFloor).clear();
         forgetCached();

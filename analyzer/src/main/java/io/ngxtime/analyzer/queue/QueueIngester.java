@@ -49,6 +49,8 @@ public final class QueueIngester {
     private final LinkedHashMap<Fingerprint, SourceCheckpoint> checkpoints = new LinkedHashMap<>();
     private final boolean completeLinesOnly;
     private long runningMax = Long.MIN_VALUE;
+    /** {@link #runningMax} for other threads: the latest request time appended so far. */
+    private volatile long appendedMaxTime = Long.MIN_VALUE;
     private int parallelism = 1;
     private long batches;
     private long appendedLines;
@@ -62,6 +64,14 @@ public final class QueueIngester {
     private java.util.function.LongSupplier wallMillis = System::currentTimeMillis;
     /** Also told every line, in the order read (null: none). */
     private java.util.function.Function<Input, LineSink> observer;
+
+    /**
+     * The latest request time (epoch ms) in what this ingester has appended so far, {@link Long#MIN_VALUE} before
+     * any: readable from any thread, so that a reader behind it knows how far the log has got.
+     */
+    public long appendedMaxTime() {
+        return appendedMaxTime;
+    }
 
     /**
      * @param completeLinesOnly leave a last line without a newline for later (for files still being written)
@@ -465,6 +475,7 @@ public final class QueueIngester {
             throw e;
         }
         runningMax = BatchDecoder.timeRange(encoder.encoded(), 0, len)[2];
+        appendedMaxTime = runningMax;
         position = offset;
         batches++;
         appendedLines += records + rejectedLines;

@@ -206,6 +206,30 @@ class LiveWindowTest {
     }
 
     @Test
+    void aBacklogReadBehindTheFollower_makesNoBucketForWhatNoViewCanShow_andTheWindowIsWholeOnceReadToIt() throws Exception {
+        // an hour of backlog, read a minute per batch while the follower has already appended all of it
+        LiveWindow window = new LiveWindow(10, 2, RequestFilter.ALL, LiveWindow.Coverage.fromFirstRecord());
+        long reached = io.ngxtime.analyzer.testutil.TimedLines.LOG_START_MILLIS + 3_599_000L;
+        int mostBuckets = 0;
+        long kept = 0;
+        for (int minute = 0; minute < 60; minute++) {
+            window.logReached(reached);
+            long[] n = {0};
+            window.add(batch("a.log", TimedLines.steady(minute * 60, minute * 60 + 60, 2)), WALL, r -> n[0]++);
+            kept += n[0];
+            if (minute > 0 && minute < 59) { // the first is read before the window knows the log's time
+                mostBuckets = Math.max(mostBuckets, window.bucketsHeld());
+            }
+        }
+
+        LiveView view = window.view(WALL, "a.log", "combined"); // a backlog: log now is the last line, 10:59:59
+        assertThat(kept).as("every request still reaches the hook").isEqualTo(7200);
+        assertThat(mostBuckets).as("no bucket (a whole Aggregation) for a minute a window before where the log is").isZero();
+        assertThat(view.report().summary().requests()).as("10:59:48 to 10:59:58").isEqualTo(20);
+        assertThat(view.requestsPerSecond()).hasValue(2);
+    }
+
+    @Test
     void sparkline_isTheRatePerIntervalOfLogTime_oldestFirst_andHoldsTheLast120() throws Exception {
         LiveWindow window = new LiveWindow(10, 2, RequestFilter.ALL, LiveWindow.Coverage.fromFirstRecord());
         List<String> lines = new ArrayList<>();
