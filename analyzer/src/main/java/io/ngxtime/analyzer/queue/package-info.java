@@ -18,7 +18,7 @@
  * {@link io.ngxtime.analyzer.queue.Retention} (an age or a size), never one still needed (the current one, the
  * last batch's with its checkpoints, one a named reader has not read), and counts the requests of what it
  * deleted in a small ledger beside the cycle files ({@code DroppedCycleLedger}), so that the queue can say how
- * many requests it was ever given. Queues a live log is followed into roll hourly, {@code ingest}'s daily.
+ * many requests it was ever given. Queues a live log is followed into roll every ten minutes, {@code ingest}'s daily.
  *
  * <p>May use {@code files}, {@code record}, {@code source} and {@code ingest}; aggregation reads the batches
  * ({@code aggregate.BatchWindowFilter}) and the facade makes reports of them ({@code QueueReport}).

@@ -237,12 +237,12 @@ class QueueRetentionTest {
     }
 
     @Test
-    void aLiveQueue_rollsHourly_anExistingDailyQueueKeepsItsCycle() throws Exception {
+    void aLiveQueue_rollsEveryTenMinutes_anExistingDailyQueueKeepsItsCycle() throws Exception {
         Path live = dir.resolve("live");
         try (RecordStore store = RecordStore.openForFollowing(live)) {
             store.append(new byte[] {1}, 1);
         }
-        assertThat(cycleFiles(live)).singleElement().asString().matches("\\d{8}-\\d{2}L\\.cq4");
+        assertThat(cycleFiles(live)).singleElement().asString().matches("\\d{8}-\\d{4}X\\.cq4");
 
         Path daily = dir.resolve("daily");
         Path log = dir.resolve("access.log");
