@@ -22,11 +22,9 @@ import java.util.function.Supplier;
  * ({@code time}, {@code requests_total}, {@code requests_per_second}, {@code alerts}, ...) and then the window's
  * report keys. Notices go to stderr, one line each, as they come.
  */
-public final class JsonOutput implements LiveOutput {
+public final class JsonOutput extends StderrLiveOutput {
     private final PrintWriter out;
-    private final Consumer<String> stderr;
     private final Supplier<OffsetDateTime> wallClock;
-    private final FormatHints hints;
 
     /**
      * @param out       stdout, checked by the caller after each frame
@@ -34,9 +32,8 @@ public final class JsonOutput implements LiveOutput {
      * @param wallClock the wall clock ({@code wall_time})
      */
     public JsonOutput(PrintWriter out, Consumer<String> stderr, Supplier<OffsetDateTime> wallClock) {
+        super(stderr);
         this.out = out;
-        this.stderr = stderr;
-        this.hints = new FormatHints(stderr);
         this.wallClock = wallClock;
     }
 
@@ -97,7 +94,7 @@ public final class JsonOutput implements LiveOutput {
             g.writeNumberField("requests_total", s.requestsTotal());
             seconds(g, "seconds_since_last_line", s.millisSinceLastLine());
             g.writeBooleanField("caught_up", s.caughtUp());
-            String hint = hints.of(s.file());
+            String hint = hintOf(s.file());
             if (hint.isEmpty()) {
                 g.writeNullField("format_hint");
             } else {
@@ -138,19 +135,5 @@ public final class JsonOutput implements LiveOutput {
 
     private static String iso(OffsetDateTime t) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
-    }
-
-    @Override
-    public void notice(String file, String line) {
-        stderr.accept(line);
-    }
-
-    @Override
-    public void hint(String file, String hint) {
-        hints.hint(file, hint);
-    }
-
-    @Override
-    public void close() {
     }
 }

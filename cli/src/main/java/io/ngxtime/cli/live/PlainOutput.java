@@ -12,17 +12,14 @@ import java.util.function.Consumer;
  * The live view appended to an output that is no terminal (a pipe, a file, {@code tail | less}): each frame as
  * text ({@link LiveRenderer}) with its alerts, notices and format hints on stderr as they come.
  */
-public final class PlainOutput implements LiveOutput {
+public final class PlainOutput extends StderrLiveOutput {
     private final PrintWriter out;
-    private final Consumer<String> stderr;
     private final LiveRenderer renderer;
-    private final FormatHints hints;
 
     public PlainOutput(PrintWriter out, Consumer<String> stderr, int intervalSeconds, int windowSeconds) {
+        super(stderr);
         this.renderer = new LiveRenderer(intervalSeconds, windowSeconds);
         this.out = out;
-        this.stderr = stderr;
-        this.hints = new FormatHints(stderr);
     }
 
     @Override
@@ -33,19 +30,5 @@ public final class PlainOutput implements LiveOutput {
         }
         out.println();
         out.flush();
-    }
-
-    @Override
-    public void notice(String file, String line) {
-        stderr.accept(line);
-    }
-
-    @Override
-    public void hint(String file, String hint) {
-        hints.hint(file, hint);
-    }
-
-    @Override
-    public void close() {
     }
 }
