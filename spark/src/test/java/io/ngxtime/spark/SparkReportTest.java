@@ -162,6 +162,41 @@ class SparkReportTest {
         assertThat(ngxtime(args("spark", options))).isEqualTo(ngxtime(args("report", options)));
     }
 
+    /**
+     * Beyond a bounded table's capacity its counts are estimates that depend on the merge order (README, "what
+     * scales"): the two hours of the sample have more distinct clients (1,103) than the clients table keeps. Both
+     * runs say so, and every other figure is still the same.
+     */
+    @Test
+    void tableBeyondItsCapacity_isApproximateInBoth_andEverythingElseIsTheSame() throws IOException {
+        Path week = dir.resolve("week");
+        Files.createDirectories(week);
+        List<String> lines;
+        lines = Files.readAllLines(Path.of(System.getProperty("ngxtime.testdata"), "samples", "timing-small.log"), StandardCharsets.UTF_8);
+        List<String> args = new ArrayList<>();
+        int per = lines.size() / 3 + 1;
+        for (int p = 0; p < 3; p++) {
+            Path file = week.resolve("access.log." + p + ".gz");
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+                out.write((String.join("\n", lines.subList(p * per, Math.min(lines.size(), (p + 1) * per))) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            args.add(file.toString());
+        }
+        List<String> report = new ArrayList<>(List.of("report", "--json"));
+        report.addAll(args);
+        List<String> distributed = new ArrayList<>(List.of("spark", "--json", "--tasks", "3"));
+        distributed.addAll(args);
+        com.fasterxml.jackson.databind.node.ObjectNode one = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(ngxtime(report));
+        com.fasterxml.jackson.databind.node.ObjectNode many = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(ngxtime(distributed));
+        assertThat(one.path("clients").path("approximate").asBoolean()).isTrue();
+        assertThat(many.path("clients").path("approximate").asBoolean()).isTrue();
+        assertThat(many.path("clients").path("top").size()).isEqualTo(one.path("clients").path("top").size());
+        one.remove("clients");
+        many.remove("clients");
+        assertThat(many).isEqualTo(one);
+    }
+
     @Test
     void terminalReport_sameAsReport() {
         assertThat(ngxtime(args("spark", List.of()))).isEqualTo(ngxtime(args("report", List.of())));
