@@ -20,7 +20,8 @@ public final class FilterMixin {
     @Option(names = "--tier", paramLabel = "TIERS", description = "Only these tiers: nginx, cache, upstream (comma-separated).")
     String tier;
 
-    RequestFilter filter() {
+    /** The filter the options give; a usage error when one cannot be read. */
+    public RequestFilter filter() {
         try {
             return RequestFilter.of(status, path, upstream, method, tier);
         } catch (IllegalArgumentException e) {

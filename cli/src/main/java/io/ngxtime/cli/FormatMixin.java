@@ -38,7 +38,7 @@ public final class FormatMixin {
     String formatName;
 
     /** The format given, or null to detect it among {@code candidates} (a configuration's formats, then the presets). */
-    record Formats(LogFormat given, List<LogFormat> candidates) {
+    public record Formats(LogFormat given, List<LogFormat> candidates) {
     }
 
     private Formats settled;
@@ -49,7 +49,7 @@ public final class FormatMixin {
      *
      * @throws UserException for an unknown format name, an unreadable conf
      */
-    Formats formats(PrintWriter err) {
+    public Formats formats(PrintWriter err) {
         if (settled == null) {
             settled = settle(err);
         }

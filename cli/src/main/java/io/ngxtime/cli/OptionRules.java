@@ -47,13 +47,15 @@ final class OptionRules {
     }
 
     /** {@code option} comes with a mixin to other commands too, but only {@code commandName} does anything with it. */
-    private record OnlyIn(String commandName, String option, String why) implements Rule {
+    /** An option only the commands named take ({@code spark} is {@code report} as a Spark job: it takes what report takes). */
+    private record OnlyIn(List<String> commandNames, String option, String why) implements Rule {
         @Override
         public String broken(ParseResult command) {
-            return has(command, option) && !command.commandSpec().name().equals(commandName) ? why : null;
+            return has(command, option) && !commandNames.contains(command.commandSpec().name()) ? why : null;
         }
     }
 
+    private static final List<String> REPORTS = List.of("report", "spark");
     private static final String BASELINE_IS_REPORTS = "--baseline compares reports: use it with 'ngxtime report'";
 
     private static final List<Rule> RULES = List.of(
@@ -69,9 +71,9 @@ final class OptionRules {
             new Excludes("--max-line-bytes", "--queue",
                     "--max-line-bytes applies as lines are read from log FILEs: a queue's lines were cut when they were"
                             + " ingested (give it to 'ngxtime ingest')"),
-            new OnlyIn("report", "--baseline", BASELINE_IS_REPORTS),
-            new OnlyIn("report", "--baseline-from", BASELINE_IS_REPORTS),
-            new OnlyIn("report", "--baseline-to", BASELINE_IS_REPORTS),
+            new OnlyIn(REPORTS, "--baseline", BASELINE_IS_REPORTS),
+            new OnlyIn(REPORTS, "--baseline-from", BASELINE_IS_REPORTS),
+            new OnlyIn(REPORTS, "--baseline-to", BASELINE_IS_REPORTS),
             new Needs("--baseline", List.of("--from", "--to"),
                     "--baseline compares the window with the one before it: give --from and --to"),
             new Excludes("--baseline", "--baseline-from", "give either --baseline or --baseline-from and --baseline-to, not both"),

@@ -12,7 +12,7 @@ import java.util.Locale;
  * {@link ExitCode#DATA} once its output is written; one with more than half rejected is a warning.
  * A log in the wrong format, or a file that is not a log, so never passes silently.
  */
-final class RejectedInputs {
+public final class RejectedInputs {
     private RejectedInputs() {
     }
 
@@ -21,7 +21,7 @@ final class RejectedInputs {
      *
      * @return whether some input had every line rejected
      */
-    static boolean warn(List<InputLines> inputs, PrintWriter err) {
+    public static boolean warn(List<InputLines> inputs, PrintWriter err) {
         boolean all = false;
         for (InputLines in : inputs) {
             if (in.allRejected()) {

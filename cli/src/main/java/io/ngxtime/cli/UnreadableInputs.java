@@ -10,12 +10,12 @@ import java.util.List;
  * none of whose inputs can be read writes no report, no chart and no queue: an empty report with an
  * exit code at the bottom of a cron mail reads like a quiet night.
  */
-final class UnreadableInputs {
+public final class UnreadableInputs {
     private UnreadableInputs() {
     }
 
     /** One line per input on {@code err}, then the run ends with {@link ExitCode#IO}. */
-    static void stop(List<InputError> errors, PrintWriter err) {
+    public static void stop(List<InputError> errors, PrintWriter err) {
         for (InputError e : errors) {
             err.println("ngxtime: " + e);
         }

@@ -27,12 +27,12 @@ public final class WindowMixin {
     OffsetDateTime baselineTo;
 
     /** The window {@code --from}/{@code --to} give, open where one is not given. */
-    TimeWindow window() {
+    public TimeWindow window() {
         return TimeWindow.between(fromMillis(), toMillis());
     }
 
     /** What to compare the window with: {@code --baseline-from}/{@code --baseline-to}, {@code --baseline}, or nothing. */
-    Baseline baseline() {
+    public Baseline baseline() {
         // which of these options go together is OptionRules'; what their values must be is said here
         if (baselineFrom != null && baselineTo != null) {
             if (!baselineTo.isAfter(baselineFrom)) {
@@ -52,7 +52,8 @@ public final class WindowMixin {
         return to == null ? Long.MAX_VALUE : to.toInstant().toEpochMilli();
     }
 
-    void check() {
+    /** Fails with a usage error when {@code --to} is not after {@code --from}. */
+    public void check() {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new UserException(ExitCode.USAGE, "--to must be after --from");
         }

@@ -15,7 +15,7 @@ import java.util.Map;
  * Every aggregator of a report, fed together, behind the report's filter: counts, timing, upstreams,
  * traffic, routes, slow clients, and rejected lines. Single-writer; mergeable.
  */
-public final class Aggregation implements Aggregator<Aggregation> {
+public final class Aggregation implements Aggregator<Aggregation>, java.io.Serializable {
     private final RequestFilter filter;
     private final SummaryAggregator summary = new SummaryAggregator();
     private final TimingAggregator timing = new TimingAggregator();

@@ -11,7 +11,7 @@ import org.HdrHistogram.Histogram;
  * clamped, in every statistic: no percentile, mean or maximum is ever beyond the stated range, and the
  * report says how many were clamped. The maximum is exact below the range. Mergeable; single-writer.
  */
-public final class LatencyHistogram {
+public final class LatencyHistogram implements java.io.Serializable {
     /** One hour: longer requests are clamped (the report states it as {@link Percentiles#HIGHEST_MICROS}). */
     public static final long HIGHEST_MICROS = Percentiles.HIGHEST_MICROS;
     public static final int PRECISE = 3;

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * exact value. Grown on demand, at most about 500 ints (up to {@link LatencyHistogram#HIGHEST_MICROS});
  * exact counts. Bucketing uses bit arithmetic only. Mergeable.
  */
-public final class LogHistogram {
+public final class LogHistogram implements java.io.Serializable {
     static final int SUB_BITS = 4;
     static final int SUB_BUCKETS = 1 << SUB_BITS;
     static final int BUCKETS = bucket(LatencyHistogram.HIGHEST_MICROS) + 1;

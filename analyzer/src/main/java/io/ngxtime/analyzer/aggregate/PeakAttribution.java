@@ -16,7 +16,7 @@ import java.util.Locale;
  * baseline rate, the request count, p99, 5xx rate and attribution shares all describe the same requests.
  * Mergeable.
  */
-public final class PeakAttribution implements Aggregator<PeakAttribution> {
+public final class PeakAttribution implements Aggregator<PeakAttribution>, java.io.Serializable {
     /** The dimensions a surge is attributed to, in report order. */
     public enum Dimension {
         REFERRER, ROUTE, CLIENT_NETWORK, USER_AGENT, UPSTREAM;
@@ -33,7 +33,7 @@ public final class PeakAttribution implements Aggregator<PeakAttribution> {
     public static final double MIN_SHARE_POINTS = 0.02;
 
     /** Counts of one side (surge or baseline) of one peak. */
-    static final class Side {
+    static final class Side implements java.io.Serializable {
         long requests;
         long errors5xx;
         /** Requests whose status was logged: the 5xx share is over these. */

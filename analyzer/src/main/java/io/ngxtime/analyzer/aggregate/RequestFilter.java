@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Which requests a report covers ({@code --status}, {@code --path}, {@code --upstream}, {@code --method},
  * {@code --tier}); the time window is applied where requests are read. Immutable.
  */
-public final class RequestFilter {
+public final class RequestFilter implements java.io.Serializable {
     public static final RequestFilter ALL = new RequestFilter(List.of(), null, null, null, null);
 
     private final List<int[]> statusRanges;

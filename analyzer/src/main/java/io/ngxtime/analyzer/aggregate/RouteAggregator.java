@@ -7,7 +7,7 @@ import io.ngxtime.analyzer.record.Request;
  * in bounded top-K sketches (exact until they hold more distinct keys than their capacity, then marked
  * approximate).
  */
-public final class RouteAggregator implements Aggregator<RouteAggregator> {
+public final class RouteAggregator implements Aggregator<RouteAggregator>, java.io.Serializable {
     public static final int MAX_ROUTES = 2000;
     public static final int MAX_PATHS = 1000;
     public static final int MAX_CLIENTS = 1000;

@@ -5,7 +5,7 @@ import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.record.Tier;
 
 /** Statistics of one route. Mergeable. */
-public final class RouteStats {
+public final class RouteStats implements java.io.Serializable {
     long requests;
     long errors5xx;
     long errors4xx;

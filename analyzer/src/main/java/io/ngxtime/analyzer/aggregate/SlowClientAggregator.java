@@ -6,7 +6,7 @@ import io.ngxtime.analyzer.record.Request;
  * Slow clients: requests whose nginx/client time (request time minus upstream time) is at least
  * {@link #SLOW_MICROS}, by client network.
  */
-public final class SlowClientAggregator implements Aggregator<SlowClientAggregator> {
+public final class SlowClientAggregator implements Aggregator<SlowClientAggregator>, java.io.Serializable {
     /** One second spent in nginx or sending to the client. */
     public static final long SLOW_MICROS = 1_000_000;
     private long timed;

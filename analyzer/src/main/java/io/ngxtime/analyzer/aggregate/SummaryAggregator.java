@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Requests, requests by status, and the first and last time, each kept in the zone it was logged in. */
-public final class SummaryAggregator implements Aggregator<SummaryAggregator> {
+public final class SummaryAggregator implements Aggregator<SummaryAggregator>, java.io.Serializable {
     private long requests;
     private final long[] byStatus = new long[1000];
     private long otherStatus;

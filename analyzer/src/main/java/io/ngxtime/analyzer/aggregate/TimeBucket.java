@@ -9,7 +9,7 @@ import io.ngxtime.analyzer.record.Tier;
  * bytes, where the time went (summed, for means), and latency histograms overall, per tier and for
  * upstream time. Mergeable.
  */
-public final class TimeBucket {
+public final class TimeBucket implements java.io.Serializable {
     long requests;
     /** The zone offset its first request was logged in (a log crossing a DST change keeps both). */
     int offsetSeconds;

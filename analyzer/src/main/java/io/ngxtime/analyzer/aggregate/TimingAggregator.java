@@ -10,7 +10,7 @@ import io.ngxtime.analyzer.record.Tier;
  * attempts) and its parts (connect, header, response summed over attempts), and nginx/client time
  * (request time minus upstream time, never negative; lines where the log says otherwise are counted).
  */
-public final class TimingAggregator implements Aggregator<TimingAggregator> {
+public final class TimingAggregator implements Aggregator<TimingAggregator>, java.io.Serializable {
     private final long[] tierRequests = new long[Tier.values().length];
     private final LatencyHistogram[] tierTime = new LatencyHistogram[Tier.values().length];
     private final LatencyHistogram requestTime = new LatencyHistogram(LatencyHistogram.PRECISE);

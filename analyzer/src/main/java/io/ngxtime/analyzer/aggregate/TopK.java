@@ -19,9 +19,9 @@ import java.util.function.Supplier;
  *
  * @param <V> per-key statistics
  */
-public final class TopK<V> {
+public final class TopK<V> implements java.io.Serializable {
     /** One kept key. */
-    public static final class Entry<V> {
+    public static final class Entry<V> implements java.io.Serializable {
         final String key;
         long count;
         long error;
@@ -53,13 +53,17 @@ public final class TopK<V> {
         }
     }
 
-    /** Adds per-key values together on merge. */
-    public interface Merger<V> {
+    /** Makes a key's empty statistics. Serializable, so a TopK is. */
+    public interface Values<V> extends Supplier<V>, java.io.Serializable {
+    }
+
+    /** Adds per-key values together on merge. Serializable, so a TopK is (a partial result shipped between machines). */
+    public interface Merger<V> extends java.io.Serializable {
         void mergeInto(V target, V source);
     }
 
     private final int capacity;
-    private final Supplier<V> values;
+    private final Values<V> values;
     private final Merger<V> merger;
     private final Map<String, Entry<V>> entries = new HashMap<>();
     /**
@@ -79,7 +83,7 @@ public final class TopK<V> {
     private long sketchAdditions;
     private V scratch;
 
-    public TopK(int capacity, Supplier<V> values, Merger<V> merger) {
+    public TopK(int capacity, Values<V> values, Merger<V> merger) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }

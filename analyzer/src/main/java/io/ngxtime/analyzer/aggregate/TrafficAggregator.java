@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * than {@link #MAX_BUCKETS} buckets, their width doubles (two minutes, four, ...), so memory stays
  * bounded whatever the range. Mergeable.
  */
-public final class TrafficAggregator implements Aggregator<TrafficAggregator> {
+public final class TrafficAggregator implements Aggregator<TrafficAggregator>, java.io.Serializable {
     /** Hours with per-second counts: 120 days' worth. */
     public static final int MAX_HOURS = 24 * 120;
     /** Time buckets: two weeks of minutes. */

@@ -12,7 +12,7 @@ import io.ngxtime.analyzer.report.UpstreamReport;
  * that reached the server. Attempts whose address the format does not log are one entry,
  * {@link UpstreamReport#NOT_LOGGED_KEY}. At most {@link #MAX_UPSTREAMS} entries are kept (the busiest).
  */
-public final class UpstreamAggregator implements Aggregator<UpstreamAggregator> {
+public final class UpstreamAggregator implements Aggregator<UpstreamAggregator>, java.io.Serializable {
     public static final int MAX_UPSTREAMS = 256;
     private final TopK<UpstreamStats> byAddress = new TopK<>(MAX_UPSTREAMS, UpstreamStats::new, UpstreamStats::merge);
 

@@ -5,7 +5,7 @@ import io.ngxtime.analyzer.report.Latency;
 import java.util.OptionalLong;
 
 /** Per-attempt statistics of one entry of {@code $upstream_addr}. Mergeable. */
-public final class UpstreamStats {
+public final class UpstreamStats implements java.io.Serializable {
     long attempts;
     /** Attempts whose outcome is known (their format logs {@code $upstream_status}, or nginx named the group). */
     long outcomeKnown;

@@ -6,6 +6,11 @@
  * {@link io.ngxtime.analyzer.aggregate.BatchWindowFilter} feeds it the record queue's batches, keeping the
  * requests and rejected lines of a time window.
  *
+ * <p>{@code Aggregation} and {@code PeakAttribution} are {@link java.io.Serializable} (Java serialization,
+ * everything they hold included: HdrHistogram writes itself compressed; the route and network caches are
+ * written as their derivation only), so a distributed run (the {@code spark} module) ships each part's
+ * aggregation to where the parts are merged.
+ *
  * <p>May use {@code files}, {@code record}, {@code source}, {@code ingest}, {@code queue} and {@code report};
  * the facade (the root package, {@code live}) uses it. What reads a finished report and goes on (peak
  * attribution and baseline passes, reports from a queue) is the facade's, not this package's.

@@ -16,7 +16,7 @@ import java.util.Map;
  * (truncated) text ({@link RejectsFile} writes every one, whole). Memory is bounded: at most
  * {@link #MAX_REASONS} distinct reasons are counted separately. Not thread-safe; {@link #merge} combines.
  */
-public final class Rejects {
+public final class Rejects implements java.io.Serializable {
     /** Distinct reasons counted separately; the rest are counted under {@link #OTHER_REASONS}. */
     public static final int MAX_REASONS = 200;
     public static final String OTHER_REASONS = "other reasons";

@@ -5,5 +5,5 @@ package io.ngxtime.analyzer.record;
  * reason, or a note on an accepted line) and its text, cut to a bounded length. The text came from a log:
  * renderers must escape it.
  */
-public record LineSample(String source, long line, String message, String text) {
+public record LineSample(String source, long line, String message, String text) implements java.io.Serializable {
 }

@@ -9,7 +9,7 @@ package io.ngxtime.analyzer.record;
  * comparisons need no case for it; {@link #fromMillis()} and {@link #toMillis()} return those values for
  * an open end, and {@link #hasStart()}, {@link #hasEnd()} say which ends are set.
  */
-public record TimeWindow(long fromMillis, long toMillis) {
+public record TimeWindow(long fromMillis, long toMillis) implements java.io.Serializable {
     /** All of time: both ends open. */
     public static final TimeWindow ALL = new TimeWindow(Long.MIN_VALUE, Long.MAX_VALUE);
 

@@ -22,7 +22,7 @@ package io.ngxtime.analyzer.report;
  */
 public record PeakWindow(long busiestSecond, long busiestSecondCount, long busiestMinute, long busiestMinuteCount,
                          long startSecond, long endSecond, long baselineStartSecond, long baselineEndSecond,
-                         double baselinePerMinute, long surgeRequests) {
+                         double baselinePerMinute, long surgeRequests) implements java.io.Serializable {
     /** A peak whose baseline window ends where its surge starts. */
     public PeakWindow(long busiestSecond, long busiestSecondCount, long busiestMinute, long busiestMinuteCount,
                       long startSecond, long endSecond, long baselineStartSecond, double baselinePerMinute,

@@ -50,6 +50,63 @@ class AggregationMergeTest {
         assertThat(fingerprint(merged.report(List.of(), "f"))).isEqualTo(fingerprint(whole.report(List.of(), "f")));
     }
 
+    /**
+     * A distributed run ships each part's aggregation to the machine that merges: parts written with Java
+     * serialization, read back and merged give what one pass gives (peaks' attribution, route and network
+     * caches, filters, windows and rejected-line samples included).
+     */
+    @RepeatedTest(2)
+    void splitSerializeDeserializeMerge_equalsOnePass(RepetitionInfo info) throws Exception {
+        List<Request> requests = SyntheticRequests.make(20_000, 7 + info.getCurrentRepetition());
+        RequestFilter filter = RequestFilter.of("200-599", null, null, null, null);
+        Aggregation whole = new Aggregation(10, filter);
+        whole.window(TimeWindow.between(0, Long.MAX_VALUE - 1));
+        requests.forEach(whole::add);
+        whole.addRejects(1, java.util.Map.of("junk", 1L), List.of(new io.ngxtime.analyzer.record.LineSample("a.log", 7, "junk", "x")));
+
+        int cut = new SplittableRandom(info.getCurrentRepetition()).nextInt(requests.size());
+        Aggregation first = new Aggregation(10, filter);
+        first.window(TimeWindow.between(0, Long.MAX_VALUE - 1));
+        first.addRejects(1, java.util.Map.of("junk", 1L), List.of(new io.ngxtime.analyzer.record.LineSample("a.log", 7, "junk", "x")));
+        requests.subList(0, cut).forEach(first::add);
+        Aggregation second = new Aggregation(10, filter);
+        requests.subList(cut, requests.size()).forEach(second::add);
+        Aggregation merged = roundTrip(first);
+        merged.merge(roundTrip(second));
+        // the merged aggregation keeps working after the trip: the caches it was shipped without are rebuilt
+        merged.add(requests.get(0));
+        whole.add(requests.get(0));
+
+        Report one = whole.report(List.of("a.log"), "f", 3);
+        Report two = merged.report(List.of("a.log"), "f", 3);
+        assertThat(fingerprint(two)).isEqualTo(fingerprint(one));
+        assertThat(two.rejects()).isEqualTo(one.rejects());
+        assertThat(two.filter()).isEqualTo(one.filter());
+        assertThat(one.peaks()).isNotEmpty();
+
+        List<io.ngxtime.analyzer.report.PeakWindow> windows = one.peaks().stream().map(p -> p.window()).toList();
+        PeakAttribution oneAttribution = new PeakAttribution(windows);
+        requests.forEach(oneAttribution::add);
+        PeakAttribution firstAttribution = new PeakAttribution(windows);
+        requests.subList(0, cut).forEach(firstAttribution::add);
+        PeakAttribution secondAttribution = new PeakAttribution(windows);
+        requests.subList(cut, requests.size()).forEach(secondAttribution::add);
+        PeakAttribution mergedAttribution = roundTrip(firstAttribution);
+        mergedAttribution.merge(roundTrip(secondAttribution));
+        assertThat(mergedAttribution.reports(0).toString()).isEqualTo(oneAttribution.reports(0).toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T value) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void merge_keepsTheLinesLeftOutAndTheWindowsDescription() {
         RequestFilter fiveXx = RequestFilter.of("5xx", null, null, null, null);
