@@ -17,12 +17,12 @@ import org.jfree.chart.JFreeChart;
  * Writing chart files and the HTML report from commands: into an {@link OutputFile}, with a failure (no fonts,
  * a write that fails, a directory that cannot be made) as one line and its exit code.
  */
-final class ChartFiles {
+public final class ChartFiles {
     private ChartFiles() {
     }
 
     /** Fails with exit 74 and one line when charts cannot be drawn for lack of fonts. */
-    static void checkFonts() {
+    public static void checkFonts() {
         try {
             Fonts.check();
         } catch (NoFontsException e) {
@@ -52,7 +52,7 @@ final class ChartFiles {
     }
 
     /** Writes the self-contained HTML report into {@code file} (delivered by its {@link OutputFile#commit}). */
-    static void writeHtml(Report report, OutputFile file) {
+    public static void writeHtml(Report report, OutputFile file) {
         try {
             Writer w = file.writer();
             new HtmlReportWriter().write(report, w);

@@ -32,7 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>A write that fails does not throw into whoever writes (an analysis streaming rejected lines): the
  * first failure is kept, later writes are dropped, and {@link #commit} reports it. Not thread-safe.
  */
-final class OutputFile implements AutoCloseable {
+public final class OutputFile implements AutoCloseable {
     private final Path target;
     private final Path destination;
     private final boolean inPlace;
@@ -48,7 +48,7 @@ final class OutputFile implements AutoCloseable {
     }
 
     /** Checks that {@code target} can be written, and returns it ready for writing (nothing is created yet). */
-    static OutputFile prepare(Path target) {
+    public static OutputFile prepare(Path target) {
         Path destination = target;
         try {
             if (Files.isSymbolicLink(target)) {
@@ -96,7 +96,7 @@ final class OutputFile implements AutoCloseable {
     }
 
     /** The content's bytes (buffered). */
-    OutputStream stream() {
+    public OutputStream stream() {
         if (committed) {
             throw new IllegalStateException(target + " is committed");
         }
@@ -119,7 +119,7 @@ final class OutputFile implements AutoCloseable {
     }
 
     /** The content as UTF-8 text (buffered; the same bytes as {@link #stream()}). */
-    Writer writer() {
+    public Writer writer() {
         if (writer == null) {
             writer = new OutputStreamWriter(stream(), StandardCharsets.UTF_8);
         }
@@ -132,7 +132,7 @@ final class OutputFile implements AutoCloseable {
      *
      * @throws UserException with {@link ExitCode#IO} and the cause when any write failed, or this one
      */
-    void commit() {
+    public void commit() {
         stream();
         try {
             if (writer != null) {

@@ -51,7 +51,7 @@ public final class StandardOutput extends PrintWriter {
      * Flushes {@code out} and fails with {@link ExitCode#IO} and one line naming standard output (with the
      * cause when {@code out} is a {@link StandardOutput}) if anything written to it was lost.
      */
-    static void check(PrintWriter out) {
+    public static void check(PrintWriter out) {
         String failure = failure(out);
         if (failure != null) {
             throw readerGone(out) ? new UserException(ExitCode.CLOSED_PIPE, null) : new UserException(ExitCode.IO, failure);

@@ -7,10 +7,13 @@ import io.ngxtime.analyzer.ingest.InputError;
 import io.ngxtime.analyzer.ingest.InputLines;
 import io.ngxtime.analyzer.report.Report;
 import io.ngxtime.analyzer.source.Input;
+import io.ngxtime.cli.ChartFiles;
 import io.ngxtime.cli.ExitCode;
 import io.ngxtime.cli.FilterMixin;
 import io.ngxtime.cli.FormatMixin;
+import io.ngxtime.cli.OutputFile;
 import io.ngxtime.cli.RejectedInputs;
+import io.ngxtime.cli.StandardOutput;
 import io.ngxtime.cli.UnreadableInputs;
 import io.ngxtime.cli.UserException;
 import io.ngxtime.cli.WindowMixin;
@@ -72,6 +75,10 @@ public final class SparkCommand implements Callable<Integer> {
             description = "Also write the time series as CSV, one row per minute (- for standard output: the report then goes to stderr).")
     String csv;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the report with every chart as one self-contained HTML page, as 'report --html' does.")
+    Path html;
+
     @Option(names = "--rows", paramLabel = "N", description = "At most N rows in every table of the terminal report.")
     Integer rows;
 
@@ -127,52 +134,61 @@ public final class SparkCommand implements Callable<Integer> {
         if (files.contains(Input.STDIN)) {
             throw new UserException(ExitCode.USAGE, "a Spark job cannot read standard input: give files");
         }
-        SparkReport.Request request = new SparkReport.Request(window.window(), filters.filter(), window.baseline(), peaks,
-                samples, maxLineBytes, splitBytes, tasks);
-        InputSet set = inputSet(err);
-        SparkReport.Result result;
-        try (SparkContexts.Lease spark = contexts.open(master)) {
-            result = SparkReport.run(spark.context(), set, request);
+        if (html != null) {
+            ChartFiles.checkFonts();
         }
-        for (InputError e : result.inputErrors()) {
-            err.println("ngxtime: " + e);
-        }
-        RejectedInputs.warn(result.inputLines(), err);
-        SparkReport.JobSummary job = result.summary();
-        if (job.limitedByOneFile()) {
-            err.printf(Locale.ROOT, "ngxtime: note: %s holds about %.0f%% of the data and is read by one task (compressed"
-                    + " files cannot be split): it bounds how fast this run can be%n", job.largestWhole(), job.largestWholeShare() * 100);
-        }
-        Report report = result.report();
-        PrintWriter reportOut = "-".equals(csv) ? err : out;
-        if (json) {
-            new JsonReportRenderer().render(report, reportOut);
-        } else {
-            new TextReportRenderer(Ansi.OFF, rows == null ? OptionalInt.empty() : OptionalInt.of(rows)).render(report, reportOut);
-        }
-        reportOut.flush();
-        if (csv != null) {
-            writeCsv(report, out);
-        }
-        if (!result.inputErrors().isEmpty()) {
-            return ExitCode.IO;
-        }
-        if (result.inputLines().stream().anyMatch(InputLines::allRejected)) {
-            return ExitCode.DATA;
-        }
-        return strict && report.rejects().total() > 0 ? ExitCode.REJECTED_LINES : ExitCode.OK;
-    }
-
-    private void writeCsv(Report report, PrintWriter out) {
-        if ("-".equals(csv)) {
-            new CsvSeriesRenderer().perMinute(report, out);
-            out.flush();
-            return;
-        }
-        try (PrintWriter w = new PrintWriter(java.nio.file.Files.newBufferedWriter(Path.of(csv)))) {
-            new CsvSeriesRenderer().perMinute(report, w);
-        } catch (IOException e) {
-            throw new UserException(ExitCode.IO, "cannot write " + csv + ": " + IoErrorText.describe(e), e);
+        // every output checked before the job runs (a cluster's time is not spent on a report that cannot be
+        // written), each written beside its target and renamed into place once whole, as 'report' does
+        try (OutputFile csvOut = csv == null || csv.equals("-") ? null : OutputFile.prepare(Path.of(csv));
+             OutputFile htmlOut = html == null ? null : OutputFile.prepare(html)) {
+            SparkReport.Request request = new SparkReport.Request(window.window(), filters.filter(), window.baseline(), peaks,
+                    samples, maxLineBytes, splitBytes, tasks);
+            InputSet set = inputSet(err);
+            SparkReport.Result result;
+            try (SparkContexts.Lease spark = contexts.open(master)) {
+                result = SparkReport.run(spark.context(), set, request);
+            }
+            for (InputError e : result.inputErrors()) {
+                err.println("ngxtime: " + e);
+            }
+            RejectedInputs.warn(result.inputLines(), err);
+            SparkReport.JobSummary job = result.summary();
+            if (job.limitedByOneFile()) {
+                err.printf(Locale.ROOT, "ngxtime: note: %s holds about %.0f%% of the data and is read by one task (compressed"
+                        + " files cannot be split): it bounds how fast this run can be%n", job.largestWhole(), job.largestWholeShare() * 100);
+            }
+            Report report = result.report();
+            PrintWriter reportOut = "-".equals(csv) ? err : out;
+            if (json) {
+                new JsonReportRenderer().render(report, reportOut);
+            } else {
+                new TextReportRenderer(Ansi.OFF, rows == null ? OptionalInt.empty() : OptionalInt.of(rows)).render(report, reportOut);
+            }
+            reportOut.flush();
+            if ("-".equals(csv)) {
+                new CsvSeriesRenderer().perMinute(report, out);
+                out.flush();
+            } else if (csvOut != null) {
+                PrintWriter w = new PrintWriter(csvOut.writer());
+                new CsvSeriesRenderer().perMinute(report, w);
+                w.flush();
+            }
+            if (htmlOut != null) {
+                ChartFiles.writeHtml(report, htmlOut);
+            }
+            StandardOutput.check(out);
+            for (OutputFile f : new OutputFile[] {csvOut, htmlOut}) {
+                if (f != null) {
+                    f.commit();
+                }
+            }
+            if (!result.inputErrors().isEmpty()) {
+                return ExitCode.IO;
+            }
+            if (result.inputLines().stream().anyMatch(InputLines::allRejected)) {
+                return ExitCode.DATA;
+            }
+            return strict && report.rejects().total() > 0 ? ExitCode.REJECTED_LINES : ExitCode.OK;
         }
     }
 

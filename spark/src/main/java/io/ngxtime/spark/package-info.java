@@ -17,7 +17,7 @@
  * </ul>
  *
  * <p>Limits: inputs are local paths every executor can read at the same path (no {@code hdfs://} or
- * {@code s3a://} URLs yet); no standard input, {@code --rejects}, {@code --html} or {@code --progress}. The
+ * {@code s3a://} URLs yet); no standard input, {@code --rejects} or {@code --progress}. The
  * bounded tables (clients, paths, routes, upstreams, attribution values) are exact, and then equal to one
  * machine's, while they hold fewer distinct values than their capacity; beyond it their counts are estimates
  * that depend on the merge order, so they may differ from one machine's in the last ranks (both say

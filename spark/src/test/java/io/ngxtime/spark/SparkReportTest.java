@@ -150,6 +150,35 @@ class SparkReportTest {
     }
 
     @Test
+    void htmlAndCsvFiles_sameAsReports() throws IOException {
+        Path reportHtml = dir.resolve("report.html");
+        Path sparkHtml = dir.resolve("spark.html");
+        Path reportCsv = dir.resolve("report.csv");
+        Path sparkCsv = dir.resolve("spark.csv");
+        ngxtime(args("report", List.of("--html", reportHtml.toString(), "--csv", reportCsv.toString())));
+        ngxtime(args("spark", List.of("--html", sparkHtml.toString(), "--csv", sparkCsv.toString())));
+
+        assertThat(Files.readString(sparkHtml)).startsWith("<!DOCTYPE html>").isEqualTo(Files.readString(reportHtml));
+        assertThat(Files.readString(sparkCsv)).isNotEmpty().isEqualTo(Files.readString(reportCsv));
+    }
+
+    @Test
+    void anOutputThatCannotBeWritten_endsTheRunBeforeTheJob_exit74() {
+        StringWriter err = new StringWriter();
+        boolean[] jobRan = {false};
+        SparkCommand command = new SparkCommand(master -> {
+            jobRan[0] = true;
+            throw new AssertionError("no job for a report that cannot be written");
+        });
+        int code = SparkMain.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), command)
+                .execute(args("spark", List.of("--html", dir.resolve("no/such/dir/r.html").toString())).toArray(String[]::new));
+
+        assertThat(code).as(err.toString()).isEqualTo(74);
+        assertThat(jobRan[0]).isFalse();
+        assertThat(err.toString()).contains("no/such/dir/r.html").hasLineCount(1);
+    }
+
+    @Test
     void firstSamples_areTheFirstByFileAndLine_whateverTheTasksFinishingOrder() {
         List<String> options = List.of("--json", "--samples", "3", "--peaks", "2");
         assertThat(ngxtime(args("spark", options))).isEqualTo(ngxtime(args("report", options)));
