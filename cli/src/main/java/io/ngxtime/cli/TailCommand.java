@@ -99,7 +99,7 @@ public final class TailCommand implements Callable<Integer> {
     boolean plain;
 
     @Option(names = "--alert", paramLabel = "RULE", converter = AlertRuleConverter.class,
-            description = "Alert when RULE holds, e.g. '5xx>2%', 'p99>800ms', 'upstream:10.0.1.3:8080 p99>500ms', 'rps<10', 'stale>60s' (repeatable; docs/alerts.md).")
+            description = "Alert when RULE holds, e.g. '5xx>2%%', 'p99>800ms', 'upstream:10.0.1.3:8080 p99>500ms', 'rps<10', 'stale>60s' (repeatable; docs/alerts.md).")
     List<AlertRule> alertRules = new ArrayList<>();
 
     @Option(names = "--on-alert", paramLabel = "CMD",

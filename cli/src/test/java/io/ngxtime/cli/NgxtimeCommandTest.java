@@ -19,6 +19,28 @@ class NgxtimeCommandTest {
         return s.replaceAll("\\s+", " ").strip();
     }
 
+    /**
+     * picocli formats every description as a format string: a bare '%' (as in '5xx>2%') makes it print a
+     * warning on stderr with the help, and show the text unformatted.
+     */
+    @Test
+    void help_ofEveryCommand_isFormattedWithoutAWarning() throws Exception {
+        CommandLine cl = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        java.util.List<CommandLine> commands = new java.util.ArrayList<>(cl.getSubcommands().values());
+        commands.add(cl);
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (CommandLine c : commands) {
+                assertThat(c.getUsageMessage()).startsWith("Usage: ");
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
+
     @Test
     void help_commandList_givesEverySubcommandAWholeSentence() {
         String top = oneLine(help("--help"));
