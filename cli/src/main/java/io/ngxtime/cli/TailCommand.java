@@ -1,11 +1,8 @@
 package io.ngxtime.cli;
 
-import io.ngxtime.analyzer.InputSet;
 import io.ngxtime.analyzer.LiveClock;
 import io.ngxtime.analyzer.LiveSession;
 import io.ngxtime.analyzer.files.IoErrorText;
-import io.ngxtime.analyzer.ingest.FormatDetectionException;
-import io.ngxtime.analyzer.ingest.FormatDetector;
 import io.ngxtime.analyzer.live.AlertEvaluation;
 import io.ngxtime.analyzer.live.AlertEvaluator;
 import io.ngxtime.analyzer.live.AlertRule;
@@ -25,8 +22,6 @@ import io.ngxtime.cli.live.PlainOutput;
 import io.ngxtime.cli.metrics.MetricsAddress;
 import io.ngxtime.cli.metrics.MetricsServer;
 import io.ngxtime.cli.metrics.TailMetrics;
-import io.ngxtime.grammar.LogFormat;
-import io.ngxtime.grammar.Preset;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,19 +29,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ngxtime tail}: follow live logs like {@code tail -F} and show, every interval, the load, latency by
@@ -121,8 +111,6 @@ public final class TailCommand implements Callable<Integer> {
     /** Temporary queues keep this much: a tail that runs for days does not fill /tmp. */
     private static final Retention TEMPORARY_QUEUE_RETENTION = Retention.parse("2h");
 
-    /** Files whose format was assumed (nothing to detect it from): rejected lines may mean it is wrong. */
-    private final Map<Path, LogFormat> assumed = new HashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -143,11 +131,12 @@ public final class TailCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }
+        FollowedFormats formats = new FollowedFormats(formatOptions, files, err);
         List<LiveSession.Log> logs = new ArrayList<>();
         for (Path file : files) {
             // looked at once: a file that is not there now is new to tail, and read from its start when it appears
             boolean presentAtStart = Files.isRegularFile(file);
-            logs.add(new LiveSession.Log(file, format(file, err, presentAtStart), fromStart || !presentAtStart));
+            logs.add(new LiveSession.Log(file, formats.of(file, presentAtStart), fromStart || !presentAtStart));
         }
         LiveSession.Request request;
         try {
@@ -183,7 +172,7 @@ public final class TailCommand implements Callable<Integer> {
                         alerts.transitions().forEach(alertCommand::submit);
                     }
                     for (LiveSession.FileStatus s : f.files()) {
-                        view.hint(s.file(), formatHint(s, err));
+                        view.hint(s.file(), formats.hint(s));
                     }
                     view.frame(f, alerts);
                     StandardOutput.check(out); // nobody reads any more (a closed pipe, a full disk): stop
@@ -264,79 +253,4 @@ public final class TailCommand implements Callable<Integer> {
         return m.startsWith(file.toString()) ? m : file + ": " + m;
     }
 
-    private LogFormat format(Path file, PrintWriter err, boolean present) {
-        LogFormat f = formatOptions.formats(err).given();
-        if (f != null) {
-            return f;
-        }
-        if (present) {
-            try {
-                Optional<FormatDetector.Detection> d = InputSet.detectFollowed(formatOptions.formats(err).candidates(), file);
-                if (d.isPresent()) {
-                    err.println("ngxtime: " + (files.size() > 1 ? file + ": " : "") + d.get().describe());
-                    return d.get().format();
-                }
-            } catch (FormatDetectionException e) {
-                throw new UserException(ExitCode.DATA, (files.size() > 1 ? file + ": " : "") + e.getMessage());
-            } catch (IOException e) {
-                throw new UserException(ExitCode.IO, file + ": " + IoErrorText.describe(e), e);
-            }
-        }
-        err.println("ngxtime: " + (files.size() > 1 ? file + ": " : "")
-                + "no lines to detect the format from yet; assuming 'timing' (give --log-format)");
-        assumed.put(file, Preset.TIMING.format());
-        return Preset.TIMING.format();
-    }
-
-    /**
-     * What is wrong with the assumed format of {@code s}'s file while most of its lines are rejected: how many,
-     * and the format its first lines fit, if one does; {@code ""} when its format was given or detected, or fits.
-     */
-    private String formatHint(LiveSession.FileStatus s, PrintWriter err) {
-        Path file = files.stream().filter(p -> p.toString().equals(s.file())).findFirst().orElse(null);
-        LogFormat assumedFormat = file == null ? null : assumed.get(file);
-        if (assumedFormat == null || s.rejectedSeen() * 2 <= s.linesSeen()) {
-            return "";
-        }
-        String hint = "ngxtime: " + (files.size() > 1 ? s.file() + ": " : "") + s.rejectedSeen() + " of the " + s.linesSeen()
-                + " lines read do not match the assumed format '" + assumedFormat.name() + "'; ";
-        try {
-            Optional<FormatDetector.Detection> detected = InputSet.detectFollowed(formatOptions.formats(err).candidates(), file);
-            String name = detected.map(d -> d.format().name()).orElse(assumedFormat.name());
-            if (detected.isPresent() && detected.get().inferred() != null) {
-                return hint + "the log is JSON: restart tail and its format is inferred from its keys";
-            }
-            if (detected.isPresent() && !name.equals(assumedFormat.name())) {
-                String option = Preset.byName(name).isPresent() ? "--log-format " : "--format-name ";
-                return hint + "the log looks like '" + name + "': restart with " + option + name;
-            }
-        } catch (FormatDetectionException | IOException | UserException e) {
-            // no known format fits, the file is gone again, or --nginx-conf no longer reads: no suggestion
-        }
-        return hint + "restart with its format (--log-format or --nginx-conf)";
-    }
-
-    /** {@code --retain}: an age or a size ({@link Retention#parse}); a bad one is a usage error (exit 2). */
-    static final class RetentionConverter implements ITypeConverter<Retention> {
-        @Override
-        public Retention convert(String value) {
-            try {
-                return Retention.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** {@code --metrics}: {@link MetricsAddress#parse}; a bad one is a usage error (exit 2). */
-    static final class MetricsAddressConverter implements ITypeConverter<MetricsAddress> {
-        @Override
-        public MetricsAddress convert(String value) {
-            try {
-                return MetricsAddress.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
 }
