@@ -48,7 +48,8 @@ public final class SparkCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "Log files (plain or compressed), directories (their files) or globs (logs/access.log*).")
+            description = "Log files (plain or compressed), directories (their files) or globs (logs/access.log*); "
+                    + "also as URLs read through Hadoop (hdfs://, s3a://, file://).")
     List<String> files = new ArrayList<>();
 
     @Mixin
@@ -143,10 +144,15 @@ public final class SparkCommand implements Callable<Integer> {
              OutputFile htmlOut = html == null ? null : OutputFile.prepare(html)) {
             SparkReport.Request request = new SparkReport.Request(window.window(), filters.filter(), window.baseline(), peaks,
                     samples, maxLineBytes, splitBytes, tasks);
-            InputSet set = inputSet(err);
+            // URLs are expanded and probed with the job's Hadoop configuration, so Spark starts first; local paths are
+            // probed before it starts, so a missing file ends the run at once
+            boolean urls = files.stream().anyMatch(HadoopFiles::isUrl);
+            InputSet local = urls ? null : inputSet(err, null);
             SparkReport.Result result;
             try (SparkContexts.Lease spark = contexts.open(master)) {
-                result = SparkReport.run(spark.context(), set, request);
+                HadoopFiles hadoop = urls ? HadoopFiles.of(spark.context()) : null;
+                InputSet set = urls ? inputSet(err, hadoop) : local;
+                result = SparkReport.run(spark.context(), set, request, hadoop);
             }
             for (InputError e : result.inputErrors()) {
                 err.println("ngxtime: " + e);
@@ -192,12 +198,23 @@ public final class SparkCommand implements Callable<Integer> {
         }
     }
 
-    /** The files probed (none readable ends the run), the format taken or detected (said on {@code err}), ordered. */
-    private InputSet inputSet(PrintWriter err) {
+    /**
+     * The files probed (none readable ends the run), the format taken or detected (said on {@code err}), ordered.
+     * Local names are expanded by {@link InputPaths}, URLs by {@code hadoop} (null when there are none).
+     */
+    private InputSet inputSet(PrintWriter err, HadoopFiles hadoop) {
         List<Input> inputs = new ArrayList<>();
         try {
-            for (String f : InputPaths.expand(files)) {
-                inputs.add(Input.of(f, null));
+            for (String name : files) {
+                if (HadoopFiles.isUrl(name)) {
+                    for (String url : hadoop.expand(name)) {
+                        inputs.add(hadoop.input(url));
+                    }
+                } else {
+                    for (String f : InputPaths.expand(List.of(name))) {
+                        inputs.add(Input.of(f, null));
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UserException(ExitCode.IO, "cannot list " + String.join(" ", files) + ": " + IoErrorText.describe(e), e);

@@ -55,8 +55,10 @@ import org.apache.spark.api.java.JavaSparkContext;
  *     the same way; third, with a baseline: the requests of the baseline window.</li>
  * </ol>
  *
- * <p>Local paths only for now: every executor must see the files at the paths the driver resolved (a
- * shared file system on a cluster). Standard input and the rejects file are not supported.
+ * <p>Inputs are local paths, which every executor must see at the paths the driver resolved (a shared file
+ * system on a cluster), or URLs read through Hadoop's file systems ({@link HadoopFiles}: {@code hdfs://},
+ * {@code s3a://}, {@code file://}), opened the same way on the driver and the executors. Standard input and the
+ * rejects file are not supported.
  */
 public final class SparkReport {
     /** Splits of plain files, by default: Hadoop's block size. */
@@ -113,6 +115,16 @@ public final class SparkReport {
      * @throws IllegalArgumentException when the inputs include standard input (it cannot be shipped to a cluster)
      */
     public static Result run(JavaSparkContext spark, InputSet set, Request request) {
+        return run(spark, set, request, null);
+    }
+
+    /**
+     * Runs the job as {@link #run(JavaSparkContext, InputSet, Request)} does, over inputs some of which may be
+     * named by URL and made with {@code hadoop} ({@link HadoopFiles#input}): the executors open those through it.
+     *
+     * @param hadoop the job's Hadoop file systems, or null when every input is a local path
+     */
+    static Result run(JavaSparkContext spark, InputSet set, Request request, HadoopFiles hadoop) {
         if (set.inputs().stream().anyMatch(Input::isStdin)) {
             throw new IllegalArgumentException("standard input cannot be read by a Spark job: give files");
         }
@@ -123,10 +135,10 @@ public final class SparkReport {
             return new Result(none, errors, List.of(), new JobSummary(0, 0, 0, null, 0));
         }
         List<Input> inputs = set.inputs();
-        List<FileSplit> splits = split(inputs, request.window().isBounded(), request.splitBytes(), errors);
-        int tasks = tasks(spark, request, splits, inputs);
+        List<FileSplit> splits = split(inputs, hadoop, request.window().isBounded(), request.splitBytes(), errors);
+        int tasks = tasks(spark, request, splits, inputs, hadoop);
         SplitPass pass = new SplitPass(ShippedFormat.of(format), request.maxLineBytes(), request.samples(), request.window(),
-                request.filter());
+                request.filter(), hadoop);
         JavaRDD<FileSplit> rdd = spark.parallelize(splits, Math.max(1, tasks));
 
         PartialReport first = rdd.mapPartitions((Iterator<FileSplit> it) -> {
@@ -159,7 +171,7 @@ public final class SparkReport {
             report = report.withComparison(Comparisons.compare(aggregation, inBaseline,
                     Math.floorDiv(baseline.fromMillis(), 1000), Math.floorDiv(baseline.toMillis(), 1000)));
         }
-        return new Result(report, errors, inputLines, summary(inputs, splits, tasks));
+        return new Result(report, errors, inputLines, summary(inputs, splits, tasks, hadoop));
     }
 
     /**
@@ -222,17 +234,18 @@ public final class SparkReport {
      * The inputs cut into splits, in reading order: a compressed file (by its first bytes, whatever its
      * name) whole, a plain one in ranges of {@code splitBytes} (whole when {@code whole}: a windowed run).
      */
-    static List<FileSplit> split(List<Input> inputs, boolean whole, long splitBytes, List<InputError> errors) {
+    static List<FileSplit> split(List<Input> inputs, HadoopFiles hadoop, boolean whole, long splitBytes, List<InputError> errors) {
         List<FileSplit> splits = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Input in = inputs.get(i);
-            String path = in.path().toString();
+            boolean local = in.path() != null;
+            String path = local ? in.path().toString() : in.name();
             long size;
             boolean compressed;
-            try (InputStream raw = Files.newInputStream(in.path())) {
+            try (InputStream raw = local ? Files.newInputStream(in.path()) : hadoop.open(path, 0)) {
                 BufferedInputStream buffered = new BufferedInputStream(raw);
                 compressed = Compression.decompress(buffered) != buffered;
-                size = Files.size(in.path());
+                size = local ? Files.size(in.path()) : hadoop.size(path);
             } catch (IOException e) {
                 errors.add(new InputError(in.name(), IoErrorText.describe(e)));
                 continue;
@@ -253,7 +266,8 @@ public final class SparkReport {
      * (many small files are packed into fewer tasks: a task per tiny file costs more than it reads); never more
      * than the splits.
      */
-    private static int tasks(JavaSparkContext spark, Request request, List<FileSplit> splits, List<Input> inputs) {
+    private static int tasks(JavaSparkContext spark, Request request, List<FileSplit> splits, List<Input> inputs,
+                             HadoopFiles hadoop) {
         if (splits.isEmpty()) {
             return 1;
         }
@@ -262,23 +276,22 @@ public final class SparkReport {
         }
         long bytes = 0;
         for (Input in : inputs) {
-            bytes += estimatedBytes(in);
+            bytes += estimatedBytes(in.path() != null ? in.path().toString() : in.name(), in.name(), hadoop);
         }
         long byData = Math.max(1, (bytes + request.splitBytes() - 1) / request.splitBytes());
         return (int) Math.min(splits.size(), Math.max(spark.defaultParallelism(), byData));
     }
 
-    private static JobSummary summary(List<Input> inputs, List<FileSplit> splits, int tasks) {
+    private static JobSummary summary(List<Input> inputs, List<FileSplit> splits, int tasks, HadoopFiles hadoop) {
         long total = 0;
         String largest = null;
         long largestBytes = 0;
         for (Input in : inputs) {
-            long b = estimatedBytes(in);
-            total += b;
+            total += estimatedBytes(in.path() != null ? in.path().toString() : in.name(), in.name(), hadoop);
         }
         for (FileSplit s : splits) {
             if (s.whole() && Compression.isCompressedName(s.name())) {
-                long b = estimatedBytes(Input.file(Path.of(s.path())));
+                long b = estimatedBytes(s.path(), s.name(), hadoop);
                 if (b > largestBytes) {
                     largestBytes = b;
                     largest = s.name();
@@ -288,11 +301,15 @@ public final class SparkReport {
         return new JobSummary(inputs.size(), splits.size(), tasks, largest, total == 0 ? 0 : (double) largestBytes / total);
     }
 
-    /** A file's size, ten times it when compressed (as {@link InputSet#estimatedBytes} guesses). */
-    private static long estimatedBytes(Input in) {
+    /**
+     * A file's size, ten times it when compressed (as {@link InputSet#estimatedBytes} guesses).
+     *
+     * @param path a local path, or a URL read through {@code hadoop}
+     */
+    private static long estimatedBytes(String path, String name, HadoopFiles hadoop) {
         try {
-            long s = Files.size(in.path());
-            return Compression.isCompressedName(in.name()) ? s * 10 : s;
+            long s = HadoopFiles.isUrl(path) ? hadoop.size(path) : Files.size(Path.of(path));
+            return Compression.isCompressedName(name) ? s * 10 : s;
         } catch (IOException e) {
             return 0;
         }

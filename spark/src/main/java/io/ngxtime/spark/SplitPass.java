@@ -35,9 +35,10 @@ import java.util.function.Consumer;
  * the later passes (the requests of the peaks' spans, of the baseline window), which read the split again.
  *
  * @param samples how many rejected lines the report samples
+ * @param hadoop  the file systems of inputs named by URL, or null when all are local paths
  */
-record SplitPass(ShippedFormat format, int maxLineBytes, int samples, TimeWindow window, RequestFilter filter)
-        implements Serializable {
+record SplitPass(ShippedFormat format, int maxLineBytes, int samples, TimeWindow window, RequestFilter filter,
+                 HadoopFiles hadoop) implements Serializable {
 
     /** The first pass over one split: its aggregation (without samples) and its outcome. */
     PartialReport first(FileSplit split) {
@@ -82,7 +83,7 @@ record SplitPass(ShippedFormat format, int maxLineBytes, int samples, TimeWindow
         String error = null;
         boolean located = false;
         try {
-            SplitReader.read(split, maxLineBytes, lines -> {
+            SplitReader.read(split, hadoop, maxLineBytes, lines -> {
                 parser.line(lines, split.name(), 0, sink);
                 read[0] = lines.lineNumber();
             });
@@ -133,7 +134,7 @@ record SplitPass(ShippedFormat format, int maxLineBytes, int samples, TimeWindow
         LogRecord record = logFormat.newRecord();
         Request request = new Request();
         try {
-            SplitReader.read(split, maxLineBytes, lines -> {
+            SplitReader.read(split, hadoop, maxLineBytes, lines -> {
                 if (!lines.isTooLong() && !lines.isCut() && parser.parse(lines.buffer(), lines.lineStart(), lines.lineEnd(), record)) {
                     long t = record.timeMillis();
                     if (t >= 0 && inTime.test(t)) {

@@ -14,11 +14,14 @@
  * <li>{@link io.ngxtime.spark.SparkCommand} and {@link io.ngxtime.spark.SparkMain}: the command, added to
  *     ngxtime's command line, so options, messages and exit codes are {@code report}'s;
  *     {@link io.ngxtime.spark.SparkContexts}: its context (local mode bound to 127.0.0.1, UI off) or a test's.</li>
+ * <li>{@link io.ngxtime.spark.HadoopFiles}: inputs named by URL ({@code hdfs://}, {@code s3a://}, {@code file://}),
+ *     expanded, probed and opened through Hadoop's file systems with the job's Hadoop configuration (broadcast to
+ *     the executors); local paths never go through it.</li>
  * </ul>
  *
- * <p>Limits: inputs are local paths every executor can read at the same path (no {@code hdfs://} or
- * {@code s3a://} URLs yet); no standard input, {@code --rejects} or {@code --progress}. The
- * bounded tables (clients, paths, routes, upstreams, attribution values) are exact, and then equal to one
+ * <p>Limits: local paths must be readable by every executor at the same path; no standard input,
+ * {@code --rejects} or {@code --progress}. The bounded tables (clients, paths, routes, upstreams, attribution
+ * values) are exact, and then equal to one
  * machine's, while they hold fewer distinct values than their capacity; beyond it their counts are estimates
  * that depend on the merge order, so they may differ from one machine's in the last ranks (both say
  * {@code approximate}).

@@ -104,6 +104,16 @@ class SparkReportTest {
 
     /** Runs ngxtime (with the spark command) and returns standard output; the exit code must be 0. */
     private static String ngxtime(List<String> args) {
+        Run run = run(args);
+        assertThat(run.code()).as("exit code of %s; stderr: %s", args, run.err()).isZero();
+        return run.out();
+    }
+
+    /** What a run printed and its exit code. */
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         SparkCommand command = new SparkCommand(master -> new SparkContexts.Lease() {
@@ -117,8 +127,7 @@ class SparkReportTest {
             }
         });
         int code = SparkMain.commandLine(new PrintWriter(out), new PrintWriter(err), command).execute(args.toArray(String[]::new));
-        assertThat(code).as("exit code of %s; stderr: %s", args, err).isZero();
-        return out.toString();
+        return new Run(code, out.toString(), err.toString());
     }
 
     private static List<String> args(String command, List<String> options) {
@@ -229,5 +238,52 @@ class SparkReportTest {
     @Test
     void terminalReport_sameAsReport() {
         assertThat(ngxtime(args("spark", List.of()))).isEqualTo(ngxtime(args("report", List.of())));
+    }
+
+    /**
+     * The same files named by {@code file:///abs/path} URLs, read through Hadoop's LocalFileSystem (globbed, probed,
+     * detected, ordered, split and seeked in ranges through it): the JSON is {@code report}'s over the local paths,
+     * the inputs' names aside (each as given).
+     */
+    @Test
+    void fileUrls_readThroughHadoop_sameJsonAsReportOverLocalPaths() {
+        String report = ngxtime(args("report", List.of("--json")));
+        List<String> distributed = new ArrayList<>(List.of("spark", "--json", "--split-bytes", SPLIT_BYTES, "--tasks", "40"));
+        files.forEach(f -> distributed.add("file://" + f));
+        String json = ngxtime(distributed);
+        assertThat(json).contains("\"file://" + dir.resolve("access.log.4.gz"));
+        assertThat(json.replace("file://" + dir, dir.toString())).isEqualTo(report);
+    }
+
+    /** A glob in a URL is expanded by Hadoop (to the files it matches, named as Hadoop qualifies them). */
+    @Test
+    void globUrl_readsTheFilesItMatches_sameJsonAsReport() {
+        String report = ngxtime(args("report", List.of("--json")));
+        String json = ngxtime(List.of("spark", "--json", "--split-bytes", SPLIT_BYTES, "--tasks", "40",
+                "file://" + dir + "/access.log*"));
+        assertThat(json).contains("\"file:" + dir.resolve("access.log.4.gz"));
+        assertThat(json.replace("file:" + dir, dir.toString())).isEqualTo(report);
+    }
+
+    /** A URL that matches nothing is what a missing local file is to {@code report}: one line, exit code 74. */
+    @Test
+    void urlMatchingNothing_isOneErrorLine_andTheExitCodeOfAMissingFile() {
+        String missing = dir.resolve("nothing-here").toString();
+        Run report = run(List.of("report", "--json", missing));
+        Run url = run(List.of("spark", "--json", "file://" + dir + "/nothing-here*.gz"));
+        assertThat(report.code()).isEqualTo(74);
+        assertThat(url.code()).isEqualTo(report.code());
+        assertThat(url.out()).isEmpty();
+        assertThat(url.err()).isEqualTo("ngxtime: file://" + dir + "/nothing-here*.gz: no such file" + System.lineSeparator());
+    }
+
+    /** A scheme whose file system is not on the classpath (s3a without hadoop-aws) is one line and exit code 74. */
+    @Test
+    void urlOfAFileSystemNotOnTheClasspath_isOneErrorLine_exit74() {
+        Run url = run(List.of("spark", "--json", "s3a://bucket/logs/*.gz"));
+        assertThat(url.code()).isEqualTo(74);
+        assertThat(url.out()).isEmpty();
+        assertThat(url.err()).startsWith("ngxtime: cannot list s3a://bucket/logs/*.gz: no file system for s3a://")
+                .contains("hadoop-aws").doesNotContain("Exception\n").hasLineCount(1);
     }
 }

@@ -18,20 +18,36 @@ public final class Input {
     private final String name;
     private final Path path;
     private final InputStream stdin;
+    private final RawOpener opener;
 
-    private Input(String name, Path path, InputStream stdin) {
+    /** Opens the raw (still compressed) bytes of a file stored elsewhere than the local file system. */
+    @FunctionalInterface
+    public interface RawOpener {
+        InputStream openRaw() throws IOException;
+    }
+
+    private Input(String name, Path path, InputStream stdin, RawOpener opener) {
         this.name = name;
         this.path = path;
         this.stdin = stdin;
+        this.opener = opener;
     }
 
     /** A file, or standard input when {@code name} is {@code -}. */
     public static Input of(String name, InputStream stdin) {
-        return STDIN.equals(name) ? new Input("<stdin>", null, stdin) : new Input(name, Path.of(name), null);
+        return STDIN.equals(name) ? new Input("<stdin>", null, stdin, null) : new Input(name, Path.of(name), null, null);
     }
 
     public static Input file(Path path) {
-        return new Input(path.toString(), path, null);
+        return new Input(path.toString(), path, null, null);
+    }
+
+    /**
+     * A file that is not on the local file system (a Spark job's {@code hdfs://} or {@code s3a://} input), read
+     * through {@code opener}; decompressed and probed as a local file is. Its {@link #path()} is null.
+     */
+    public static Input opened(String name, RawOpener opener) {
+        return new Input(name, null, null, java.util.Objects.requireNonNull(opener, "opener"));
     }
 
     /** How the input is named in messages. */
@@ -39,13 +55,13 @@ public final class Input {
         return name;
     }
 
-    /** The file, or null for standard input. */
+    /** The local file, or null for standard input and for a file {@link #opened} elsewhere. */
     public Path path() {
         return path;
     }
 
     public boolean isStdin() {
-        return path == null;
+        return path == null && opener == null;
     }
 
     /**
@@ -54,7 +70,7 @@ public final class Input {
      * {@link CompressedDataException} after every byte that decoded.
      */
     public InputStream open() throws IOException {
-        InputStream raw = path == null ? stdin : Files.newInputStream(path);
+        InputStream raw = opener != null ? opener.openRaw() : path == null ? stdin : Files.newInputStream(path);
         return Compression.decompress(new BufferedInputStream(raw, BUFFER_BYTES));
     }
 
