@@ -199,21 +199,22 @@ public final class InputSet {
     public long estimatedBytes() {
         long size = 0;
         for (Input in : inputs()) {
-            size += in.isStdin() ? Long.MAX_VALUE / 4 : estimatedBytes(in.path());
+            // standard input and an input opened by name (a URL) have no size to look at: taken as large
+            size += in.path() == null ? Long.MAX_VALUE / 4 : estimatedBytes(in.path());
         }
         return size;
     }
 
     /**
      * The bytes of lines the inputs hold, exactly, for progress: the plain files' sizes; -1 (unknown) when an
-     * input is standard input or compressed, whose decompressed size is not known before reading it (a
+     * input is standard input, opened by name ({@link Input#opened}), or compressed, whose decompressed size is not known before reading it (a
      * guess would show a share and a time left that are wrong by as much as the guess).
      */
     public long progressTotalBytes() {
         long size = 0;
         for (Input in : inputs()) {
-            if (in.isStdin() || Compression.isCompressedName(in.name())) {
-                return -1;
+            if (in.path() == null || Compression.isCompressedName(in.name())) {
+                return -1; // standard input, an input opened by name, or compressed: not known before reading
             }
             size += estimatedBytes(in.path());
         }

@@ -27,6 +27,19 @@ class InputSetTest {
     }
 
     @Test
+    void sizes_ofAnInputOpenedByName_areUnknown_notAFailure() throws Exception {
+        Path log = dir.resolve("a.log");
+        Lines.write(log, 0, 10);
+        byte[] text = Files.readAllBytes(log);
+        InputSet set = InputSet.probe(List.of(Input.file(log),
+                Input.opened("hdfs://nn/logs/b.log", () -> new java.io.ByteArrayInputStream(text))));
+        set.resolve(new InputSet.FormatChoice(null, CANDIDATES, true));
+
+        assertThat(set.progressTotalBytes()).as("a size that cannot be looked at is unknown").isEqualTo(-1);
+        assertThat(set.estimatedBytes()).isGreaterThan(Files.size(log));
+    }
+
+    @Test
     void probe_missingFile_isAnErrorAndTheOthersAreStillRead() throws Exception {
         Path log = dir.resolve("a.log");
         Lines.write(log, 0, 10);
