@@ -9,7 +9,6 @@ import io.ngxtime.analyzer.ingest.InputParser;
 import io.ngxtime.analyzer.ingest.LineSink;
 import io.ngxtime.analyzer.ingest.Rejects;
 import io.ngxtime.analyzer.ingest.WindowedRejects;
-import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.source.CompressedDataException;
 import io.ngxtime.analyzer.source.Input;
@@ -36,12 +35,7 @@ final class DirectPass {
         LineSink requests = new LineSink() {
             @Override
             public void accept(LogRecord record) {
-                long t = record.timeMillis();
-                if (!inWindow.windowed() || (t != -1 && inWindow.inWindow(t))) {
-                    aggregation.add(RecordConverter.convert(record, request));
-                } else if (t != -1) {
-                    inWindow.seenOutsideWindow(record.zoneOffsetSeconds());
-                }
+                inWindow.addParsed(record, request);
             }
 
             @Override

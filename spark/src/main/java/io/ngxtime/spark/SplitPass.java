@@ -53,12 +53,7 @@ record SplitPass(ShippedFormat format, int maxLineBytes, int samples, TimeWindow
         LineSink requests = new LineSink() {
             @Override
             public void accept(LogRecord record) {
-                long t = record.timeMillis();
-                if (!inWindow.windowed() || (t != -1 && inWindow.inWindow(t))) {
-                    aggregation.add(RecordConverter.convert(record, request));
-                } else if (t != -1) {
-                    inWindow.seenOutsideWindow(record.zoneOffsetSeconds());
-                }
+                inWindow.addParsed(record, request);
             }
 
             @Override

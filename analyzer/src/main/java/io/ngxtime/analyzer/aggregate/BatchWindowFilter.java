@@ -3,8 +3,10 @@ package io.ngxtime.analyzer.aggregate;
 import io.ngxtime.analyzer.ingest.WindowedRejects;
 import io.ngxtime.analyzer.queue.Batch;
 import io.ngxtime.analyzer.queue.BatchLineOrder;
+import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.record.TimeWindow;
+import io.ngxtime.grammar.LogRecord;
 
 /**
  * Feeds batches to an {@link Aggregation}, keeping only requests inside a time window
@@ -84,6 +86,22 @@ public final class BatchWindowFilter {
     /** Tells the window's description the zone of a request read but outside the window. */
     public void seenOutsideWindow(int offsetSeconds) {
         aggregation.seenOutsideWindow(offsetSeconds);
+    }
+
+    /**
+     * Adds the request of a parsed line when the window keeps it (a line without a time only when nothing is
+     * windowed); a timed one outside it is noted ({@link #seenOutsideWindow}). What a pass over log files does
+     * with each line, on one machine or in a Spark task.
+     *
+     * @param scratch the request object to convert into (reused)
+     */
+    public void addParsed(LogRecord record, Request scratch) {
+        long t = record.timeMillis();
+        if (!windowed() || (t != -1 && inWindow(t))) {
+            aggregation.add(RecordConverter.convert(record, scratch));
+        } else if (t != -1) {
+            seenOutsideWindow(record.zoneOffsetSeconds());
+        }
     }
 
     /** Whether the window keeps out some times (else every request is kept, those without a time too). */
