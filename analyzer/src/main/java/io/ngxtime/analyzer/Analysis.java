@@ -218,7 +218,7 @@ public final class Analysis {
             flushRejectsFile();
             return laterPasses(aggregation, names, new io.ngxtime.analyzer.ingest.FileRequestSource(ordered, format, maxLineBytes));
         }
-        try (TempQueue temp = TempQueue.create(); RecordStore store = RecordStore.open(temp.dir())) {
+        try (TempQueue temp = TempQueue.create(); RecordStore store = RecordStore.openTemporary(temp.dir())) {
             inputLines = QueuedPass.run(pass, ordered, aggregation, store);
             flushRejectsFile();
             return laterPasses(aggregation, names, new io.ngxtime.analyzer.queue.QueueRequestSource(store));

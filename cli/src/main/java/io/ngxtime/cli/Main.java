@@ -15,7 +15,15 @@ public final class Main {
         // file descriptor 1 itself: System.out swallows write failures, and output lost must not exit 0
         PrintWriter out = StandardOutput.of(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = Cli.commandLine(out, err, Terminal.system()).execute(args);
+        int code;
+        try {
+            code = Cli.commandLine(out, err, Terminal.system()).execute(args);
+        } catch (OutOfMemoryError e) {
+            // the launcher gives a bounded heap (docs/performance.md); say how to give more, not a stack trace
+            err.println("ngxtime: out of memory: the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB) is too small for this run; give it more with NGXTIME_JAVA_OPTS=-Xmx1g");
+            code = 70;
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -59,12 +59,22 @@ public final class PeakAttribution implements Aggregator<PeakAttribution>, java.
             }
             requestTime.record(r.logs(io.ngxtime.analyzer.record.Logged.REQUEST_TIME) ? r.requestTimeMicros() : -1);
             dims.get(Dimension.REFERRER.ordinal()).add(r.referer());
-            dims.get(Dimension.ROUTE.ordinal()).add(routes.of(r.path()));
-            dims.get(Dimension.CLIENT_NETWORK.ordinal()).add(networks.of(r.remoteAddr()));
+            if (r.pathSymbol() > 0) {
+                dims.get(Dimension.ROUTE.ordinal()).add(r.symbols(), r.pathSymbol(), routes);
+            } else {
+                dims.get(Dimension.ROUTE.ordinal()).add(routes.of(r.path()));
+            }
+            if (r.remoteAddrSymbol() > 0) {
+                dims.get(Dimension.CLIENT_NETWORK.ordinal()).add(r.symbols(), r.remoteAddrSymbol(), networks);
+            } else {
+                dims.get(Dimension.CLIENT_NETWORK.ordinal()).add(networks.of(r.remoteAddr()));
+            }
             dims.get(Dimension.USER_AGENT.ordinal()).add(r.userAgent());
             TopK<Void> up = dims.get(Dimension.UPSTREAM.ordinal());
             if (r.attemptCount() == 0) {
                 up.add("(none: " + r.tier().key() + ")");
+            } else if (r.attemptAddressSymbol(r.attemptCount() - 1) > 0) {
+                up.add(r.symbols(), r.attemptAddressSymbol(r.attemptCount() - 1), null);
             } else {
                 up.add(r.attemptAddress(r.attemptCount() - 1));
             }

@@ -1,6 +1,7 @@
 package io.ngxtime.analyzer.aggregate;
 
 import io.ngxtime.analyzer.record.Request;
+import io.ngxtime.analyzer.record.SymbolTable;
 
 /**
  * Requests grouped by route ({@link Routes}), and the raw paths and client addresses behind them, each
@@ -20,9 +21,21 @@ public final class RouteAggregator implements Aggregator<RouteAggregator>, java.
 
     @Override
     public void add(Request r) {
-        routes.add(pathRoutes.of(r.path())).add(r);
-        paths.add(r.path() == null ? Routes.INVALID : r.path());
-        clients.add(r.remoteAddr());
+        SymbolTable table = r.symbols();
+        int path = r.pathSymbol();
+        if (path > 0) {
+            routes.add(table, path, pathRoutes).add(r);
+            paths.add(table, path, null);
+        } else {
+            routes.add(pathRoutes.of(r.path())).add(r);
+            paths.add(r.path() == null ? Routes.INVALID : r.path());
+        }
+        int client = r.remoteAddrSymbol();
+        if (client > 0) {
+            clients.add(table, client, null);
+        } else {
+            clients.add(r.remoteAddr());
+        }
     }
 
     @Override

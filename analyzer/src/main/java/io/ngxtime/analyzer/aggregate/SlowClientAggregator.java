@@ -12,6 +12,7 @@ public final class SlowClientAggregator implements Aggregator<SlowClientAggregat
     private long timed;
     private long slow;
     private final TopK<Void> networks = TopK.counts(500);
+    private final DerivedStrings clientNetworks = DerivedStrings.networks();
 
     @Override
     public void add(Request r) {
@@ -22,7 +23,12 @@ public final class SlowClientAggregator implements Aggregator<SlowClientAggregat
         timed++;
         if (t >= SLOW_MICROS) {
             slow++;
-            networks.add(ClientNetworks.of(r.remoteAddr()));
+            int client = r.remoteAddrSymbol();
+            if (client > 0) {
+                networks.add(r.symbols(), client, clientNetworks);
+            } else {
+                networks.add(ClientNetworks.of(r.remoteAddr()));
+            }
         }
     }
 

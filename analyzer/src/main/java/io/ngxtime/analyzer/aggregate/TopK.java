@@ -29,6 +29,8 @@ public final class TopK<V> implements java.io.Serializable {
         int heapIndex;
         /** The count when the entry last moved in the heap: at most {@link #count}. */
         long heapCount;
+        /** Set when the key is let go: a symbol cache that still points here must look the key up again. */
+        transient boolean dropped;
 
         Entry(String key, V value) {
             this.key = key;
@@ -82,6 +84,16 @@ public final class TopK<V> implements java.io.Serializable {
     private int sketchMask;
     private long sketchAdditions;
     private V scratch;
+    /**
+     * The entry a symbol's key was last found in, by symbol of {@link #bySymbolTable} (up to
+     * {@value #MAX_SYMBOL_CACHE} symbols; grown as ids come): a kept key is then counted without reading or
+     * hashing its string. Not part of the state: rebuilt wherever the TopK is used.
+     */
+    private transient Entry<V>[] bySymbol;
+    /** Weakly: an aggregation outlives the reader whose table it was fed from, and must not keep the table. */
+    private transient java.lang.ref.WeakReference<io.ngxtime.analyzer.record.SymbolTable> bySymbolTable;
+    /** Symbols above this are looked up by their string every time (bounds the cache: 256 KB of references). */
+    static final int MAX_SYMBOL_CACHE = 1 << 16;
 
     public TopK(int capacity, Values<V> values, Merger<V> merger) {
         if (capacity < 1) {
@@ -132,6 +144,45 @@ public final class TopK<V> implements java.io.Serializable {
     }
 
     public V add(String key, long n) {
+        Entry<V> e = addEntry(key, n);
+        return e == null ? scratch : e.value;
+    }
+
+    /**
+     * Counts one occurrence of the key symbol {@code symbol} of {@code table} stands for (1 or more): its string,
+     * or what {@code derive} makes of it (null: the string itself). The same as {@code add(key)}, but a kept
+     * key is found by its symbol, without reading, deriving or hashing its string again. A TopK is keyed one way:
+     * always the same derivation for the same table.
+     */
+    @SuppressWarnings("unchecked")
+    public V add(io.ngxtime.analyzer.record.SymbolTable table, int symbol, DerivedStrings derive) {
+        if (symbol < MAX_SYMBOL_CACHE) {
+            if (bySymbol == null || bySymbolTable.get() != table) {
+                bySymbolTable = new java.lang.ref.WeakReference<>(table);
+                bySymbol = new Entry[Math.max(256, Integer.highestOneBit(symbol) << 1)];
+            } else if (symbol >= bySymbol.length) {
+                bySymbol = java.util.Arrays.copyOf(bySymbol, Math.min(MAX_SYMBOL_CACHE, Integer.highestOneBit(symbol) << 1));
+            }
+            Entry<V> e = bySymbol[symbol];
+            if (e != null && !e.dropped) {
+                total++;
+                e.count++;
+                return e.value;
+            }
+        }
+        String s = table.symbol(symbol);
+        Entry<V> e = addEntry(derive == null ? s : derive.of(s), 1);
+        if (e == null) {
+            return scratch;
+        }
+        if (symbol < MAX_SYMBOL_CACHE) {
+            bySymbol[symbol] = e;
+        }
+        return e.value;
+    }
+
+    /** Counts {@code n} of {@code key}; returns its entry, or null when the key is not (yet) kept. */
+    private Entry<V> addEntry(String key, long n) {
         if (key == null) {
             key = "-";
         }
@@ -144,15 +195,16 @@ public final class TopK<V> implements java.io.Serializable {
                 e.heapCount = n;
                 entries.put(key, e);
                 push(e);
-                return e.value;
+                return e;
             } else {
                 approximate = true;
                 long estimate = countOutside(key, n);
                 Entry<V> min = lightest();
                 if (estimate <= min.count) {
-                    return scratch; // not (yet) heavy enough to be kept
+                    return null; // not (yet) heavy enough to be kept
                 }
                 entries.remove(min.key);
+                min.dropped = true;
                 e = new Entry<>(key, min.value);
                 e.count = estimate;
                 e.heapCount = estimate;
@@ -161,11 +213,11 @@ public final class TopK<V> implements java.io.Serializable {
                 heap[0] = e;
                 entries.put(key, e);
                 siftDown(0);
-                return e.value;
+                return e;
             }
         }
         e.count += n;
-        return e.value;
+        return e;
     }
 
     /**
@@ -248,6 +300,7 @@ public final class TopK<V> implements java.io.Serializable {
             approximate = true;
             for (int i = capacity; i < sorted.size(); i++) {
                 entries.remove(sorted.get(i).key);
+                sorted.get(i).dropped = true;
             }
         }
         heapSize = 0;

@@ -20,8 +20,14 @@ public final class UpstreamAggregator implements Aggregator<UpstreamAggregator>,
     public void add(Request r) {
         int n = r.attemptCount();
         for (int i = 0; i < n; i++) {
-            String address = r.attemptAddress(i);
-            UpstreamStats s = byAddress.add(address == null ? UpstreamReport.NOT_LOGGED_KEY : address);
+            int symbol = r.attemptAddressSymbol(i);
+            UpstreamStats s;
+            if (symbol > 0) {
+                s = byAddress.add(r.symbols(), symbol, null);
+            } else {
+                String address = r.attemptAddress(i);
+                s = byAddress.add(address == null ? UpstreamReport.NOT_LOGGED_KEY : address);
+            }
             s.attempts++;
             s.logged |= r.logged();
             AttemptOutcome outcome = r.attemptOutcome(i);

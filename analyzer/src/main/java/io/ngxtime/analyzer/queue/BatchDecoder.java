@@ -28,6 +28,10 @@ public final class BatchDecoder implements StringTable {
     private static final int MIN_ATTEMPT_BYTES = 6;
     private final ByteReader in = new ByteReader();
     private final StringCache cache = new StringCache();
+    /** The reader-wide ids of the strings the records key by, kept across batches. */
+    private final Symbols symbols = new Symbols();
+    /** Per string of the batch: its symbol, 0 before it is first asked for, -1 when the table has none for it. */
+    private int[] symbolOf = new int[256];
     private String[] strings = new String[256];
     private int[] stringAt = new int[256];
     private int[] stringLength = new int[256];
@@ -140,11 +144,13 @@ public final class BatchDecoder implements StringTable {
         if (strings.length < nStrings) {
             int n = Math.max(nStrings, strings.length * 2);
             strings = new String[n];
+            symbolOf = new int[n];
             stringAt = new int[n];
             stringLength = new int[n];
             stringHash = new int[n];
         } else {
             Arrays.fill(strings, 0, stringCount, null);
+            Arrays.fill(symbolOf, 0, stringCount, 0);
         }
         stringCount = nStrings;
         for (int i = 0; i < nStrings; i++) {
@@ -178,24 +184,43 @@ public final class BatchDecoder implements StringTable {
             r.status((int) in.readOptional());
             int protocol = 0;
             int requestLine = 0;
+            int method = 0;
+            int path = 0;
             if ((flags & BatchEncoder.F_PARTS) != 0) {
-                String method = string();
-                String path = string();
+                method = id();
+                path = id();
                 protocol = id();
-                r.request(method, path, null, null);
             } else {
                 requestLine = id();
             }
-            r.client(string(), null, null, null);
+            int client = id();
             int referer = id();
             int userAgent = id();
-            r.lazyText(this, protocol, requestLine, referer, userAgent, id());
+            int host = id();
+            // the strings aggregators key by: by symbol when the table has one, else the string itself
+            int methodSymbol = symbol(method);
+            int pathSymbol = symbol(path);
+            int clientSymbol = symbol(client);
+            r.request(methodSymbol < 0 ? stringOrNull(method) : null, pathSymbol < 0 ? stringOrNull(path) : null, null, null);
+            r.client(clientSymbol < 0 ? stringOrNull(client) : null, null, null, null);
+            r.lazyText(this, protocol, requestLine, referer, userAgent, host);
+            r.symbols(symbols, Math.max(0, methodSymbol), Math.max(0, pathSymbol), Math.max(0, clientSymbol));
             r.bytesSent(in.readOptional());
             r.requestTimeMicros(in.readOptional());
             int attempts = in.readCount(MIN_ATTEMPT_BYTES, "attempts");
             for (int a = 0; a < attempts; a++) {
-                r.addAttempt(string(), (int) in.readOptional(), in.readOptional(), in.readOptional(), in.readOptional(),
-                        in.readVarInt());
+                int address = id();
+                int addressSymbol = symbol(address);
+                int status = (int) in.readOptional();
+                long connect = in.readOptional();
+                long header = in.readOptional();
+                long response = in.readOptional();
+                int group = in.readVarInt();
+                if (addressSymbol > 0) {
+                    r.addAttemptBySymbol(addressSymbol, status, connect, header, response, group);
+                } else {
+                    r.addAttempt(stringOrNull(address), status, connect, header, response, group);
+                }
             }
         }
         out.count = count;
@@ -234,14 +259,40 @@ public final class BatchDecoder implements StringTable {
         return id;
     }
 
-    private String string() {
-        int id = id();
-        return id == 0 ? null : string(id);
+    /** String {@code id} of the batch (1-based), or null for 0. */
+    private String stringOrNull(int id) {
+        return id == 0 ? null : stringOf(id);
     }
 
-    /** Dictionary string {@code id} (1-based) of the batch decoded last, decoded on first use. */
+    /**
+     * The reader-wide symbol of string {@code id} of the batch (1-based): 0 for 0 (absent), -1 when the table
+     * keeps no more symbols (the request then holds the string).
+     */
+    private int symbol(int id) {
+        if (id == 0) {
+            return 0;
+        }
+        int s = symbolOf[id - 1];
+        if (s == 0) {
+            int at = stringAt[id - 1];
+            s = symbols.intern(in.array(), at, at + stringLength[id - 1], stringHash[id - 1], escape);
+            s = s == 0 ? -1 : s;
+            symbolOf[id - 1] = s;
+        }
+        return s;
+    }
+
+    /**
+     * Dictionary string {@code id} (1-based) of the batch decoded last, decoded on first use (through the
+     * reader-wide symbols, so a string met in an earlier batch is not decoded again).
+     */
     @Override
     public String string(int id) {
+        int symbol = symbol(id);
+        return symbol > 0 ? symbols.symbol(symbol) : stringOf(id);
+    }
+
+    private String stringOf(int id) {
         String s = strings[id - 1];
         if (s == null) {
             int at = stringAt[id - 1];

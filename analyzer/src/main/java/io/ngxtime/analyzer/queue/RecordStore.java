@@ -42,6 +42,8 @@ public final class RecordStore implements Closeable {
     /** Queue indexes of the batches found unreadable (bounded: a queue that is mostly damage is told anyway). */
     private final java.util.Set<Long> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ExcerptAppender appender;
+    /** The clock of a temporary queue ({@link #openTemporary}), told of every append; null otherwise. */
+    private AppendedBytesClock appendedBytesClock;
     /** Copies a batch into its excerpt; replaceable in tests to play a write that faults. */
     interface ExcerptWrite {
         void write(Bytes<?> to, byte[] batch, int length);
@@ -92,6 +94,28 @@ public final class RecordStore implements Closeable {
         disableAnalytics();
         Files.createDirectories(dir);
         return new RecordStore(dir, build(dir, false, clock, cycle));
+    }
+
+    /**
+     * A new store for one run's records ({@code report} on large files): as {@link #open(Path)}, but its roll
+     * cycles follow the bytes appended ({@link AppendedBytesClock}), so that the mapped pages of what was read
+     * are let go as the run goes on and its resident memory stays flat however large the input.
+     *
+     * @throws IOException when the directory cannot be created or written
+     */
+    public static RecordStore openTemporary(Path dir) throws IOException {
+        return openTemporary(dir, AppendedBytesClock.CYCLE_BYTES);
+    }
+
+    /** As {@link #openTemporary(Path)}, rolling every {@code cycleBytes}. */
+    static RecordStore openTemporary(Path dir, long cycleBytes) throws IOException {
+        disableAnalytics();
+        Files.createDirectories(dir);
+        AppendedBytesClock clock = new AppendedBytesClock(System.currentTimeMillis(),
+                RollCycles.TEN_MINUTELY.lengthInMillis(), cycleBytes);
+        RecordStore store = new RecordStore(dir, build(dir, false, clock, RollCycles.TEN_MINUTELY));
+        store.appendedBytesClock = clock;
+        return store;
     }
 
     /**
@@ -231,6 +255,9 @@ public final class RecordStore implements Closeable {
             // parallel ingest appends from whichever worker's turn it is, one at a time under a lock
             // (which orders the accesses): the appender is shared, not used concurrently
             appender.singleThreadedCheckDisabled(true);
+        }
+        if (appendedBytesClock != null) {
+            appendedBytesClock.appended(length); // before the write: the batch that fills a cycle starts the next
         }
         try (DocumentContext dc = appender.writingDocument()) {
             try {
@@ -712,6 +739,11 @@ public final class RecordStore implements Closeable {
             appender.close();
         }
         queue.close();
+        if (appendedBytesClock != null) {
+            // Chronicle closes a queue's files on a background thread; a temporary queue is deleted right after
+            // this, and a cycle file or the metadata closed late re-created files in the deleted directory
+            net.openhft.chronicle.core.io.BackgroundResourceReleaser.releasePendingResources();
+        }
     }
 
     /** Iterates batches from a tailer's position. Not thread-safe. */

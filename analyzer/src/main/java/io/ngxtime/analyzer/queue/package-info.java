@@ -4,7 +4,11 @@
  * counts), written by {@link io.ngxtime.analyzer.queue.QueueIngester} exactly once across restarts and
  * read back by time window ({@link io.ngxtime.analyzer.queue.RecordStore#seek}). Batches are encoded
  * on one or several threads (sealed, then appended in input order) and decoded lazily: a string of a
- * batch's dictionary becomes a {@code String} only when something reads it.
+ * batch's dictionary becomes a {@code String} only when something reads it. A reader gives the strings
+ * aggregators key by (method, path, client, upstream address) ids that stay the same from batch to batch
+ * ({@code Symbols}, a {@link io.ngxtime.analyzer.record.SymbolTable}), so that they count by id and decode each
+ * distinct string once. A run's temporary queue rolls by bytes appended, not by the clock
+ * ({@code AppendedBytesClock}), so that its mapped files are let go as it is read.
  *
  * <p>Inputs are known by content ({@code Fingerprint}): a checkpoint finds its file again renamed or
  * compressed. {@link io.ngxtime.analyzer.queue.FollowIngester} follows one log into the store across

@@ -36,8 +36,15 @@ public final class Request {
     private int userAgentId;
     private int hostId;
 
+    /** Where the symbols below resolve (null: none); a symbol of 0 means the field itself holds the value. */
+    private SymbolTable symbols;
+    private int methodSymbol;
+    private int pathSymbol;
+    private int remoteAddrSymbol;
+
     private int attempts;
     private String[] attemptAddress = new String[4];
+    private int[] attemptAddressSymbol = new int[4];
     private int[] attemptStatus = new int[4];
     private long[] attemptConnectMicros = new long[4];
     private long[] attemptHeaderMicros = new long[4];
@@ -51,6 +58,8 @@ public final class Request {
         status = -1;
         method = path = protocol = requestLine = remoteAddr = referer = userAgent = host = null;
         protocolId = requestLineId = refererId = userAgentId = hostId = 0;
+        symbols = null;
+        methodSymbol = pathSymbol = remoteAddrSymbol = 0;
         bytesSent = -1;
         requestTimeMicros = -1;
         cacheStatus = CacheStatus.NONE;
@@ -65,11 +74,13 @@ public final class Request {
         timeMillis = o.timeMillis;
         offsetSeconds = o.offsetSeconds;
         status = o.status;
-        method = o.method;
-        path = o.path;
+        method = o.method();
+        path = o.path();
         protocol = o.protocol();
         requestLine = o.requestLine();
-        remoteAddr = o.remoteAddr;
+        remoteAddr = o.remoteAddr();
+        symbols = null;
+        methodSymbol = pathSymbol = remoteAddrSymbol = 0;
         referer = o.referer();
         userAgent = o.userAgent();
         host = o.host();
@@ -81,7 +92,7 @@ public final class Request {
         upstreamListsInconsistent = o.upstreamListsInconsistent;
         attempts = 0;
         for (int i = 0; i < o.attempts; i++) {
-            addAttempt(o.attemptAddress[i], o.attemptStatus[i], o.attemptConnectMicros[i], o.attemptHeaderMicros[i],
+            addAttempt(o.attemptAddress(i), o.attemptStatus[i], o.attemptConnectMicros[i], o.attemptHeaderMicros[i],
                     o.attemptResponseMicros[i], o.attemptGroup[i]);
         }
         return this;
@@ -105,11 +116,27 @@ public final class Request {
         this.requestLine = requestLine;
         this.protocolId = 0;
         this.requestLineId = 0;
+        this.methodSymbol = 0;
+        this.pathSymbol = 0;
+        return this;
+    }
+
+    /**
+     * The method, path and client address by symbol in {@code table} (a symbol of 0 leaves that field as set):
+     * the queue's reader sets them so that aggregators can key by symbol and read the string only once per symbol.
+     * Set {@link #request} and {@link #client} first (they clear the symbols).
+     */
+    public Request symbols(SymbolTable table, int methodSymbol, int pathSymbol, int remoteAddrSymbol) {
+        this.symbols = table;
+        this.methodSymbol = methodSymbol;
+        this.pathSymbol = pathSymbol;
+        this.remoteAddrSymbol = remoteAddrSymbol;
         return this;
     }
 
     public Request client(String remoteAddr, String referer, String userAgent, String host) {
         this.remoteAddr = remoteAddr;
+        this.remoteAddrSymbol = 0;
         this.referer = referer;
         this.userAgent = userAgent;
         this.host = host;
@@ -187,6 +214,7 @@ public final class Request {
         if (attempts == attemptAddress.length) {
             int n = attempts * 2;
             attemptAddress = Arrays.copyOf(attemptAddress, n);
+            attemptAddressSymbol = Arrays.copyOf(attemptAddressSymbol, n);
             attemptStatus = Arrays.copyOf(attemptStatus, n);
             attemptConnectMicros = Arrays.copyOf(attemptConnectMicros, n);
             attemptHeaderMicros = Arrays.copyOf(attemptHeaderMicros, n);
@@ -194,6 +222,7 @@ public final class Request {
             attemptGroup = Arrays.copyOf(attemptGroup, n);
         }
         attemptAddress[attempts] = address;
+        attemptAddressSymbol[attempts] = 0;
         attemptStatus[attempts] = status;
         attemptConnectMicros[attempts] = connectMicros;
         attemptHeaderMicros[attempts] = headerMicros;
@@ -201,6 +230,42 @@ public final class Request {
         attemptGroup[attempts] = group;
         attempts++;
         return this;
+    }
+
+    /**
+     * Appends an upstream attempt whose address is symbol {@code addressSymbol} (1 or more) of the table set by
+     * {@link #symbols}.
+     */
+    public Request addAttemptBySymbol(int addressSymbol, int status, long connectMicros, long headerMicros,
+                                      long responseMicros, int group) {
+        addAttempt(null, status, connectMicros, headerMicros, responseMicros, group);
+        attemptAddressSymbol[attempts - 1] = addressSymbol;
+        return this;
+    }
+
+    /** The table the symbols resolve in, or null when the request holds its strings itself. */
+    public SymbolTable symbols() {
+        return symbols;
+    }
+
+    /** The method's symbol in {@link #symbols()}, or 0 (then read {@link #method()}). */
+    public int methodSymbol() {
+        return methodSymbol;
+    }
+
+    /** The path's symbol in {@link #symbols()}, or 0 (then read {@link #path()}). */
+    public int pathSymbol() {
+        return pathSymbol;
+    }
+
+    /** The client address's symbol in {@link #symbols()}, or 0 (then read {@link #remoteAddr()}). */
+    public int remoteAddrSymbol() {
+        return remoteAddrSymbol;
+    }
+
+    /** The address symbol of attempt {@code i} in {@link #symbols()}, or 0 (then read {@link #attemptAddress}). */
+    public int attemptAddressSymbol(int i) {
+        return attemptAddressSymbol[i];
     }
 
     /** Epoch milliseconds, or -1 when the line had no time. */
@@ -219,11 +284,17 @@ public final class Request {
 
     /** The method, or null when the request line was empty or garbage. */
     public String method() {
+        if (methodSymbol != 0 && method == null) {
+            method = symbols.symbol(methodSymbol);
+        }
         return method;
     }
 
     /** The request target (path and query), or null. */
     public String path() {
+        if (pathSymbol != 0 && path == null) {
+            path = symbols.symbol(pathSymbol);
+        }
         return path;
     }
 
@@ -245,6 +316,9 @@ public final class Request {
     }
 
     public String remoteAddr() {
+        if (remoteAddrSymbol != 0 && remoteAddr == null) {
+            remoteAddr = symbols.symbol(remoteAddrSymbol);
+        }
         return remoteAddr;
     }
 
@@ -290,7 +364,12 @@ public final class Request {
     }
 
     public String attemptAddress(int i) {
-        return attemptAddress[i];
+        String a = attemptAddress[i];
+        if (a == null && attemptAddressSymbol[i] != 0) {
+            a = symbols.symbol(attemptAddressSymbol[i]);
+            attemptAddress[i] = a;
+        }
+        return a;
     }
 
     public int attemptStatus(int i) {

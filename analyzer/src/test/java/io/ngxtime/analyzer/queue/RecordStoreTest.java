@@ -73,6 +73,39 @@ class RecordStoreTest {
     }
 
     @Test
+    void aTemporaryQueue_rollsByTheBytesAppended_andReadsBackEveryBatchInOrder() throws Exception {
+        LineParser p = TIMING.newParser();
+        LogRecord r = TIMING.newRecord();
+        BatchEncoder enc = new BatchEncoder(TIMING);
+        Path q = dir.resolve("temp");
+        try (RecordStore store = RecordStore.openTemporary(q, 16 * 1024)) {
+            for (int i = 0; i < 40; i++) {
+                for (int k = 0; k < 200; k++) {
+                    assertThat(p.parse(timingLine(1_791_665_736_000L + i * 1000L + k, "/p/" + i + "/" + k, "curl", "-", "-",
+                            "-"), r)).isTrue();
+                    enc.add(r);
+                }
+                int n = enc.finish(List.of(), Long.MIN_VALUE);
+                store.append(java.util.Arrays.copyOf(enc.encoded(), n), n);
+            }
+            long cycleFiles;
+            try (var files = java.nio.file.Files.list(q)) {
+                cycleFiles = files.filter(f -> f.toString().endsWith(".cq4")).count();
+            }
+            assertThat(cycleFiles).as("a cycle per 16 KB of batches").isGreaterThan(5);
+            try (var reader = store.reader(null)) {
+                for (int i = 0; i < 40; i++) {
+                    Batch b = reader.next();
+                    assertThat(b).as("batch %d", i).isNotNull();
+                    assertThat(b.size()).isEqualTo(200);
+                    assertThat(b.request(0).path()).isEqualTo("/p/" + i + "/0");
+                }
+                assertThat(reader.next()).isNull();
+            }
+        }
+    }
+
+    @Test
     void append_afterTheQueueDirectoryWasRemoved_fails_insteadOfWritingIntoFilesNobodyCanOpen() throws Exception {
         Path q = dir.resolve("q");
         BatchEncoder enc = new BatchEncoder(TIMING);
