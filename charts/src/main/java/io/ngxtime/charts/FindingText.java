@@ -20,6 +20,7 @@ public final class FindingText {
             case SLOW_BACKEND -> "A backend slower than its peers";
             case FAILING_BACKEND -> "Backends whose attempts mostly fail";
             case SLOW_CLIENTS -> "Slow clients";
+            case SATURATION -> "Where backends saturate";
         };
     }
 
@@ -35,6 +36,7 @@ public final class FindingText {
             case SLOW_CLIENTS -> Figures.count(count(f, "slow_requests"), "request") + " ("
                     + Figures.percent(count(f, "slow_requests"), count(f, "timed_requests")) + ") spent at least 1 s in "
                     + "nginx or sending to the client after upstream had answered.";
+            case SATURATION -> SaturationText.detail(f);
         };
     }
 
@@ -58,6 +60,7 @@ public final class FindingText {
                     + Figures.count(count(i, "attempts"), "attempt") + " failed (" + Figures.count(count(i, "not_connected"))
                     + " without a connection), causing " + Figures.count(count(i, "retries_caused"), "retry");
             case SLOW_CLIENTS -> i.subject() + ": " + Figures.count(count(i, "slow_requests"), "slow request");
+            case SATURATION -> SaturationText.item(i);
         };
     }
 

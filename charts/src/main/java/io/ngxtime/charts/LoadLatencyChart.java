@@ -19,7 +19,9 @@ import org.jfree.data.xy.DefaultXYDataset;
  * Load against latency: one dot per bucket with upstream requests, its request rate against its
  * upstream p99 (log scale), and the median p99 across load bands as a line. Where the line bends
  * upward is where the backends stop keeping up. Over {@link #MAX_DOTS} dots, dots that would land on
- * the same spot (a grid of 600 by 300 cells) are drawn once.
+ * the same spot (a grid of 600 by 300 cells) are drawn once. Each backend whose p99 climbed past a knee
+ * ({@code Saturation}) is marked by a dashed line at the request rate where it got there: its knee in its
+ * own attempts per second, scaled by its share of the requests (the x axis counts every request).
  */
 final class LoadLatencyChart {
     static final String KEY = "load-latency";
@@ -27,6 +29,26 @@ final class LoadLatencyChart {
     static final int BANDS = 24;
 
     private LoadLatencyChart() {
+    }
+
+    /** A backend's knee on this chart's axis: the request rate at which its own load reached its knee. */
+    record Knee(String address, double attemptsPerSecond, double requestsPerSecond) {
+    }
+
+    /** The knees to mark, lowest request rate first. */
+    static List<Knee> knees(Report r) {
+        List<Knee> out = new ArrayList<>();
+        long requests = r.summary().requests();
+        for (io.ngxtime.analyzer.report.UpstreamReport u : r.upstreams()) {
+            u.saturation().filter(io.ngxtime.analyzer.report.Saturation::reached).ifPresent(s -> {
+                double knee = s.kneeAttemptsPerSecond().getAsDouble();
+                if (u.attempts() > 0 && requests > 0) {
+                    out.add(new Knee(u.address(), knee, knee * requests / u.attempts()));
+                }
+            });
+        }
+        out.sort(java.util.Comparator.comparingDouble(Knee::requestsPerSecond));
+        return out;
     }
 
     /** Every bucket's rate and upstream p99, and the median p99 per load band. */
@@ -126,9 +148,24 @@ final class LoadLatencyChart {
             line.addSeries("median p99", new double[][] {d.trendRate(), d.trendP99Millis()});
             plot.addLayer("median", line, TimePlots.lines(Palette.TRAFFIC, ChartStyle.line(2.2f)), 0);
         }
+        List<Knee> knees = knees(r);
+        for (Knee k : knees) {
+            org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(k.requestsPerSecond(), Palette.MUTED_TEXT,
+                    new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                            new float[] {5f, 4f}, 0f));
+            // the address comes from a log line: JFreeChart draws it as text, never markup
+            m.setLabel(LabelText.label(k.address(), 28) + " knee " + SaturationText.attemptsPerSecond(k.attemptsPerSecond()));
+            m.setLabelFont(ChartStyle.LABEL_FONT);
+            m.setLabelPaint(Palette.MUTED_TEXT);
+            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+            plot.addDomainMarker(m, org.jfree.chart.ui.Layer.FOREGROUND);
+        }
         plot.setFixedLegendItems(ChartStyle.legend(
                 ChartStyle.bandItem("one " + bucket + " bucket: its rate and upstream p99", Palette.alpha(Palette.UPSTREAM, 160)),
-                trend ? ChartStyle.lineItem("median p99 across load bands", Palette.TRAFFIC, ChartStyle.line(2.5f)) : null));
+                trend ? ChartStyle.lineItem("median p99 across load bands", Palette.TRAFFIC, ChartStyle.line(2.5f)) : null,
+                knees.isEmpty() ? null : ChartStyle.lineItem("a backend's knee: its p99 climbs above this load",
+                        Palette.MUTED_TEXT, ChartStyle.line(1.2f))));
         String subtitle = Figures.count(d.rate().length, "bucket") + " with upstream requests. "
                 + "Where the median line bends upward, the backends stop keeping up with the load."
                 + LabelText.filterNote(r.filter());

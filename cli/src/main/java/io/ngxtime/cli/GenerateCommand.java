@@ -7,6 +7,7 @@ import io.ngxtime.grammar.Preset;
 import io.ngxtime.generator.GeneratorConfig;
 import io.ngxtime.generator.GroundTruth;
 import io.ngxtime.generator.LogGenerator;
+import io.ngxtime.generator.SaturatingBackend;
 import io.ngxtime.generator.Sample;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -81,6 +82,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--odd-per-million", paramLabel = "N",
             description = "Odd but valid lines per million requests (default: 40).")
     Integer oddPerMillion;
+
+    @Option(names = "--saturate", paramLabel = "ADDR=RPS",
+            description = "Make the server ADDR (10.0.1.1:8080, 10.0.1.2:8080, 10.0.1.3:8080 or 10.0.2.1:8080) slow down "
+                    + "once its load passes RPS attempts/s (over the trailing minute): the truth a saturation estimate is checked against.")
+    String saturate;
 
     @Option(names = "--out", paramLabel = "FILE", description = "The log file; - for standard output (default: -).")
     String out;
@@ -166,6 +172,9 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             if (oddPerMillion != null) {
                 c = c.withOddLinesPerMillion(oddPerMillion);
+            }
+            if (saturate != null) {
+                c = c.withSaturation(SaturatingBackend.parse(saturate));
             }
             return c;
         } catch (FormatSyntaxException e) {

@@ -26,7 +26,7 @@ final class GenerationRun {
     private final LineListener listener;
     private final LineBuffer buffer = new LineBuffer(FLUSH_BYTES + 8192);
     private final GeneratedRequest request = new GeneratedRequest();
-    private final RequestSampler sampler = new RequestSampler();
+    private final RequestSampler sampler;
     private final LineRenderer renderer;
     private final MalformedLineWriter malformedWriter;
     private final TrafficPlan plan;
@@ -43,6 +43,7 @@ final class GenerationRun {
         this.config = config;
         this.out = out;
         this.listener = listener;
+        this.sampler = new RequestSampler(config.saturation());
         int offset = config.zoneOffset().getTotalSeconds();
         this.renderer = new LineRenderer(config.format(), offset);
         this.malformedWriter = new MalformedLineWriter(renderer, sampler, offset);

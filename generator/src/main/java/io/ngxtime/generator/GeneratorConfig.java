@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What to generate. Immutable; change one setting with the {@code withX} methods, starting from
@@ -26,9 +27,11 @@ import java.util.Objects;
  *                            of each kind the format allows (default 20)
  * @param oddLinesPerMillion  odd but valid lines per million requests; when positive at least one of each
  *                            kind (default 40)
+ * @param saturation          a backend whose latency climbs above a known load (default none)
  */
 public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration duration, double baseRatePerSecond,
-                              long seed, int peaks, boolean spike, int malformedPerMillion, int oddLinesPerMillion) {
+                              long seed, int peaks, boolean spike, int malformedPerMillion, int oddLinesPerMillion,
+                              Optional<SaturatingBackend> saturation) {
 
     /** The longest log: the per-second counts of the ground truth are kept in memory. */
     public static final Duration MAX_DURATION = Duration.ofDays(31);
@@ -41,6 +44,7 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(saturation, "saturation");
         if (start.getNano() != 0) {
             throw new IllegalArgumentException("start must be a whole second, was " + start);
         }
@@ -54,6 +58,13 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
         requireWithin("peaks", peaks, MAX_PEAKS);
         requireWithin("malformedPerMillion", malformedPerMillion, 1_000_000);
         requireWithin("oddLinesPerMillion", oddLinesPerMillion, 1_000_000);
+    }
+
+    /** A configuration without a saturating backend. */
+    public GeneratorConfig(LogFormat format, OffsetDateTime start, Duration duration, double baseRatePerSecond,
+                           long seed, int peaks, boolean spike, int malformedPerMillion, int oddLinesPerMillion) {
+        this(format, start, duration, baseRatePerSecond, seed, peaks, spike, malformedPerMillion, oddLinesPerMillion,
+                Optional.empty());
     }
 
     private static void requireWithin(String name, int value, int max) {
@@ -75,7 +86,7 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
 
     public GeneratorConfig withFormat(LogFormat newFormat) {
         return new GeneratorConfig(newFormat, start, duration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, saturation);
     }
 
     public GeneratorConfig withPreset(Preset preset) {
@@ -84,42 +95,48 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
 
     public GeneratorConfig withStart(OffsetDateTime newStart) {
         return new GeneratorConfig(format, newStart, duration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, saturation);
     }
 
     public GeneratorConfig withDuration(Duration newDuration) {
         return new GeneratorConfig(format, start, newDuration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, saturation);
     }
 
     public GeneratorConfig withBaseRatePerSecond(double newRate) {
         return new GeneratorConfig(format, start, duration, newRate, seed, peaks, spike, malformedPerMillion,
-                oddLinesPerMillion);
+                oddLinesPerMillion, saturation);
     }
 
     public GeneratorConfig withSeed(long newSeed) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, newSeed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, saturation);
     }
 
     public GeneratorConfig withPeaks(int newPeaks) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, newPeaks, spike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, saturation);
     }
 
     public GeneratorConfig withSpike(boolean newSpike) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, newSpike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, saturation);
     }
 
     public GeneratorConfig withMalformedPerMillion(int newRate) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, spike, newRate,
-                oddLinesPerMillion);
+                oddLinesPerMillion, saturation);
     }
 
     public GeneratorConfig withOddLinesPerMillion(int newRate) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, newRate);
+                malformedPerMillion, newRate, saturation);
+    }
+
+    /** The same settings with {@code backend} saturating above its rate. */
+    public GeneratorConfig withSaturation(SaturatingBackend backend) {
+        return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, spike, malformedPerMillion,
+                oddLinesPerMillion, Optional.of(backend));
     }
 
     int durationSeconds() {

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Timing model, per upstream attempt (microseconds inside, whole milliseconds logged as nginx does):
  * connect 0.3-2 ms; header (time to first byte, counted from the attempt's start) = connect + a log-normal
  * around the route's median, times 3 on the slow server and times the queueing factor during a flash
- * crowd; response = header + transfer at LAN speed. Failed first attempts (about 1%) are retried on
+ * crowd, times the {@link SaturationModel}'s slowdown on a saturating backend; response = header + transfer
+ * at LAN speed. Failed first attempts (about 1%) are retried on
  * another server of group A. The request's time is the attempts' response times plus nginx's own time
  * (sub-millisecond, plus the client's download of bodies over 64 KB, plus a few clients that take
  * seconds). Because nginx's clocks tick in milliseconds, now and then the logged upstream sum exceeds
@@ -72,8 +73,15 @@ final class RequestSampler {
 
     /** Attempt times of the request being made, in microseconds. */
     private long upstreamMicros;
+    private final SaturationModel saturation;
 
     RequestSampler() {
+        this(java.util.Optional.empty());
+    }
+
+    /** A sampler whose {@code saturating} backend (if any) slows down above its knee. */
+    RequestSampler(java.util.Optional<SaturatingBackend> saturating) {
+        saturation = SaturationModel.of(saturating);
         searchReferers = WeightedTable.<byte[]>builder()
                 .add(ascii("-"), 40)
                 .add(ascii("https://www.google.com/"), 33)
@@ -115,6 +123,7 @@ final class RequestSampler {
      * @param spike whether the request belongs to the spike
      */
     void sample(GeneratedRequest r, SeededRandom rng, long timeMillis, double load, CrowdPlan crowd, boolean spike) {
+        saturation.now(timeMillis);
         start(r, rng, timeMillis);
         if (spike) {
             spikeClient(r);
@@ -128,6 +137,7 @@ final class RequestSampler {
 
     /** Fills {@code r} with one of the odd but valid requests. */
     void sampleOdd(GeneratedRequest r, SeededRandom rng, long timeMillis, OddLine odd, boolean quotesAllowed) {
+        saturation.now(timeMillis);
         start(r, rng, timeMillis);
         switch (odd) {
             case EMPTY_REQUEST, TLS_HANDSHAKE -> {
@@ -618,7 +628,7 @@ final class RequestSampler {
     private long attemptHeader(SeededRandom rng, int server, double medianMillis, double queueFactor) {
         long connect = rng.between(300, 2_000);
         lastConnectMicros = connect;
-        double wait = rng.logNormal(medianMillis * Upstreams.slowdown(server) * queueFactor, 0.55);
+        double wait = rng.logNormal(medianMillis * Upstreams.slowdown(server) * queueFactor * saturation.slowdown(server), 0.55);
         return connect + (long) (wait * 1000);
     }
 
@@ -682,6 +692,7 @@ final class RequestSampler {
     private void addAttempt(GeneratedRequest r, int server, int group, int status, long connectMicros,
                             long headerMicros, long responseMicros, long length) {
         upstreamMicros += responseMicros;
+        saturation.attempt(server);
         r.addAttempt(server, group, status, connectMicros < 0 ? -1 : connectMicros / 1000,
                 headerMicros < 0 ? -1 : headerMicros / 1000, responseMicros / 1000, length);
     }

@@ -32,6 +32,9 @@
  *       slower); {@code /videos/<id>} internally redirected to group B ({@code 10.0.2.1:8080}, logged
  *       with {@code " : "}); about 1% of upstream requests retried after a refused connection, a timeout
  *       or a 502.</li>
+ *   <li><b>A saturating backend</b> (only with {@code --saturate ADDR=RPS}, {@link io.ngxtime.generator.SaturatingBackend}):
+ *       above that many attempts per second over the trailing minute, the server's wait grows in a straight
+ *       line with its load, so a saturation estimate has an exact knee to find.</li>
  *   <li><b>Odd but valid lines</b> real servers write: an empty request {@code ""} (400), a TLS
  *       handshake on the plain port (400), a user agent with a quote and a non-ASCII letter, a path with
  *       {@code %20}.</li>

@@ -104,6 +104,47 @@ class GenerateMainTest {
     }
 
     @Test
+    void run_badSaturate_usageExitCodeNamingTheValue() {
+        assertThat(run("--saturate", "10.9.9.9:80=2")).isEqualTo(GenerateMain.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no generated server '10.9.9.9:80'").contains("10.0.1.1:8080");
+        assertThat(run("--saturate", "10.0.1.1:8080=fast")).isEqualTo(GenerateMain.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("was 'fast'");
+        assertThat(run("--saturate", "10.0.1.1:8080=0")).isEqualTo(GenerateMain.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("above 0");
+        assertThat(run("--saturate", "10.0.1.1:8080")).isEqualTo(GenerateMain.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ADDR=RPS");
+    }
+
+    @Test
+    void saturate_changesNothingBelowTheKnee_andSlowsThatServerAboveIt() throws IOException {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        LogGenerator.generate(smallConfig().withPreset(io.ngxtime.grammar.Preset.TIMING), plain);
+        ByteArrayOutputStream unreached = new ByteArrayOutputStream();
+        LogGenerator.generate(smallConfig().withPreset(io.ngxtime.grammar.Preset.TIMING)
+                .withSaturation(SaturatingBackend.parse("10.0.1.1:8080=1000")), unreached);
+        assertThat(unreached.toByteArray()).isEqualTo(plain.toByteArray());
+
+        ByteArrayOutputStream saturated = new ByteArrayOutputStream();
+        LogGenerator.generate(smallConfig().withPreset(io.ngxtime.grammar.Preset.TIMING)
+                .withSaturation(SaturatingBackend.parse("10.0.1.1:8080=0.001")), saturated);
+        // the random streams part once a slower answer changes a later draw: compare the servers, not lines
+        assertThat(medianResponseMillis(saturated, "10.0.1.1:8080"))
+                .isGreaterThan(5 * medianResponseMillis(saturated, "10.0.1.2:8080"));
+        assertThat(medianResponseMillis(plain, "10.0.1.1:8080"))
+                .isLessThan(2 * medianResponseMillis(plain, "10.0.1.2:8080"));
+    }
+
+    /** The median {@code $upstream_response_time} of single-attempt lines answered 200 by {@code address}, ms. */
+    private static double medianResponseMillis(ByteArrayOutputStream log, String address) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("ua=\"" + java.util.regex.Pattern.quote(address)
+                + "\" us=\"200\" .* urt=\"([0-9.]+)\"");
+        double[] times = log.toString(StandardCharsets.UTF_8).lines().map(p::matcher).filter(java.util.regex.Matcher::find)
+                .mapToDouble(m -> Double.parseDouble(m.group(1)) * 1000).sorted().toArray();
+        assertThat(times).as(address).hasSizeGreaterThan(10);
+        return times[times.length / 2];
+    }
+
+    @Test
     void run_unwritableOut_ioExitCode() {
         assertThat(run(with(SMALL, "--out", dir.resolve("missing/dir/x.log").toString()))).isEqualTo(GenerateMain.IO_ERROR);
     }

@@ -81,13 +81,19 @@ final class ReportAssembler {
     }
 
     static List<UpstreamReport> upstreams(UpstreamAggregator u) {
+        return upstreams(u, null);
+    }
+
+    /** The upstream table, with each server's saturation estimate when {@code saturation} is given. */
+    static List<UpstreamReport> upstreams(UpstreamAggregator u, SaturationAggregator saturation) {
         List<UpstreamReport> out = new ArrayList<>();
         for (TopK.Entry<UpstreamStats> e : u.byAddress().sorted()) {
             UpstreamStats s = e.value();
             UpstreamReport.Kind kind = e.key().equals(UpstreamReport.NOT_LOGGED_KEY) ? UpstreamReport.Kind.NOT_LOGGED
                     : UpstreamAddress.isGroupName(e.key()) ? UpstreamReport.Kind.GROUP : UpstreamReport.Kind.ADDRESS;
             out.add(new UpstreamReport(e.key(), kind, s.attempts(), s.failed(), s.notConnected(), s.clientAborts(),
-                    s.retriesCaused(), s.connect(), s.header(), s.response()));
+                    s.retriesCaused(), s.connect(), s.header(), s.response(), kind != UpstreamReport.Kind.ADDRESS
+                    || saturation == null ? java.util.Optional.empty() : saturation.saturation(e.key(), s.attempts())));
         }
         return out;
     }
@@ -218,7 +224,7 @@ final class ReportAssembler {
         if (!statics.isEmpty()) {
             out.add(new Finding(Finding.Kind.STATIC_VIA_UPSTREAM, Map.of("upstream_requests", (double) staticUpstream), statics));
         }
-        List<UpstreamReport> all = upstreams(a.upstreams());
+        List<UpstreamReport> all = upstreams(a.upstreams(), a.saturation());
         // compared: servers (not group names, not unlogged addresses) with enough attempts that got a response
         List<UpstreamReport> ups = all.stream().filter(u -> u.kind() == UpstreamReport.Kind.ADDRESS
                 && u.response().count() >= 50).toList();
@@ -264,6 +270,7 @@ final class ReportAssembler {
         if (!failing.isEmpty()) {
             out.add(new Finding(Finding.Kind.FAILING_BACKEND, Map.of(), failing));
         }
+        SaturationFinding.of(all).ifPresent(out::add);
         SlowClientAggregator sc = a.slowClients();
         if (sc.slow() > 0 && sc.slow() >= 0.001 * sc.timed()) {
             List<Finding.Item> nets = new ArrayList<>();

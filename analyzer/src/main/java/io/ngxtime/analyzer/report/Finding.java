@@ -48,7 +48,14 @@ public record Finding(Kind kind, Map<String, Double> figures, List<Item> items) 
          */
         FAILING_BACKEND,
         /** Client networks slow to take their responses. Items: {@code slow_requests}; totals: {@code slow_requests}, {@code timed_requests}. */
-        SLOW_CLIENTS;
+        SLOW_CLIENTS,
+        /**
+         * Servers whose p99 climbed past a knee in the log, the one that saturates first leading (see
+         * {@link Saturation}). Items: {@code rps} (the knee, attempts/s), {@code confidence} (0 to 1),
+         * {@code busiest_minute_rps}, {@code headroom} (share of the knee, negative past it), and
+         * {@code flat_p99}, {@code top_p99} (µs).
+         */
+        SATURATION;
 
         /** The JSON name: {@code cache_candidate}, ... */
         public String key() {

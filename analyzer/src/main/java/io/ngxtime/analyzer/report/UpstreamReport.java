@@ -14,9 +14,18 @@ import java.util.OptionalLong;
  * @param clientAborts  attempts the client abandoned (499, upstream status {@code -}): not failures; empty
  *                      as {@code failed}
  * @param retriesCaused attempts after which nginx tried another server of the same group
+ * @param saturation    where its latency climbs with its load; empty when not assessed (see {@link Saturation})
  */
 public record UpstreamReport(String address, Kind kind, long attempts, OptionalLong failed, OptionalLong notConnected,
-                             OptionalLong clientAborts, long retriesCaused, Latency connect, Latency header, Latency response) {
+                             OptionalLong clientAborts, long retriesCaused, Latency connect, Latency header, Latency response,
+                             java.util.Optional<Saturation> saturation) {
+    /** An entry without a saturation estimate. */
+    public UpstreamReport(String address, Kind kind, long attempts, OptionalLong failed, OptionalLong notConnected,
+                          OptionalLong clientAborts, long retriesCaused, Latency connect, Latency header, Latency response) {
+        this(address, kind, attempts, failed, notConnected, clientAborts, retriesCaused, connect, header, response,
+                java.util.Optional.empty());
+    }
+
     /** The entry of the attempts whose address the format does not log. */
     public static final String NOT_LOGGED_KEY = "(address not logged)";
 

@@ -288,6 +288,7 @@ public final class JsonReportRenderer {
             percentiles("connect_time_ms", u.connect(), g);
             percentiles("header_time_ms", u.header(), g);
             percentiles("response_time_ms", u.response(), g);
+            SaturationJson.write(u.saturation(), g);
             g.writeEndObject();
         }
         g.writeEndObject();

@@ -7,6 +7,7 @@ import io.ngxtime.analyzer.report.Percentiles;
 import io.ngxtime.charts.ChangeText;
 import io.ngxtime.charts.Figures;
 import io.ngxtime.charts.FindingText;
+import io.ngxtime.charts.SaturationText;
 import io.ngxtime.charts.TierNotes;
 import io.ngxtime.analyzer.report.Comparison;
 import io.ngxtime.analyzer.report.Finding;
@@ -212,6 +213,10 @@ public final class TextReportRenderer {
                     compact(u.connect()), compact(u.header()), compact(u.response()));
         }
         more(ups.size(), shown, true, out);
+        for (UpstreamReport u : ups.subList(0, shown)) {
+            u.saturation().ifPresent(sat -> out.printf(Locale.ROOT, "  saturation of %s: %s%n", safe(u.address()),
+                    SaturationText.line(sat)));
+        }
         if (ups.stream().anyMatch(u -> u.kind() == UpstreamReport.Kind.GROUP)) {
             out.println("  group: nginx logged the upstream group's name (no live server in it), not a server's address");
         }
