@@ -82,6 +82,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Odd but valid lines per million requests (default: 40).")
     Integer oddPerMillion;
 
+    @Option(names = "--slow-route", paramLabel = "PREFIX=FACTOR",
+            description = "Multiply every time of the requests whose path starts with PREFIX by FACTOR (/api/users/=3):"
+                    + " a regression for 'ngxtime compare'. Repeatable. With the same seed the requests are the same.")
+    java.util.List<String> slowRoutes = new java.util.ArrayList<>();
+
     @Option(names = "--out", paramLabel = "FILE", description = "The log file; - for standard output (default: -).")
     String out;
 
@@ -166,6 +171,9 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             if (oddPerMillion != null) {
                 c = c.withOddLinesPerMillion(oddPerMillion);
+            }
+            if (!slowRoutes.isEmpty()) {
+                c = c.withSlowdowns(slowRoutes.stream().map(io.ngxtime.generator.RouteSlowdown::parse).toList());
             }
             return c;
         } catch (FormatSyntaxException e) {

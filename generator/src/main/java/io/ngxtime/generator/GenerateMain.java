@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * GenerateMain [--preset NAME | --format 'LOG_FORMAT'] [--days N] [--hours N] [--rate R] [--seed S]
  *              [--start ISO] [--peaks N] [--no-spike] [--malformed-per-million N] [--odd-per-million N]
- *              [--out FILE] [--gzip] [--expected FILE.json]
+ *              [--slow-route PREFIX=FACTOR]... [--out FILE] [--gzip] [--expected FILE.json]
  * GenerateMain --samples DIR
  * </pre>
  * Without {@code --out} (or with {@code --out -}) the log goes to standard output. {@code --samples DIR}
@@ -35,7 +35,7 @@ public final class GenerateMain {
     private static final String USAGE_TEXT = String.join("\n",
             "usage: generate [--preset NAME | --format 'LOG_FORMAT'] [--days N] [--hours N] [--rate R] [--seed S]",
             "                [--start ISO] [--peaks N] [--no-spike] [--malformed-per-million N] [--odd-per-million N]",
-            "                [--out FILE] [--gzip] [--expected FILE.json]",
+            "                [--slow-route PREFIX=FACTOR]... [--out FILE] [--gzip] [--expected FILE.json]",
             "       generate --samples DIR",
             "  --preset NAME               combined, common, main, upstreaminfo or timing (default timing)",
             "  --format TEXT               a log_format's text instead of a preset",
@@ -47,6 +47,8 @@ public final class GenerateMain {
             "  --no-spike                  no single very busy second",
             "  --malformed-per-million N   malformed lines per million requests (default 20, at least 4 when > 0)",
             "  --odd-per-million N         odd but valid lines per million requests (default 40)",
+            "  --slow-route PREFIX=FACTOR  every time of the requests whose path starts with PREFIX times FACTOR",
+            "                              (a regression to compare; repeatable; same seed: same requests)",
             "  --out FILE                  output file, - for standard output (default -)",
             "  --gzip                      gzip the output",
             "  --expected FILE.json        also write the ground truth as JSON",
@@ -154,6 +156,11 @@ public final class GenerateMain {
                     case "--out" -> {
                         String v = value(args, ++i, a);
                         o.outFile = v.equals("-") ? null : Path.of(v);
+                    }
+                    case "--slow-route" -> {
+                        java.util.List<RouteSlowdown> slow = new java.util.ArrayList<>(o.config.slowdowns());
+                        slow.add(RouteSlowdown.parse(value(args, ++i, a)));
+                        o.config = o.config.withSlowdowns(slow);
                     }
                     case "--expected" -> o.expectedFile = Path.of(value(args, ++i, a));
                     case "--samples" -> o.samplesDir = Path.of(value(args, ++i, a));

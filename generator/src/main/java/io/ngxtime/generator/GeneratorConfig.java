@@ -5,6 +5,7 @@ import io.ngxtime.grammar.Preset;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,9 +27,12 @@ import java.util.Objects;
  *                            of each kind the format allows (default 20)
  * @param oddLinesPerMillion  odd but valid lines per million requests; when positive at least one of each
  *                            kind (default 40)
+ * @param slowdowns           routes whose requests take longer, a regression to find ({@link RouteSlowdown};
+ *                            default none). They change times only: the same seed gives the same requests
  */
 public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration duration, double baseRatePerSecond,
-                              long seed, int peaks, boolean spike, int malformedPerMillion, int oddLinesPerMillion) {
+                              long seed, int peaks, boolean spike, int malformedPerMillion, int oddLinesPerMillion,
+                              List<RouteSlowdown> slowdowns) {
 
     /** The longest log: the per-second counts of the ground truth are kept in memory. */
     public static final Duration MAX_DURATION = Duration.ofDays(31);
@@ -54,6 +58,7 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
         requireWithin("peaks", peaks, MAX_PEAKS);
         requireWithin("malformedPerMillion", malformedPerMillion, 1_000_000);
         requireWithin("oddLinesPerMillion", oddLinesPerMillion, 1_000_000);
+        slowdowns = List.copyOf(slowdowns);
     }
 
     private static void requireWithin(String name, int value, int max) {
@@ -65,7 +70,7 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
     /** A week of the {@code timing} preset from Monday 2026-10-05 at -07:00, 2 requests/s, seed 1. */
     public static GeneratorConfig defaults() {
         return new GeneratorConfig(Preset.TIMING.format(), OffsetDateTime.parse("2026-10-05T00:00:00-07:00"),
-                Duration.ofDays(7), 2.0, 1, 3, true, 20, 40);
+                Duration.ofDays(7), 2.0, 1, 3, true, 20, 40, List.of());
     }
 
     /** The zone offset of every logged time. */
@@ -75,7 +80,7 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
 
     public GeneratorConfig withFormat(LogFormat newFormat) {
         return new GeneratorConfig(newFormat, start, duration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, slowdowns);
     }
 
     public GeneratorConfig withPreset(Preset preset) {
@@ -84,42 +89,48 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
 
     public GeneratorConfig withStart(OffsetDateTime newStart) {
         return new GeneratorConfig(format, newStart, duration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, slowdowns);
     }
 
     public GeneratorConfig withDuration(Duration newDuration) {
         return new GeneratorConfig(format, start, newDuration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, slowdowns);
     }
 
     public GeneratorConfig withBaseRatePerSecond(double newRate) {
         return new GeneratorConfig(format, start, duration, newRate, seed, peaks, spike, malformedPerMillion,
-                oddLinesPerMillion);
+                oddLinesPerMillion, slowdowns);
     }
 
     public GeneratorConfig withSeed(long newSeed) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, newSeed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, slowdowns);
     }
 
     public GeneratorConfig withPeaks(int newPeaks) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, newPeaks, spike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, slowdowns);
     }
 
     public GeneratorConfig withSpike(boolean newSpike) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, newSpike,
-                malformedPerMillion, oddLinesPerMillion);
+                malformedPerMillion, oddLinesPerMillion, slowdowns);
     }
 
     public GeneratorConfig withMalformedPerMillion(int newRate) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, spike, newRate,
-                oddLinesPerMillion);
+                oddLinesPerMillion, slowdowns);
     }
 
     public GeneratorConfig withOddLinesPerMillion(int newRate) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, newRate);
+                malformedPerMillion, newRate, slowdowns);
+    }
+
+    /** The same with these slowdowns instead ({@link RouteSlowdown}: the first whose prefix a path has applies). */
+    public GeneratorConfig withSlowdowns(List<RouteSlowdown> newSlowdowns) {
+        return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, spike, malformedPerMillion,
+                oddLinesPerMillion, newSlowdowns);
     }
 
     int durationSeconds() {
