@@ -49,6 +49,8 @@ public final class Analysis {
     private volatile List<InputLines> inputLines = List.of();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private LogFormat format;
+    /** What the first pass aggregated, after {@link #run}. */
+    private Aggregation aggregation;
 
     private Analysis(Builder b) {
         this.givenFormat = b.format;
@@ -212,6 +214,7 @@ public final class Analysis {
         FilePass pass = new FilePass(format, maxLineBytes, maxSamples, window, rejectsFile, this::isCancelled, progress,
                 set.progressTotalBytes(), inputErrors);
         Aggregation aggregation = new Aggregation(maxSamples, filter);
+        this.aggregation = aggregation;
         aggregation.logged(io.ngxtime.analyzer.record.Logged.of(format));
         if (size < directLimitBytes) {
             inputLines = DirectPass.run(pass, ordered, aggregation);
@@ -255,6 +258,14 @@ public final class Analysis {
      */
     public List<InputLines> inputLines() {
         return inputLines;
+    }
+
+    /**
+     * What the run's first pass aggregated (the report's figures before the later passes), for what compares
+     * it with another run ({@link CompareRun}); null before {@link #run} or when nothing was readable.
+     */
+    public Aggregation aggregation() {
+        return aggregation;
     }
 
     /** The format used (given or detected); null before {@link #run} or when nothing was readable. */

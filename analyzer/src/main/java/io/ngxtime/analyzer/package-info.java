@@ -11,6 +11,9 @@
  *     ({@code QueuedPass}), a queue by {@link io.ngxtime.analyzer.QueueReport};
  *     {@link io.ngxtime.analyzer.PeakAndBaselinePasses} reads the source again for what needs the first
  *     pass's report (peak attribution, the baseline comparison).</li>
+ * <li>{@link io.ngxtime.analyzer.CompareRun}: two runs' files ({@code compare A --vs B}), each read as a report
+ *     reads them, B compared with A by the baseline comparison, each as long as its own window
+ *     ({@link io.ngxtime.analyzer.report.RunComparison}).</li>
  * <li>{@link io.ngxtime.analyzer.IngestRun}: files into a persistent record queue.</li>
  * <li>{@link io.ngxtime.analyzer.LiveSession}: what {@code tail} runs, one or several logs each followed into
  *     a record queue of its own (kept or temporary; {@code LiveLog} is one log's share) and a sliding window over

@@ -1,6 +1,8 @@
 /**
  * Charts of a {@link io.ngxtime.analyzer.report.Report}, drawn with JFreeChart (headless) as PNG or
  * SVG (Apache Batik's generator); the chart set is the {@link io.ngxtime.charts.ChartKind} registry.
+ * Two runs compared ({@code ngxtime compare}) have one chart of their own, outside the registry (it reads a
+ * {@link io.ngxtime.analyzer.report.RunComparison}, not one report): {@link io.ngxtime.charts.RunLatencyChart}.
  * Charts read only the report model, never sources or the record queue.
  *
  * <h2>Drawing a week of seconds</h2>

@@ -64,6 +64,19 @@ public final class ChartFiles {
         }
     }
 
+    /** Writes two runs' comparison as a self-contained HTML page into {@code file} (delivered by its {@link OutputFile#commit}). */
+    static void writeCompareHtml(io.ngxtime.analyzer.report.RunComparison comparison, OutputFile file) {
+        try {
+            Writer w = file.writer();
+            new io.ngxtime.charts.html.CompareHtmlWriter().write(comparison, w);
+            w.flush();
+        } catch (NoFontsException e) {
+            throw noFonts(e);
+        } catch (IOException e) {
+            throw new UserException(ExitCode.IO, "cannot write " + file.target() + ": " + IoErrorText.describe(e), e);
+        }
+    }
+
     /** Creates the output directory (before any log is read: a directory that cannot be made fails the run first). */
     static void directory(Path dir) {
         try {

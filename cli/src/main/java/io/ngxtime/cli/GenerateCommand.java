@@ -88,6 +88,11 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "once its load passes RPS attempts/s (over the trailing minute): the truth a saturation estimate is checked against.")
     String saturate;
 
+    @Option(names = "--slow-route", paramLabel = "PREFIX=FACTOR",
+            description = "Multiply every time of the requests whose path starts with PREFIX by FACTOR (/api/users/=3):"
+                    + " a regression for 'ngxtime compare'. Repeatable. With the same seed the requests are the same.")
+    java.util.List<String> slowRoutes = new java.util.ArrayList<>();
+
     @Option(names = "--out", paramLabel = "FILE", description = "The log file; - for standard output (default: -).")
     String out;
 
@@ -175,6 +180,9 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             if (saturate != null) {
                 c = c.withSaturation(SaturatingBackend.parse(saturate));
+            }
+            if (!slowRoutes.isEmpty()) {
+                c = c.withSlowdowns(slowRoutes.stream().map(io.ngxtime.generator.RouteSlowdown::parse).toList());
             }
             return c;
         } catch (FormatSyntaxException e) {

@@ -146,6 +146,15 @@ public final class LogInputsMixin {
 
     /** The files probed (none readable ends the run), the format taken or detected (said on {@code err}), ordered. */
     private InputSet inputSet(FormatMixin format, PrintWriter err) {
+        return inputSet(files, format, "", err);
+    }
+
+    /**
+     * {@code files} probed (none readable ends the run with {@link ExitCode#IO}), the format taken or detected
+     * among them alone (said on {@code err} after {@code label}, such as {@code "A: "} for one of two runs),
+     * ordered.
+     */
+    static InputSet inputSet(List<String> files, FormatMixin format, String label, PrintWriter err) {
         InputSet set = InputSet.probe(files.stream().map(f -> Input.of(f, System.in)).toList());
         if (set.noneReadable()) {
             UnreadableInputs.stop(set.errors(), err);
@@ -153,7 +162,7 @@ public final class LogInputsMixin {
         FormatMixin.Formats formats = format.formats(err);
         try {
             set.resolve(new InputSet.FormatChoice(formats.given(), formats.candidates(), true))
-                    .ifPresent(d -> err.println("ngxtime: " + d.describe()));
+                    .ifPresent(d -> err.println("ngxtime: " + label + d.describe()));
         } catch (FormatDetectionException e) {
             throw new UserException(ExitCode.DATA, e.getMessage());
         }

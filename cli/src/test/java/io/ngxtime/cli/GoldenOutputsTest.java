@@ -85,6 +85,31 @@ class GoldenOutputsTest {
         check(base + ".html.outline", portable(outline(Files.readString(html)), log));
     }
 
+    /**
+     * {@code compare --json} on the two hours of the timing sample (the second holds its flash crowd), as two
+     * runs of one log: pinned like the report's outputs, and every key documented in docs/report-json.md.
+     */
+    @Test
+    void compare_json_ofTheTimingSamplesTwoHours_matchesItsGoldenFile_andEveryKeyIsDocumented() throws Exception {
+        Path log = SampleGoldenTest.samples().resolve("timing-small.log");
+        ReportCommandTest.Run json = ReportCommandTest.run("compare", log.toString(), "--vs", log.toString(), "--json",
+                "--from", "2026-10-07T14:00:00-07:00", "--to", "2026-10-07T15:00:00-07:00",
+                "--vs-from", "2026-10-07T15:00:00-07:00", "--vs-to", "2026-10-07T16:00:00-07:00");
+        assertThat(json.exit()).as(json.err()).isZero();
+        check("compare-timing-small-hours.json", portable(json.out(), log));
+        Set<String> keys = new TreeSet<>();
+        keys(new ObjectMapper().readTree(json.out()), "", keys);
+        assertThat(keys).contains("before.seconds", "after.requests", "routes[].ratio");
+        Matcher code = Pattern.compile("`([^`]+)`").matcher(Files.readString(
+                SampleGoldenTest.samples().getParent().getParent().resolve("docs/report-json.md")));
+        Set<String> documented = new TreeSet<>();
+        while (code.find()) {
+            documented.addAll(List.of(code.group(1).split("[^A-Za-z0-9_]+")));
+        }
+        assertThat(keys.stream().filter(k -> !documented.contains(k.substring(k.lastIndexOf('.') + 1).replace("[]", ""))))
+                .as("compare --json keys docs/report-json.md does not name").isEmpty();
+    }
+
     private static final Pattern SVG = Pattern.compile("<svg\\b.*?</svg\\s*>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\b(id|class)=\"([^\"]*)\"");

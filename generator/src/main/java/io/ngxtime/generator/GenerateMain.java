@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * GenerateMain [--preset NAME | --format 'LOG_FORMAT'] [--days N] [--hours N] [--rate R] [--seed S]
  *              [--start ISO] [--peaks N] [--no-spike] [--malformed-per-million N] [--odd-per-million N]
- *              [--saturate ADDR=RPS] [--out FILE] [--gzip] [--expected FILE.json]
+ *              [--saturate ADDR=RPS] [--slow-route PREFIX=FACTOR]... [--out FILE] [--gzip] [--expected FILE.json]
  * GenerateMain --samples DIR
  * </pre>
  * Without {@code --out} (or with {@code --out -}) the log goes to standard output. {@code --samples DIR}
@@ -35,7 +35,7 @@ public final class GenerateMain {
     private static final String USAGE_TEXT = String.join("\n",
             "usage: generate [--preset NAME | --format 'LOG_FORMAT'] [--days N] [--hours N] [--rate R] [--seed S]",
             "                [--start ISO] [--peaks N] [--no-spike] [--malformed-per-million N] [--odd-per-million N]",
-            "                [--saturate ADDR=RPS] [--out FILE] [--gzip] [--expected FILE.json]",
+            "                [--saturate ADDR=RPS] [--slow-route PREFIX=FACTOR]... [--out FILE] [--gzip] [--expected FILE.json]",
             "       generate --samples DIR",
             "  --preset NAME               combined, common, main, upstreaminfo or timing (default timing)",
             "  --format TEXT               a log_format's text instead of a preset",
@@ -48,6 +48,8 @@ public final class GenerateMain {
             "  --malformed-per-million N   malformed lines per million requests (default 20, at least 4 when > 0)",
             "  --odd-per-million N         odd but valid lines per million requests (default 40)",
             "  --saturate ADDR=RPS         the server ADDR (10.0.1.1:8080 ...) slows down above RPS attempts/s",
+            "  --slow-route PREFIX=FACTOR  every time of the requests whose path starts with PREFIX times FACTOR",
+            "                              (a regression to compare; repeatable; same seed: same requests)",
             "  --out FILE                  output file, - for standard output (default -)",
             "  --gzip                      gzip the output",
             "  --expected FILE.json        also write the ground truth as JSON",
@@ -156,6 +158,11 @@ public final class GenerateMain {
                     case "--out" -> {
                         String v = value(args, ++i, a);
                         o.outFile = v.equals("-") ? null : Path.of(v);
+                    }
+                    case "--slow-route" -> {
+                        java.util.List<RouteSlowdown> slow = new java.util.ArrayList<>(o.config.slowdowns());
+                        slow.add(RouteSlowdown.parse(value(args, ++i, a)));
+                        o.config = o.config.withSlowdowns(slow);
                     }
                     case "--expected" -> o.expectedFile = Path.of(value(args, ++i, a));
                     case "--samples" -> o.samplesDir = Path.of(value(args, ++i, a));

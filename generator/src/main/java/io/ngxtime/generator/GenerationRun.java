@@ -111,6 +111,7 @@ final class GenerationRun {
     }
 
     private void writeRequest() throws IOException {
+        RouteSlowdown.apply(config.slowdowns(), request);
         int from = buffer.length();
         renderer.render(request, buffer);
         listener.line(buffer.bytes(), from, buffer.length(), request, null);

@@ -5,6 +5,7 @@ import io.ngxtime.grammar.Preset;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,10 +29,12 @@ import java.util.Optional;
  * @param oddLinesPerMillion  odd but valid lines per million requests; when positive at least one of each
  *                            kind (default 40)
  * @param saturation          a backend whose latency climbs above a known load (default none)
+ * @param slowdowns           routes whose requests take longer, a regression to find ({@link RouteSlowdown};
+ *                            default none). They change times only: the same seed gives the same requests
  */
 public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration duration, double baseRatePerSecond,
                               long seed, int peaks, boolean spike, int malformedPerMillion, int oddLinesPerMillion,
-                              Optional<SaturatingBackend> saturation) {
+                              Optional<SaturatingBackend> saturation, List<RouteSlowdown> slowdowns) {
 
     /** The longest log: the per-second counts of the ground truth are kept in memory. */
     public static final Duration MAX_DURATION = Duration.ofDays(31);
@@ -45,6 +48,7 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(saturation, "saturation");
+        slowdowns = List.copyOf(slowdowns);
         if (start.getNano() != 0) {
             throw new IllegalArgumentException("start must be a whole second, was " + start);
         }
@@ -64,7 +68,7 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
     public GeneratorConfig(LogFormat format, OffsetDateTime start, Duration duration, double baseRatePerSecond,
                            long seed, int peaks, boolean spike, int malformedPerMillion, int oddLinesPerMillion) {
         this(format, start, duration, baseRatePerSecond, seed, peaks, spike, malformedPerMillion, oddLinesPerMillion,
-                Optional.empty());
+                Optional.empty(), List.of());
     }
 
     private static void requireWithin(String name, int value, int max) {
@@ -86,7 +90,7 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
 
     public GeneratorConfig withFormat(LogFormat newFormat) {
         return new GeneratorConfig(newFormat, start, duration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion, saturation);
+                malformedPerMillion, oddLinesPerMillion, saturation, slowdowns);
     }
 
     public GeneratorConfig withPreset(Preset preset) {
@@ -95,48 +99,48 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
 
     public GeneratorConfig withStart(OffsetDateTime newStart) {
         return new GeneratorConfig(format, newStart, duration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion, saturation);
+                malformedPerMillion, oddLinesPerMillion, saturation, slowdowns);
     }
 
     public GeneratorConfig withDuration(Duration newDuration) {
         return new GeneratorConfig(format, start, newDuration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion, saturation);
+                malformedPerMillion, oddLinesPerMillion, saturation, slowdowns);
     }
 
     public GeneratorConfig withBaseRatePerSecond(double newRate) {
         return new GeneratorConfig(format, start, duration, newRate, seed, peaks, spike, malformedPerMillion,
-                oddLinesPerMillion, saturation);
+                oddLinesPerMillion, saturation, slowdowns);
     }
 
     public GeneratorConfig withSeed(long newSeed) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, newSeed, peaks, spike,
-                malformedPerMillion, oddLinesPerMillion, saturation);
+                malformedPerMillion, oddLinesPerMillion, saturation, slowdowns);
     }
 
     public GeneratorConfig withPeaks(int newPeaks) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, newPeaks, spike,
-                malformedPerMillion, oddLinesPerMillion, saturation);
+                malformedPerMillion, oddLinesPerMillion, saturation, slowdowns);
     }
 
     public GeneratorConfig withSpike(boolean newSpike) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, newSpike,
-                malformedPerMillion, oddLinesPerMillion, saturation);
+                malformedPerMillion, oddLinesPerMillion, saturation, slowdowns);
     }
 
     public GeneratorConfig withMalformedPerMillion(int newRate) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, spike, newRate,
-                oddLinesPerMillion, saturation);
+                oddLinesPerMillion, saturation, slowdowns);
     }
 
     public GeneratorConfig withOddLinesPerMillion(int newRate) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, spike,
-                malformedPerMillion, newRate, saturation);
+                malformedPerMillion, newRate, saturation, slowdowns);
     }
 
     /** The same settings with {@code backend} saturating above its rate. */
     public GeneratorConfig withSaturation(SaturatingBackend backend) {
         return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, spike, malformedPerMillion,
-                oddLinesPerMillion, Optional.of(backend));
+                oddLinesPerMillion, Optional.of(backend), slowdowns);
     }
 
     int durationSeconds() {
@@ -145,5 +149,11 @@ public record GeneratorConfig(LogFormat format, OffsetDateTime start, Duration d
 
     long startMillis() {
         return start.toInstant().toEpochMilli();
+    }
+
+    /** The same with these slowdowns instead ({@link RouteSlowdown}: the first whose prefix a path has applies). */
+    public GeneratorConfig withSlowdowns(List<RouteSlowdown> newSlowdowns) {
+        return new GeneratorConfig(format, start, duration, baseRatePerSecond, seed, peaks, spike, malformedPerMillion,
+                oddLinesPerMillion, saturation, newSlowdowns);
     }
 }

@@ -8,6 +8,7 @@ import io.ngxtime.grammar.Preset;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GeneratorConfigTest {
@@ -32,7 +33,7 @@ class GeneratorConfigTest {
                 .withBaseRatePerSecond(3.5).withSpike(false).withMalformedPerMillion(7).withOddLinesPerMillion(0)
                 .withDuration(Duration.ofHours(5)).withStart(OffsetDateTime.parse("2026-01-01T00:00:00Z"));
         assertThat(c).isEqualTo(new GeneratorConfig(main, OffsetDateTime.parse("2026-01-01T00:00:00Z"),
-                Duration.ofHours(5), 3.5, 9, 1, false, 7, 0));
+                Duration.ofHours(5), 3.5, 9, 1, false, 7, 0, java.util.Optional.empty(), List.of()));
     }
 
     @Test

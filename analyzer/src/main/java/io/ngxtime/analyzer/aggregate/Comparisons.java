@@ -30,10 +30,29 @@ public final class Comparisons {
     private Comparisons() {
     }
 
+    /**
+     * Compares {@code window} with a baseline window of one log ({@code --baseline}): the baseline is as long
+     * as {@code [baselineFromSecond, baselineToSecond)} says, the window as {@link #windowSeconds} says.
+     */
     public static Comparison compare(Aggregation window, Aggregation baseline, long baselineFromSecond,
                                      long baselineToSecond) {
+        return compare(window, baseline, baselineFromSecond, baselineToSecond,
+                Math.max(1, baselineToSecond - baselineFromSecond), windowSeconds(window));
+    }
+
+    /**
+     * Compares {@code window} with {@code baseline}, each as long as given: two runs ({@code compare A --vs B})
+     * are not one log's adjacent windows, so each side's length is its own ({@link #windowSeconds} of each).
+     *
+     * @param baselineFromSecond the baseline's start (epoch second), for the report
+     * @param baselineToSecond   the baseline's end (exclusive), for the report
+     * @param baselineSeconds    the baseline's length, at least 1: counts are compared per second of it
+     * @param windowSeconds      the window's length, at least 1
+     */
+    public static Comparison compare(Aggregation window, Aggregation baseline, long baselineFromSecond,
+                                     long baselineToSecond, long baselineSeconds, long windowSeconds) {
         long bn = baseline.summary().requests();
-        Weigher w = new Weigher(Math.max(1, baselineToSecond - baselineFromSecond), windowSeconds(window));
+        Weigher w = new Weigher(baselineSeconds, windowSeconds);
         if (bn == 0) {
             return new Comparison(baselineFromSecond, baselineToSecond, 0, w.baselineSeconds, w.windowSeconds,
                     List.of(), List.of(), List.of());
@@ -46,15 +65,28 @@ public final class Comparisons {
      * The window's length in whole seconds: from its stated start (on a side left open, the second of its
      * first request) to its stated end (or the second after its last request's); at least 1.
      */
-    static long windowSeconds(Aggregation window) {
+    public static long windowSeconds(Aggregation window) {
+        return Math.max(1, windowEndSecond(window) - windowStartSecond(window));
+    }
+
+    /** The window's start in epoch seconds: its stated start, else the second of its first request (0 without one). */
+    public static long windowStartSecond(Aggregation window) {
         SummaryAggregator s = window.summary();
         boolean timed = s.firstMillis() <= s.lastMillis();
         TimeWindow stated = window.window();
-        long from = stated.hasStart() ? Math.floorDiv(stated.fromMillis(), 1000)
-                : timed ? Math.floorDiv(s.firstMillis(), 1000) : 0;
-        long to = stated.hasEnd() ? Math.floorDiv(stated.toMillis() + 999, 1000)
-                : timed ? Math.floorDiv(s.lastMillis(), 1000) + 1 : from;
-        return Math.max(1, to - from);
+        return stated.hasStart() ? Math.floorDiv(stated.fromMillis(), 1000) : timed ? Math.floorDiv(s.firstMillis(), 1000) : 0;
+    }
+
+    /**
+     * The window's end in epoch seconds (exclusive): its stated end, else the second after its last request's
+     * (its start without a request).
+     */
+    public static long windowEndSecond(Aggregation window) {
+        SummaryAggregator s = window.summary();
+        boolean timed = s.firstMillis() <= s.lastMillis();
+        TimeWindow stated = window.window();
+        return stated.hasEnd() ? Math.floorDiv(stated.toMillis() + 999, 1000)
+                : timed ? Math.floorDiv(s.lastMillis(), 1000) + 1 : windowStartSecond(window);
     }
 
     private static List<Change> overall(Aggregation window, Aggregation baseline, Weigher w) {
@@ -147,7 +179,9 @@ public final class Comparisons {
         Change count(String subject, String metric, long before, long after) {
             double beforeRate = (double) before / baselineSeconds;
             double afterRate = (double) after / windowSeconds;
-            double excess = after - beforeRate * windowSeconds;
+            // the product first: a prediction that is a whole number comes out exact (497 at the same rate
+            // over the same length is +0, not a rounding error that ranks as a change)
+            double excess = after - (double) before * windowSeconds / baselineSeconds;
             return new Change(subject, metric, Kind.COUNT, before, after,
                     new Comparison.PerSecond(beforeRate, afterRate, excess), Math.abs(excess));
         }

@@ -176,6 +176,38 @@ class ComparisonsTest {
     }
 
     @Test
+    void equalCounts_overEqualLengths_haveNoExcessAtAll_notARoundingErrorThatRanksAsAChange() {
+        // 472 / 3600 x 3600 is 471.99999999999994 in doubles: a weight of 6e-14 ranked "+0 requests" as a change
+        Aggregation baseline = hour();
+        add(baseline, "/api/config", 472, 10_000);
+        Aggregation window = hour();
+        add(window, "/api/config", 472, 10_000);
+        Comparison c = Comparisons.compare(window, baseline, 0, 3600);
+        Comparison.Change config = change(c, "/api/config", "requests").orElseThrow();
+        assertThat(config.perSecond().excessRequests()).isZero();
+        assertThat(config.weight()).isZero();
+    }
+
+    @Test
+    void twoRuns_eachAsLongAsGiven_compareRatesOverTheirOwnLengths() {
+        // compare A --vs B: A is 1 h with 600 of /a; B is 2 h with 1,200: the same rate, no excess
+        Aggregation a = hour();
+        add(a, "/a", 600, 10_000);
+        Aggregation b = new Aggregation();
+        b.window(TimeWindow.between(START_MILLIS, START_MILLIS + 2 * HOUR_MILLIS));
+        add(b, "/a", 1200, 10_000);
+        long from = Comparisons.windowStartSecond(a);
+        Comparison c = Comparisons.compare(b, a, from, Comparisons.windowEndSecond(a), Comparisons.windowSeconds(a),
+                Comparisons.windowSeconds(b));
+        assertThat(c.baselineSeconds()).isEqualTo(3600);
+        assertThat(c.windowSeconds()).isEqualTo(7200);
+        assertThat(c.baselineFromSecond()).isEqualTo(START_MILLIS / 1000);
+        Comparison.Change route = change(c, "/a", "requests").orElseThrow();
+        assertThat(route.ratio()).isEqualTo(1.0);
+        assertThat(route.perSecond().excessRequests()).isZero();
+    }
+
+    @Test
     void anOpenWindow_lastsFromItsFirstRequestToTheSecondAfterItsLast() {
         Aggregation window = new Aggregation();
         TestRequests.get(r, START_MILLIS + 500, "/a").status(200);

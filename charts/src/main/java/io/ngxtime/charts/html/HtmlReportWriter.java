@@ -83,7 +83,7 @@ public final class HtmlReportWriter {
         out.flush();
     }
 
-    private static String css() {
+    static String css() {
         return """
                 :root{color-scheme:light}
                 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI","DejaVu Sans",sans-serif;font-size:15px;\

@@ -219,7 +219,7 @@ public final class JsonReportRenderer {
      * A distribution: null when its variable is not logged; else its count, and its figures in ms (null
      * when no request had a value).
      */
-    private static void percentiles(String name, Latency latency, JsonGenerator g) throws IOException {
+    static void percentiles(String name, Latency latency, JsonGenerator g) throws IOException {
         if (!latency.isLogged()) {
             g.writeNullField(name);
             return;
@@ -471,7 +471,7 @@ public final class JsonReportRenderer {
         g.writeEndArray();
     }
 
-    private static void changes(String name, List<Comparison.Change> changes, JsonGenerator g) throws IOException {
+    static void changes(String name, List<Comparison.Change> changes, JsonGenerator g) throws IOException {
         g.writeArrayFieldStart(name);
         for (Comparison.Change c : changes) {
             g.writeStartObject();
