@@ -10,7 +10,8 @@
  *     {@link io.ngxtime.analyzer.Analysis}, directly ({@code DirectPass}) or through a temporary queue
  *     ({@code QueuedPass}), a queue by {@link io.ngxtime.analyzer.QueueReport};
  *     {@link io.ngxtime.analyzer.PeakAndBaselinePasses} reads the source again for what needs the first
- *     pass's report (peak attribution, the baseline comparison).</li>
+ *     pass's report (peak attribution, the baseline comparison), {@code CacheWhatIfPass} the cache what-if
+ *     ({@code --cache-ttl}: a replay of the cache candidates the first pass named).</li>
  * <li>{@link io.ngxtime.analyzer.IngestRun}: files into a persistent record queue.</li>
  * <li>{@link io.ngxtime.analyzer.LiveSession}: what {@code tail} runs, one or several logs each followed into
  *     a record queue of its own (kept or temporary; {@code LiveLog} is one log's share) and a sliding window over

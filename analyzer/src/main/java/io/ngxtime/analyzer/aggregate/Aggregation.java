@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Every aggregator of a report, fed together, behind the report's filter: counts, timing, upstreams,
- * traffic, routes, slow clients, and rejected lines. Single-writer; mergeable.
+ * traffic, routes, slow clients, static assets, and rejected lines. Single-writer; mergeable.
  */
 public final class Aggregation implements Aggregator<Aggregation>, java.io.Serializable {
     private final RequestFilter filter;
@@ -23,6 +23,7 @@ public final class Aggregation implements Aggregator<Aggregation>, java.io.Seria
     private final TrafficAggregator traffic = new TrafficAggregator();
     private final RouteAggregator routes = new RouteAggregator();
     private final SlowClientAggregator slowClients = new SlowClientAggregator();
+    private final CdnOffloadAggregator cdnOffload = new CdnOffloadAggregator();
     private final Rejects rejects;
     /** Samples of accepted lines with a note; the counts come from the requests themselves. */
     private final Rejects noteSamples;
@@ -110,6 +111,7 @@ public final class Aggregation implements Aggregator<Aggregation>, java.io.Seria
         traffic.add(r);
         routes.add(r);
         slowClients.add(r);
+        cdnOffload.add(r);
     }
 
     /** Counts rejected lines reported in bulk (from a queue batch). */
@@ -130,6 +132,7 @@ public final class Aggregation implements Aggregator<Aggregation>, java.io.Seria
         traffic.merge(o.traffic);
         routes.merge(o.routes);
         slowClients.merge(o.slowClients);
+        cdnOffload.merge(o.cdnOffload);
         rejects.merge(o.rejects);
         noteSamples.merge(o.noteSamples);
         inconsistentUpstreamLists += o.inconsistentUpstreamLists;
@@ -176,6 +179,10 @@ public final class Aggregation implements Aggregator<Aggregation>, java.io.Seria
         return slowClients;
     }
 
+    public CdnOffloadAggregator cdnOffload() {
+        return cdnOffload;
+    }
+
     /** The report (peaks found but not yet attributed: see {@link PeakAttribution}). */
     public Report report(List<String> inputs, String format, int peaks) {
         int offset = summary.lastOffsetSeconds();
@@ -185,7 +192,8 @@ public final class Aggregation implements Aggregator<Aggregation>, java.io.Seria
                 summary.summary(), new RejectSummary(rejects.total(), rejects.byReason(), rejects.samples()), ReportAssembler.timing(timing),
                 ReportAssembler.upstreams(upstreams), ReportAssembler.traffic(traffic, summary, offset),
                 ReportAssembler.peaks(PeakFinder.find(traffic, peaks), null, offset), ReportAssembler.routes(routes),
-                ReportAssembler.findings(this), null, ReportAssembler.upstreamTotals(timing, upstreams), notes());
+                ReportAssembler.findings(this), null, ReportAssembler.upstreamTotals(timing, upstreams), notes(),
+                java.util.Optional.empty(), cdnOffload.report());
     }
 
     /** The notes on accepted lines: counted from the requests in the report, sampled as they were read. */
