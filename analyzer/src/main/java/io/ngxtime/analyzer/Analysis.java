@@ -43,6 +43,8 @@ public final class Analysis {
     private final int peaks;
     /** Null: no comparison. */
     private final TimeWindow baseline;
+    /** Null: no cache what-if. */
+    private final java.time.Duration cacheTtl;
     private final ProgressListener progress;
     /** Synchronized: the queued pass adds from its parse thread. */
     private final List<InputError> inputErrors = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -64,6 +66,7 @@ public final class Analysis {
         this.filter = b.filter;
         this.peaks = b.peaks;
         this.baseline = b.baseline;
+        this.cacheTtl = b.cacheTtl;
         this.progress = b.progress;
     }
 
@@ -84,7 +87,17 @@ public final class Analysis {
         private io.ngxtime.analyzer.aggregate.RequestFilter filter = io.ngxtime.analyzer.aggregate.RequestFilter.ALL;
         private int peaks = 5;
         private TimeWindow baseline;
+        private java.time.Duration cacheTtl;
         private ProgressListener progress = ProgressListener.NONE;
+
+        /**
+         * Replay the report through a cache with this time to live on the cache candidates ({@link CacheWhatIfPass});
+         * null (the default): no what-if.
+         */
+        public Builder cacheTtl(java.time.Duration ttl) {
+            this.cacheTtl = ttl;
+            return this;
+        }
 
         /** Whom to tell how far reading has got ({@link ProgressListener#NONE}, the default: nobody). */
         public Builder progress(ProgressListener listener) {
@@ -237,8 +250,10 @@ public final class Analysis {
     }
 
     private Report laterPasses(Aggregation aggregation, List<String> names, RequestSource source) {
-        return PeakAndBaselinePasses.run(aggregation.report(names, format.name(), peaks), aggregation, source,
+        Report report = PeakAndBaselinePasses.run(aggregation.report(names, format.name(), peaks), aggregation, source,
                 baseline, this::isCancelled);
+        return cacheTtl == null ? report
+                : CacheWhatIfPass.run(report, aggregation.filter(), source, window, cacheTtl, this::isCancelled);
     }
 
     private boolean isCancelled() {

@@ -107,7 +107,17 @@ public final class QueueReport {
      */
     public static Report report(RecordStore store, TimeWindow window, int maxSamples, RequestFilter filter, int peaks,
                                 TimeWindow baseline) {
-        return read(store, window, maxSamples, filter, peaks, baseline, -1, null).report();
+        return report(store, window, maxSamples, filter, peaks, baseline, null);
+    }
+
+    /**
+     * The same, with a cache what-if.
+     *
+     * @param cacheTtl the time to live of the cache what-if ({@link CacheWhatIfPass}); null for none
+     */
+    public static Report report(RecordStore store, TimeWindow window, int maxSamples, RequestFilter filter, int peaks,
+                                TimeWindow baseline, java.time.Duration cacheTtl) {
+        return read(store, window, maxSamples, filter, peaks, baseline, cacheTtl, -1, null).report();
     }
 
     /**
@@ -118,8 +128,14 @@ public final class QueueReport {
      */
     public static Unread unread(RecordStore store, TimeWindow window, int maxSamples, RequestFilter filter, int peaks,
                                 TimeWindow baseline, String name) {
+        return unread(store, window, maxSamples, filter, peaks, baseline, null, name);
+    }
+
+    /** The same, with a cache what-if of this time to live (null: none). */
+    public static Unread unread(RecordStore store, TimeWindow window, int maxSamples, RequestFilter filter, int peaks,
+                                TimeWindow baseline, java.time.Duration cacheTtl, String name) {
         java.util.Objects.requireNonNull(name, "name");
-        return read(store, window, maxSamples, filter, peaks, baseline, store.namedPosition(name), name);
+        return read(store, window, maxSamples, filter, peaks, baseline, cacheTtl, store.namedPosition(name), name);
     }
 
     /**
@@ -141,7 +157,7 @@ public final class QueueReport {
 
     /** The report of the batches from {@code fromIndex} (-1: all), for the named reader {@code name} or none (null). */
     private static Unread read(RecordStore store, TimeWindow window, int maxSamples, RequestFilter filter, int peaks,
-                               TimeWindow baseline, long fromIndex, String name) {
+                               TimeWindow baseline, java.time.Duration cacheTtl, long fromIndex, String name) {
         Aggregation aggregation = new Aggregation(maxSamples, filter);
         Set<String> formats = new LinkedHashSet<>();
         Stats stats = aggregate(store, window, fromIndex, aggregation, formats);
@@ -168,8 +184,11 @@ public final class QueueReport {
         }
         Report first = aggregation.report(List.of(store.directory().toString()),
                 formats.isEmpty() ? "none" : String.join(", ", formats), peaks);
-        Report report = PeakAndBaselinePasses.run(first, aggregation, new QueueRequestSource(store, fromIndex), baseline,
-                () -> false);
+        QueueRequestSource source = new QueueRequestSource(store, fromIndex);
+        Report report = PeakAndBaselinePasses.run(first, aggregation, source, baseline, () -> false);
+        if (cacheTtl != null) {
+            report = CacheWhatIfPass.run(report, filter, source, window, cacheTtl, () -> false);
+        }
         return new Unread(report, name, stats.lastIndex());
     }
 

@@ -14,8 +14,8 @@ import java.util.Objects;
 
 /**
  * The facade's report run: a {@link Report} of files ({@link InputSet}, read by {@link Analysis}) or of a
- * record queue written by an ingest run ({@link QueueReport}), for a time window, with filters, peaks and
- * an optional baseline comparison. {@link #cancel} (from any thread) stops reading files at the next line;
+ * record queue written by an ingest run ({@link QueueReport}), for a time window, with filters, peaks,
+ * an optional baseline comparison and an optional cache what-if. {@link #cancel} (from any thread) stops reading files at the next line;
  * what was read is reported.
  */
 public final class ReportRun {
@@ -52,10 +52,23 @@ public final class ReportRun {
      * @param baseline what to compare with ({@link Baseline#NONE}: nothing)
      * @param peaks    how many peaks to find and attribute (0: none)
      * @param samples  how many rejected lines to keep as samples
+     * @param cacheTtl the time to live of the cache what-if (whole seconds); empty for none
      */
     public record Request(Source source, TimeWindow window, RequestFilter filter, Baseline baseline, int peaks,
-                          int samples, ProgressListener progress) {
+                          int samples, ProgressListener progress, java.util.Optional<java.time.Duration> cacheTtl) {
+        /** A request without a cache what-if. */
+        public Request(Source source, TimeWindow window, RequestFilter filter, Baseline baseline, int peaks, int samples,
+                       ProgressListener progress) {
+            this(source, window, filter, baseline, peaks, samples, progress, java.util.Optional.empty());
+        }
+
         public Request {
+            Objects.requireNonNull(cacheTtl, "cacheTtl");
+            cacheTtl.ifPresent(ttl -> {
+                if (ttl.toSeconds() < 1 || ttl.toNanosPart() != 0) {
+                    throw new IllegalArgumentException("the cache TTL must be whole seconds, at least one, not " + ttl);
+                }
+            });
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(window, "window");
             Objects.requireNonNull(filter, "filter");
@@ -110,7 +123,8 @@ public final class ReportRun {
         if (request.source() instanceof FileSource files) {
             analysis = Analysis.builder().window(request.window()).filter(request.filter()).peaks(request.peaks())
                     .maxSamples(request.samples()).baseline(request.baselineWindow()).progress(request.progress())
-                    .maxLineBytes(files.maxLineBytes()).rejectsWriter(files.rejectsWriter()).build();
+                    .maxLineBytes(files.maxLineBytes()).rejectsWriter(files.rejectsWriter())
+                    .cacheTtl(request.cacheTtl().orElse(null)).build();
         }
         return new ReportRun(request, analysis);
     }
@@ -137,10 +151,11 @@ public final class ReportRun {
         Path dir = queue.dir();
         // a named reader keeps its position in the queue: that needs write access
         try (RecordStore store = queue.sinceLast() == null ? RecordStore.openForReading(dir) : RecordStore.openExisting(dir)) {
+            java.time.Duration ttl = request.cacheTtl().orElse(null);
             QueueReport.Unread unread = queue.sinceLast() == null ? null : QueueReport.unread(store, request.window(),
-                    request.samples(), request.filter(), request.peaks(), request.baselineWindow(), queue.sinceLast());
+                    request.samples(), request.filter(), request.peaks(), request.baselineWindow(), ttl, queue.sinceLast());
             Report report = unread != null ? unread.report() : QueueReport.report(store, request.window(),
-                    request.samples(), request.filter(), request.peaks(), request.baselineWindow());
+                    request.samples(), request.filter(), request.peaks(), request.baselineWindow(), ttl);
             long unreadable = store.unreadableBatches();
             List<InputError> errors = unreadable == 0 ? List.of() : List.of(new InputError(dir.toString(), unreadable
                     + " unreadable batch(es) skipped (a write the disk could not complete?); ingesting the same files"

@@ -10,7 +10,8 @@
  *     {@link io.ngxtime.analyzer.Analysis}, directly ({@code DirectPass}) or through a temporary queue
  *     ({@code QueuedPass}), a queue by {@link io.ngxtime.analyzer.QueueReport};
  *     {@link io.ngxtime.analyzer.PeakAndBaselinePasses} reads the source again for what needs the first
- *     pass's report (peak attribution, the baseline comparison).</li>
+ *     pass's report (peak attribution, the baseline comparison), {@code CacheWhatIfPass} the cache what-if
+ *     ({@code --cache-ttl}: a replay of the cache candidates the first pass named).</li>
  * <li>{@link io.ngxtime.analyzer.CompareRun}: two runs' files ({@code compare A --vs B}), each read as a report
  *     reads them, B compared with A by the baseline comparison, each as long as its own window
  *     ({@link io.ngxtime.analyzer.report.RunComparison}).</li>

@@ -21,6 +21,8 @@ public final class FindingText {
             case FAILING_BACKEND -> "Backends whose attempts mostly fail";
             case SLOW_CLIENTS -> "Slow clients";
             case SATURATION -> "Where backends saturate";
+            case CACHE_WHAT_IF -> "A cache would take much of upstream's work";
+            case CDN_OFFLOAD -> "Static assets: a CDN would take a large share off this server";
         };
     }
 
@@ -37,6 +39,20 @@ public final class FindingText {
                     + Figures.percent(count(f, "slow_requests"), count(f, "timed_requests")) + ") spent at least 1 s in "
                     + "nginx or sending to the client after upstream had answered.";
             case SATURATION -> SaturationText.detail(f);
+            case CACHE_WHAT_IF -> "A cache with a " + Figures.span(count(f, "ttl_seconds")) + " TTL on the cache candidates "
+                    + "would have answered " + Figures.count(count(f, "saved_upstream_requests")) + " of "
+                    + Figures.count(count(f, "upstream_requests"), "upstream request") + " ("
+                    + Figures.percent(count(f, "saved_upstream_requests"), count(f, "upstream_requests")) + ")"
+                    + (f.figures().containsKey("saved_upstream_time") ? " and " + Figures.duration(count(f, "saved_upstream_time"))
+                    + " of " + Figures.duration(count(f, "upstream_time")) + " upstream time ("
+                    + Figures.percent(count(f, "saved_upstream_time"), count(f, "upstream_time")) + ")" : "") + ".";
+            case CDN_OFFLOAD -> Figures.count(count(f, "static_requests")) + " of " + Figures.count(count(f, "requests"), "request")
+                    + " (" + Figures.percent(count(f, "static_requests"), count(f, "requests")) + ")"
+                    + (f.figures().containsKey("bytes") ? " and " + Figures.count(count(f, "static_bytes")) + " of "
+                    + Figures.count(count(f, "bytes"), "byte") + " (" + Figures.percent(count(f, "static_bytes"), count(f, "bytes"))
+                    + ")" : "") + " were static assets; a CDN would serve them instead of this server"
+                    + (f.figures().containsKey("static_upstream_requests") ? " (" + Figures.count(count(f, "static_upstream_requests"))
+                    + " of them reached a backend)" : "") + ".";
         };
     }
 
@@ -61,6 +77,12 @@ public final class FindingText {
                     + " without a connection), causing " + Figures.count(count(i, "retries_caused"), "retry");
             case SLOW_CLIENTS -> i.subject() + ": " + Figures.count(count(i, "slow_requests"), "slow request");
             case SATURATION -> SaturationText.item(i);
+            case CACHE_WHAT_IF -> i.subject() + ": " + Figures.count(count(i, "saved_upstream_requests")) + " of "
+                    + Figures.count(count(i, "upstream_requests"), "upstream request") + " saved"
+                    + (i.figures().containsKey("saved_upstream_time") ? ", " + Figures.duration(count(i, "saved_upstream_time"))
+                    + " of upstream time" : "");
+            case CDN_OFFLOAD -> "." + i.subject() + ": " + Figures.count(count(i, "requests"), "request")
+                    + (i.figures().containsKey("bytes") ? ", " + Figures.count(count(i, "bytes"), "byte") : "");
         };
     }
 

@@ -98,7 +98,7 @@ public final class LogInputsMixin {
 
     /** Reads the inputs in {@code window}. */
     Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, ProgressListener progress, PrintWriter err) {
-        return load(format, window, filter, Baseline.NONE, 10, FileOptions.DEFAULTS, progress, err);
+        return load(format, window, filter, Baseline.NONE, 10, FileOptions.DEFAULTS, java.util.Optional.empty(), progress, err);
     }
 
     /**
@@ -113,10 +113,12 @@ public final class LogInputsMixin {
     /**
      * Reads the inputs in {@code window}, comparing with {@code baseline}: maps the
      * options onto the analyzer's {@link ReportRun}, and says on {@code err} what could not be read;
-     * {@code progress} is told how far the files are read ({@link ProgressOption}).
+     * {@code progress} is told how far the files are read ({@link ProgressOption}); with {@code cacheTtl}, the
+     * report has a cache what-if of that time to live.
      */
     Loaded load(FormatMixin format, TimeWindow window, RequestFilter filter, Baseline baseline, int samples,
-                FileOptions fileOptions, ProgressListener progress, PrintWriter err) {
+                FileOptions fileOptions, java.util.Optional<java.time.Duration> cacheTtl, ProgressListener progress,
+                PrintWriter err) {
         ReportRun.Source source;
         if (queue != null) {
             if (!files.isEmpty()) {
@@ -129,7 +131,8 @@ public final class LogInputsMixin {
             }
             source = new ReportRun.FileSource(inputSet(format, err), fileOptions.maxLineBytes(), fileOptions.rejectsWriter());
         }
-        ReportRun run = ReportRun.of(new ReportRun.Request(source, window, filter, baseline, peaks, samples, progress));
+        ReportRun run = ReportRun.of(new ReportRun.Request(source, window, filter, baseline, peaks, samples, progress,
+                cacheTtl));
         ReportRun.Result result;
         // Ctrl-C while files are read: the report of what was read so far
         try (CancelOnShutdown onInterrupt = queue != null ? null : CancelOnShutdown.install(run::cancel, Duration.ZERO)) {

@@ -54,6 +54,11 @@ public final class ReportCommand implements Callable<Integer> {
                     + " (default: 15 upstreams and routes, 5 top clients, 6 changes of each kind, every status and reason).")
     Integer rows;
 
+    @Option(names = "--cache-ttl", paramLabel = "TTL", converter = CacheTtlConverter.class,
+            description = "Replay the log through a cache with this time to live (60s, 5m, 1h) on the cache candidates, "
+                    + "and report the upstream requests and time it would have saved (one more pass over the log).")
+    java.time.Duration cacheTtl;
+
     @Option(names = "--json", description = "Print the report as JSON (keys documented in docs/report-json.md).")
     boolean json;
 
@@ -122,7 +127,8 @@ public final class ReportCommand implements Callable<Integer> {
              OutputFile htmlOut = html == null ? null : OutputFile.prepare(html)) {
             LogInputsMixin.Loaded loaded = inputs.load(formatOptions, window.window(),
                     filters.filter(), window.baseline(), samples,
-                    new LogInputsMixin.FileOptions(maxLineBytes, rejectsOut == null ? null : rejectsOut.writer()), progress.listener(), err);
+                    new LogInputsMixin.FileOptions(maxLineBytes, rejectsOut == null ? null : rejectsOut.writer()),
+                    java.util.Optional.ofNullable(cacheTtl), progress.listener(), err);
             Report report = loaded.report();
             // with --csv -, standard output is the CSV's: the report is for the person watching stderr
             PrintWriter reportOut = "-".equals(csv) ? err : out;

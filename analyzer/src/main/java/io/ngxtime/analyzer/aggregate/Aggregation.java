@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Every aggregator of a report, fed together, behind the report's filter: counts, timing, upstreams,
- * traffic, routes, slow clients, load and latency per backend (saturation), and rejected lines. Single-writer; mergeable.
+ * traffic, routes, slow clients, load and latency per backend (saturation), static assets, and rejected lines.
+ * Single-writer; mergeable.
  */
 public final class Aggregation implements Aggregator<Aggregation>, java.io.Serializable {
     private final RequestFilter filter;
@@ -24,6 +25,7 @@ public final class Aggregation implements Aggregator<Aggregation>, java.io.Seria
     private final RouteAggregator routes = new RouteAggregator();
     private final SlowClientAggregator slowClients = new SlowClientAggregator();
     private final SaturationAggregator saturation = new SaturationAggregator();
+    private final CdnOffloadAggregator cdnOffload = new CdnOffloadAggregator();
     private final Rejects rejects;
     /** Samples of accepted lines with a note; the counts come from the requests themselves. */
     private final Rejects noteSamples;
@@ -112,6 +114,7 @@ public final class Aggregation implements Aggregator<Aggregation>, java.io.Seria
         routes.add(r);
         slowClients.add(r);
         saturation.add(r);
+        cdnOffload.add(r);
     }
 
     /** Counts rejected lines reported in bulk (from a queue batch). */
@@ -133,6 +136,7 @@ public final class Aggregation implements Aggregator<Aggregation>, java.io.Seria
         routes.merge(o.routes);
         slowClients.merge(o.slowClients);
         saturation.merge(o.saturation);
+        cdnOffload.merge(o.cdnOffload);
         rejects.merge(o.rejects);
         noteSamples.merge(o.noteSamples);
         inconsistentUpstreamLists += o.inconsistentUpstreamLists;
@@ -183,6 +187,10 @@ public final class Aggregation implements Aggregator<Aggregation>, java.io.Seria
         return saturation;
     }
 
+    public CdnOffloadAggregator cdnOffload() {
+        return cdnOffload;
+    }
+
     /** The report (peaks found but not yet attributed: see {@link PeakAttribution}). */
     public Report report(List<String> inputs, String format, int peaks) {
         int offset = summary.lastOffsetSeconds();
@@ -192,7 +200,8 @@ public final class Aggregation implements Aggregator<Aggregation>, java.io.Seria
                 summary.summary(), new RejectSummary(rejects.total(), rejects.byReason(), rejects.samples()), ReportAssembler.timing(timing),
                 ReportAssembler.upstreams(upstreams, saturation), ReportAssembler.traffic(traffic, summary, offset),
                 ReportAssembler.peaks(PeakFinder.find(traffic, peaks), null, offset), ReportAssembler.routes(routes),
-                ReportAssembler.findings(this), null, ReportAssembler.upstreamTotals(timing, upstreams), notes());
+                ReportAssembler.findings(this), null, ReportAssembler.upstreamTotals(timing, upstreams), notes(),
+                java.util.Optional.empty(), cdnOffload.report());
     }
 
     /** The notes on accepted lines: counted from the requests in the report, sampled as they were read. */

@@ -280,6 +280,7 @@ final class ReportAssembler {
             out.add(new Finding(Finding.Kind.SLOW_CLIENTS, Map.of("slow_requests", (double) sc.slow(),
                     "timed_requests", (double) sc.timed()), nets));
         }
+        WhatIfFindings.cdnOffload(a.cdnOffload().report()).ifPresent(out::add);
         return out;
     }
 

@@ -80,13 +80,38 @@ public final class Routes {
 
     /** Whether a route (or path) names a static file by its extension. */
     public static boolean isStatic(String route) {
-        int slash = route.lastIndexOf('/');
-        int dot = route.lastIndexOf('.');
-        if (dot <= slash) {
-            return false;
-        }
-        return STATIC_EXTENSIONS.contains(route.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return staticExtension(route) != null;
     }
+
+    /**
+     * The static-file extension, lower case, of a route or a raw request target (its query and fragment are
+     * left out; {@code %XX} escapes are not decoded), or null when it names no static file. The extensions:
+     * js mjs css png jpg jpeg gif svg ico webp avif woff woff2 ttf otf eot map mp4 webm mp3 txt pdf zip gz wasm.
+     */
+    public static String staticExtension(String target) {
+        if (target == null) {
+            return null;
+        }
+        int end = target.length();
+        int q = target.indexOf('?');
+        if (q >= 0) {
+            end = q;
+        }
+        int hash = target.indexOf('#');
+        if (hash >= 0 && hash < end) {
+            end = hash;
+        }
+        int slash = target.lastIndexOf('/', end - 1);
+        int dot = target.lastIndexOf('.', end - 1);
+        // the longest extension listed has 5 characters: a longer one is not looked up (nor copied)
+        if (dot <= slash || end - dot - 1 > MAX_EXTENSION_LENGTH) {
+            return null;
+        }
+        String ext = target.substring(dot + 1, end).toLowerCase(Locale.ROOT);
+        return STATIC_EXTENSIONS.contains(ext) ? ext : null;
+    }
+
+    private static final int MAX_EXTENSION_LENGTH = 5;
 
     private static boolean isDigits(String s) {
         for (int i = 0; i < s.length(); i++) {

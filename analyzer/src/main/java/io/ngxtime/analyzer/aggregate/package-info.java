@@ -1,6 +1,8 @@
 /**
  * Streaming aggregators over {@link io.ngxtime.analyzer.record.Request}s. Each is single-writer,
- * bounded in memory, and mergeable: aggregating parts and merging equals aggregating the whole.
+ * bounded in memory, and mergeable: aggregating parts and merging equals aggregating the whole. One
+ * exception, which is no {@code Aggregator}: {@link io.ngxtime.analyzer.aggregate.CacheReplay}, a cache
+ * model whose answers depend on the order of the requests, replays one pass in time order.
  * {@link io.ngxtime.analyzer.aggregate.Aggregation} holds them for one report and
  * {@code ReportAssembler} turns them into the {@code report} model; a
  * {@link io.ngxtime.analyzer.aggregate.BatchWindowFilter} feeds it the record queue's batches, keeping the

@@ -55,7 +55,20 @@ public record Finding(Kind kind, Map<String, Double> figures, List<Item> items) 
          * {@code busiest_minute_rps}, {@code headroom} (share of the knee, negative past it), and
          * {@code flat_p99}, {@code top_p99} (µs).
          */
-        SATURATION;
+        SATURATION,
+        /**
+         * A TTL cache on the cache candidates would have saved much of upstream's work ({@link CacheWhatIf}). Totals:
+         * {@code ttl_seconds}, {@code saved_upstream_requests}, {@code upstream_requests}, and when the time is logged
+         * {@code saved_upstream_time}, {@code upstream_time} (µs). Items (routes): {@code upstream_requests},
+         * {@code saved_upstream_requests}, and {@code saved_upstream_time} (µs) when logged.
+         */
+        CACHE_WHAT_IF,
+        /**
+         * Static assets are a large share of the requests or bytes ({@link CdnOffload}). Totals: {@code static_requests},
+         * {@code requests}, {@code static_upstream_requests} when an upstream variable is logged, and when bytes are
+         * logged {@code static_bytes}, {@code bytes}. Items (extensions): {@code requests}, and {@code bytes} when logged.
+         */
+        CDN_OFFLOAD;
 
         /** The JSON name: {@code cache_candidate}, ... */
         public String key() {

@@ -41,6 +41,18 @@ class RoutesTest {
     }
 
     @Test
+    void staticExtension_ofARawTarget_leavesOutQueryAndFragment_andIgnoresCase() {
+        assertThat(Routes.staticExtension("/css/site.CSS?v=3")).isEqualTo("css");
+        assertThat(Routes.staticExtension("/img/a.png#top")).isEqualTo("png");
+        assertThat(Routes.staticExtension("/search?file=a.js")).isNull(); // the extension is in the query
+        assertThat(Routes.staticExtension("/app.js.php")).isNull();
+        assertThat(Routes.staticExtension("/v1.2/users")).isNull();
+        assertThat(Routes.staticExtension("/file.woff2x")).isNull(); // longer than any listed: not looked up
+        assertThat(Routes.staticExtension("/.")).isNull();
+        assertThat(Routes.staticExtension(null)).isNull();
+    }
+
+    @Test
     void isStatic_byExtension() {
         assertThat(Routes.isStatic("/static/app.:hash.js")).isTrue();
         assertThat(Routes.isStatic("/img/:id.png")).isTrue();

@@ -71,6 +71,7 @@ public final class HtmlReportWriter {
         where(r.timing(), h);
         upstreams(r, h);
         routes(r, h);
+        WhatIfSection.write(r, h);
         findings(r.findings(), h);
         if (r.comparison() != null) {
             comparison(r.comparison(), r.traffic().offsetSeconds(), h);
@@ -241,7 +242,7 @@ public final class HtmlReportWriter {
         return r.traffic().perSecond().length > 86_400;
     }
 
-    private static void table(StringBuilder h, String... headers) {
+    static void table(StringBuilder h, String... headers) {
         h.append("<table>\n<tr>");
         for (String head : headers) {
             boolean numeric = head.startsWith("#");
@@ -250,11 +251,11 @@ public final class HtmlReportWriter {
         h.append("</tr>\n");
     }
 
-    private static String n(String escaped) {
+    static String n(String escaped) {
         return "<td class=\"n\">" + escaped + "</td>";
     }
 
-    private static String t(String raw) {
+    static String t(String raw) {
         return "<td class=\"t\">" + Html.text(raw) + "</td>";
     }
 

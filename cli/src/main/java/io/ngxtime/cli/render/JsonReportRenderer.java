@@ -201,6 +201,7 @@ public final class JsonReportRenderer {
         traffic(r.traffic(), g);
         routes(r, g);
         findings(r.findings(), g);
+        WhatIfJsonRenderer.write(r, g);
         if (r.comparison() != null) {
             comparison(r.comparison(), r.traffic().offsetSeconds(), g);
         }

@@ -124,6 +124,7 @@ public final class TextReportRenderer {
         upstreams(r.upstreams(), r.upstreamTotals().map(UpstreamTotals::addressesApproximate).orElse(false), out);
         peaks(r.peaks(), r.timing().requestTime().count() > 0, out);
         routes(r, out);
+        new WhatIfTextRenderer(this::bold, rows.orElse(Integer.MAX_VALUE)).render(r, out);
         findings(r.findings(), out);
         if (r.comparison() != null) {
             comparison(r.comparison(), r.traffic().offsetSeconds(), out);

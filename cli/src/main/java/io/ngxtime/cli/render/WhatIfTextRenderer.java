@@ -1,0 +1,85 @@
+package io.ngxtime.cli.render;
+
+import io.ngxtime.analyzer.report.CacheWhatIf;
+import io.ngxtime.analyzer.report.CdnOffload;
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.charts.Figures;
+import io.ngxtime.charts.WhatIfText;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * The terminal report's what-if sections: the cache what-if (with {@code --cache-ttl}) and the static assets a
+ * CDN would serve, each as the sentences of {@link WhatIfText} and a small table. Routes are made safe.
+ */
+final class WhatIfTextRenderer {
+    private final UnaryOperator<String> bold;
+    /** Rows of each table: every candidate and extension fits (at most 5 and 26), so only a row limit cuts. */
+    private final int rows;
+
+    WhatIfTextRenderer(UnaryOperator<String> bold, int rows) {
+        this.bold = bold;
+        this.rows = rows;
+    }
+
+    void render(Report r, PrintWriter out) {
+        int offset = r.traffic().offsetSeconds();
+        r.cacheWhatIf().ifPresent(w -> cache(w, offset, out));
+        if (r.cdnOffload().requests() > 0) {
+            cdn(r.cdnOffload(), offset, out);
+        }
+    }
+
+    private void cache(CacheWhatIf w, int offset, PrintWriter out) {
+        out.println();
+        out.println(bold.apply(WhatIfText.cacheTitle(w)));
+        lines(WhatIfText.cacheLines(w, offset), out);
+        if (w.candidates().isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "  %-40s %12s %12s %7s %12s%n", "route", "upstream", "saved", "share", "saved time");
+        List<CacheWhatIf.Candidate> shown = w.candidates().subList(0, Math.min(rows, w.candidates().size()));
+        for (CacheWhatIf.Candidate c : shown) {
+            out.printf(Locale.ROOT, "  %-40s %12s %12s %7s %12s%n", TerminalText.safe(clip(c.route())),
+                    Figures.count(c.upstreamRequests()), Figures.count(c.savedRequests()),
+                    Figures.percent(c.savedRequests(), c.upstreamRequests()), Figures.duration(c.savedUpstreamTimeMicros()));
+        }
+        more(w.candidates().size(), shown.size(), out);
+    }
+
+    private void cdn(CdnOffload c, int offset, PrintWriter out) {
+        out.println();
+        out.println(bold.apply(WhatIfText.cdnTitle()));
+        lines(WhatIfText.cdnLines(c, offset), out);
+        if (c.extensions().isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "  %-10s %12s %7s %16s %7s%n", "extension", "requests", "share", "bytes", "share");
+        List<CdnOffload.Extension> shown = c.extensions().subList(0, Math.min(rows, c.extensions().size()));
+        for (CdnOffload.Extension e : shown) {
+            out.printf(Locale.ROOT, "  %-10s %12s %7s %16s %7s%n", e.extension(), Figures.count(e.requests()),
+                    Figures.percent(e.requests(), c.requests()), Figures.count(e.bytes()),
+                    e.bytes().isPresent() && c.bytes().isPresent()
+                            ? Figures.percent(e.bytes().getAsLong(), c.bytes().getAsLong()) : Figures.NOT_AVAILABLE);
+        }
+        more(c.extensions().size(), shown.size(), out);
+    }
+
+    private static void lines(List<String> lines, PrintWriter out) {
+        for (String line : lines) {
+            out.printf(Locale.ROOT, "  %s%n", line);
+        }
+    }
+
+    private static void more(int size, int shown, PrintWriter out) {
+        if (shown < size) {
+            out.printf(Locale.ROOT, "  ... %d more%n", size - shown);
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 39) + "…";
+    }
+}
