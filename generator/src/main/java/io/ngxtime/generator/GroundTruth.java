@@ -50,12 +50,17 @@ public final class GroundTruth {
      * @param network            the crowd's client network, {@code a.b.c.0/24}
      * @param requests           all requests logged in the window, the crowd's and ordinary ones
      * @param crowdRequests      requests that came with the crowd
+     * @param crowdTiers         the crowd's requests by the tier that served them ({@code nginx}, {@code cache},
+     *                           {@code upstream}, as {@code tiers}): the tier that took most of them took the crowd
      * @param busiestSecond      the window's busiest second and its count
      * @param baselinePerSecond  mean requests per second in the 30 minutes on either side of the window
      */
     public record Peak(OffsetDateTime start, OffsetDateTime end, double peakMultiplier, String route, String referer,
-                       String network, long requests, long crowdRequests, BusySecond busiestSecond,
-                       double baselinePerSecond) {
+                       String network, long requests, long crowdRequests, Map<String, Long> crowdTiers,
+                       BusySecond busiestSecond, double baselinePerSecond) {
+        public Peak {
+            crowdTiers = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(crowdTiers));
+        }
     }
 
     /** The settings the log was generated with, as recorded in the JSON. */

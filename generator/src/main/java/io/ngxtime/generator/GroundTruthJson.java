@@ -104,6 +104,7 @@ final class GroundTruthJson {
             g.writeStringField("network", p.network());
             g.writeNumberField("requests", p.requests());
             g.writeNumberField("crowdRequests", p.crowdRequests());
+            counts(g, "crowdTiers", p.crowdTiers());
             busySecond(g, "busiestSecond", p.busiestSecond());
             g.writeNumberField("baselinePerSecond", p.baselinePerSecond());
             g.writeEndObject();

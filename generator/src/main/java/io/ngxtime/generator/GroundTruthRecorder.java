@@ -43,11 +43,14 @@ final class GroundTruthRecorder {
     private long timeSumMillis;
     private long timeMaxMillis;
     private final long[] crowdRequests;
+    /** Per crowd, its requests by the tier that served them. */
+    private final long[][] crowdTiers;
 
     GroundTruthRecorder(long startMillis, int durationSeconds, int crowds) {
         this.startMillis = startMillis;
         this.perSecond = new int[durationSeconds];
         this.crowdRequests = new long[crowds];
+        this.crowdTiers = new long[crowds][ServedBy.values().length];
     }
 
     void malformed(MalformedKind kind) {
@@ -70,6 +73,7 @@ final class GroundTruthRecorder {
         }
         if (r.crowdIndex >= 0) {
             crowdRequests[r.crowdIndex]++;
+            crowdTiers[r.crowdIndex][r.servedBy().ordinal()]++;
         }
         int n = r.attemptCount;
         for (int i = 0; i < n; i++) {
@@ -183,8 +187,12 @@ final class GroundTruthRecorder {
             around += perSecond[i];
         }
         double baseline = seconds == 0 ? 0 : Math.round(1000.0 * around / seconds) / 1000.0;
+        Map<String, Long> tiers = new LinkedHashMap<>();
+        for (ServedBy t : ServedBy.values()) {
+            tiers.put(t.key(), crowdTiers[c.index()][t.ordinal()]);
+        }
         return new GroundTruth.Peak(times.second(from), times.second(c.endSecond()), c.peakMultiplier(), c.route(),
-                RequestSampler.PARTNER_REFERER, c.network() + "0/24", sum, crowdRequests[c.index()],
+                RequestSampler.PARTNER_REFERER, c.network() + "0/24", sum, crowdRequests[c.index()], tiers,
                 new GroundTruth.BusySecond(times.second(busiest), perSecond[busiest]), baseline);
     }
 

@@ -42,6 +42,8 @@ public final class PeakAttribution implements Aggregator<PeakAttribution>, java.
         final List<TopK<Void>> dims = new ArrayList<>();
         private final DerivedStrings routes = DerivedStrings.routes();
         private final DerivedStrings networks = DerivedStrings.networks();
+        /** The requests by tier and their attempts by backend: where the load went. */
+        final SurgeLoad load = new SurgeLoad();
 
         Side() {
             for (int i = 0; i < Dimension.values().length; i++) {
@@ -78,6 +80,7 @@ public final class PeakAttribution implements Aggregator<PeakAttribution>, java.
             } else {
                 up.add(r.attemptAddress(r.attemptCount() - 1));
             }
+            load.add(r);
         }
 
         void merge(Side o) {
@@ -88,6 +91,7 @@ public final class PeakAttribution implements Aggregator<PeakAttribution>, java.
             for (int i = 0; i < dims.size(); i++) {
                 dims.get(i).merge(o.dims.get(i));
             }
+            load.merge(o.load);
         }
     }
 
@@ -226,6 +230,11 @@ public final class PeakAttribution implements Aggregator<PeakAttribution>, java.
     private static java.util.OptionalDouble errorRate(Side s) {
         return s.statusLogged == 0 ? java.util.OptionalDouble.empty()
                 : java.util.OptionalDouble.of((double) s.errors5xx / s.statusLogged);
+    }
+
+    /** Where peak {@code i}'s load went, by tier and backend, against its baseline window. */
+    public io.ngxtime.analyzer.report.PeakLoad load(int i) {
+        return SurgeLoad.compare(during[i].load, before[i].load, windows.get(i).expectedRequests());
     }
 
     /** The peaks as report entries, with their attribution. */

@@ -153,7 +153,7 @@ final class ReportAssembler {
             out.add(new PeakReport(w, offset, java.util.Optional.of(new PeakReport.Measures(attribution.requestsDuring(i),
                     attribution.requestsBefore(i), attribution.p99DuringMicros(i), attribution.p99BeforeMicros(i),
                     attribution.errorRateDuring(i), attribution.errorRateBefore(i), by, attribution.approximate(i),
-                    java.util.Optional.ofNullable(PeakDrivers.choose(by))))));
+                    java.util.Optional.ofNullable(PeakDrivers.choose(by)), attribution.load(i)))));
         }
         return out;
     }

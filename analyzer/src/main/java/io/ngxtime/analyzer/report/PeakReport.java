@@ -29,11 +29,19 @@ public record PeakReport(PeakWindow window, int offsetSeconds, Optional<Measures
      *                        over-represented during the surge, most excess requests first
      * @param approximate     whether some attribution counts come from saturated sketches
      * @param driver          the one value named as what drove the peak (one of {@code attribution}'s items), if any
+     * @param load            where the load went, by tier and backend ({@link PeakLoad#NOT_MEASURED} when not counted)
      */
     public record Measures(long requestsDuring, long requestsBefore, OptionalLong p99DuringMicros,
                            OptionalLong p99BeforeMicros, OptionalDouble errorRateDuring, OptionalDouble errorRateBefore,
                            Map<String, List<AttributionItem>> attribution, boolean approximate,
-                           Optional<PeakDriver> driver) {
+                           Optional<PeakDriver> driver, PeakLoad load) {
+        /** Measures without the load by tier and backend. */
+        public Measures(long requestsDuring, long requestsBefore, OptionalLong p99DuringMicros,
+                        OptionalLong p99BeforeMicros, OptionalDouble errorRateDuring, OptionalDouble errorRateBefore,
+                        Map<String, List<AttributionItem>> attribution, boolean approximate, Optional<PeakDriver> driver) {
+            this(requestsDuring, requestsBefore, p99DuringMicros, p99BeforeMicros, errorRateDuring, errorRateBefore,
+                    attribution, approximate, driver, PeakLoad.NOT_MEASURED);
+        }
     }
 
     /** Whether the attribution pass measured the peak. */

@@ -67,6 +67,7 @@ public final class HtmlReportWriter {
         summary(r, h);
         charts(r, h);
         peaks(r, h);
+        StoryHtmlRenderer.write(r, h);
         tiers(r.timing(), h);
         where(r.timing(), h);
         upstreams(r, h);
@@ -121,7 +122,7 @@ public final class HtmlReportWriter {
         h.append("<title>ngxtime report: ").append(Html.text(String.join(", ", r.inputs()))).append("</title>\n");
         h.append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<h1>ngxtime report</h1>\n<nav>");
-        for (String[] s : new String[][] {{"charts", "Charts"}, {"peaks", "Peaks"}, {"tiers", "Tiers"},
+        for (String[] s : new String[][] {{"charts", "Charts"}, {"peaks", "Peaks"}, {"story", "What happened"}, {"tiers", "Tiers"},
                 {"upstreams", "Upstreams"}, {"routes", "Routes"}, {"findings", "Findings"}, {"status", "Status"},
                 {"rejects", "Rejected lines"}}) {
             h.append("<a href=\"#").append(s[0]).append("\">").append(s[1]).append("</a>");

@@ -205,6 +205,7 @@ public final class JsonReportRenderer {
         if (r.comparison() != null) {
             comparison(r.comparison(), r.traffic().offsetSeconds(), g);
         }
+        StoryJson.story(io.ngxtime.analyzer.report.story.StoryTeller.tell(r), g);
         rejects(r, g);
         notes(r, g);
         more.write(g);
@@ -360,6 +361,7 @@ public final class JsonReportRenderer {
             }
             g.writeBooleanField("approximate", m.map(PeakReport.Measures::approximate).orElse(false));
             g.writeBooleanField("attributed", measured);
+            StoryJson.load(m, g);
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -123,6 +123,7 @@ public final class TextReportRenderer {
         where(r.timing(), out);
         upstreams(r.upstreams(), r.upstreamTotals().map(UpstreamTotals::addressesApproximate).orElse(false), out);
         peaks(r.peaks(), r.timing().requestTime().count() > 0, out);
+        StoryTextRenderer.render(r, this::bold, out);
         routes(r, out);
         new WhatIfTextRenderer(this::bold, rows.orElse(Integer.MAX_VALUE)).render(r, out);
         findings(r.findings(), out);

@@ -1,0 +1,82 @@
+package io.ngxtime.cli.render;
+
+import io.ngxtime.analyzer.report.PeakLoad;
+import io.ngxtime.analyzer.report.PeakReport;
+import io.ngxtime.analyzer.report.Report;
+import io.ngxtime.analyzer.report.story.StoryItem;
+import io.ngxtime.analyzer.report.story.StoryTeller;
+import io.ngxtime.charts.Figures;
+import io.ngxtime.charts.StoryText;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * The terminal's "What happened" section: the incident story ({@link StoryText}'s sentences, one per line)
+ * for each peak, with the table its load sentences read (the peak's requests by tier and attempts by
+ * backend, before and during), then for the comparison (whose table is the comparison's own). Log text is
+ * made safe for the terminal.
+ */
+final class StoryTextRenderer {
+    private StoryTextRenderer() {
+    }
+
+    /** Writes the section, or nothing when the story is empty. */
+    static void render(Report r, UnaryOperator<String> bold, PrintWriter out) {
+        List<StoryItem> items = StoryTeller.tell(r);
+        if (items.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(bold.apply("What happened") + "  (each figure is in the tables; --json's \"story\" says where)");
+        for (StoryText.Paragraph p : StoryText.paragraphs(items)) {
+            out.printf(Locale.ROOT, "  %s%n", p.heading());
+            for (String s : p.sentences()) {
+                out.printf(Locale.ROOT, "    %s%n", TerminalText.safe(s));
+            }
+            if (!p.about().equals(StoryItem.COMPARISON)) {
+                PeakReport peak = r.peaks().get(Integer.parseInt(p.about().substring(p.about().lastIndexOf('/') + 1)));
+                peak.measures().ifPresent(m -> load(m.load(), out));
+            }
+        }
+    }
+
+    private static void load(PeakLoad load, PrintWriter out) {
+        if (!load.tiers().isEmpty()) {
+            out.printf(Locale.ROOT, "      %-16s %9s %9s %12s %12s %9s %22s %22s%n", "tier", "before", "during",
+                    "share before", "share during", "excess", "p99 before -> during", "5xx before -> during");
+            for (PeakLoad.TierShift t : load.tiers()) {
+                out.printf(Locale.ROOT, "      %-16s %9s %9s %12s %12s %9s %22s %22s%n", t.tier(), Figures.count(t.requestsBefore()),
+                        Figures.count(t.requestsDuring()), Figures.percent(t.shareBefore()), Figures.percent(t.shareDuring()),
+                        signed(t.excessRequests()), Figures.duration(t.p99BeforeMicros()) + " -> "
+                                + Figures.duration(t.p99DuringMicros()),
+                        Figures.percent(t.errorRateBefore()) + " -> " + Figures.percent(t.errorRateDuring()));
+            }
+        }
+        if (!load.upstreams().isEmpty()) {
+            out.printf(Locale.ROOT, "      %-26s %9s %9s %9s %30s %24s%n", "backend (attempts)", "before", "during", "excess",
+                    "response p99 before -> during", "failed before -> during");
+            for (PeakLoad.BackendShift u : load.upstreams()) {
+                out.printf(Locale.ROOT, "      %-26s %9s %9s %9s %30s %24s%n", TerminalText.safe(clip(u.address(), 26)),
+                        Figures.count(u.attemptsBefore()), Figures.count(u.attemptsDuring()), signed(u.excessAttempts()),
+                        duration(u.responseP99BeforeMicros()) + " -> " + duration(u.responseP99DuringMicros()),
+                        Figures.percent(u.failedRateBefore()) + " -> " + Figures.percent(u.failedRateDuring()));
+            }
+        }
+    }
+
+    private static String duration(OptionalLong micros) {
+        return Figures.duration(micros);
+    }
+
+    private static String signed(OptionalDouble v) {
+        return v.isPresent() ? Figures.signedCount(Math.round(v.getAsDouble())) : Figures.NOT_AVAILABLE;
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}
