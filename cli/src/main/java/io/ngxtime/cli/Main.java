@@ -15,7 +15,7 @@ public final class Main {
         // file descriptor 1 itself: System.out swallows write failures, and output lost must not exit 0
         PrintWriter out = StandardOutput.of(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = Cli.commandLine(out, err, Terminal.system()).execute(args);
+        int code = Cli.commandLine(out, err, Terminal.system(), args).execute(args);
         out.flush();
         err.flush();
         System.exit(code);
