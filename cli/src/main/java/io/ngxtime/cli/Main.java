@@ -17,7 +17,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code;
         try {
-            code = Cli.commandLine(out, err, Terminal.system()).execute(args);
+            code = Cli.commandLine(out, err, Terminal.system(), args).execute(args);
         } catch (OutOfMemoryError e) {
             // the launcher gives a bounded heap (docs/performance.md); say how to give more, not a stack trace
             err.println("ngxtime: out of memory: the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)

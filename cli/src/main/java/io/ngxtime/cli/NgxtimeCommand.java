@@ -3,17 +3,22 @@ package io.ngxtime.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code ngxtime} command: run without a command, it is a usage error. */
+/**
+ * The top-level {@code ngxtime} command: run without a command, it is a usage error. Its subcommands are
+ * {@link #SUBCOMMANDS}, added by {@link Cli#commandLine}.
+ */
 @Command(name = "ngxtime", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "nginx access-log analyzer built around timing: load, peaks, and where the time went.",
-        subcommands = {ReportCommand.class, IngestCommand.class, TailCommand.class, WeekCommand.class, ChartCommand.class,
-                FormatsCommand.class, GenerateCommand.class,
-                CompareCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 lines were rejected (with --strict); 2 usage;",
                 "65 bad log format, no format fits the log, every line of an input was rejected, or nothing to draw;",
                 "74 an input or output could not be read or written; 130 interrupted (Ctrl-C);",
                 "141 standard output's reader closed the pipe (| head), without a message."})
 public final class NgxtimeCommand implements Callable<Integer> {
+    /** The subcommands, in the order the usage help lists them. */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(ReportCommand.class, IngestCommand.class,
+            TailCommand.class, WeekCommand.class, ChartCommand.class, FormatsCommand.class, GenerateCommand.class,
+            CompareCommand.class);
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

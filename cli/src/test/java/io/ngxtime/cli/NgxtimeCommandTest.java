@@ -63,4 +63,31 @@ class NgxtimeCommandTest {
                 .contains("a one-second spike keeps its height");
         assertThat(oneLine(help("chart", "--help"))).contains("skipped with a note on stderr.");
     }
+
+    /** A run that starts with a command's name is given that command only, and says the same as with all of them. */
+    @Test
+    void commandLine_ofARunNamingACommand_hasThatCommandOnly_andTheSameHelp() {
+        String[] args = {"report", "--help"};
+        StringWriter out = new StringWriter();
+        CommandLine lazy = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                Terminal.none(), args);
+
+        assertThat(lazy.getSubcommands().keySet()).containsExactly("report");
+        assertThat(lazy.execute(args)).isZero();
+        assertThat(out.toString()).isEqualTo(help(args));
+    }
+
+    @Test
+    void commandLine_ofARunNamingNoCommand_hasEveryCommand_inTheOrderOfTheHelp() {
+        CommandLine all = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                Terminal.none(), new String[] {"--help"});
+        CommandLine mistyped = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                Terminal.none(), new String[] {"reprot", "x.log"});
+
+        java.util.List<String> order = java.util.List.of("report", "ingest", "tail", "week", "chart", "formats", "generate",
+                "compare");
+        assertThat(all.getSubcommands().keySet()).containsExactlyElementsOf(order);
+        assertThat(mistyped.getSubcommands().keySet()).containsExactlyElementsOf(order);
+        assertThat(oneLine(help("--help"))).contains("Commands: report ");
+    }
 }
