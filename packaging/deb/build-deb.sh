@@ -102,13 +102,10 @@ rm -f "$work/classes.lst"
 step "man pages and completion"
 gen="$work/generated"
 mkdir -p "$gen/adoc" "$gen/man"
-java -cp "$jar:$codegen" picocli.codegen.docgen.manpage.ManPageGenerator --exit \
-  --factory io.ngxtime.cli.CommandFactory --outdir "$gen/adoc" io.ngxtime.cli.NgxtimeCommand
+java -cp "$jar:$codegen" io.ngxtime.cli.CommandDocs --man "$gen/adoc" --bash "$gen/ngxtime.bash"
 asciidoctor --backend manpage --attribute mansource="ngxtime $version" --attribute manmanual="ngxtime manual" \
   --destination-dir "$gen/man" "$gen"/adoc/*.adoc
-java -Dpicocli.autocomplete.systemExitOnError=true -cp "$jar" picocli.AutoComplete \
-  --factory io.ngxtime.cli.CommandFactory --name ngxtime --completionScript "$gen/ngxtime.bash" \
-  io.ngxtime.cli.NgxtimeCommand
+[ -s "$gen/man/ngxtime-report.1" ] || { echo "build-deb: no man page for ngxtime report" >&2; exit 1; }
 
 # --- the package's tree ---------------------------------------------------------------------------------------
 step "package tree"
