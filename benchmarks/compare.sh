@@ -106,7 +106,7 @@ echo "input: $log, $lines lines, $((bytes / 1048576)) MB; $runs runs each, alter
 for _ in $(seq "$runs"); do
   measure ngxtime "$here/ngxtime" report "$log" "${ngxtime_format[@]}" --json --quiet
   measure goaccess goaccess "$log" --log-format="$goaccess_format" --date-format=%d/%b/%Y --time-format=%T \
-    --no-global-config -o "$dir/goaccess.json"
+    --no-global-config --no-progress -o "$dir/goaccess.json"
 done
 
 python3 - "$results" "$lines" "$bytes" <<'EOF'

@@ -42,6 +42,9 @@ public final class CdnOffloadAggregator implements Aggregator<CdnOffloadAggregat
     private final TreeMap<String, long[]> byExtension = new TreeMap<>();
     private final MinuteCounters minutes = new MinuteCounters(4);
 
+    /** The static extension of recent targets (null: not a static asset), remembered: paths repeat. */
+    private final DerivedStrings extensions = new DerivedStrings(Routes::staticExtension, null);
+
     @Override
     public void add(Request r) {
         requests++;
@@ -59,7 +62,7 @@ public final class CdnOffloadAggregator implements Aggregator<CdnOffloadAggregat
         if (!RouteStats.isCacheable(r.method())) {
             return;
         }
-        String ext = Routes.staticExtension(r.path());
+        String ext = extensions.of(r.path());
         if (ext == null) {
             return;
         }
