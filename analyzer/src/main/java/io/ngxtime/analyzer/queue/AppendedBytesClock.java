@@ -12,7 +12,7 @@ import net.openhft.chronicle.core.time.TimeProvider;
  */
 final class AppendedBytesClock implements TimeProvider {
     /** Bytes of batches per roll cycle. */
-    static final long CYCLE_BYTES = 16L << 20;
+    static final long CYCLE_BYTES = 8L << 20;
 
     private final long startMillis;
     private final long cycleMillis;

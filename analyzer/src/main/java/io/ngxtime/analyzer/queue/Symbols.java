@@ -18,8 +18,8 @@ import java.util.Arrays;
  */
 final class Symbols implements SymbolTable {
     private static final Escape[] ESCAPES = Escape.values();
-    static final int MAX_SYMBOLS = 1 << 18;
-    static final int MAX_POOL_BYTES = 16 << 20;
+    static final int MAX_SYMBOLS = 1 << 16;
+    static final int MAX_POOL_BYTES = 4 << 20;
     static final int MAX_LENGTH = 2048;
 
     private int[] table = new int[1024]; // symbol id, 0 = empty
