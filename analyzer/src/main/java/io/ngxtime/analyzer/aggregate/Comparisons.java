@@ -69,12 +69,23 @@ public final class Comparisons {
         return Math.max(1, windowEndSecond(window) - windowStartSecond(window));
     }
 
-    /** The window's start in epoch seconds: its stated start, else the second of its first request (0 without one). */
+    /**
+     * The window's start in epoch seconds: its stated start, else the second of its first request; without a request,
+     * its stated end (an empty window), else 0.
+     */
     public static long windowStartSecond(Aggregation window) {
         SummaryAggregator s = window.summary();
-        boolean timed = s.firstMillis() <= s.lastMillis();
+        boolean timed = s.firstMillis() >= 0; // -1 without a timed request
         TimeWindow stated = window.window();
-        return stated.hasStart() ? Math.floorDiv(stated.fromMillis(), 1000) : timed ? Math.floorDiv(s.firstMillis(), 1000) : 0;
+        if (stated.hasStart()) {
+            return Math.floorDiv(stated.fromMillis(), 1000);
+        }
+        if (timed) {
+            return Math.floorDiv(s.firstMillis(), 1000);
+        }
+        // open at the start and no request in it: it starts where it ends (not at 1970, which made a window
+        // --to T without requests 56 years long)
+        return stated.hasEnd() ? Math.floorDiv(stated.toMillis() + 999, 1000) : 0;
     }
 
     /**
@@ -83,7 +94,7 @@ public final class Comparisons {
      */
     public static long windowEndSecond(Aggregation window) {
         SummaryAggregator s = window.summary();
-        boolean timed = s.firstMillis() <= s.lastMillis();
+        boolean timed = s.firstMillis() >= 0; // -1 without a timed request
         TimeWindow stated = window.window();
         return stated.hasEnd() ? Math.floorDiv(stated.toMillis() + 999, 1000)
                 : timed ? Math.floorDiv(s.lastMillis(), 1000) + 1 : windowStartSecond(window);

@@ -45,6 +45,15 @@ class ComparisonsTest {
     }
 
     @Test
+    void aWindowOpenAtItsStart_withoutARequest_isEmpty_notSinceNineteenSeventy() {
+        Aggregation none = new Aggregation();
+        none.window(TimeWindow.between(Long.MIN_VALUE, 1_791_237_600_000L));
+        assertThat(Comparisons.windowStartSecond(none)).isEqualTo(1_791_237_600L);
+        assertThat(Comparisons.windowEndSecond(none)).isEqualTo(1_791_237_600L);
+        assertThat(Comparisons.windowSeconds(none)).isEqualTo(1);
+    }
+
+    @Test
     void aRouteOutsideTheBaselinesTopList_isComparedWithItsRealBaseline_notCalledNew() {
         Aggregation baseline = new Aggregation();
         for (int i = 0; i < 60; i++) {
