@@ -10,7 +10,11 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (Boolean.getBoolean(StartupTraining.PROPERTY)) {
+            StartupTraining.main(args);
+            return;
+        }
         ChronicleSettings.apply();
         // file descriptor 1 itself: System.out swallows write failures, and output lost must not exit 0
         PrintWriter out = StandardOutput.of(new FileOutputStream(FileDescriptor.out));

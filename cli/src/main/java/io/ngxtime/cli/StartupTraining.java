@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * The training run behind the launcher's class-data sharing archive: the commands whose start-up matters
- * (a report of a small file, as text and as JSON, and the usage help), run once in this JVM so that
- * {@code -XX:ArchiveClassesAtExit} records every class they load. The launcher starts it with the JVM flags
+ * (a report of a small file, as text and as JSON, the usage help, and a report of a file large enough to go
+ * through a temporary record queue), run once in this JVM so that
+ * {@code -XX:DumpLoadedClassList} lists every class they load. The launcher starts it with the JVM flags
  * of the runs that will map the archive ({@code ./ngxtime}, docs/performance.md).
  *
  * <p>It makes its own input (one hour of the generator's {@code timing} traffic, in a temporary directory
@@ -22,6 +23,12 @@ import java.util.stream.Stream;
  * Not a user command: it is not part of {@code ngxtime}'s command line.
  */
 public final class StartupTraining {
+    /**
+     * Set to {@code true}, {@link Main} runs the training instead of a command: the launcher starts it with
+     * {@code -jar}, as the runs it trains for, so that the manifest's Add-Opens apply (Chronicle needs them).
+     */
+    static final String PROPERTY = "ngxtime.startupTraining";
+
     private StartupTraining() {
     }
 
@@ -40,11 +47,15 @@ public final class StartupTraining {
     /** Runs the training commands with their input in {@code dir}; returns how many did not exit 0. */
     static int run(Path dir) {
         String log = dir.resolve("training.log").toString();
+        // over Analysis's 8 MB direct limit: read through a temporary record queue, so Chronicle's classes are archived
+        String large = dir.resolve("training-large.log").toString();
         List<List<String>> commands = List.of(
                 List.of("generate", "--hours", "1", "--rate", "0.5", "--out", log),
                 List.of("report", log),
                 List.of("report", "--json", log),
-                List.of("report", "--help"));
+                List.of("report", "--help"),
+                List.of("generate", "--hours", "1", "--rate", "12", "--out", large),
+                List.of("report", "--json", large));
         int failures = 0;
         for (List<String> command : commands) {
             PrintWriter nowhere = new PrintWriter(Writer.nullWriter());

@@ -29,15 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The real launcher script runs in a checkout of its own: a temporary directory with the script and a
  * small jar made here in place of {@code cli/target/ngxtime.jar} (no sources beside it, so the launcher
  * never rebuilds it). The jar's main prints a line; its {@code io.ngxtime.cli.StartupTraining} notes each
- * training run in a file, and fails when asked to. {@code -Xshare:on} makes the JVM refuse to start unless
+ * training run in a file, and fails when asked to; the jar's main runs it when {@code ngxtime.startupTraining} is set,
+ * as io.ngxtime.cli.Main does. {@code -Xshare:on} makes the JVM refuse to start unless
  * it maps the archive it is given, so a run that succeeds with it proves the archive is used.
  */
 class LauncherArchiveTest {
     private static final String MAIN = """
             package fixture;
             public class Main {
-                public static void main(String[] args) {
-                    System.out.println("ran " + String.join(" ", args));
+                public static void main(String[] args) throws Exception {
+                    if (Boolean.getBoolean("ngxtime.startupTraining")) { // as io.ngxtime.cli.Main does
+                        io.ngxtime.cli.StartupTraining.main(args);
+                        return;
+                    }
+                    System.out.println(line(args));
+                }
+
+                public static String line(String[] args) {
+                    return "ran " + String.join(" ", args);
                 }
             }
             """;
@@ -47,7 +56,7 @@ class LauncherArchiveTest {
                 public static void main(String[] args) throws Exception {
                     java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("TRAINING_LOG")), "trained\\n",
                             java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-                    fixture.Main.main(new String[] {"training"});
+                    System.out.println(fixture.Main.line(new String[] {"training"}));
                     System.exit(System.getenv("TRAINING_FAILS") == null ? 0 : 1);
                 }
             }

@@ -58,10 +58,19 @@ public final class RecordStore implements Closeable {
         this.dirKey = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
-    /** Chronicle must never phone home or print banners; call before any Chronicle class loads. */
+    /**
+     * Chronicle must never phone home or print banners; call before any Chronicle class loads. Also binds
+     * Chronicle's POSIX calls to its no-op implementation: Chronicle's start-up otherwise loads jnr-ffi and
+     * generates native stubs (about 240 classes, 100-250 ms of every run that opens a queue) for calls a
+     * store never makes: {@code msync} only under a {@code SyncMode} (never set here), {@code madvise} only
+     * for a pretoucher (never started), and no POSIX clock ({@code RecordStoreTest} checks the binding).
+     */
     public static void disableAnalytics() {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
+        if (net.openhft.posix.internal.PosixAPIHolder.POSIX_API == null) {
+            net.openhft.posix.internal.PosixAPIHolder.useNoOpPosixApi();
+        }
     }
 
     /**
