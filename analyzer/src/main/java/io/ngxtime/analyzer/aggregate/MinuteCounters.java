@@ -16,6 +16,9 @@ final class MinuteCounters implements java.io.Serializable {
     private final int maxMinutes;
     private final Map<Long, long[]> byMinute = new HashMap<>();
     private boolean dropped;
+    /** The minute {@link #at} found last and its row: requests come in time order, so most find it here, unboxed. */
+    private transient long lastMinute = Long.MIN_VALUE;
+    private transient long[] lastRow;
 
     MinuteCounters(int columns) {
         this(columns, MAX_MINUTES);
@@ -32,6 +35,9 @@ final class MinuteCounters implements java.io.Serializable {
     /** The counters of the minute holding {@code timeMillis} (epoch ms, not negative), or null when it is not kept. */
     long[] at(long timeMillis) {
         long minute = Math.floorDiv(timeMillis, 60_000L);
+        if (minute == lastMinute && lastRow != null) {
+            return lastRow;
+        }
         long[] row = byMinute.get(minute);
         if (row == null) {
             if (byMinute.size() >= maxMinutes) {
@@ -41,6 +47,8 @@ final class MinuteCounters implements java.io.Serializable {
             row = new long[columns];
             byMinute.put(minute, row);
         }
+        lastMinute = minute;
+        lastRow = row;
         return row;
     }
 
