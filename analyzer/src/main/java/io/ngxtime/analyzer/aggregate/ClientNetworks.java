@@ -28,10 +28,20 @@ public final class ClientNetworks {
 
     private static String ipv4Network(String a) {
         int last = a.lastIndexOf('.');
-        if (last > 0 && a.chars().filter(c -> c == '.').count() == 3) {
+        if (last > 0 && dots(a) == 3) {
             return a.substring(0, last) + ".0/24";
         }
         return a;
+    }
+
+    private static int dots(String a) {
+        int n = 0;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) == '.') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String ipv6Network(String a) {

@@ -88,8 +88,10 @@ public final class PeakFinder {
             perMinute.merge(Math.floorDiv(s[0], 60), s[1], Long::sum);
         }
         Coverage cover = new Coverage(traffic, seconds.get(0)[0], seconds.get(seconds.size() - 1)[0] + 1, perMinute);
+        // each second with its minute's count as a third element: the sort then compares without a boxed lookup
+        seconds.replaceAll(s -> new long[] {s[0], s[1], perMinute.get(Math.floorDiv(s[0], 60))});
         seconds.sort(Comparator.<long[]>comparingLong(s -> -s[1])
-                .thenComparingLong(s -> -perMinute.get(Math.floorDiv(s[0], 60)))
+                .thenComparingLong(s -> -s[2])
                 .thenComparingLong(s -> s[0]));
         List<PeakWindow> surges = new ArrayList<>();
         // a minute whose candidate failed: a later (quieter) second of it has the same surge and baseline,

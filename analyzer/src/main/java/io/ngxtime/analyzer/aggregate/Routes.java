@@ -125,12 +125,15 @@ public final class Routes {
 
     private static boolean isHex(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            if (!isHexDigit(s.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static boolean hasDigit(String s) {
@@ -149,7 +152,7 @@ public final class Routes {
         for (int i = 0; i < 36; i++) {
             char c = s.charAt(i);
             boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : !isHex(String.valueOf(c))) {
+            if (dash ? c != '-' : !isHexDigit(c)) {
                 return false;
             }
         }
