@@ -61,9 +61,13 @@ public final class RecordStore implements Closeable {
     /**
      * Chronicle must never phone home or print banners; call before any Chronicle class loads. Also binds
      * Chronicle's POSIX calls to its no-op implementation: Chronicle's start-up otherwise loads jnr-ffi and
-     * generates native stubs (about 240 classes, 100-250 ms of every run that opens a queue) for calls a
-     * store never makes: {@code msync} only under a {@code SyncMode} (never set here), {@code madvise} only
-     * for a pretoucher (never started), and no POSIX clock ({@code RecordStoreTest} checks the binding).
+     * generates native stubs (about 240 classes, 100-250 ms of every run that opens a queue) for calls that
+     * change nothing here: {@code msync} with Chronicle's default sync mode, ASYNC, whose {@code MS_ASYNC} Linux
+     * has treated as a no-op since 2.6.19 (the page cache already holds what was written, which survives the
+     * process's death: kill -9 loses nothing either way, and a power cut loses the same); {@code madvise} only
+     * for a pretoucher (never started); no POSIX clock. {@code RecordStoreTest} checks the binding, and the
+     * kill -9 scenarios ({@code ResumeAfterKillTest}, {@code KillAndRotateTest}) that a killed writer loses
+     * nothing.
      */
     public static void disableAnalytics() {
         System.setProperty("chronicle.analytics.disable", "true");
