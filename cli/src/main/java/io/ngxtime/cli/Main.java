@@ -11,7 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws java.io.IOException {
-        if (Boolean.getBoolean(StartupTraining.PROPERTY)) {
+        if (args.length == 0 && Boolean.getBoolean(StartupTraining.PROPERTY)) { // as the launcher starts it, never a command
             StartupTraining.main(args);
             return;
         }

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  */
 public final class StartupTraining {
     /**
-     * Set to {@code true}, {@link Main} runs the training instead of a command: the launcher starts it with
+     * Set to {@code true} with no argument, {@link Main} runs the training instead of a command (with arguments
+     * the property is ignored: a command given is run): the launcher starts it with
      * {@code -jar}, as the runs it trains for, so that the manifest's Add-Opens apply (Chronicle needs them).
      */
     static final String PROPERTY = "ngxtime.startupTraining";

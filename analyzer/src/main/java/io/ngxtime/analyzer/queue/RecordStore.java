@@ -64,15 +64,18 @@ public final class RecordStore implements Closeable {
      * generates native stubs (about 240 classes, 100-250 ms of every run that opens a queue) for calls that
      * change nothing here: {@code msync} with Chronicle's default sync mode, ASYNC, whose {@code MS_ASYNC} Linux
      * has treated as a no-op since 2.6.19 (the page cache already holds what was written, which survives the
-     * process's death: kill -9 loses nothing either way, and a power cut loses the same); {@code madvise} only
-     * for a pretoucher (never started); no POSIX clock. {@code RecordStoreTest} checks the binding, and the
+     * process's death: kill -9 loses nothing either way, and a power cut loses the same); no POSIX clock is
+     * used. Someone who asks Chronicle for {@code -DmappedFile.defaultSyncMode=SYNC} keeps the real binding and
+     * gets the synchronous {@code msync} asked for. {@code RecordStoreTest} checks the binding, and the
      * kill -9 scenarios ({@code ResumeAfterKillTest}, {@code KillAndRotateTest}) that a killed writer loses
      * nothing.
      */
     public static void disableAnalytics() {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
-        if (net.openhft.posix.internal.PosixAPIHolder.POSIX_API == null) {
+        String syncMode = System.getProperty("mappedFile.defaultSyncMode", "ASYNC");
+        if (net.openhft.posix.internal.PosixAPIHolder.POSIX_API == null
+                && (syncMode.equals("ASYNC") || syncMode.equals("NONE"))) {
             net.openhft.posix.internal.PosixAPIHolder.useNoOpPosixApi();
         }
     }
