@@ -57,8 +57,15 @@ rm -f "$work/runtime/lib/libawt_xawt.so" "$work/runtime/lib/libjawt.so" \
 
 # --- the application image: the native launcher with the JVM flags --------------------------------------------
 # jpackage's launcher starts the main class with the jar on the class path, so the manifest's Add-Opens and
-# Add-Exports do not apply (docs/jvm-flags.md): the same flags are given here. The GC is the JVM's default, so
-# that JAVA_TOOL_OPTIONS can choose another (the service unit gives tail the serial collector and a bounded heap).
+# Add-Exports do not apply (docs/jvm-flags.md): the same flags are given here. The options of jpackage's launcher
+# are fixed and come after JAVA_TOOL_OPTIONS, so none is given that a user must be able to change: no collector
+# and no -Xmx (JAVA_TOOL_OPTIONS chooses them; the service unit gives tail the serial collector and 192 MB). The
+# heap is bounded through -XX:MaxRAM instead, which only sets the JVM's defaults: 768 MB of "machine" gives a
+# 192 MB heap (a quarter), what the checkout's launcher gives tail, and the serial collector (a machine under
+# 1,792 MB); an -Xmx or -XX:+Use...GC in JAVA_TOOL_OPTIONS still wins. A report of 10M lines then stays under
+# 300 MB resident (279-280 MB; 2M lines 5.4-6.9 s, 211-225 MB), where without it a report of 2M lines took
+# 8.5 s and 366-415 MB, with G1 and an unbounded heap (docs/jvm-flags.md). And the client compiler alone, as the checkout's launcher uses for
+# inputs up to 2 GB (docs/performance.md: at 10M lines the two compilers were even).
 module_flags=(
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
@@ -66,7 +73,8 @@ module_flags=(
   --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED
 )
 java_flags=("${module_flags[@]}"
-  -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true -Djava.awt.headless=true)
+  -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true -Djava.awt.headless=true
+  -XX:MaxRAM=768m -XX:TieredStopAtLevel=1)
 jar_name="$(basename "$jar")"
 mkdir -p "$work/input"
 java "$here/StoredJar.java" "$jar" "$work/input/$jar_name"

@@ -68,6 +68,19 @@ tail -n 1 "$scratch/tail.json" | grep -q '"requests_total":1760,' || fail "tail 
 ! grep -qi 'exception\|warning' "$scratch/err" || fail "tail --queue warned: $(cat "$scratch/err")"
 ok "ingest, report --queue and tail --queue"
 
+# the heap: 192 MB unless JAVA_TOOL_OPTIONS says otherwise (build-deb.sh: -XX:MaxRAM sets only the default), and
+# the service unit's options start the JVM (no second collector chosen)
+heap() {
+  env -i HOME="$scratch" LANG=C.UTF-8 PATH="$nojava" JAVA_TOOL_OPTIONS="$1 -XX:+PrintFlagsFinal" "$root/usr/bin/ngxtime" --version \
+    2>/dev/null | awk '$2 == "MaxHeapSize" { print $4 }'
+}
+[ "$(heap '')" = 201326592 ] || fail "the default heap is '$(heap '')' bytes, not 192 MB"
+[ "$(heap -Xmx512m)" = 536870912 ] || fail "JAVA_TOOL_OPTIONS=-Xmx512m gave a heap of '$(heap -Xmx512m)' bytes"
+service_opts="$(sed -n 's/^Environment="JAVA_TOOL_OPTIONS=\(.*\)"$/\1/p' "$root/usr/lib/systemd/system/ngxtime-tail.service")"
+[ -n "$service_opts" ] || fail "no JAVA_TOOL_OPTIONS in the service unit"
+[ "$(heap "$service_opts")" = 201326592 ] || fail "the service unit's options ($service_opts) gave a heap of '$(heap "$service_opts")' bytes"
+ok "the heap: 192 MB by default, 512 MB with JAVA_TOOL_OPTIONS=-Xmx512m, 192 MB with the service unit's options"
+
 # charts (AWT, headless, fonts) and the Prometheus exporter (jdk.httpserver)
 run week "$sample" --out "$scratch/week.png" >/dev/null 2>"$scratch/err" || fail "week exited $?: $(cat "$scratch/err")"
 [ "$(head -c 8 "$scratch/week.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "week wrote no PNG"
