@@ -1,6 +1,7 @@
 package io.ngxtime.analyzer.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ngxtime.analyzer.record.RecordConverter;
 import io.ngxtime.analyzer.record.Request;
@@ -60,6 +61,14 @@ class RecordStoreTest {
         try (RecordStore store = RecordStore.openForReading(dir.resolve("q")); var reader = store.reader(null)) {
             assertThat(reader.nextRaw()).isTrue();
         }
+    }
+
+    @Test
+    void chroniclesCleaningThreads_askNoNativeAffinity_soNoRunUnpacksJna() {
+        // Chronicle's background releaser (a CleaningThread) asks Thread-Affinity for the CPU mask when it starts; with
+        // JNA on the class path that unpacked a native library into ~/.cache/JNA and ran `ldconfig -p` in every run
+        assertThatThrownBy(() -> Class.forName("com.sun.jna.Platform")).isInstanceOf(ClassNotFoundException.class);
+        assertThat(net.openhft.affinity.Affinity.getAffinityImpl().getClass().getSimpleName()).isEqualTo("NullAffinity");
     }
 
     @Test
