@@ -1,7 +1,6 @@
 package io.ngxtime.analyzer;
 
 import io.ngxtime.analyzer.files.IoErrorText;
-import io.ngxtime.analyzer.files.TempDirectories;
 import io.ngxtime.analyzer.aggregate.Aggregation;
 import io.ngxtime.analyzer.aggregate.RequestFilter;
 import io.ngxtime.analyzer.live.LiveView;
@@ -320,9 +319,15 @@ public final class LiveSession {
     public void run(Listener listener) throws IOException, InterruptedException {
         long retainedAt = Long.MIN_VALUE;
         Path dir = request.queue();
-        boolean temporary = dir == null;
-        if (temporary) {
-            dir = Files.createTempDirectory("ngxtime-tail-");
+        // deleted below once the followers are stopped; one a kill -9 leaves behind, the next run removes
+        TempQueue temporary = null;
+        if (dir == null) {
+            try {
+                temporary = TempQueue.createClosedByOwner();
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            dir = temporary.dir();
         }
         LiveClock clock = request.clock();
         List<LiveLog> logs = new ArrayList<>();
@@ -409,8 +414,8 @@ public final class LiveSession {
                 }
                 l.store.close();
             }
-            if (temporary) {
-                TempDirectories.deleteTree(dir);
+            if (temporary != null) {
+                temporary.close();
             }
             if (interrupted != null) {
                 throw interrupted;
