@@ -27,6 +27,7 @@ import io.ngxtime.charts.TierNotes;
 import io.ngxtime.charts.Palette;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,9 +123,20 @@ public final class HtmlReportWriter {
         h.append("<title>ngxtime report: ").append(Html.text(String.join(", ", r.inputs()))).append("</title>\n");
         h.append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<h1>ngxtime report</h1>\n<nav>");
-        for (String[] s : new String[][] {{"charts", "Charts"}, {"peaks", "Peaks"}, {"story", "What happened"}, {"tiers", "Tiers"},
-                {"upstreams", "Upstreams"}, {"routes", "Routes"}, {"findings", "Findings"}, {"status", "Status"},
-                {"rejects", "Rejected lines"}}) {
+        // every section the page has, in the page's order: the what-if and the comparison only when written
+        List<String[]> sections = new ArrayList<>(List.of(new String[] {"charts", "Charts"}, new String[] {"peaks", "Peaks"},
+                new String[] {"story", "What happened"}, new String[] {"tiers", "Tiers"},
+                new String[] {"upstreams", "Upstreams"}, new String[] {"routes", "Routes"}));
+        if (WhatIfSection.isWritten(r)) {
+            sections.add(new String[] {"what-if", "What if"});
+        }
+        sections.add(new String[] {"findings", "Findings"});
+        if (r.comparison() != null) {
+            sections.add(new String[] {"comparison", "Baseline"});
+        }
+        sections.add(new String[] {"status", "Status"});
+        sections.add(new String[] {"rejects", "Rejected lines"});
+        for (String[] s : sections) {
             h.append("<a href=\"#").append(s[0]).append("\">").append(s[1]).append("</a>");
         }
         h.append("</nav>\n");

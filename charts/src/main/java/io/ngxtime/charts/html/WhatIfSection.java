@@ -14,9 +14,14 @@ final class WhatIfSection {
     private WhatIfSection() {
     }
 
+    /** Whether the page has this section: a cache what-if was asked for, or static assets went upstream. */
+    static boolean isWritten(Report r) {
+        return r.cacheWhatIf().isPresent() || r.cdnOffload().requests() > 0;
+    }
+
     static void write(Report r, StringBuilder h) {
         CdnOffload c = r.cdnOffload();
-        if (r.cacheWhatIf().isEmpty() && c.requests() == 0) {
+        if (!isWritten(r)) {
             return;
         }
         h.append("<h2 id=\"what-if\">What if</h2>\n");

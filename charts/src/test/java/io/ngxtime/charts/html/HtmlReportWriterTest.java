@@ -147,6 +147,35 @@ class HtmlReportWriterTest {
         assertThat(again.toString()).isEqualTo(html);
     }
 
+    static final Pattern NAV_LINK = Pattern.compile("<a href=\"#([^\"]+)\">");
+    static final Pattern SECTION = Pattern.compile("<h2 id=\"([^\"]+)\">");
+
+    private static List<String> all(Pattern p, String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    @Test
+    void nav_linksEverySectionThePageHas_inItsOrder_andNoOther() throws Exception {
+        io.ngxtime.analyzer.report.CacheWhatIf whatIf = new io.ngxtime.analyzer.report.CacheWhatIf(60,
+                List.of(new io.ngxtime.analyzer.report.CacheWhatIf.Candidate("/api/x", 60, 50, java.util.OptionalLong.of(1_000))),
+                java.util.OptionalLong.of(60), java.util.OptionalLong.of(1_200), 50, java.util.OptionalLong.of(1_000),
+                java.util.Optional.empty(), 0, 0);
+        Report hostile = HtmlFixtures.hostile();
+        for (Report r : List.of(hostile, hostile.withCacheWhatIf(whatIf, java.util.Optional.empty()), HtmlFixtures.incident())) {
+            String html = html(r);
+            String nav = html.substring(html.indexOf("<nav>"), html.indexOf("</nav>"));
+            assertThat(all(NAV_LINK, nav)).isEqualTo(all(SECTION, html));
+        }
+        String withWhatIf = html(hostile.withCacheWhatIf(whatIf, java.util.Optional.empty()));
+        assertThat(withWhatIf.substring(0, withWhatIf.indexOf("</nav>"))).contains("<a href=\"#what-if\">What if</a>")
+                .contains("<a href=\"#comparison\">Baseline</a>");
+    }
+
     @Test
     void comparison_ofTheHostilePage_isThere_withItsRoutesEscaped() throws Exception {
         String html = hostilePage();
