@@ -64,23 +64,27 @@ public final class QueueReport {
             window.afterSeek(); // batches were passed over: their requests are before the window
         }
         // whether the last request read was in the window: the rejected lines after it may be in the next batch
-        boolean lastReadInWindow = false;
+        boolean[] lastReadInWindow = {false};
+        // an unreadable header is read whole, to be counted by the store and skipped; a batch without any time may
+        // hold the first lines of an input whose first request is in the window
+        java.util.function.Predicate<long[]> decodes = range -> range == null || !window.windowed()
+                || range[0] == Long.MAX_VALUE || window.mayContain(range) || lastReadInWindow[0];
         try (RecordStore.BatchReader reader = store.reader(null)) {
             if (start >= 0) {
                 reader.moveTo(start);
             }
-            while (reader.nextRaw()) {
+            while (true) {
+                RecordStore.BatchReader.Read read = reader.next(decodes);
+                if (read == RecordStore.BatchReader.Read.END) {
+                    break;
+                }
                 lastIndex = reader.index();
-                long[] range = reader.timeRange();
-                if (range == null) {
-                    reader.decode(); // unreadable: counted by the store, skipped
+                if (read == RecordStore.BatchReader.Read.HEADER) {
+                    skimmed++;
                     continue;
                 }
-                boolean noTimes = range[0] == Long.MAX_VALUE;
-                // a batch without any time may hold the first lines of an input whose first request is in the window
-                boolean decode = !window.windowed() || noTimes || window.mayContain(range) || lastReadInWindow;
-                if (!decode) {
-                    skimmed++;
+                if (reader.timeRange() == null) {
+                    reader.decode(); // unreadable: counted by the store, skipped
                     continue;
                 }
                 Batch b = reader.decode();
@@ -93,7 +97,7 @@ public final class QueueReport {
                 decoded++;
                 long last = BatchLineOrder.lastTime(b);
                 if (last >= 0) {
-                    lastReadInWindow = window.inWindow(last);
+                    lastReadInWindow[0] = window.inWindow(last);
                 }
             }
         }

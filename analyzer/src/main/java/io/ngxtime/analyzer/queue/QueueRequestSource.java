@@ -45,10 +45,15 @@ public final class QueueRequestSource implements RequestSource {
             if (start >= 0) {
                 reader.moveTo(start);
             }
-            while (reader.nextRaw()) {
-                long[] range = reader.timeRange();
-                if (range == null || range[0] == Long.MAX_VALUE || !window.overlaps(range[0], range[1])) {
-                    continue; // unreadable, or no request of this batch is in the window: not decoded
+            while (true) {
+                // unreadable, or no request of this batch is in the window: not read further than its header
+                RecordStore.BatchReader.Read read = reader.next(range -> range != null && range[0] != Long.MAX_VALUE
+                        && window.overlaps(range[0], range[1]));
+                if (read == RecordStore.BatchReader.Read.END) {
+                    break;
+                }
+                if (read == RecordStore.BatchReader.Read.HEADER) {
+                    continue;
                 }
                 Batch b = reader.decode();
                 if (b == null) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -770,6 +771,11 @@ public final class RecordStore implements Closeable {
         private byte[] buf = new byte[1 << 20];
         private int length;
         private long index;
+        /** The header of the batch read last: its magic, version and three times. */
+        private final byte[] head = new byte[BatchEncoder.TIME_FIELDS_AT + 24];
+        private long[] range;
+        /** Whether the bytes of the batch read last are in {@link #buf}. */
+        private boolean whole;
 
         private BatchReader(ExcerptTailer tailer) {
             this.tailer = tailer;
@@ -791,32 +797,65 @@ public final class RecordStore implements Closeable {
 
         /** Reads the next batch's bytes; false when there is none (yet). */
         public boolean nextRaw() {
+            return next(range -> true) == Read.WHOLE;
+        }
+
+        /** What {@link #next(Predicate)} read of the next batch. */
+        public enum Read {
+            /** There is no next batch (yet). */
+            END,
+            /** Only its header: {@link #timeRange()} and {@link #index()} are the batch's; it cannot be decoded. */
+            HEADER,
+            /** Its bytes: it can be decoded. */
+            WHOLE
+        }
+
+        /**
+         * Reads the next batch's header, and its bytes only when {@code wanted} takes its time range (see
+         * {@link #timeRange()}; null for a header that is unreadable). A reader that looks for a window passes over
+         * the other batches without copying them, or touching more of the mapped file than their headers: the
+         * peak passes read only their spans' batches out of the whole queue, and copied every batch before.
+         */
+        public Read next(Predicate<long[]> wanted) {
             try (DocumentContext dc = tailer.readingDocument()) {
                 if (!dc.isPresent()) {
-                    return false;
+                    return Read.END;
                 }
                 Bytes<?> b = dc.wire().bytes();
+                long start = b.readPosition();
                 int n = (int) b.readRemaining();
+                int h = Math.min(n, head.length);
+                b.read(head, 0, h);
+                index = dc.index();
+                range = headerRange(h);
+                whole = wanted.test(range);
+                if (!whole) {
+                    return Read.HEADER;
+                }
+                b.readPosition(start);
                 if (buf.length < n) {
                     buf = new byte[Math.max(n, buf.length * 2)];
                 }
                 b.read(buf, 0, n);
                 length = n;
-                index = dc.index();
-                return true;
+                return Read.WHOLE;
+            }
+        }
+
+        private long[] headerRange(int headBytes) {
+            try {
+                return BatchDecoder.timeRange(head, 0, headBytes);
+            } catch (CorruptBatchException e) {
+                return null;
             }
         }
 
         /**
-         * The time range {min, max, runningMax} of the batch read by {@link #nextRaw()}, without decoding
-         * it; null when its header is unreadable.
+         * The time range {min, max, runningMax} of the batch read last, without decoding it; null when its header
+         * is unreadable.
          */
         public long[] timeRange() {
-            try {
-                return BatchDecoder.timeRange(buf, 0, length);
-            } catch (CorruptBatchException e) {
-                return null;
-            }
+            return range;
         }
 
         /**
@@ -824,6 +863,9 @@ public final class RecordStore implements Closeable {
          * unreadable, which is counted ({@link #unreadableBatches()}) and skipped, never half-read.
          */
         public Batch decode() {
+            if (!whole) {
+                throw new IllegalStateException("only the header of batch " + Long.toHexString(index) + " was read");
+            }
             try {
                 return decoder.decode(buf, 0, length, batch);
             } catch (CorruptBatchException e) {
@@ -834,6 +876,9 @@ public final class RecordStore implements Closeable {
 
         /** A copy of the bytes of the batch read by {@link #nextRaw()}. */
         byte[] raw() {
+            if (!whole) {
+                throw new IllegalStateException("only the header of batch " + Long.toHexString(index) + " was read");
+            }
             return java.util.Arrays.copyOf(buf, length);
         }
 

@@ -379,6 +379,43 @@ class RecordStoreTest {
     }
 
     @Test
+    void next_readsTheBytesOnlyOfTheBatchesWanted_andEveryHeader() throws Exception {
+        long start = 1_791_665_736_000L;
+        try (RecordStore store = RecordStore.open(dir)) {
+            appendMinutes(store, start, 5, 10);
+            List<long[]> asked = new ArrayList<>();
+            List<RecordStore.BatchReader.Read> reads = new ArrayList<>();
+            try (var reader = store.reader(null)) {
+                while (true) {
+                    RecordStore.BatchReader.Read read = reader.next(range -> {
+                        asked.add(range);
+                        return range[0] == start + 2 * 60_000L; // the third minute's batch only
+                    });
+                    if (read == RecordStore.BatchReader.Read.END) {
+                        break;
+                    }
+                    reads.add(read);
+                    assertThat(reader.timeRange()).isEqualTo(asked.get(asked.size() - 1));
+                    if (read == RecordStore.BatchReader.Read.WHOLE) {
+                        Batch b = reader.decode();
+                        assertThat(b.size()).isEqualTo(10);
+                        assertThat(b.request(0).path()).isEqualTo("/m2");
+                    } else {
+                        assertThatThrownBy(reader::decode).isInstanceOf(IllegalStateException.class);
+                    }
+                }
+            }
+            assertThat(reads).containsExactly(RecordStore.BatchReader.Read.HEADER, RecordStore.BatchReader.Read.HEADER,
+                    RecordStore.BatchReader.Read.WHOLE, RecordStore.BatchReader.Read.HEADER,
+                    RecordStore.BatchReader.Read.HEADER);
+            for (int m = 0; m < 5; m++) { // every header read: min, max and running max of each minute's batch
+                long first = start + m * 60_000L;
+                assertThat(asked.get(m)).containsExactly(first, first + 9_000, first + 9_000);
+            }
+        }
+    }
+
+    @Test
     void requestSource_readsEachWindowOnce_andNothingBetween() throws Exception {
         long start = 1_791_665_736_000L;
         try (RecordStore store = RecordStore.open(dir)) {
