@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 public final class FormatMixin {
     @Option(names = "--log-format", paramLabel = "NAME|FORMAT",
             description = "A preset (combined, common, main, upstreaminfo, timing), a log_format text such as "
-                    + "'$remote_addr [$time_local] \"$request\" $status $request_time', or a whole "
+                    + "'$remote_addr [$time_local] \"$request\" $status $request_time' (after 'escape=json ' or "
+                    + "'escape=none ' for such a format), or a whole "
                     + "'log_format name ...;' directive. Default: detected from the first lines (a JSON log's "
                     + "format is inferred from its keys).")
     String logFormat;

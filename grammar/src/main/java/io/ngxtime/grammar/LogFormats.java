@@ -62,10 +62,23 @@ public final class LogFormats {
         return new LogFormat(name, escape, text, parts);
     }
 
-    /** Compiles a format given on its own (for example on the command line); errors count columns in it. */
+    /**
+     * Compiles a format given on its own (for example on the command line); errors count columns in it. It may
+     * start with the escape parameter as a log_format directive has it ({@code escape=json $remote_addr ...}):
+     * what follows the parameter and its space is the format.
+     */
     public static LogFormat compile(String text) {
+        java.util.regex.Matcher m = LEADING_ESCAPE.matcher(text);
+        if (m.lookingAt()) {
+            int skipped = m.end();
+            return compile("custom", Escape.parse(m.group(1)), text.substring(skipped),
+                    offset -> new SourcePosition("log format", 1, skipped + offset + 1));
+        }
         return compile("custom", Escape.DEFAULT, text, PositionMap.singleLine("log format"));
     }
+
+    /** nginx's {@code escape=} parameter of log_format, then the blank that ends it. */
+    private static final java.util.regex.Pattern LEADING_ESCAPE = java.util.regex.Pattern.compile("escape=(default|json|none)[ \t]+");
 
     /** The built-in presets' formats, in {@link Preset} order. */
     public static List<LogFormat> presets() {

@@ -20,6 +20,25 @@ class LogFormatsTest {
     }
 
     @Test
+    void compile_leadingEscapeParameter_asInALogFormatDirective_setsTheEscape_andIsNotPartOfTheFormat() {
+        LogFormat json = LogFormats.compile("escape=json $remote_addr \"$http_user_agent\"");
+        assertThat(json.escape()).isEqualTo(Escape.JSON);
+        assertThat(json.parts()).containsExactly(new FormatPart.Variable("remote_addr"), new FormatPart.Literal(" \""),
+                new FormatPart.Variable("http_user_agent"), new FormatPart.Literal("\""));
+        byte[] line = "10.0.0.1 \"curl \\\"x\\\"\"".getBytes(java.nio.charset.StandardCharsets.UTF_8); // 10.0.0.1 "curl \"x\""
+        LogRecord r = json.newRecord();
+        assertThat(json.newParser().parse(line, 0, line.length, r)).isTrue();
+        assertThat(LogFormats.compile("escape=none $status").escape()).isEqualTo(Escape.NONE);
+        assertThat(LogFormats.compile("escape=default $status").escape()).isEqualTo(Escape.DEFAULT);
+        // anything else is format text, as before
+        assertThat(LogFormats.compile("escape=$status").parts().get(0)).isEqualTo(new FormatPart.Literal("escape="));
+        // errors still count columns in the text as given
+        assertThatThrownBy(() -> LogFormats.compile("escape=json $status $ x"))
+                .isInstanceOf(FormatSyntaxException.class)
+                .hasMessage("log format:1:21: expected a variable name after '$', found ' '");
+    }
+
+    @Test
     void compile_loneDollar_failsWithColumn() {
         assertThatThrownBy(() -> LogFormats.compile("$status $ x"))
                 .isInstanceOf(FormatSyntaxException.class)
