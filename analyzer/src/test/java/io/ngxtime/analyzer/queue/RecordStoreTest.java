@@ -96,6 +96,28 @@ class RecordStoreTest {
     }
 
     @Test
+    void aTemporaryQueue_seeksThroughItsCyclesListedOnce_andFindsWhatIsAppendedAfterASeek() throws Exception {
+        long start = 1_791_665_736_000L;
+        try (RecordStore store = RecordStore.openTemporary(dir.resolve("temp"), 16 * 1024)) {
+            appendMinutes(store, start, 30, 60);
+            for (int m : new int[] {20, 3, 29, 0, 11}) { // seeks in any order, through the cycles listed once
+                try (var reader = store.reader(null).moveTo(store.seek(start + m * 60_000L + 30_000))) {
+                    assertThat(reader.next().minTime()).isEqualTo(start + m * 60_000L);
+                }
+            }
+            assertThat(store.seek(start + 40 * 60_000L)).isEqualTo(-1);
+            // appended after those seeks: in new cycles the list must now have
+            appendMinutesFrom(store, start, 30, 20, 60);
+            for (int m : new int[] {45, 31, 49}) {
+                try (var reader = store.reader(null).moveTo(store.seek(start + m * 60_000L + 30_000))) {
+                    assertThat(reader.next().minTime()).isEqualTo(start + m * 60_000L);
+                }
+            }
+            assertThat(store.firstIndexAtOrAfter(store.lastIndex())).isEqualTo(store.lastIndex());
+        }
+    }
+
+    @Test
     void aTemporaryQueue_rollsByTheBytesAppended_andReadsBackEveryBatchInOrder() throws Exception {
         LineParser p = TIMING.newParser();
         LogRecord r = TIMING.newRecord();
@@ -313,11 +335,16 @@ class RecordStoreTest {
      * path {@code /m<minute>} and user agent {@code ua <minute>}.
      */
     static void appendMinutes(RecordStore store, long start, int minutes, int perMinute) throws Exception {
+        appendMinutesFrom(store, start, 0, minutes, perMinute);
+    }
+
+    /** As {@link #appendMinutes}, for minutes {@code first} to {@code first + minutes} after {@code start}. */
+    static void appendMinutesFrom(RecordStore store, long start, int first, int minutes, int perMinute) throws Exception {
         LineParser p = TIMING.newParser();
         LogRecord r = TIMING.newRecord();
         BatchEncoder enc = new BatchEncoder(TIMING);
-        long runningMax = Long.MIN_VALUE;
-        for (int m = 0; m < minutes; m++) {
+        long runningMax = first == 0 ? Long.MIN_VALUE : start + first * 60_000L - 1;
+        for (int m = first; m < first + minutes; m++) {
             for (int i = 0; i < perMinute; i++) {
                 long t = start + m * 60_000L + i * 1000L;
                 assertThat(p.parse(timingLine(t, "/m" + m, "ua " + m, "-", "-", "-"), r)).isTrue();
