@@ -262,32 +262,25 @@ public final class BatchEncoder {
             tail.writeBytes(pool, dictionary.start(id), dictionary.length(id));
         }
         tail.writeBytes(records.array(), 0, records.position());
-        // not copied: the batch's bytes stay in this encoder's buffer until its next seal (2M lines sealed
-        // 98 MB of copies, each a new array for the young generation, before they were copied once more)
-        Sealed s = new Sealed(minTime, maxTime, count, rejected, tail.array(), tail.position());
+        Sealed s = new Sealed(minTime, maxTime, count, rejected, java.util.Arrays.copyOf(tail.array(), tail.position()));
         clear();
         return s;
     }
 
-    /**
-     * A batch encoded but for its checkpoints and running maximum time. Its bytes are the encoder's: valid until
-     * that encoder seals again (the parallel ingest's workers take a new chunk only after their batch is appended).
-     */
+    /** A batch encoded but for its checkpoints and running maximum time. */
     public static final class Sealed {
         final long minTime;
         final long maxTime;
         final int count;
         final long rejected;
         final byte[] tail;
-        final int tailLength;
 
-        Sealed(long minTime, long maxTime, int count, long rejected, byte[] tail, int tailLength) {
+        Sealed(long minTime, long maxTime, int count, long rejected, byte[] tail) {
             this.minTime = minTime;
             this.maxTime = maxTime;
             this.count = count;
             this.rejected = rejected;
             this.tail = tail;
-            this.tailLength = tailLength;
         }
 
         /** Records in the batch. */
@@ -326,7 +319,7 @@ public final class BatchEncoder {
                 out.writeFixedLong(c.fingerprint().headHash());
                 out.writeVarLong(Math.max(0, c.movedMillis()));
             }
-            out.writeBytes(tail, 0, tailLength);
+            out.writeBytes(tail, 0, tail.length);
             out.writeFixedInt(checksum(out.array(), 0, out.position()));
         }
     }
