@@ -406,16 +406,19 @@ public final class LiveSession {
         } finally {
             stop.set(true);
             InterruptedException interrupted = null;
-            for (LiveLog l : logs) {
-                try {
-                    l.stopFollowing();
-                } catch (InterruptedException e) {
-                    interrupted = e;
+            try {
+                for (LiveLog l : logs) {
+                    try {
+                        l.stopFollowing();
+                    } catch (InterruptedException e) {
+                        interrupted = e;
+                    }
+                    l.store.close();
                 }
-                l.store.close();
-            }
-            if (temporary != null) {
-                temporary.close();
+            } finally {
+                if (temporary != null) {
+                    temporary.close(); // whatever stopping a follower or closing a store threw
+                }
             }
             if (interrupted != null) {
                 throw interrupted;
