@@ -94,7 +94,8 @@ final class LiveLog {
     /** The earliest request time among the queue's first batches (Long.MIN_VALUE when none of them has one). */
     private static long firstTimeHeld(RecordStore store) {
         try (RecordStore.BatchReader r = store.reader(null)) {
-            for (int i = 0; i < 1000 && r.nextRaw(); i++) {
+            // headers only: a batch's bytes are not needed for its time range
+            for (int i = 0; i < 1000 && r.next(header -> false) != RecordStore.BatchReader.Read.END; i++) {
                 long[] range = r.timeRange();
                 if (range != null && range[0] != Long.MAX_VALUE) {
                     return range[0];
