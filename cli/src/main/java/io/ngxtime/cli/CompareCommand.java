@@ -153,8 +153,10 @@ public final class CompareCommand implements Callable<Integer> {
             if (json) {
                 new CompareJsonRenderer().render(c, out);
             } else {
+                PrintWriter text = Terminal.of(spec).forProse(out); // prose wrapped at a terminal's width
                 new CompareTextRenderer(Terminal.of(spec).ansi(), rows == null ? OptionalInt.empty() : OptionalInt.of(rows))
-                        .render(c, out);
+                        .render(c, text);
+                text.flush();
             }
             if (chartOut != null) {
                 ChartFiles.write(RunLatencyChart.create(c, size), chartFormat, size, RunLatencyChart.KEY, chartOut);

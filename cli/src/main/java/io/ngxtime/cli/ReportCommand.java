@@ -137,7 +137,10 @@ public final class ReportCommand implements Callable<Integer> {
             } else {
                 // stderr escapes control characters: colour only on standard output, and only on a terminal
                 Ansi ansi = reportOut == out ? Terminal.of(spec).ansi() : Ansi.OFF;
-                new TextReportRenderer(ansi, rows == null ? OptionalInt.empty() : OptionalInt.of(rows)).render(report, reportOut);
+                // on a terminal, prose lines wrapped at its width; stderr (with --csv -) as before
+                PrintWriter text = reportOut == out ? Terminal.of(spec).forProse(out) : reportOut;
+                new TextReportRenderer(ansi, rows == null ? OptionalInt.empty() : OptionalInt.of(rows)).render(report, text);
+                text.flush();
             }
             if ("-".equals(csv)) {
                 writeCsv(report, out);

@@ -68,6 +68,37 @@ record Terminal(boolean isTerminal, Function<String, String> env, boolean stderr
         return isTerminal && (noColor == null || noColor.isEmpty()) && term != null && !term.equals("dumb");
     }
 
+    /**
+     * The columns a report's prose lines are wrapped at on this terminal: {@code COLUMNS} when the environment has it
+     * (a shell exports it when asked to), else 80.
+     */
+    int columns() {
+        String columns = env.apply("COLUMNS");
+        if (columns != null) {
+            try {
+                int n = Integer.parseInt(columns.trim());
+                if (n >= 20 && n <= 1000) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // not a number: the default
+            }
+        }
+        return 80;
+    }
+
+    /**
+     * Where a report's text goes: {@code out} itself, or, on a terminal, {@code out} through a
+     * {@link io.ngxtime.cli.render.ProseWrappingWriter} at its {@link #columns()} (flush the returned writer before
+     * checking {@code out}). A pipe or a file gets the lines unwrapped.
+     */
+    java.io.PrintWriter forProse(java.io.PrintWriter out) {
+        if (!isTerminal) {
+            return out;
+        }
+        return new java.io.PrintWriter(new io.ngxtime.cli.render.ProseWrappingWriter(out, columns()));
+    }
+
     /** picocli's colour setting for this terminal: {@link Ansi#ON} or {@link Ansi#OFF}, never guessed again. */
     Ansi ansi() {
         return colours() ? Ansi.ON : Ansi.OFF;

@@ -200,6 +200,26 @@ class CliContractTest {
     }
 
     @Test
+    void onAnEightyColumnTerminal_theReportsProseIsWrapped_itsTablesAndItsWordsKept() {
+        for (String sample : List.of("timing-small.log", "combined-small.log", "upstreaminfo-small.log")) {
+            String plain = runOn(Terminal.none(), "report", sample(sample).toString()).out();
+            for (Map<String, String> env : List.of(Map.of("COLUMNS", "80"), Map.of("TERM", "xterm"))) {
+                ReportCommandTest.Run r = runOn(terminal(env), "report", sample(sample).toString());
+                assertThat(r.exit()).isZero();
+                for (String line : r.out().split("\n")) {
+                    assertThat(io.ngxtime.cli.render.ProseWrappingWriterTestAccess.visibleWidth(line) <= 80
+                            || io.ngxtime.cli.render.ProseWrappingWriterTestAccess.isTableRow(line)
+                            || line.trim().indexOf(' ') < 0)
+                            .as("%s: %s", sample, line).isTrue();
+                }
+                String text = r.out().replaceAll("\u001b\\[[0-9;]*m", "");
+                assertThat(text.split("\\s+")).as("every word, in order").containsExactly(plain.split("\\s+"));
+            }
+            assertThat(plain.lines().anyMatch(l -> l.length() > 80)).as("a pipe or a file keeps its lines").isTrue();
+        }
+    }
+
+    @Test
     void colour_onATerminal_isPicocliAnsi() {
         ReportCommandTest.Run r = runOn(terminal(Map.of("TERM", "xterm")), "report", sample("timing-small.log").toString());
         assertThat(r.exit()).isZero();

@@ -1,0 +1,180 @@
+package io.ngxtime.cli.render;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Wraps the prose lines of a report at a terminal's width, as it passes: a line wider than the width is broken
+ * at its last space that fits (not before a unit or an arrow: "1.01 ms", "369 ms -> 67.6 ms" stay together where
+ * they can), and goes on indented two columns more than the line began. Table rows (a line with
+ * two or more runs of spaces after its indentation: aligned columns) and words wider than the width are left
+ * whole: a broken row or a broken URL is worse than a long line. Colour sequences ({@code ESC [ ... m}) take no
+ * columns and are never broken. Only for a terminal: what goes to a pipe or a file keeps its lines.
+ */
+public final class ProseWrappingWriter extends Writer {
+    private static final char ESC = 0x1b;
+    private final Writer out;
+    private final int width;
+    private final StringBuilder line = new StringBuilder(256);
+
+    /** @param width the columns a line may take (at least 20) */
+    public ProseWrappingWriter(Writer out, int width) {
+        this.out = out;
+        this.width = Math.max(20, width);
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) throws IOException {
+        for (int i = off; i < off + len; i++) {
+            char c = cbuf[i];
+            if (c == '\n') {
+                out.write(wrap(line.toString(), width));
+                out.write('\n');
+                line.setLength(0);
+            } else {
+                line.append(c);
+            }
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (line.length() > 0) { // a line flushed before its end is written as it is so far
+            out.write(wrap(line.toString(), width));
+            line.setLength(0);
+        }
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        flush();
+        out.close();
+    }
+
+    /** {@code line} (without its line break) broken into lines of at most {@code width} columns where it is prose. */
+    static String wrap(String line, int width) {
+        String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        if (visibleWidth(text) <= width || isTableRow(text)) {
+            return line;
+        }
+        int indent = 0;
+        while (indent < text.length() && text.charAt(indent) == ' ') {
+            indent++;
+        }
+        String hanging = " ".repeat(Math.min(indent + 2, width / 2));
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        String rest = text;
+        String prefix = "";
+        while (true) {
+            int limit = width - prefix.length();
+            if (visibleWidth(rest) <= limit) {
+                out.append(prefix).append(rest);
+                break;
+            }
+            int cut = lastSpaceWithin(rest, limit, prefix.isEmpty() ? indent : 0);
+            if (cut < 0) {
+                out.append(prefix).append(rest); // one word wider than the line: left whole
+                break;
+            }
+            out.append(prefix).append(rest, 0, cut).append('\n');
+            int next = cut;
+            while (next < rest.length() && rest.charAt(next) == ' ') {
+                next++;
+            }
+            rest = rest.substring(next);
+            prefix = hanging;
+            if (rest.isEmpty()) {
+                out.setLength(out.length() - 1);
+                break;
+            }
+        }
+        if (text.length() != line.length()) {
+            out.append('\r');
+        }
+        return out.toString();
+    }
+
+    /**
+     * The index of the last space (outside colour sequences, after {@code from}) at which the text before it
+     * takes at most {@code columns}; -1 when there is none.
+     */
+    private static int lastSpaceWithin(String s, int columns, int from) {
+        int visible = 0;
+        int best = -1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ESC) {
+                i = endOfSequence(s, i);
+                continue;
+            }
+            if (c == ' ' && i > from && visible <= columns && !keepsWithWhatPrecedes(s, i + 1)) {
+                best = i;
+            }
+            visible++;
+            if (visible > columns) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** Words a line does not start with: a unit stays with its number, an arrow with what it leads from. */
+    private static final java.util.Set<String> KEPT_WITH_PRECEDING = java.util.Set.of("ms", "s", "µs", "min", "h", "req",
+            "req/s", "MB", "GB", "KB", "->");
+
+    private static boolean keepsWithWhatPrecedes(String s, int wordStart) {
+        int end = s.indexOf(' ', wordStart);
+        String word = s.substring(wordStart, end < 0 ? s.length() : end);
+        // a unit followed by punctuation ("ms," "s)") is still the unit
+        while (!word.isEmpty() && ",.;:)".indexOf(word.charAt(word.length() - 1)) >= 0) {
+            word = word.substring(0, word.length() - 1);
+        }
+        return KEPT_WITH_PRECEDING.contains(word);
+    }
+
+    /** The columns {@code s} takes: its characters but its colour sequences. */
+    static int visibleWidth(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ESC) {
+                i = endOfSequence(s, i);
+            } else if (!Character.isLowSurrogate(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The index of the last character of the escape sequence starting at {@code at}. */
+    private static int endOfSequence(String s, int at) {
+        int i = at + 1;
+        if (i < s.length() && s.charAt(i) == '[') {
+            i++;
+            while (i < s.length() && (s.charAt(i) < 0x40 || s.charAt(i) > 0x7e)) {
+                i++;
+            }
+        }
+        return Math.min(i, s.length() - 1);
+    }
+
+    /** Whether the line has aligned columns: two or more runs of two or more spaces after its indentation. */
+    static boolean isTableRow(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int runs = 0;
+        while (i < s.length()) {
+            if (s.charAt(i) == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+                runs++;
+                while (i < s.length() && s.charAt(i) == ' ') {
+                    i++;
+                }
+            } else {
+                i++;
+            }
+        }
+        return runs >= 2;
+    }
+}

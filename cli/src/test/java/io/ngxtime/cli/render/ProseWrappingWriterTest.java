@@ -1,0 +1,68 @@
+package io.ngxtime.cli.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ProseWrappingWriterTest {
+    private static String through(int width, String text) {
+        StringWriter sink = new StringWriter();
+        PrintWriter w = new PrintWriter(new ProseWrappingWriter(sink, width));
+        w.print(text);
+        w.flush();
+        return sink.toString();
+    }
+
+    @Test
+    void aProseLine_isBrokenAtItsLastSpaceThatFits_andGoesOnTwoColumnsDeeper() {
+        String story = "     A surge from 2026-10-07T15:06:00-07:00 to 15:07:00: 61 requests where the baseline rate gives 7.\n";
+        String wrapped = through(60, story);
+        assertThat(wrapped).isEqualTo("""
+                     A surge from 2026-10-07T15:06:00-07:00 to 15:07:00: 61
+                       requests where the baseline rate gives 7.
+                """);
+        assertThat(wrapped.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(60));
+        assertThat(wrapped.split("\\s+")).containsExactly(story.split("\\s+")); // every word, in order
+    }
+
+    @Test
+    void aUnitStaysWithItsNumber_andAnArrowWithWhatItLeadsFrom() {
+        String wrapped = through(44, "    The cache tier took the excess; its p99 1.01 ms -> 1.01 ms, 5xx 0% -> 0%.\n");
+        assertThat(wrapped.lines()).noneMatch(l -> l.trim().startsWith("ms") || l.trim().startsWith("->"));
+        assertThat(wrapped).isEqualTo("    The cache tier took the excess; its p99\n      1.01 ms -> 1.01 ms, 5xx 0% -> 0%.\n");
+    }
+
+    @Test
+    void tableRows_wordsWiderThanTheLine_andShortLines_areLeftWhole() {
+        String row = "  upstream                965   54.8%    144 ms    610 ms    5.19 s      10 s      10 s\n";
+        assertThat(through(40, row)).isEqualTo(row);
+        String url = "  referrer https://shop.example.com/promo/4711/an-exceptionally-long-path-with-no-space-at-all\n";
+        assertThat(through(40, url)).isEqualTo("  referrer\n    https://shop.example.com/promo/4711/an-exceptionally-long-path-with-no-space-at-all\n");
+        assertThat(through(80, "short line\n\n")).isEqualTo("short line\n\n");
+    }
+
+    @Test
+    void colourSequences_takeNoColumns_andAreNeverBroken() {
+        String bold = "\u001b[1m";
+        String reset = "\u001b[21m\u001b[0m";
+        String heading = bold + "Upstreams" + reset + " (per attempt; latencies leave out attempts without a connection)\n";
+        String wrapped = through(50, heading);
+        assertThat(wrapped).startsWith(bold + "Upstreams" + reset + " (per attempt; latencies leave out")
+                .contains("\n  attempts without a connection)");
+        for (String l : wrapped.split("\n")) {
+            assertThat(ProseWrappingWriter.visibleWidth(l)).isLessThanOrEqualTo(50);
+        }
+        assertThat(ProseWrappingWriter.visibleWidth(bold + "abc" + reset)).isEqualTo(3);
+    }
+
+    @Test
+    void aLineFlushedBeforeItsEnd_isNotLost() {
+        StringWriter sink = new StringWriter();
+        PrintWriter w = new PrintWriter(new ProseWrappingWriter(sink, 80));
+        w.print("no line break at the end");
+        w.flush();
+        assertThat(sink.toString()).isEqualTo("no line break at the end");
+    }
+}
