@@ -96,7 +96,7 @@ record Terminal(boolean isTerminal, Function<String, String> env, boolean stderr
         if (!isTerminal) {
             return out;
         }
-        return new java.io.PrintWriter(new io.ngxtime.cli.render.ProseWrappingWriter(out, columns()));
+        return new io.ngxtime.cli.render.ProsePrintWriter(new io.ngxtime.cli.render.ProseWrappingWriter(out, columns()));
     }
 
     /** picocli's colour setting for this terminal: {@link Ansi#ON} or {@link Ansi#OFF}, never guessed again. */

@@ -203,15 +203,24 @@ class CliContractTest {
     void onAnEightyColumnTerminal_theReportsProseIsWrapped_itsTablesAndItsWordsKept() {
         for (String sample : List.of("timing-small.log", "combined-small.log", "upstreaminfo-small.log")) {
             String plain = runOn(Terminal.none(), "report", sample(sample).toString()).out();
+            // the lines of the log shown under a rejected or noted line's message: verbatim, never broken
+            List<String> plainLines = plain.lines().toList();
+            java.util.Set<String> logLines = new java.util.HashSet<>();
+            for (int i = 0; i + 1 < plainLines.size(); i++) {
+                if (plainLines.get(i).matches("  \\S.*:\\d+: .*") && plainLines.get(i + 1).startsWith("    ")) {
+                    logLines.add(plainLines.get(i + 1));
+                }
+            }
             for (Map<String, String> env : List.of(Map.of("COLUMNS", "80"), Map.of("TERM", "xterm"))) {
                 ReportCommandTest.Run r = runOn(terminal(env), "report", sample(sample).toString());
                 assertThat(r.exit()).isZero();
                 for (String line : r.out().split("\n")) {
                     assertThat(io.ngxtime.cli.render.ProseWrappingWriterTestAccess.visibleWidth(line) <= 80
                             || io.ngxtime.cli.render.ProseWrappingWriterTestAccess.isTableRow(line)
-                            || line.trim().indexOf(' ') < 0)
+                            || line.trim().indexOf(' ') < 0 || logLines.contains(line))
                             .as("%s: %s", sample, line).isTrue();
                 }
+                assertThat(r.out().lines().toList()).as("the log's lines, unbroken").containsAll(logLines);
                 String text = r.out().replaceAll("\u001b\\[[0-9;]*m", "");
                 assertThat(text.split("\\s+")).as("every word, in order").containsExactly(plain.split("\\s+"));
             }

@@ -9,7 +9,8 @@ import java.io.Writer;
  * they can), and goes on indented two columns more than the line began. Table rows (a line with
  * two or more runs of spaces after its indentation: aligned columns) and words wider than the width are left
  * whole: a broken row or a broken URL is worse than a long line. Colour sequences ({@code ESC [ ... m}) take no
- * columns and are never broken. Only for a terminal: what goes to a pipe or a file keeps its lines.
+ * columns and are never broken. Lines of the log itself go through {@link ProsePrintWriter#printlnVerbatim}, unbroken.
+ * Only for a terminal: what goes to a pipe or a file keeps its lines.
  */
 public final class ProseWrappingWriter extends Writer {
     private static final char ESC = 0x1b;
@@ -35,6 +36,19 @@ public final class ProseWrappingWriter extends Writer {
                 line.append(c);
             }
         }
+    }
+
+    /**
+     * Writes {@code text} and a line break as they are, after what was written before: a line of the log itself,
+     * whose columns a message counts, is never broken. {@link ProsePrintWriter#printlnVerbatim} calls it.
+     */
+    void writeVerbatimLine(String text) throws IOException {
+        if (line.length() > 0) {
+            out.write(wrap(line.toString(), width));
+            line.setLength(0);
+        }
+        out.write(text);
+        out.write(System.lineSeparator());
     }
 
     @Override
@@ -74,8 +88,12 @@ public final class ProseWrappingWriter extends Writer {
             }
             int cut = lastSpaceWithin(rest, limit, prefix.isEmpty() ? indent : 0);
             if (cut < 0) {
-                out.append(prefix).append(rest); // one word wider than the line: left whole
-                break;
+                // a word wider than the line (a URL): whole, on a line of its own, and the rest wrapped after it
+                cut = firstSpaceAfter(rest, prefix.isEmpty() ? indent : 0);
+                if (cut < 0) {
+                    out.append(prefix).append(rest);
+                    break;
+                }
             }
             out.append(prefix).append(rest, 0, cut).append('\n');
             int next = cut;
@@ -119,6 +137,15 @@ public final class ProseWrappingWriter extends Writer {
         return best;
     }
 
+    /** The index of the first space after the word that starts at or after {@code from}, or -1. */
+    private static int firstSpaceAfter(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return s.indexOf(' ', i);
+    }
+
     /** Words a line does not start with: a unit stays with its number, an arrow with what it leads from. */
     private static final java.util.Set<String> KEPT_WITH_PRECEDING = java.util.Set.of("ms", "s", "µs", "min", "h", "req",
             "req/s", "MB", "GB", "KB", "->");
@@ -158,7 +185,10 @@ public final class ProseWrappingWriter extends Writer {
         return Math.min(i, s.length() - 1);
     }
 
-    /** Whether the line has aligned columns: two or more runs of two or more spaces after its indentation. */
+    /**
+     * Whether the line has aligned columns: two or more runs of two or more spaces after its indentation (not
+     * counting one before a parenthesis, which sets off a heading's note).
+     */
     static boolean isTableRow(String s) {
         int i = 0;
         while (i < s.length() && s.charAt(i) == ' ') {
@@ -167,9 +197,12 @@ public final class ProseWrappingWriter extends Writer {
         int runs = 0;
         while (i < s.length()) {
             if (s.charAt(i) == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
-                runs++;
                 while (i < s.length() && s.charAt(i) == ' ') {
                     i++;
+                }
+                // "Heading  (a note)": the report's headings set their notes off so, and a note is no column
+                if (i < s.length() && s.charAt(i) != '(') {
+                    runs++;
                 }
             } else {
                 i++;

@@ -393,7 +393,7 @@ public final class TextReportRenderer {
         out.println(bold("First rejected lines"));
         for (LineSample sample : r.rejects().samples()) {
             out.printf(Locale.ROOT, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
-            out.printf(Locale.ROOT, "    %s%n", safe(sample.text()));
+            ProsePrintWriter.printlnVerbatim(out, "    " + safe(sample.text())); // its columns, as the message counts them
         }
     }
 
@@ -411,7 +411,7 @@ public final class TextReportRenderer {
         more(reasons.size(), shown, false, out);
         for (LineSample sample : r.notes().samples()) {
             out.printf(Locale.ROOT, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
-            out.printf(Locale.ROOT, "    %s%n", safe(sample.text()));
+            ProsePrintWriter.printlnVerbatim(out, "    " + safe(sample.text())); // its columns, as the message counts them
         }
     }
 }

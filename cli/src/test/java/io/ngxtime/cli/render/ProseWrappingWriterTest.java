@@ -40,7 +40,38 @@ class ProseWrappingWriterTest {
         assertThat(through(40, row)).isEqualTo(row);
         String url = "  referrer https://shop.example.com/promo/4711/an-exceptionally-long-path-with-no-space-at-all\n";
         assertThat(through(40, url)).isEqualTo("  referrer\n    https://shop.example.com/promo/4711/an-exceptionally-long-path-with-no-space-at-all\n");
+        // the word on a line of its own, and what follows it wrapped as before
+        String driven = "    Driven by referrer https://partner.example/campaigns/2026/autumn/landing-page-variant-b?utm=x: "
+                + "59.9% of the surge's requests against 0.2% before (+521 excess requests).\n";
+        assertThat(through(80, driven)).isEqualTo("    Driven by referrer\n"
+                + "      https://partner.example/campaigns/2026/autumn/landing-page-variant-b?utm=x:\n"
+                + "      59.9% of the surge's requests against 0.2% before (+521 excess requests).\n");
         assertThat(through(80, "short line\n\n")).isEqualTo("short line\n\n");
+    }
+
+    @Test
+    void aHeadingWithNotes_isProse_notATable() {
+        String heading = "Request time by tier  (HdrHistogram, 3 significant digits)  (n/a: the log format has no "
+                + "$request_time)\n";
+        assertThat(ProseWrappingWriter.isTableRow(heading.trim())).isFalse();
+        assertThat(through(80, heading).lines()).hasSize(2).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+        assertThat(ProseWrappingWriter.isTableRow("  nginx                   540   30.7%      0 ms    102 ms")).isTrue();
+    }
+
+    @Test
+    void aLineOfTheLog_writtenVerbatim_isNeverBroken_andKeepsItsPlace() {
+        StringWriter sink = new StringWriter();
+        ProsePrintWriter w = new ProsePrintWriter(new ProseWrappingWriter(sink, 40));
+        String logLine = "    10.0.0.1 - - [07/Oct/2026:15:06:04 -0700] \"GET /a  b HTTP/1.1\"  200 512 \"-\"  \"curl\"";
+        w.println("  access.log:7: expected a quote at column 54, a long message that wraps");
+        ProsePrintWriter.printlnVerbatim(w, logLine);
+        w.println("after");
+        w.flush();
+        assertThat(sink.toString()).isEqualTo("  access.log:7: expected a quote at\n    column 54, a long message that wraps\n"
+                + logLine + "\nafter\n");
+        StringWriter plain = new StringWriter();
+        ProsePrintWriter.printlnVerbatim(new PrintWriter(plain), "as is");
+        assertThat(plain.toString()).isEqualTo("as is" + System.lineSeparator());
     }
 
     @Test

@@ -1,0 +1,34 @@
+package io.ngxtime.cli.render;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/** A {@link PrintWriter} over a {@link ProseWrappingWriter}, which can also write a line that is not to be wrapped. */
+public final class ProsePrintWriter extends PrintWriter {
+    private final ProseWrappingWriter wrapping;
+
+    public ProsePrintWriter(ProseWrappingWriter wrapping) {
+        super(wrapping);
+        this.wrapping = wrapping;
+    }
+
+    /** Writes {@code text} on a line of its own, unbroken: a line of the log, whose columns messages count. */
+    public void printlnVerbatim(String text) {
+        synchronized (lock) {
+            try {
+                wrapping.writeVerbatimLine(text);
+            } catch (IOException e) {
+                setError();
+            }
+        }
+    }
+
+    /** {@code text} on a line of its own, unbroken when {@code out} wraps prose. */
+    public static void printlnVerbatim(PrintWriter out, String text) {
+        if (out instanceof ProsePrintWriter prose) {
+            prose.printlnVerbatim(text);
+        } else {
+            out.println(text);
+        }
+    }
+}
