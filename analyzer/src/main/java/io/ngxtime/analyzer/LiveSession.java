@@ -322,11 +322,7 @@ public final class LiveSession {
         // deleted below once the followers are stopped; one a kill -9 leaves behind, the next run removes
         TempQueue temporary = null;
         if (dir == null) {
-            try {
-                temporary = TempQueue.createClosedByOwner();
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
-            }
+            temporary = TempQueue.createClosedByOwner();
             dir = temporary.dir();
         }
         LiveClock clock = request.clock();

@@ -52,16 +52,20 @@ final class TempQueue implements AutoCloseable {
 
     /** @throws UncheckedIOException when no temporary directory can be made (its one line as the message) */
     static TempQueue create() {
-        return create(true);
+        try {
+            return create(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary queue: " + IoErrorText.describe(e), e);
+        }
     }
 
     /**
      * A temporary queue that only {@link #close} deletes, for a run that stops its writers first on every way
      * out, Ctrl-C included (tail): a shutdown hook would delete the queue under writers still running.
      *
-     * @throws UncheckedIOException when no temporary directory can be made (its one line as the message)
+     * @throws IOException when no temporary directory can be made
      */
-    static TempQueue createClosedByOwner() {
+    static TempQueue createClosedByOwner() throws IOException {
         return create(false);
     }
 
@@ -69,7 +73,7 @@ final class TempQueue implements AutoCloseable {
      * Makes the directory, locks it, then sweeps: in one critical section per JVM, so that no sweep of this JVM
      * ever opens (and so unlocks) the lock file of a queue of this JVM being made.
      */
-    private static synchronized TempQueue create(boolean deleteAtExit) {
+    private static synchronized TempQueue create(boolean deleteAtExit) throws IOException {
         Path root = Path.of(System.getProperty("java.io.tmpdir"));
         Path dir = null;
         FileChannel channel = null;
@@ -88,10 +92,7 @@ final class TempQueue implements AutoCloseable {
                 TempDirectories.deleteTree(dir);
                 LIVE.remove(dir);
             }
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot create a temporary queue: " + IoErrorText.describe(io), io);
-            }
-            throw (RuntimeException) e;
+            throw e;
         }
     }
 

@@ -5,6 +5,7 @@ import io.ngxtime.analyzer.record.Request;
 import io.ngxtime.analyzer.record.TimeWindow;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /** Reads requests back from a record store, seeking to the window's start. */
 public final class QueueRequestSource implements RequestSource {
@@ -21,18 +22,34 @@ public final class QueueRequestSource implements RequestSource {
         this.fromIndex = fromIndex;
     }
 
-    /** Seeks to each window in turn: the batches between windows are not read. */
+    /**
+     * One seek, to the first window's start, then one pass to the queue's end (batches are not time-ordered across
+     * inputs, so none can be passed over after it): a batch is decoded when a window overlaps its times, a request
+     * taken when a window holds it. The batches outside every window are read no further than their headers.
+     */
     @Override
     public void forEach(List<TimeWindow> windows, Consumer<Request> consumer) {
-        for (TimeWindow w : windows) {
-            forEach(w, consumer);
+        if (windows.isEmpty()) {
+            return;
         }
+        read(windows.get(0), (from, to) -> windows.stream().anyMatch(w -> w.overlaps(from, to)),
+                t -> windows.stream().anyMatch(w -> w.contains(t)), consumer);
     }
 
     @Override
     public void forEach(TimeWindow window, Consumer<Request> consumer) {
-        long start = window.hasStart() ? store.seek(window.fromMillis()) : -1;
-        if (window.hasStart() && start < 0) {
+        read(window, window::overlaps, window::contains, consumer);
+    }
+
+    /** Times {@code from} to {@code to} (a batch's) may hold a request wanted. */
+    private interface Overlap {
+        boolean test(long from, long to);
+    }
+
+    /** The requests {@code wanted} takes, in the order stored, of the batches from {@code first}'s start on. */
+    private void read(TimeWindow first, Overlap overlaps, LongPredicate wanted, Consumer<Request> consumer) {
+        long start = first.hasStart() ? store.seek(first.fromMillis()) : -1;
+        if (first.hasStart() && start < 0) {
             return;
         }
         if (fromIndex >= 0) {
@@ -46,9 +63,9 @@ public final class QueueRequestSource implements RequestSource {
                 reader.moveTo(start);
             }
             while (true) {
-                // unreadable, or no request of this batch is in the window: not read further than its header
+                // unreadable, or no request of this batch is wanted: not read further than its header
                 RecordStore.BatchReader.Read read = reader.next(range -> range != null && range[0] != Long.MAX_VALUE
-                        && window.overlaps(range[0], range[1]));
+                        && overlaps.test(range[0], range[1]));
                 if (read == RecordStore.BatchReader.Read.END) {
                     break;
                 }
@@ -62,7 +79,7 @@ public final class QueueRequestSource implements RequestSource {
                 for (int i = 0; i < b.size(); i++) {
                     Request r = b.request(i);
                     long t = r.timeMillis();
-                    if (t >= 0 && window.contains(t)) {
+                    if (t >= 0 && wanted.test(t)) {
                         consumer.accept(r);
                     }
                 }

@@ -556,33 +556,11 @@ public final class RecordStore implements Closeable {
         }
     }
 
-    /**
-     * The cycles of a temporary queue as last listed, with the last index they were listed at: only this run writes
-     * such a queue, and nothing but an append changes it, so the peak passes' seeks (one per span, each listing
-     * the cycles and counting each one's batches by a scan: 22-46 ms for 14 cycles of 2M lines) list them once.
-     */
-    private volatile CycleList temporaryCycles;
-
-    private record CycleList(long lastIndex, List<long[]> cycles) {
-    }
-
-    /** Per roll cycle: {cycle, first index, excerpts}. Not to be changed by the caller. */
+    /** Per roll cycle: {cycle, first index, excerpts}. */
     private List<long[]> cycles() {
-        if (appendedBytesClock == null) {
-            return listCycles(queue.lastIndex());
-        }
-        long last = queue.lastIndex();
-        CycleList listed = temporaryCycles;
-        if (listed == null || listed.lastIndex() != last) {
-            listed = new CycleList(last, listCycles(last));
-            temporaryCycles = listed;
-        }
-        return listed.cycles();
-    }
-
-    private List<long[]> listCycles(long last) {
         RollingChronicleQueue q = (RollingChronicleQueue) queue;
         List<long[]> out = new ArrayList<>();
+        long last = queue.lastIndex();
         if (last < 0 || queue.firstIndex() == Long.MAX_VALUE) {
             return out;
         }

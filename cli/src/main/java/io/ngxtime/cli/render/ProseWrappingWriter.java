@@ -29,9 +29,8 @@ public final class ProseWrappingWriter extends Writer {
         for (int i = off; i < off + len; i++) {
             char c = cbuf[i];
             if (c == '\n') {
-                out.write(wrap(line.toString(), width));
+                writePending();
                 out.write('\n');
-                line.setLength(0);
             } else {
                 line.append(c);
             }
@@ -43,21 +42,23 @@ public final class ProseWrappingWriter extends Writer {
      * whose columns a message counts, is never broken. {@link ProsePrintWriter#printlnVerbatim} calls it.
      */
     void writeVerbatimLine(String text) throws IOException {
-        if (line.length() > 0) {
-            out.write(wrap(line.toString(), width));
-            line.setLength(0);
-        }
+        writePending();
         out.write(text);
         out.write(System.lineSeparator());
     }
 
     @Override
     public void flush() throws IOException {
-        if (line.length() > 0) { // a line flushed before its end is written as it is so far
+        writePending(); // a line flushed before its end is written as it is so far
+        out.flush();
+    }
+
+    /** Writes the line gathered so far, wrapped, and starts a new one. */
+    private void writePending() throws IOException {
+        if (line.length() > 0) {
             out.write(wrap(line.toString(), width));
             line.setLength(0);
         }
-        out.flush();
     }
 
     @Override
