@@ -439,7 +439,7 @@ public final class LiveSession {
         }
         if (queueGone != null) {
             throw new QueueUnwritableException("cannot write queue " + queueGone.queueDir + ": its directory was removed"
-                    + " (or replaced) while tail was running; the records in it are lost", null);
+                    + " (or replaced, or emptied) while tail was running; the records in it are lost", null);
         }
     }
 

@@ -121,7 +121,24 @@ class TailFaultsTest {
 
         assertThat(tail.awaitExit()).as(tail.err().toString()).isEqualTo(ExitCode.IO);
         assertThat(tail.err().toString().strip().lines().toList()).containsExactly("ngxtime: cannot write queue " + q
-                + ": its directory was removed (or replaced) while tail was running; the records in it are lost");
+                + ": its directory was removed (or replaced, or emptied) while tail was running; the records in it are lost");
+    }
+
+    @Test
+    void tailQueue_queueDirectoryEmptiedWhileRunning_oneClearLine_exit74_noHang() throws Exception {
+        Path log = dir.resolve("access.log");
+        Path q = dir.resolve("q");
+        Files.write(log, lines(0, 50));
+        Running tail = Running.start(log, q, 120);
+        try (java.util.stream.Stream<Path> files = Files.list(q)) {
+            for (Path f : files.toList()) {
+                Files.delete(f); // the directory stays: an rm -r that lost a race with the next cycle's file
+            }
+        }
+
+        assertThat(tail.awaitExit()).as(tail.err().toString()).isEqualTo(ExitCode.IO);
+        assertThat(tail.err().toString().strip().lines().toList()).containsExactly("ngxtime: cannot write queue " + q
+                + ": its directory was removed (or replaced, or emptied) while tail was running; the records in it are lost");
     }
 
     @Test

@@ -37,6 +37,13 @@ public final class RecordStore implements Closeable {
     private final Path dir;
     /** The directory's file key when opened: another one (or none) means it was removed or replaced. */
     private final Object dirKey;
+    /**
+     * The file key of Chronicle's {@value #METADATA_FILE} when opened (null when there was none): Chronicle
+     * makes it with the queue and never replaces it, so its absence means the directory was emptied, or was
+     * being removed when something created a file in it (an {@code rm -r} racing the next cycle's file
+     * leaves the directory behind, holding that one file).
+     */
+    private final Object metadataKey;
     private final ChronicleQueue queue;
     /** Free bytes on the queue's device; replaceable in tests to play a full disk. */
     private java.util.function.LongSupplier usableSpace;
@@ -56,7 +63,16 @@ public final class RecordStore implements Closeable {
     private RecordStore(Path dir, ChronicleQueue queue) throws IOException {
         this.dir = dir;
         this.queue = queue;
-        this.dirKey = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        this.dirKey = fileKey(dir);
+        Path metadata = dir.resolve(METADATA_FILE);
+        this.metadataKey = Files.exists(metadata) ? fileKey(metadata) : null;
+    }
+
+    /** Chronicle's table store of a queue: its directory listing, named readers' positions, the write lock. */
+    static final String METADATA_FILE = "metadata.cq4t";
+
+    private static Object fileKey(Path p) throws IOException {
+        return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     /**
@@ -292,27 +308,27 @@ public final class RecordStore implements Closeable {
     }
 
     /**
-     * Whether the queue's directory is still the one opened. A removed (or replaced) directory goes
-     * unnoticed by the queue itself: its files stay mapped, appends succeed into files nobody can open
-     * again, and readers see nothing new.
+     * Whether the queue's directory is still the one opened, holding the metadata file it held then. A
+     * removed, replaced or emptied directory goes unnoticed by the queue itself: its files stay mapped,
+     * appends succeed into files nobody can open again, and readers see nothing new. Two {@code stat}s.
      */
     public boolean isPresent() {
         try {
-            return java.util.Objects.equals(dirKey,
-                    Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+            return java.util.Objects.equals(dirKey, fileKey(dir))
+                    && (metadataKey == null || metadataKey.equals(fileKey(dir.resolve(METADATA_FILE))));
         } catch (IOException e) {
             return false;
         }
     }
 
     /**
-     * Checks {@link #isPresent()} (one {@code stat}); every {@link #append} does.
+     * Checks {@link #isPresent()}; every {@link #append} does.
      *
      * @throws IOException starting with "cannot append" when the directory was removed or replaced
      */
     public void requirePresent() throws IOException {
         if (!isPresent()) {
-            throw new IOException("cannot append to queue " + dir + ": its directory was removed (or replaced)"
+            throw new IOException("cannot append to queue " + dir + ": its directory was removed (or replaced, or emptied)"
                     + " while it was open; what was appended since is lost with it");
         }
     }

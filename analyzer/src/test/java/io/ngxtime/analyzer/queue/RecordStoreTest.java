@@ -11,6 +11,7 @@ import io.ngxtime.grammar.LogFormat;
 import io.ngxtime.grammar.LogRecord;
 import io.ngxtime.grammar.ParseError;
 import io.ngxtime.grammar.Preset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +165,38 @@ class RecordStoreTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, n))
                     .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("cannot append to queue " + q)
                     .hasMessageContaining("removed");
+        }
+    }
+
+    @Test
+    void append_afterTheQueueDirectoryWasEmptied_orLostItsMetadataToARacingRemoval_fails() throws Exception {
+        Path q = dir.resolve("q");
+        BatchEncoder enc = new BatchEncoder(TIMING);
+        int n = enc.finish(List.of(), Long.MIN_VALUE);
+        byte[] batch = java.util.Arrays.copyOf(enc.encoded(), n);
+        try (RecordStore store = RecordStore.open(q)) {
+            store.append(batch, n);
+            // what an rm -r leaves when the next cycle's file is created between its listing and its rmdir
+            Files.delete(q.resolve(RecordStore.METADATA_FILE));
+            Files.writeString(q.resolve("20261206-0100X.cq4"), "");
+            assertThat(Files.isDirectory(q)).isTrue();
+            assertThat(store.isPresent()).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, n))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("emptied");
+        }
+        try (RecordStore store = RecordStore.open(dir.resolve("q2"))) {
+            store.append(batch, n);
+            try (var files = Files.list(dir.resolve("q2"))) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            assertThat(store.isPresent()).as("emptied").isFalse();
+        }
+        try (RecordStore store = RecordStore.open(dir.resolve("q3"))) {
+            store.append(batch, n);
+            store.append(batch, n);
+            assertThat(store.isPresent()).as("untouched, after appends").isTrue();
         }
     }
 
