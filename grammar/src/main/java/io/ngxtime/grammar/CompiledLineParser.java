@@ -15,7 +15,8 @@ import java.util.Set;
  * ("How a line is read").
  */
 final class CompiledLineParser implements LineParser {
-    private static final FieldKind[] KINDS = FieldKind.values();
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final Set<String> PATH_VARIABLES = Set.of("uri", "request_uri", "document_uri");
     private static final int STOP_NONE = 0;
     private static final int STOP_DIGIT_OR_DASH = 1;
@@ -62,6 +63,15 @@ final class CompiledLineParser implements LineParser {
     private final byte[][] literal;
     /** Bytes of a literal that must be there: all but the trailing whitespace of the format's last part. */
     private final int[] literalMin;
+    /**
+     * A literal of up to 16 bytes as two little-endian words (its first eight bytes and its last eight, which
+     * overlap when it is shorter than 16), with the masks that keep only its bytes: matched with two word
+     * compares where the line's array holds eight bytes from each. Longer literals are matched byte by byte.
+     */
+    private final long[] literalHead;
+    private final long[] literalHeadMask;
+    private final long[] literalTail;
+    private final int[] literalLength;
     private final int[] variableIndex;
     /** The literal right after a variable, or null; {@link #stopMin} as for {@link #literalMin}. */
     private final byte[][] stop;
@@ -107,6 +117,10 @@ final class CompiledLineParser implements LineParser {
         choice = new boolean[n];
         literal = new byte[n][];
         literalMin = new int[n];
+        literalHead = new long[n];
+        literalHeadMask = new long[n];
+        literalTail = new long[n];
+        literalLength = new int[n];
         variableIndex = new int[n];
         stop = new byte[n][];
         stopMin = new int[n];
@@ -129,6 +143,15 @@ final class CompiledLineParser implements LineParser {
                 op[i] = OP_LITERAL;
                 literal[i] = l.text().getBytes(StandardCharsets.UTF_8);
                 literalMin[i] = requiredBytes(l, i == n - 1);
+                byte[] lit = literal[i];
+                literalLength[i] = lit.length;
+                for (int k = 0; k < Math.min(8, lit.length); k++) {
+                    literalHead[i] |= (lit[k] & 0xffL) << (8 * k);
+                    literalHeadMask[i] |= 0xffL << (8 * k);
+                }
+                for (int k = Math.max(0, lit.length - 8); k < lit.length; k++) {
+                    literalTail[i] |= (lit[k] & 0xffL) << (8 * (k - (lit.length - 8)));
+                }
                 variableIndex[i] = -1;
             } else {
                 FormatPart.Variable v = (FormatPart.Variable) p;
@@ -279,6 +302,10 @@ final class CompiledLineParser implements LineParser {
                     ends[vi] = q;
                     i++;
                     p = q;
+                    if (i < steps && op[i] == OP_LITERAL && (q = matchLiteral(i, p)) >= 0) {
+                        i++; // the literal after it, matched here rather than on the next turn
+                        p = q;
+                    }
                     continue;
                 } else if (o == OP_CHOICE || o == OP_ADDRESS) {
                     q = firstEnd(i, p);
@@ -307,6 +334,12 @@ final class CompiledLineParser implements LineParser {
                         ends[vi] = q;
                         i++;
                         p = q;
+                        if (i < steps && op[i] == OP_LITERAL && (q = matchLiteral(i, p)) >= 0) {
+                            // the literal after a typed value, matched here rather than on the next turn (which
+                            // matches it again when it does not match, and goes back)
+                            i++;
+                            p = q;
+                        }
                         continue;
                     }
                     fail(p);
@@ -370,8 +403,17 @@ final class CompiledLineParser implements LineParser {
     }
 
     private int matchLiteral(int step, int p) {
+        int n = literalLength[step];
+        byte[] b = this.b;
+        if (p + n <= to && n <= 16 && p + 8 <= b.length) {
+            // whole words: the first eight bytes masked, then for a literal longer than eight its last
+            // eight (from p + n - 8, after p); a mismatch goes on byte by byte to say where it is
+            if ((((long) LONGS.get(b, p)) & literalHeadMask[step]) == literalHead[step]
+                    && (n <= 8 || (long) LONGS.get(b, p + n - 8) == literalTail[step])) {
+                return p + n;
+            }
+        }
         byte[] lit = literal[step];
-        int n = lit.length;
         if (p + n <= to) {
             int k = 0;
             while (k < n && b[p + k] == lit[k]) {
@@ -469,7 +511,7 @@ final class CompiledLineParser implements LineParser {
             case OP_MSEC:
                 return msec(b, p, to, r);
             case OP_LIST:
-                return list(KINDS[kind[step]], step, b, p, to, r.listByKind[kind[step]]);
+                return list(kind[step], step, b, p, to, r.listByKind[kind[step]]);
             default:
                 throw new AssertionError(o);
         }
@@ -902,7 +944,7 @@ final class CompiledLineParser implements LineParser {
 
     // ------------------------------------------------------------------ upstream lists
 
-    private int list(FieldKind k, int step, byte[] b, int p, int to, UpstreamList out) {
+    private int list(int k, int step, byte[] b, int p, int to, UpstreamList out) {
         out.clear();
         int group = 0;
         int q = element(k, step, b, p, to, out, group);
@@ -932,22 +974,28 @@ final class CompiledLineParser implements LineParser {
         }
     }
 
-    private int element(FieldKind k, int step, byte[] b, int p, int to, UpstreamList out, int group) {
+    private static final int UPSTREAM_ADDR = FieldKind.UPSTREAM_ADDR.ordinal();
+    private static final int UPSTREAM_STATUS = FieldKind.UPSTREAM_STATUS.ordinal();
+    private static final int UPSTREAM_RESPONSE_LENGTH = FieldKind.UPSTREAM_RESPONSE_LENGTH.ordinal();
+
+    /** One element of a list of kind {@code k} (a {@link FieldKind} ordinal: ints, no enum switch per element). */
+    private int element(int k, int step, byte[] b, int p, int to, UpstreamList out, int group) {
         int q;
-        switch (k) {
-            case UPSTREAM_ADDR -> {
-                q = p;
-                while (q < to && b[q] != ' ' && b[q] != ',' && !stopsAt(step, q)) {
-                    q++;
-                }
-                if (q == p) {
-                    return -1;
-                }
-                scratch = -1;
+        if (k == UPSTREAM_ADDR) {
+            q = p;
+            while (q < to && b[q] != ' ' && b[q] != ',' && !stopsAt(step, q)) {
+                q++;
             }
-            case UPSTREAM_STATUS -> q = statusCode(b, p, to);
-            case UPSTREAM_RESPONSE_LENGTH -> q = count(b, p, to);
-            default -> q = seconds(b, p, to);
+            if (q == p) {
+                return -1;
+            }
+            scratch = -1;
+        } else if (k == UPSTREAM_STATUS) {
+            q = statusCode(b, p, to);
+        } else if (k == UPSTREAM_RESPONSE_LENGTH) {
+            q = count(b, p, to);
+        } else {
+            q = seconds(b, p, to);
         }
         if (q >= 0) {
             out.add(scratch, p, q, group);

@@ -249,4 +249,36 @@ class CompiledLineParserTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.requestTimeMicros()).isEqualTo(500_000);
     }
+
+    /**
+     * Literals are compared a word at a time where the line's array has eight bytes to read (bytes past the
+     * line's end are masked off): every length up to past two words, the line inside a larger array with other
+     * bytes after it or ending the array, each byte of the literal changed in turn (refused, and the diagnosis
+     * points at that byte, as the byte-by-byte comparison does).
+     */
+    @Test
+    void parse_literalsOfEveryLength_matchWholeWordsAndPointAtTheFirstDifferentByte() {
+        String chars = "=ab[c] d-e:f g=h]i[j k"; // not a name character first: it would lengthen $status
+        for (int n = 1; n <= chars.length(); n++) {
+            String lit = chars.substring(0, n);
+            LogFormat f = LogFormats.compile("$status" + lit + "$request_time");
+            LineParser parser = f.newParser();
+            LogRecord r = f.newRecord();
+            byte[] line = ("200" + lit + "0.5").getBytes(StandardCharsets.US_ASCII);
+            for (String after : new String[] {"", "0.5 and more bytes after the line's end"}) {
+                byte[] buf = ("##" + "200" + lit + "0.5" + after).getBytes(StandardCharsets.US_ASCII);
+                assertThat(parser.parse(buf, 2, 2 + line.length, r)).as("literal '%s', then '%s'", lit, after).isTrue();
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.requestTimeMicros()).isEqualTo(500_000);
+                for (int k = 0; k < n; k++) {
+                    byte[] changed = buf.clone();
+                    changed[2 + 3 + k] = '#';
+                    assertThat(parser.parse(changed, 2, 2 + line.length, r)).as("literal '%s' byte %d changed", lit, k).isFalse();
+                    assertThat(parser.failedAt()).as("literal '%s' byte %d changed", lit, k).isEqualTo(2 + 3 + k);
+                }
+                byte[] cut = java.util.Arrays.copyOf(buf, 2 + 3 + n - 1); // the line ends inside the literal
+                assertThat(parser.parse(cut, 2, cut.length, r)).as("literal '%s' cut", lit).isFalse();
+            }
+        }
+    }
 }
