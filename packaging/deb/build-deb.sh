@@ -2,12 +2,12 @@
 # Builds the Debian package of ngxtime with its own Java runtime: called by `mvn -P deb package` (cli/pom.xml)
 # after the runnable jar is built, as build-deb.sh VERSION JAR PICOCLI_CODEGEN_JAR TARGET_DIR [XZ_LEVEL]. Writes
 # TARGET_DIR/ngxtime_VERSION_ARCH.deb, compressed with xz at XZ_LEVEL (0-9, default 6: 29 MB for 90 s of
-# processor time; CI takes 1: a few MB more, a minute less). Needs the JDK's jlink and jpackage, dpkg-deb, asciidoctor (the man
+# processor time; CI takes 1: a few MB more, a minute less). Needs the JDK's jlink, dpkg-deb, asciidoctor (the man
 # pages) and unshare (the class-data-sharing archive, below); nothing from the network.
 #
 # What the package installs:
-#   /opt/ngxtime/                the jpackage application image: bin/ngxtime (the native launcher), lib/app/ (the
-#                                jar, its launcher configuration and its CDS archive), lib/runtime/ (the jlink'd JDK)
+#   /opt/ngxtime/                the application: bin/ngxtime (the launcher, a shell script), lib/app/ (the jar and
+#                                its CDS archive), lib/runtime/ (the jlink'd JDK)
 #   /usr/bin/ngxtime             a link to /opt/ngxtime/bin/ngxtime
 #   /usr/share/man/man1/         ngxtime(1) and one page per command (ngxtime-report(1), ...)
 #   /usr/share/bash-completion/completions/ngxtime, /usr/share/zsh/vendor-completions/_ngxtime
@@ -24,7 +24,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 install_dir=/opt/ngxtime
 
-for tool in jlink jpackage dpkg-deb asciidoctor unshare; do
+for tool in jlink dpkg-deb asciidoctor unshare; do
   command -v "$tool" >/dev/null || {
     echo "build-deb: $tool is needed (Debian: apt-get install openjdk-17-jdk-headless dpkg-dev asciidoctor util-linux)" >&2
     exit 69
@@ -55,17 +55,17 @@ jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --
 rm -f "$work/runtime/lib/libawt_xawt.so" "$work/runtime/lib/libjawt.so" \
   "$work/runtime/lib/libsplashscreen.so" "$work/runtime/lib/libjsound.so"
 
-# --- the application image: the native launcher with the JVM flags --------------------------------------------
-# jpackage's launcher starts the main class with the jar on the class path, so the manifest's Add-Opens and
-# Add-Exports do not apply (docs/jvm-flags.md): the same flags are given here. The options of jpackage's launcher
-# are fixed and come after JAVA_TOOL_OPTIONS, so none is given that a user must be able to change: no collector
-# and no -Xmx (JAVA_TOOL_OPTIONS chooses them; the service unit gives tail the serial collector and 192 MB). The
-# heap is bounded through -XX:MaxRAM instead, which only sets the JVM's defaults: 768 MB of "machine" gives a
-# 192 MB heap (a quarter), what the checkout's launcher gives tail, and the serial collector (a machine under
-# 1,792 MB); an -Xmx or -XX:+Use...GC in JAVA_TOOL_OPTIONS still wins. A report of 10M lines then stays under
-# 300 MB resident (279-280 MB; 2M lines 5.4-6.9 s, 211-225 MB), where without it a report of 2M lines took
-# 8.5 s and 366-415 MB, with G1 and an unbounded heap (docs/jvm-flags.md). And the client compiler alone, as the checkout's launcher uses for
-# inputs up to 2 GB (docs/performance.md: at 10M lines the two compilers were even).
+# --- the application: the runtime, the jar and the launcher with the JVM flags ---------------------------------
+# The launcher starts the main class with the jar on the class path, so the manifest's Add-Opens and Add-Exports do
+# not apply (docs/jvm-flags.md): the same flags are given here. They come after JAVA_TOOL_OPTIONS (the JVM reads that
+# first, and the command line wins), so none is given that a user must be able to change: no collector and no -Xmx
+# (JAVA_TOOL_OPTIONS chooses them; the service unit gives tail the serial collector and 192 MB). The heap is
+# bounded through -XX:MaxRAM instead, which only sets the JVM's defaults: 768 MB of "machine" gives a 192 MB heap (a
+# quarter), what the checkout's launcher gives tail, and the serial collector (a machine under 1,792 MB); an -Xmx or
+# -XX:+Use...GC in JAVA_TOOL_OPTIONS still wins. A report of 10M lines then stays under 300 MB resident (279-280 MB;
+# 2M lines 5.4-6.9 s, 211-225 MB), where without it a report of 2M lines took 8.5 s and 366-415 MB, with G1 and an
+# unbounded heap (docs/jvm-flags.md). And the client compiler alone, as the checkout's launcher uses for inputs up
+# to 2 GB (docs/performance.md: at 10M lines the two compilers were even).
 module_flags=(
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
@@ -75,25 +75,40 @@ module_flags=(
 java_flags=("${module_flags[@]}"
   -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true -Djava.awt.headless=true
   -XX:MaxRAM=768m -XX:TieredStopAtLevel=1)
-jar_name="$(basename "$jar")"
-mkdir -p "$work/input"
-java "$here/StoredJar.java" "$jar" "$work/input/$jar_name"
-step "jpackage: application image"
-jpackage --type app-image --name ngxtime --dest "$work/image" --input "$work/input" \
-  --main-jar "$jar_name" --main-class io.ngxtime.cli.Main --runtime-image "$work/runtime" \
-  --app-version "${version%%-*}" \
-  --description "nginx access-log analyzer built around timing" \
-  --java-options "${java_flags[*]} -XX:SharedArchiveFile=\$APPDIR/ngxtime.jsa -Xshare:auto"
+step "application: runtime, jar and launcher"
 app="$work/image/ngxtime"
+mkdir -p "$app/bin" "$app/lib/app"
+mv "$work/runtime" "$app/lib/runtime"
+java "$here/StoredJar.java" "$jar" "$app/lib/app/ngxtime.jar"
+# A shell script, not jpackage's native launcher: that one asked rpm and then dpkg which package owns it, twice, on
+# every start (JDK 17's Linux launcher), 0.3 s of dpkg reading its database before each run: a report of 1,000 lines
+# took 0.73-0.77 s through it and 0.40-0.42 s from the same java command line (docs/performance.md, "Start-up").
+# /usr/bin/ngxtime is a link to it: readlink -f finds the application wherever the tree is (dpkg -x unpacks it
+# elsewhere). exec: the JVM takes the shell's process, its signals and its exit code.
+{
+  echo '#!/bin/sh'
+  echo '# ngxtime as its Debian package installs it (packaging/deb/build-deb.sh): the package'"'"'s own Java runtime with the'
+  echo '# JVM flags ngxtime needs (docs/jvm-flags.md). Other JVM options go in JAVA_TOOL_OPTIONS (an -Xmx there wins).'
+  echo 'self=$(PATH=/usr/bin:/bin:$PATH readlink -f -- "$0") || exit 70 # readlink: coreutils, on every Debian system'
+  echo 'app=${self%/bin/*}'
+  printf 'exec "$app/lib/runtime/bin/java" \\\n'
+  printf '  %s \\\n' "${java_flags[@]}"
+  printf '  -Dngxtime.launcher=deb -XX:SharedArchiveFile="$app/lib/app/ngxtime.jsa" -Xshare:auto \\\n'
+  printf '  -cp "$app/lib/app/ngxtime.jar" io.ngxtime.cli.Main "$@"\n'
+} >"$app/bin/ngxtime"
+chmod 755 "$app/bin/ngxtime"
+jar_name=ngxtime.jar
 
 # --- class-data sharing: the classes a small report loads, parsed and verified once, at build time ------------
 # Java 17 uses an application CDS archive only when the class path is the very one it was dumped with (no
 # relocation before Java 18): the archive is dumped with the image mounted where the package installs it,
 # in a private mount namespace (unshare, as an unprivileged user too), so the build touches no system directory.
+# The training run is the checkout launcher's (io.ngxtime.cli.StartupTraining: reports as text and as JSON, the
+# report's help, a report through a temporary queue), so that a JSON report finds its classes in the archive too.
 step "class-data sharing: training run and archive"
 "$app/lib/runtime/bin/java" "${java_flags[@]}" -XX:DumpLoadedClassList="$work/classes.lst" \
-  -cp "$app/lib/app/$jar_name" io.ngxtime.cli.Main report "$root/testdata/samples/timing-small.log" \
-  >/dev/null 2>"$work/training.log"
+  -Dngxtime.startupTraining=true -cp "$app/lib/app/$jar_name" io.ngxtime.cli.Main >/dev/null 2>"$work/training.log" \
+  || { cat "$work/training.log" >&2; echo "build-deb: the training run failed" >&2; exit 70; }
 dump_command=$(printf '%q ' "$install_dir/lib/runtime/bin/java" "${java_flags[@]}" -Xshare:dump \
   -XX:SharedClassListFile="$work/classes.lst" -XX:SharedArchiveFile="$install_dir/lib/app/ngxtime.jsa" \
   -cp "$install_dir/lib/app/$jar_name")

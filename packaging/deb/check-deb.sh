@@ -52,6 +52,17 @@ actual_version="$(run --version)" || fail "ngxtime --version exited $?"
 [ "$actual_version" = "$expected_version" ] || fail "--version: '$actual_version', the jar says '$expected_version'"
 ok "ngxtime --version: $actual_version"
 
+# the launcher starts the runtime and nothing else: jpackage's native launcher asked rpm and dpkg which package owns
+# it on every start (0.3 s of a 0.75 s small report); a dpkg or rpm on the PATH would now record being asked
+for tool in dpkg rpm dpkg-query; do
+  printf '#!/bin/sh\necho "$0 $*" >>%q\n' "$scratch/asked" >"$nojava/$tool"
+  chmod +x "$nojava/$tool"
+done
+run --version >/dev/null || fail "ngxtime --version exited $?"
+[ ! -e "$scratch/asked" ] || fail "the launcher ran a package manager: $(cat "$scratch/asked")"
+rm -f "$nojava/dpkg" "$nojava/rpm" "$nojava/dpkg-query"
+ok "the launcher starts the runtime directly (no dpkg or rpm query)"
+
 sample="$samples/timing-small.log"
 java -jar "$jar" report "$sample" --json >"$scratch/jar.json" 2>/dev/null
 run report "$sample" --json >"$scratch/deb.json" 2>"$scratch/err" || fail "report exited $?: $(cat "$scratch/err")"
@@ -80,6 +91,12 @@ service_opts="$(sed -n 's/^Environment="JAVA_TOOL_OPTIONS=\(.*\)"$/\1/p' "$root/
 [ -n "$service_opts" ] || fail "no JAVA_TOOL_OPTIONS in the service unit"
 [ "$(heap "$service_opts")" = 201326592 ] || fail "the service unit's options ($service_opts) gave a heap of '$(heap "$service_opts")' bytes"
 ok "the heap: 192 MB by default, 512 MB with JAVA_TOOL_OPTIONS=-Xmx512m, 192 MB with the service unit's options"
+# a heap too small: one line that names the variable the package reads (the launcher says it is the package's)
+oom="$(env -i HOME="$scratch" LANG=C.UTF-8 PATH="$nojava" JAVA_TOOL_OPTIONS=-Xmx6m "$root/usr/bin/ngxtime" report "$sample" \
+  --json 2>&1 >/dev/null | grep -v '^Picked up JAVA_TOOL_OPTIONS' || true)"
+grep -q '^ngxtime: out of memory: .* give it more with JAVA_TOOL_OPTIONS=-Xmx1g$' <<<"$oom" \
+  || fail "out of memory with JAVA_TOOL_OPTIONS=-Xmx6m said: $oom"
+ok "out of memory: one line naming JAVA_TOOL_OPTIONS"
 
 # charts (AWT, headless, fonts) and the Prometheus exporter (jdk.httpserver)
 run week "$sample" --out "$scratch/week.png" >/dev/null 2>"$scratch/err" || fail "week exited $?: $(cat "$scratch/err")"

@@ -24,8 +24,8 @@ public final class Main {
             code = Cli.commandLine(out, err, Terminal.system(), args).execute(args);
         } catch (OutOfMemoryError e) {
             // the launcher gives a bounded heap (docs/performance.md); say how to give more, not a stack trace
-            // the Debian package's launcher (jpackage: it sets jpackage.app-version) reads JAVA_TOOL_OPTIONS
-            String how = System.getProperty("jpackage.app-version") != null ? "JAVA_TOOL_OPTIONS" : "NGXTIME_JAVA_OPTS";
+            // the Debian package's launcher (packaging/deb/build-deb.sh: it sets ngxtime.launcher=deb) reads JAVA_TOOL_OPTIONS
+            String how = "deb".equals(System.getProperty("ngxtime.launcher")) ? "JAVA_TOOL_OPTIONS" : "NGXTIME_JAVA_OPTS";
             err.println("ngxtime: out of memory: the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MB) is too small for this run; give it more with " + how + "=-Xmx1g");
             code = 70;
