@@ -89,7 +89,7 @@ java "$here/StoredJar.java" "$jar" "$app/lib/app/ngxtime.jar"
   echo '#!/bin/sh'
   echo '# ngxtime as its Debian package installs it (packaging/deb/build-deb.sh): the package'"'"'s own Java runtime with the'
   echo '# JVM flags ngxtime needs (docs/jvm-flags.md). Other JVM options go in JAVA_TOOL_OPTIONS (an -Xmx there wins).'
-  echo 'self=$(PATH=/usr/bin:/bin:$PATH readlink -f -- "$0") || exit 70 # readlink: coreutils, on every Debian system'
+  echo 'self=$(PATH=/usr/bin:/bin${PATH:+:$PATH} readlink -f -- "$0") || exit 70 # readlink: coreutils, on every Debian system'
   echo 'app=${self%/bin/*}'
   printf 'exec "$app/lib/runtime/bin/java" \\\n'
   printf '  %s \\\n' "${java_flags[@]}"

@@ -94,7 +94,7 @@ ok "the heap: 192 MB by default, 512 MB with JAVA_TOOL_OPTIONS=-Xmx512m, 192 MB 
 # a heap too small: one line that names the variable the package reads (the launcher says it is the package's)
 oom="$(env -i HOME="$scratch" LANG=C.UTF-8 PATH="$nojava" JAVA_TOOL_OPTIONS=-Xmx6m "$root/usr/bin/ngxtime" report "$sample" \
   --json 2>&1 >/dev/null | grep -v '^Picked up JAVA_TOOL_OPTIONS' || true)"
-grep -q '^ngxtime: out of memory: .* give it more with JAVA_TOOL_OPTIONS=-Xmx1g$' <<<"$oom" \
+[ "$(wc -l <<<"$oom")" = 1 ] && grep -q '^ngxtime: out of memory: .* give it more with JAVA_TOOL_OPTIONS=-Xmx1g$' <<<"$oom" \
   || fail "out of memory with JAVA_TOOL_OPTIONS=-Xmx6m said: $oom"
 ok "out of memory: one line naming JAVA_TOOL_OPTIONS"
 

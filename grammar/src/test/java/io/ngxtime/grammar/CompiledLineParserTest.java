@@ -281,4 +281,29 @@ class CompiledLineParserTest {
             }
         }
     }
+
+    /**
+     * The word comparison reads only what is inside the line: a format's last literal whose trailing space a shipper
+     * trimmed still matches when the array goes on after the line (with the literal's missing byte, even), and a
+     * literal of bytes above 0x7f (UTF-8) is compared with their sign bits kept apart.
+     */
+    @Test
+    void parse_literalAtTheLineEndInsideALargerArray_andNonAsciiLiterals_matchAsBytes() {
+        LogFormat trailing = LogFormats.compile("$status=ab[c] ");
+        LineParser parser = trailing.newParser();
+        LogRecord r = trailing.newRecord();
+        byte[] buf = "##200=ab[c] 0.5 and more".getBytes(StandardCharsets.US_ASCII);
+        assertThat(parser.parse(buf, 2, 2 + "200=ab[c]".length(), r)).as("trailing space trimmed, array goes on").isTrue();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(parser.parse(buf, 2, 2 + "200=ab[".length(), r)).as("more than the trailing space missing").isFalse();
+
+        LogFormat utf8 = LogFormats.compile("$status é→ü $request_time");
+        parser = utf8.newParser();
+        r = utf8.newRecord();
+        byte[] line = "##200 é→ü 0.5 and more".getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(line, 2, 2 + "200 é→ü 0.5".getBytes(StandardCharsets.UTF_8).length, r)).isTrue();
+        assertThat(r.requestTimeMicros()).isEqualTo(500_000);
+        byte[] other = "##200 é→ö 0.5 and more".getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(other, 2, 2 + "200 é→ö 0.5".getBytes(StandardCharsets.UTF_8).length, r)).isFalse();
+    }
 }

@@ -151,12 +151,18 @@ class RecordStoreTest {
         }
     }
 
+    /** A batch of no records, exactly as long as its bytes. */
+    private static byte[] emptyBatch() {
+        BatchEncoder enc = new BatchEncoder(TIMING);
+        int n = enc.finish(List.of(), Long.MIN_VALUE);
+        return java.util.Arrays.copyOf(enc.encoded(), n);
+    }
+
     @Test
     void append_afterTheQueueDirectoryWasRemoved_fails_insteadOfWritingIntoFilesNobodyCanOpen() throws Exception {
         Path q = dir.resolve("q");
-        BatchEncoder enc = new BatchEncoder(TIMING);
-        int n = enc.finish(List.of(), Long.MIN_VALUE);
-        byte[] batch = java.util.Arrays.copyOf(enc.encoded(), n);
+        byte[] batch = emptyBatch();
+        int n = batch.length;
         try (RecordStore store = RecordStore.open(q)) {
             store.append(batch, n);
             assertThat(store.isPresent()).isTrue();
@@ -171,9 +177,8 @@ class RecordStoreTest {
     @Test
     void append_afterTheQueueDirectoryWasEmptied_orLostItsMetadataToARacingRemoval_fails() throws Exception {
         Path q = dir.resolve("q");
-        BatchEncoder enc = new BatchEncoder(TIMING);
-        int n = enc.finish(List.of(), Long.MIN_VALUE);
-        byte[] batch = java.util.Arrays.copyOf(enc.encoded(), n);
+        byte[] batch = emptyBatch();
+        int n = batch.length;
         try (RecordStore store = RecordStore.open(q)) {
             store.append(batch, n);
             // what an rm -r leaves when the next cycle's file is created between its listing and its rmdir
