@@ -160,48 +160,47 @@ class RecordStoreTest {
 
     @Test
     void append_afterTheQueueDirectoryWasRemoved_fails_insteadOfWritingIntoFilesNobodyCanOpen() throws Exception {
-        Path q = dir.resolve("q");
-        byte[] batch = emptyBatch();
-        int n = batch.length;
-        try (RecordStore store = RecordStore.open(q)) {
-            store.append(batch, n);
-            assertThat(store.isPresent()).isTrue();
-            io.ngxtime.analyzer.files.TempDirectories.deleteTree(q);
-            assertThat(store.isPresent()).isFalse();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, n))
-                    .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("cannot append to queue " + q)
-                    .hasMessageContaining("removed");
-        }
+        assertAppendRefusedAfter("removed", io.ngxtime.analyzer.files.TempDirectories::deleteTree);
     }
 
     @Test
     void append_afterTheQueueDirectoryWasEmptied_orLostItsMetadataToARacingRemoval_fails() throws Exception {
-        Path q = dir.resolve("q");
-        byte[] batch = emptyBatch();
-        int n = batch.length;
-        try (RecordStore store = RecordStore.open(q)) {
-            store.append(batch, n);
+        assertAppendRefusedAfter("race", q -> {
             // what an rm -r leaves when the next cycle's file is created between its listing and its rmdir
             Files.delete(q.resolve(RecordStore.METADATA_FILE));
             Files.writeString(q.resolve("20261206-0100X.cq4"), "");
-            assertThat(Files.isDirectory(q)).isTrue();
-            assertThat(store.isPresent()).isFalse();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, n))
-                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("emptied");
-        }
-        try (RecordStore store = RecordStore.open(dir.resolve("q2"))) {
-            store.append(batch, n);
-            try (var files = Files.list(dir.resolve("q2"))) {
+        });
+        assertAppendRefusedAfter("emptied", q -> {
+            try (var files = Files.list(q)) {
                 for (Path f : files.toList()) {
                     Files.delete(f);
                 }
             }
-            assertThat(store.isPresent()).as("emptied").isFalse();
-        }
-        try (RecordStore store = RecordStore.open(dir.resolve("q3"))) {
-            store.append(batch, n);
-            store.append(batch, n);
+        });
+        byte[] batch = emptyBatch();
+        try (RecordStore store = RecordStore.open(dir.resolve("untouched"))) {
+            store.append(batch, batch.length);
+            store.append(batch, batch.length);
             assertThat(store.isPresent()).as("untouched, after appends").isTrue();
+        }
+    }
+
+    private interface QueueRemoval {
+        void remove(Path queue) throws Exception;
+    }
+
+    /** A store appended to, then {@code removal} done to its directory: it is no longer present, and appends fail. */
+    private void assertAppendRefusedAfter(String name, QueueRemoval removal) throws Exception {
+        Path q = dir.resolve(name);
+        byte[] batch = emptyBatch();
+        try (RecordStore store = RecordStore.open(q)) {
+            store.append(batch, batch.length);
+            assertThat(store.isPresent()).isTrue();
+            removal.remove(q);
+            assertThat(store.isPresent()).as(name).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, batch.length)).as(name)
+                    .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("cannot append to queue " + q)
+                    .hasMessageContaining("removed (or replaced, or emptied)");
         }
     }
 
