@@ -154,8 +154,8 @@ public final class CompareCommand implements Callable<Integer> {
                 new CompareJsonRenderer().render(c, out);
             } else {
                 PrintWriter text = Terminal.of(spec).forProse(out); // prose wrapped at a terminal's width
-                new CompareTextRenderer(Terminal.of(spec).ansi(), rows == null ? OptionalInt.empty() : OptionalInt.of(rows))
-                        .render(c, text);
+                new CompareTextRenderer(Terminal.of(spec).ansi(), rows == null ? OptionalInt.empty() : OptionalInt.of(rows),
+                        Terminal.of(spec).tableColumns()).render(c, text);
                 text.flush();
             }
             if (chartOut != null) {

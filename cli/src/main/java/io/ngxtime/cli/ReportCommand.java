@@ -139,7 +139,9 @@ public final class ReportCommand implements Callable<Integer> {
                 Ansi ansi = reportOut == out ? Terminal.of(spec).ansi() : Ansi.OFF;
                 // on a terminal, prose lines wrapped at its width; stderr (with --csv -) as before
                 PrintWriter text = reportOut == out ? Terminal.of(spec).forProse(out) : reportOut;
-                new TextReportRenderer(ansi, rows == null ? OptionalInt.empty() : OptionalInt.of(rows)).render(report, text);
+                int columns = reportOut == out ? Terminal.of(spec).tableColumns() : Integer.MAX_VALUE;
+                new TextReportRenderer(ansi, rows == null ? OptionalInt.empty() : OptionalInt.of(rows), columns)
+                        .render(report, text);
                 text.flush();
             }
             if ("-".equals(csv)) {

@@ -99,6 +99,14 @@ record Terminal(boolean isTerminal, Function<String, String> env, boolean stderr
         return new io.ngxtime.cli.render.ProsePrintWriter(new io.ngxtime.cli.render.ProseWrappingWriter(out, columns()));
     }
 
+    /**
+     * How wide the report's tables may be: the terminal's {@link #columns()}, or unbounded for a pipe or a file
+     * (which get the full layout, as scripts and golden files expect).
+     */
+    int tableColumns() {
+        return isTerminal ? columns() : Integer.MAX_VALUE;
+    }
+
     /** picocli's colour setting for this terminal: {@link Ansi#ON} or {@link Ansi#OFF}, never guessed again. */
     Ansi ansi() {
         return colours() ? Ansi.ON : Ansi.OFF;

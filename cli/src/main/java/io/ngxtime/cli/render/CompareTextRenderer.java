@@ -24,16 +24,33 @@ import picocli.CommandLine.Help.Ansi;
  */
 public final class CompareTextRenderer {
     private static final int DEFAULT_CHANGE_ROWS = 10;
+    /** The tier table's width in its full layout, and the changes list's. */
+    static final int TIER_TABLE_COLUMNS = 93;
+    static final int CHANGES_COLUMNS = 96;
+    private static final String TIER_ROW = "  %-15s %12s %12s %9s %9s %9s %9s %8s%n";
+    /** Narrower: the rates without their unit (the header has it), the times a column closer. */
+    private static final String TIER_ROW_NARROW = "  %-13s %8s %8s %8s %8s %8s %8s %8s%n";
     private final Ansi ansi;
     private final OptionalInt rows;
+    /** How wide the tables may be: a terminal's width, or {@link Integer#MAX_VALUE} for a pipe or a file. */
+    private final int columns;
 
     /**
      * @param ansi colour or not ({@link Ansi#ON}, {@link Ansi#OFF})
      * @param rows at most this many changes of each kind, or empty for all the comparison keeps (10)
      */
     public CompareTextRenderer(Ansi ansi, OptionalInt rows) {
+        this(ansi, rows, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param columns the terminal's width: the tables take a narrower layout when they are wider (the same
+     *                figures); a pipe or a file ({@link Integer#MAX_VALUE}) gets the full layout
+     */
+    public CompareTextRenderer(Ansi ansi, OptionalInt rows, int columns) {
         this.ansi = ansi;
         this.rows = rows;
+        this.columns = columns;
     }
 
     private String bold(String s) {
@@ -75,31 +92,41 @@ public final class CompareTextRenderer {
             out.println("  n/a: neither run's log format has $request_time");
             return;
         }
-        out.printf(Locale.ROOT, "  %-15s %12s %12s %9s %9s %9s %9s %8s%n", "tier", "A req/s", "B req/s", "A p50", "B p50",
-                "A p99", "B p99", "B/A p99");
-        row("all", c.before().perSecond(), c.after().perSecond(), a.timing().requestTime(), b.timing().requestTime(), out);
+        boolean narrow = columns < TIER_TABLE_COLUMNS;
+        String format = narrow ? TIER_ROW_NARROW : TIER_ROW;
+        out.printf(Locale.ROOT, format, "tier", "A req/s", "B req/s", "A p50", "B p50", "A p99", "B p99", "B/A p99");
+        row(format, narrow, "all", c.before().perSecond(), c.after().perSecond(), a.timing().requestTime(),
+                b.timing().requestTime(), out);
         Set<String> tiers = new LinkedHashSet<>();
         a.timing().tiers().forEach(t -> tiers.add(t.tier()));
         b.timing().tiers().forEach(t -> tiers.add(t.tier()));
         for (String t : tiers) {
             TierReport ta = a.timing().tier(t).orElse(null);
             TierReport tb = b.timing().tier(t).orElse(null);
-            row(t, ta == null ? 0 : (double) ta.requests() / c.before().seconds(),
+            row(format, narrow, t, ta == null ? 0 : (double) ta.requests() / c.before().seconds(),
                     tb == null ? 0 : (double) tb.requests() / c.after().seconds(),
                     ta == null ? Latency.Missing.NO_VALUES : ta.requestTime(),
                     tb == null ? Latency.Missing.NO_VALUES : tb.requestTime(), out);
         }
-        out.printf(Locale.ROOT, "  %-15s %12s %12s %9s %9s %9s %9s%n", "all p90/p99.9", "", "",
+        String last = narrow ? "  %-13s %8s %8s %8s %8s %8s %8s%n" : "  %-15s %12s %12s %9s %9s %9s %9s%n";
+        out.printf(Locale.ROOT, last, "all p90/p99.9", "", "",
                 Figures.duration(a.timing().requestTime(), Percentiles::p90), Figures.duration(b.timing().requestTime(), Percentiles::p90),
                 Figures.duration(a.timing().requestTime(), Percentiles::p999), Figures.duration(b.timing().requestTime(), Percentiles::p999));
-        out.printf(Locale.ROOT, "  %-15s %12s %12s %9s %9s%n", "all max", "", "",
+        out.printf(Locale.ROOT, narrow ? "  %-13s %8s %8s %8s %8s%n" : "  %-15s %12s %12s %9s %9s%n", "all max", "", "",
                 Figures.duration(a.timing().requestTime(), Percentiles::max), Figures.duration(b.timing().requestTime(), Percentiles::max));
     }
 
-    private static void row(String tier, double aRate, double bRate, Latency a, Latency b, PrintWriter out) {
-        out.printf(Locale.ROOT, "  %-15s %12s %12s %9s %9s %9s %9s %8s%n", tier, Figures.perSecond(aRate),
-                Figures.perSecond(bRate), Figures.duration(a, Percentiles::p50), Figures.duration(b, Percentiles::p50),
+    private static void row(String format, boolean narrow, String tier, double aRate, double bRate, Latency a, Latency b,
+                            PrintWriter out) {
+        out.printf(Locale.ROOT, format, tier, rate(aRate, narrow), rate(bRate, narrow),
+                Figures.duration(a, Percentiles::p50), Figures.duration(b, Percentiles::p50),
                 Figures.duration(a, Percentiles::p99), Figures.duration(b, Percentiles::p99), ratio(a, b, Percentiles::p99));
+    }
+
+    /** A rate with its unit, or without it in the narrower layout (whose header says it). */
+    private static String rate(double perSecond, boolean narrow) {
+        String s = Figures.perSecond(perSecond);
+        return narrow && s.endsWith(" req/s") ? s.substring(0, s.length() - " req/s".length()) : s;
     }
 
     /** B's figure over A's, from 1 ms up as the comparison weighs times; n/a where either run has none. */
@@ -145,8 +172,13 @@ public final class CompareTextRenderer {
         int shown = Math.min(changes.size(), rows.orElse(DEFAULT_CHANGE_ROWS));
         for (Comparison.Change ch : changes.subList(0, shown)) {
             String name = safe(clip(prefix + ch.subject() + " " + ch.metric(), 50));
-            out.printf(Locale.ROOT, "  %-50s %12s -> %12s  %s%n", name, ChangeText.before(ch, sameLength),
-                    ChangeText.after(ch, sameLength), safe(ChangeText.change(ch)));
+            if (columns < CHANGES_COLUMNS) { // narrower: the figures on a line of their own under the name
+                out.printf(Locale.ROOT, "  %s%n      %s -> %s  %s%n", name, ChangeText.before(ch, sameLength),
+                        ChangeText.after(ch, sameLength), safe(ChangeText.change(ch)));
+            } else {
+                out.printf(Locale.ROOT, "  %-50s %12s -> %12s  %s%n", name, ChangeText.before(ch, sameLength),
+                        ChangeText.after(ch, sameLength), safe(ChangeText.change(ch)));
+            }
         }
         if (shown < changes.size()) {
             out.printf(Locale.ROOT, "  ... %d more%n", changes.size() - shown);

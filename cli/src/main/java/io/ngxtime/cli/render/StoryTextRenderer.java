@@ -24,8 +24,17 @@ final class StoryTextRenderer {
     private StoryTextRenderer() {
     }
 
-    /** Writes the section, or nothing when the story is empty. */
-    static void render(Report r, UnaryOperator<String> bold, PrintWriter out) {
+    /** The tier table of a peak's load in its full layout, and the backend table's. */
+    static final int TIER_TABLE_COLUMNS = 124;
+    static final int BACKEND_TABLE_COLUMNS = 118;
+
+    /**
+     * Writes the section, or nothing when the story is empty.
+     *
+     * @param columns the terminal's width ({@link Integer#MAX_VALUE} for a pipe or a file): a table wider than it
+     *                puts its before -> during figures on a second line under each row
+     */
+    static void render(Report r, UnaryOperator<String> bold, int columns, PrintWriter out) {
         List<StoryItem> items = StoryTeller.tell(r);
         if (items.isEmpty()) {
             return;
@@ -39,31 +48,57 @@ final class StoryTextRenderer {
             }
             if (!p.about().equals(StoryItem.COMPARISON)) {
                 PeakReport peak = r.peaks().get(Integer.parseInt(p.about().substring(p.about().lastIndexOf('/') + 1)));
-                peak.measures().ifPresent(m -> load(m.load(), out));
+                peak.measures().ifPresent(m -> load(m.load(), columns, out));
             }
         }
     }
 
-    private static void load(PeakLoad load, PrintWriter out) {
+    private static void load(PeakLoad load, int columns, PrintWriter out) {
         if (!load.tiers().isEmpty()) {
-            out.printf(Locale.ROOT, "      %-16s %9s %9s %12s %12s %9s %22s %22s%n", "tier", "before", "during",
-                    "share before", "share during", "excess", "p99 before -> during", "5xx before -> during");
+            boolean narrow = columns < TIER_TABLE_COLUMNS;
+            if (narrow) {
+                out.printf(Locale.ROOT, "      %-16s %9s %9s %9s %24s%n", "tier", "before", "during", "excess",
+                        "share before -> during");
+            } else {
+                out.printf(Locale.ROOT, "      %-16s %9s %9s %12s %12s %9s %22s %22s%n", "tier", "before", "during",
+                        "share before", "share during", "excess", "p99 before -> during", "5xx before -> during");
+            }
             for (PeakLoad.TierShift t : load.tiers()) {
-                out.printf(Locale.ROOT, "      %-16s %9s %9s %12s %12s %9s %22s %22s%n", t.tier(), Figures.count(t.requestsBefore()),
-                        Figures.count(t.requestsDuring()), Figures.percent(t.shareBefore()), Figures.percent(t.shareDuring()),
-                        signed(t.excessRequests()), Figures.duration(t.p99BeforeMicros()) + " -> "
-                                + Figures.duration(t.p99DuringMicros()),
-                        Figures.percent(t.errorRateBefore()) + " -> " + Figures.percent(t.errorRateDuring()));
+                String p99 = Figures.duration(t.p99BeforeMicros()) + " -> " + Figures.duration(t.p99DuringMicros());
+                String errors = Figures.percent(t.errorRateBefore()) + " -> " + Figures.percent(t.errorRateDuring());
+                if (narrow) {
+                    out.printf(Locale.ROOT, "      %-16s %9s %9s %9s %24s%n", t.tier(), Figures.count(t.requestsBefore()),
+                            Figures.count(t.requestsDuring()), signed(t.excessRequests()),
+                            Figures.percent(t.shareBefore()) + " -> " + Figures.percent(t.shareDuring()));
+                    out.printf(Locale.ROOT, "        p99 %s   5xx %s%n", p99, errors);
+                } else {
+                    out.printf(Locale.ROOT, "      %-16s %9s %9s %12s %12s %9s %22s %22s%n", t.tier(),
+                            Figures.count(t.requestsBefore()), Figures.count(t.requestsDuring()),
+                            Figures.percent(t.shareBefore()), Figures.percent(t.shareDuring()),
+                            signed(t.excessRequests()), p99, errors);
+                }
             }
         }
         if (!load.upstreams().isEmpty()) {
-            out.printf(Locale.ROOT, "      %-26s %9s %9s %9s %30s %24s%n", "backend (attempts)", "before", "during", "excess",
-                    "response p99 before -> during", "failed before -> during");
+            boolean narrow = columns < BACKEND_TABLE_COLUMNS;
+            if (narrow) {
+                out.printf(Locale.ROOT, "      %-26s %9s %9s %9s%n", "backend (attempts)", "before", "during", "excess");
+            } else {
+                out.printf(Locale.ROOT, "      %-26s %9s %9s %9s %30s %24s%n", "backend (attempts)", "before", "during",
+                        "excess", "response p99 before -> during", "failed before -> during");
+            }
             for (PeakLoad.BackendShift u : load.upstreams()) {
-                out.printf(Locale.ROOT, "      %-26s %9s %9s %9s %30s %24s%n", TerminalText.safe(clip(u.address(), 26)),
-                        Figures.count(u.attemptsBefore()), Figures.count(u.attemptsDuring()), signed(u.excessAttempts()),
-                        duration(u.responseP99BeforeMicros()) + " -> " + duration(u.responseP99DuringMicros()),
-                        Figures.percent(u.failedRateBefore()) + " -> " + Figures.percent(u.failedRateDuring()));
+                String p99 = duration(u.responseP99BeforeMicros()) + " -> " + duration(u.responseP99DuringMicros());
+                String failed = Figures.percent(u.failedRateBefore()) + " -> " + Figures.percent(u.failedRateDuring());
+                if (narrow) {
+                    out.printf(Locale.ROOT, "      %-26s %9s %9s %9s%n", TerminalText.safe(clip(u.address(), 26)),
+                            Figures.count(u.attemptsBefore()), Figures.count(u.attemptsDuring()), signed(u.excessAttempts()));
+                    out.printf(Locale.ROOT, "        response p99 %s   failed %s%n", p99, failed);
+                } else {
+                    out.printf(Locale.ROOT, "      %-26s %9s %9s %9s %30s %24s%n", TerminalText.safe(clip(u.address(), 26)),
+                            Figures.count(u.attemptsBefore()), Figures.count(u.attemptsDuring()), signed(u.excessAttempts()),
+                            p99, failed);
+                }
             }
         }
     }

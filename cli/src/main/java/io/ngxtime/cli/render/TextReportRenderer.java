@@ -42,19 +42,44 @@ public final class TextReportRenderer {
     static final int DEFAULT_ROWS = 15;
     private static final int DEFAULT_CLIENT_ROWS = 5;
     private static final int DEFAULT_CHANGE_ROWS = 6;
+    /** The tier table's width in its full layout, and the narrower one's (80). */
+    static final int TIER_TABLE_COLUMNS = 87;
+    private static final String TIER_ROW = "  %-14s %12s %7s %9s %9s %9s %9s %9s%n";
+    private static final String TIER_ROW_NARROW = "  %-14s %10s %7s %8s %8s %8s %8s %8s%n";
+    /** "Where the time goes" in its full layout (81 columns), and the narrower one's (79). */
+    static final int WHERE_TABLE_COLUMNS = 81;
+    private static final String WHERE_ROW = "  %-26s %12s %9s %9s %9s %9s%n";
+    private static final String WHERE_ROW_NARROW = "  %-26s %10s %9s %9s %9s %9s%n";
+    /** The upstream table on one line per address; narrower terminals get its latencies on a second line. */
+    static final int UPSTREAM_TABLE_COLUMNS = 122;
+    private static final String UPSTREAM_ROW = "  %-28s %10s %8s %8s %8s %17s %17s %17s%n";
+    private static final String UPSTREAM_ROW_NARROW = "  %-28s %10s %8s %8s %8s%n";
+    private static final String UPSTREAM_LATENCIES = "    p50/p99  connect %s  header %s  response %s%n";
+
     private final Ansi ansi;
     private final OptionalInt rows;
+    /** How wide the tables may be: a terminal's width, or {@link Integer#MAX_VALUE} for a pipe or a file. */
+    private final int columns;
 
     /**
      * @param ansi colour or not ({@link Ansi#ON}, {@link Ansi#OFF}; never {@link Ansi#AUTO}, which guesses)
      * @param rows at most this many rows in every table, or empty for each table's own default
      */
     public TextReportRenderer(Ansi ansi, OptionalInt rows) {
+        this(ansi, rows, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param columns the terminal's width: tables wider than it take a narrower layout (the same figures); a pipe
+     *                or a file ({@link Integer#MAX_VALUE}) gets the full layout
+     */
+    public TextReportRenderer(Ansi ansi, OptionalInt rows, int columns) {
         if (rows.isPresent() && rows.getAsInt() < 0) {
             throw new IllegalArgumentException("rows must not be negative, was " + rows.getAsInt());
         }
         this.ansi = ansi;
         this.rows = rows;
+        this.columns = columns;
     }
 
     private String bold(String s) {
@@ -123,7 +148,7 @@ public final class TextReportRenderer {
         where(r.timing(), out);
         upstreams(r.upstreams(), r.upstreamTotals().map(UpstreamTotals::addressesApproximate).orElse(false), out);
         peaks(r.peaks(), r.timing().requestTime().count() > 0, out);
-        StoryTextRenderer.render(r, this::bold, out);
+        StoryTextRenderer.render(r, this::bold, columns, out);
         routes(r, out);
         new WhatIfTextRenderer(this::bold, rows.orElse(Integer.MAX_VALUE)).render(r, out);
         findings(r.findings(), out);
@@ -145,15 +170,16 @@ public final class TextReportRenderer {
                 + (!t.requestTime().isLogged() ? "  (n/a: the log format has no $request_time)"
                 : t.withoutRequestTime() > 0 ? "  (" + Figures.count(t.withoutRequestTime(), "request")
                 + " without a request time are not timed)" : ""));
-        out.printf(Locale.ROOT, "  %-14s %12s %7s %9s %9s %9s %9s %9s%n", "tier", "requests", "share", "p50", "p90", "p99",
-                "p99.9", "max");
+        String format = columns < TIER_TABLE_COLUMNS ? TIER_ROW_NARROW : TIER_ROW;
+        out.printf(Locale.ROOT, format, "tier", "requests", "share", "p50", "p90", "p99", "p99.9", "max");
         for (TierReport tier : t.tiers()) {
-            row(tier.tier().replace('_', ' '), Figures.count(tier.requests()), pct(tier.share()), tier.requestTime(), out);
+            row(format, tier.tier().replace('_', ' '), Figures.count(tier.requests()), pct(tier.share()), tier.requestTime(),
+                    out);
         }
         for (String unknown : t.unknownTiers()) {
-            row(unknown, Figures.NOT_AVAILABLE, Figures.NOT_AVAILABLE, Latency.Missing.NOT_LOGGED, out);
+            row(format, unknown, Figures.NOT_AVAILABLE, Figures.NOT_AVAILABLE, Latency.Missing.NOT_LOGGED, out);
         }
-        row("all", Figures.count(all), pct(1), t.requestTime(), out);
+        row(format, "all", Figures.count(all), pct(1), t.requestTime(), out);
         if (!t.unknownTiers().isEmpty()) {
             out.println("  " + TierNotes.unknown(t));
         }
@@ -163,8 +189,8 @@ public final class TextReportRenderer {
                 ms(Percentiles.HIGHEST_MICROS)));
     }
 
-    private static void row(String name, String n, String share, Latency l, PrintWriter out) {
-        out.printf(Locale.ROOT, "  %-14s %12s %7s %9s %9s %9s %9s %9s%n", name, n, share,
+    private static void row(String format, String name, String n, String share, Latency l, PrintWriter out) {
+        out.printf(Locale.ROOT, format, name, n, share,
                 Figures.duration(l, Percentiles::p50), Figures.duration(l, Percentiles::p90),
                 Figures.duration(l, Percentiles::p99), Figures.duration(l, Percentiles::p999),
                 Figures.duration(l, Percentiles::max));
@@ -176,19 +202,20 @@ public final class TextReportRenderer {
         }
         out.println();
         out.println(bold("Where the time goes") + "  (upstream parts: requests with an attempt, summed over attempts)");
-        out.printf(Locale.ROOT, "  %-26s %12s %9s %9s %9s %9s%n", "", "requests", "p50", "p90", "p99", "max");
-        part("upstream connect", t.upstreamConnect(), out);
-        part("upstream header (TTFB)", t.upstreamHeader(), out);
-        part("upstream response", t.upstreamTime(), out);
-        part("nginx/client", t.nginxTime(), out);
+        String format = columns < WHERE_TABLE_COLUMNS ? WHERE_ROW_NARROW : WHERE_ROW;
+        out.printf(Locale.ROOT, format, "", "requests", "p50", "p90", "p99", "max");
+        part(format, "upstream connect", t.upstreamConnect(), out);
+        part(format, "upstream header (TTFB)", t.upstreamHeader(), out);
+        part(format, "upstream response", t.upstreamTime(), out);
+        part(format, "nginx/client", t.nginxTime(), out);
         if (t.upstreamExceedsRequest().orElse(0) > 0) {
             out.printf(Locale.ROOT, "  %s logged more upstream time than request time (nginx/client time taken as 0)%n",
                     Figures.count(t.upstreamExceedsRequest().getAsLong(), "request"));
         }
     }
 
-    private static void part(String name, Latency l, PrintWriter out) {
-        out.printf(Locale.ROOT, "  %-26s %12s %9s %9s %9s %9s%n", name, l.isLogged() ? Figures.count(l.count()) : Figures.NOT_AVAILABLE,
+    private static void part(String format, String name, Latency l, PrintWriter out) {
+        out.printf(Locale.ROOT, format, name, l.isLogged() ? Figures.count(l.count()) : Figures.NOT_AVAILABLE,
                 Figures.duration(l, Percentiles::p50), Figures.duration(l, Percentiles::p90),
                 Figures.duration(l, Percentiles::p99), Figures.duration(l, Percentiles::max));
     }
@@ -200,8 +227,13 @@ public final class TextReportRenderer {
         out.println();
         out.println(bold("Upstreams") + (approximate ? "  (approximate: more addresses than kept)" : "")
                 + "  (per attempt; latencies leave out attempts without a connection or abandoned by the client)");
-        out.printf(Locale.ROOT, "  %-28s %10s %8s %8s %8s %17s %17s %17s%n", "address", "attempts", "failed", "no conn",
-                "retries", "connect p50/p99", "header p50/p99", "response p50/p99");
+        boolean narrow = columns < UPSTREAM_TABLE_COLUMNS;
+        if (narrow) {
+            out.printf(Locale.ROOT, UPSTREAM_ROW_NARROW, "address", "attempts", "failed", "no conn", "retries");
+        } else {
+            out.printf(Locale.ROOT, UPSTREAM_ROW, "address", "attempts", "failed", "no conn", "retries", "connect p50/p99",
+                    "header p50/p99", "response p50/p99");
+        }
         int shown = shown(ups.size(), DEFAULT_ROWS);
         for (UpstreamReport u : ups.subList(0, shown)) {
             String name = switch (u.kind()) {
@@ -209,10 +241,16 @@ public final class TextReportRenderer {
                 case GROUP -> safe(clip("group " + u.address(), 28));
                 case NOT_LOGGED -> "(address not logged)";
             };
-            out.printf(Locale.ROOT, "  %-28s %10s %8s %8s %8s %17s %17s %17s%n", name, Figures.count(u.attempts()),
-                    u.failed().isPresent() ? Figures.percent(u.failed().getAsLong(), u.attempts()) : Figures.NOT_AVAILABLE,
-                    Figures.count(u.notConnected()), Figures.count(u.retriesCaused()),
-                    compact(u.connect()), compact(u.header()), compact(u.response()));
+            String failed = u.failed().isPresent() ? Figures.percent(u.failed().getAsLong(), u.attempts()) : Figures.NOT_AVAILABLE;
+            if (narrow) {
+                out.printf(Locale.ROOT, UPSTREAM_ROW_NARROW, name, Figures.count(u.attempts()), failed,
+                        Figures.count(u.notConnected()), Figures.count(u.retriesCaused()));
+                out.printf(Locale.ROOT, UPSTREAM_LATENCIES, compact(u.connect()), compact(u.header()), compact(u.response()));
+            } else {
+                out.printf(Locale.ROOT, UPSTREAM_ROW, name, Figures.count(u.attempts()), failed,
+                        Figures.count(u.notConnected()), Figures.count(u.retriesCaused()),
+                        compact(u.connect()), compact(u.header()), compact(u.response()));
+            }
         }
         more(ups.size(), shown, true, out);
         for (UpstreamReport u : ups.subList(0, shown)) {
@@ -262,19 +300,37 @@ public final class TextReportRenderer {
                 out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", Figures.duration(m.p99BeforeMicros()),
                         Figures.duration(m.p99DuringMicros()), Figures.percent(m.errorRateBefore()),
                         Figures.percent(m.errorRateDuring()), m.approximate() ? "  (some counts approximate)" : "");
+                // the driver's line is prose (a terminal wraps it); the attribution rows are a table, clipped to fit
                 m.driver().ifPresent(d -> out.printf(Locale.ROOT, "     driven by %s %s (+%s req)%n",
-                        d.dimension().replace('_', ' '), safe(clip(d.item().value(), 60)),
+                        d.dimension().replace('_', ' '), safe(clip(d.item().value(), ATTRIBUTION_VALUE_WIDTH)),
                         Figures.count(Math.round(d.item().excessRequests()))));
+                int valueWidth = narrowed(ATTRIBUTION_VALUE_WIDTH, ATTRIBUTION_LINE_COLUMNS);
                 for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                     for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
                         out.printf(Locale.ROOT, "     %-15s %s  %s during vs %s before (%s req)%n", e.getKey(),
-                                safe(clip(it.value(), 60)), pct(it.duringShare()),
+                                safe(clip(it.value(), valueWidth)), pct(it.duringShare()),
                                 before ? pct(it.beforeShare()) : Figures.NOT_AVAILABLE,
                                 Figures.signedCount(Math.round(it.excessRequests())));
                     }
                 }
             }
         }
+    }
+
+    /** The route column's width, and the routes table's in its full layout. */
+    private static final int ROUTE_WIDTH = 40;
+    static final int ROUTE_TABLE_COLUMNS = 96;
+    /** A peak's attributed values are clipped at this many characters; the longest such line in its full layout. */
+    private static final int ATTRIBUTION_VALUE_WIDTH = 60;
+    static final int ATTRIBUTION_LINE_COLUMNS = 124;
+    private static final int NARROWEST_TEXT_COLUMN = 16;
+
+    /**
+     * The width of a text column that gives up what the terminal lacks of {@code fullColumns} (the layout's full
+     * width), down to {@value #NARROWEST_TEXT_COLUMN}; {@code full} when the terminal is wide enough.
+     */
+    private int narrowed(int full, int fullColumns) {
+        return columns >= fullColumns ? full : Math.max(NARROWEST_TEXT_COLUMN, full - (fullColumns - columns));
     }
 
     private static String clip(String s, int n) {
@@ -289,10 +345,13 @@ public final class TextReportRenderer {
         out.println();
         out.println(bold("Routes") + (r.routes().routesApproximate() ? "  (approximate: more routes than kept)" : "")
                 + "  (latency ±3.2%)");
-        out.printf(Locale.ROOT, "  %-40s %12s %9s %9s %7s %12s%n", "route", "requests", "p50", "p99", "5xx", "bytes");
+        // the route column gives up what a narrower terminal lacks (down to 16), the figures keep their width
+        int routeWidth = narrowed(ROUTE_WIDTH, ROUTE_TABLE_COLUMNS);
+        String format = "  %-" + routeWidth + "s %12s %9s %9s %7s %12s%n";
+        out.printf(Locale.ROOT, format, "route", "requests", "p50", "p99", "5xx", "bytes");
         int shownRoutes = shown(routes.size(), DEFAULT_ROWS);
         for (RouteReport rt : routes.subList(0, shownRoutes)) {
-            out.printf(Locale.ROOT, "  %-40s %12s %9s %9s %7s %12s%n", safe(clip(rt.route(), 40)), Figures.count(rt.requests()),
+            out.printf(Locale.ROOT, format, safe(clip(rt.route(), routeWidth)), Figures.count(rt.requests()),
                     Figures.duration(rt.p50Micros()), Figures.duration(rt.p99Micros()), Figures.percent(rt.errorRate()),
                     Figures.count(rt.bytes()));
         }

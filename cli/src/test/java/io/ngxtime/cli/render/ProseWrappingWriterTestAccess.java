@@ -8,8 +8,4 @@ public final class ProseWrappingWriterTestAccess {
     public static int visibleWidth(String line) {
         return ProseWrappingWriter.visibleWidth(line);
     }
-
-    public static boolean isTableRow(String line) {
-        return ProseWrappingWriter.isTableRow(line);
-    }
 }
