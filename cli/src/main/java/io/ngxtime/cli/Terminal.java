@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,11 +23,17 @@ import picocli.CommandLine.Model.CommandSpec;
  *                   to flood it)
  * @param env        the environment variables to read ({@code NO_COLOR}, {@code TERM})
  * @param stderrIsTerminal whether standard error is a terminal (then a long run shows its progress there)
+ * @param ttyColumns the terminal's width as its device tells it (asked at most once), 0 when unknown
  */
-record Terminal(boolean isTerminal, Function<String, String> env, boolean stderrIsTerminal) {
+record Terminal(boolean isTerminal, Function<String, String> env, boolean stderrIsTerminal, IntSupplier ttyColumns) {
     /** Standard error not a terminal: no progress line. */
     Terminal(boolean isTerminal, Function<String, String> env) {
         this(isTerminal, env, false);
+    }
+
+    /** A terminal whose width, without {@code COLUMNS}, is taken as 80 (the tests': no device is asked). */
+    Terminal(boolean isTerminal, Function<String, String> env, boolean stderrIsTerminal) {
+        this(isTerminal, env, stderrIsTerminal, () -> 0);
     }
 
     /**
@@ -34,7 +41,42 @@ record Terminal(boolean isTerminal, Function<String, String> env, boolean stderr
      * means standard input and standard output are both terminals (a pipe or a file on either is not).
      */
     static Terminal system() {
-        return new Terminal(System.console() != null, System::getenv, stderrIsATerminal());
+        int[] asked = {-1};
+        return new Terminal(System.console() != null, System::getenv, stderrIsATerminal(), () -> {
+            if (asked[0] < 0) {
+                asked[0] = sttyColumns();
+            }
+            return asked[0];
+        });
+    }
+
+    /**
+     * The width of the controlling terminal as {@code stty size} reads it from {@code /dev/tty}, or 0 when it cannot
+     * be told: Java has no call for it, and a shell exports {@code COLUMNS} only when asked to (bash and zsh keep it
+     * to themselves), so without this a 200-column terminal would get the 80-column layout. One short process, run
+     * only when standard output is a terminal and {@code COLUMNS} is not set.
+     */
+    private static int sttyColumns() {
+        java.io.File tty = new java.io.File("/dev/tty");
+        if (!tty.canRead()) {
+            return 0;
+        }
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(tty)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String size = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            if (!p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroy();
+                return 0;
+            }
+            String[] rowsColumns = size.split("\\s+");
+            return rowsColumns.length == 2 ? Integer.parseInt(rowsColumns[1]) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     /**
@@ -69,8 +111,9 @@ record Terminal(boolean isTerminal, Function<String, String> env, boolean stderr
     }
 
     /**
-     * The columns a report's prose lines are wrapped at on this terminal: {@code COLUMNS} when the environment has it
-     * (a shell exports it when asked to), else 80.
+     * The columns a report's prose lines are wrapped at, and its tables fit, on this terminal: {@code COLUMNS} when
+     * the environment has it (a shell exports it when asked to), else the terminal's own width ({@code stty size}),
+     * else 80.
      */
     int columns() {
         String columns = env.apply("COLUMNS");
@@ -81,10 +124,11 @@ record Terminal(boolean isTerminal, Function<String, String> env, boolean stderr
                     return n;
                 }
             } catch (NumberFormatException e) {
-                // not a number: the default
+                // not a number: the terminal's width, or the default
             }
         }
-        return 80;
+        int n = isTerminal ? ttyColumns.getAsInt() : 0;
+        return n >= 20 && n <= 1000 ? n : 80;
     }
 
     /**

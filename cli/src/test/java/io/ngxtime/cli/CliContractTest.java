@@ -201,8 +201,15 @@ class CliContractTest {
 
     @Test
     void onAnEightyColumnTerminal_everyLineFits_proseWrappedTablesNarrowed_everyFigureKept() {
-        for (String sample : List.of("timing-small.log", "combined-small.log", "upstreaminfo-small.log")) {
-            String plain = runOn(Terminal.none(), "report", sample(sample).toString()).out();
+        String small = sample("timing-small.log").toString();
+        for (List<String> run : List.of(List.of("report", small), List.of("report", sample("combined-small.log").toString()),
+                List.of("report", sample("upstreaminfo-small.log").toString()),
+                List.of("report", sample("timing-week.log.gz").toString()),
+                List.of("report", small, "--cache-ttl", "60s", "--from", "2026-10-07T15:00:00-07:00", "--to",
+                        "2026-10-07T16:00:00-07:00", "--baseline"))) {
+            String[] args = run.toArray(String[]::new);
+            String sample = String.join(" ", run.subList(1, run.size()));
+            String plain = runOn(Terminal.none(), args).out();
             // the lines of the log shown under a rejected or noted line's message: verbatim, never broken
             List<String> plainLines = plain.lines().toList();
             java.util.Set<String> logLines = new java.util.HashSet<>();
@@ -212,7 +219,7 @@ class CliContractTest {
                 }
             }
             for (Map<String, String> env : List.of(Map.of("COLUMNS", "80"), Map.of("TERM", "xterm"))) {
-                ReportCommandTest.Run r = runOn(terminal(env), "report", sample(sample).toString());
+                ReportCommandTest.Run r = runOn(terminal(env), args);
                 assertThat(r.exit()).isZero();
                 for (String line : r.out().split("\n")) {
                     assertThat(io.ngxtime.cli.render.ProseWrappingWriterTestAccess.visibleWidth(line) <= 80
@@ -242,6 +249,7 @@ class CliContractTest {
         }
         assertThat(figures(r.out())).as("every figure").containsExactlyInAnyOrderElementsOf(figures(plain));
         assertThat(figures(plain)).hasSizeGreaterThan(40);
+        assertThat(r.out()).as("the rates' unit in the narrower header").contains("tier            A req/s  B req/s    A p50");
     }
 
     /** The report's figures: counts, shares and durations, as whole words (not digits inside names). */

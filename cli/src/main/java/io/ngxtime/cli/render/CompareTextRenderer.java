@@ -9,6 +9,7 @@ import io.ngxtime.analyzer.report.TierReport;
 import io.ngxtime.charts.ChangeText;
 import io.ngxtime.charts.Figures;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +25,10 @@ import picocli.CommandLine.Help.Ansi;
  */
 public final class CompareTextRenderer {
     private static final int DEFAULT_CHANGE_ROWS = 10;
-    /** The tier table's width in its full layout, and the changes list's. */
-    static final int TIER_TABLE_COLUMNS = 93;
-    static final int CHANGES_COLUMNS = 96;
+    /** The tier table in full, and narrower for a terminal it does not fit ({@link TableLayout}). */
     private static final String TIER_ROW = "  %-15s %12s %12s %9s %9s %9s %9s %8s%n";
     /** Narrower: the rates without their unit (the header has it), the times a column closer. */
-    private static final String TIER_ROW_NARROW = "  %-13s %8s %8s %8s %8s %8s %8s %8s%n";
+    private static final String TIER_ROW_NARROW = "  %-14s %8s %8s %8s %8s %8s %8s %8s%n";
     private final Ansi ansi;
     private final OptionalInt rows;
     /** How wide the tables may be: a terminal's width, or {@link Integer#MAX_VALUE} for a pipe or a file. */
@@ -92,41 +91,46 @@ public final class CompareTextRenderer {
             out.println("  n/a: neither run's log format has $request_time");
             return;
         }
-        boolean narrow = columns < TIER_TABLE_COLUMNS;
-        String format = narrow ? TIER_ROW_NARROW : TIER_ROW;
-        out.printf(Locale.ROOT, format, "tier", "A req/s", "B req/s", "A p50", "B p50", "A p99", "B p99", "B/A p99");
-        row(format, narrow, "all", c.before().perSecond(), c.after().perSecond(), a.timing().requestTime(),
-                b.timing().requestTime(), out);
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"tier", "A req/s", "B req/s", "A p50", "B p50", "A p99", "B p99", "B/A p99"});
+        rows.add(row("all", c.before().perSecond(), c.after().perSecond(), a.timing().requestTime(), b.timing().requestTime()));
         Set<String> tiers = new LinkedHashSet<>();
         a.timing().tiers().forEach(t -> tiers.add(t.tier()));
         b.timing().tiers().forEach(t -> tiers.add(t.tier()));
         for (String t : tiers) {
             TierReport ta = a.timing().tier(t).orElse(null);
             TierReport tb = b.timing().tier(t).orElse(null);
-            row(format, narrow, t, ta == null ? 0 : (double) ta.requests() / c.before().seconds(),
+            rows.add(row(t, ta == null ? 0 : (double) ta.requests() / c.before().seconds(),
                     tb == null ? 0 : (double) tb.requests() / c.after().seconds(),
                     ta == null ? Latency.Missing.NO_VALUES : ta.requestTime(),
-                    tb == null ? Latency.Missing.NO_VALUES : tb.requestTime(), out);
+                    tb == null ? Latency.Missing.NO_VALUES : tb.requestTime()));
         }
-        String last = narrow ? "  %-13s %8s %8s %8s %8s %8s %8s%n" : "  %-15s %12s %12s %9s %9s %9s %9s%n";
-        out.printf(Locale.ROOT, last, "all p90/p99.9", "", "",
-                Figures.duration(a.timing().requestTime(), Percentiles::p90), Figures.duration(b.timing().requestTime(), Percentiles::p90),
-                Figures.duration(a.timing().requestTime(), Percentiles::p999), Figures.duration(b.timing().requestTime(), Percentiles::p999));
-        out.printf(Locale.ROOT, narrow ? "  %-13s %8s %8s %8s %8s%n" : "  %-15s %12s %12s %9s %9s%n", "all max", "", "",
-                Figures.duration(a.timing().requestTime(), Percentiles::max), Figures.duration(b.timing().requestTime(), Percentiles::max));
+        Latency ra = a.timing().requestTime();
+        Latency rb = b.timing().requestTime();
+        // the last two rows fill the latency columns only (p90 and p99.9 under p50 and p99, then the maximum)
+        rows.add(new Object[] {"all p90/p99.9", "", "", Figures.duration(ra, Percentiles::p90),
+            Figures.duration(rb, Percentiles::p90), Figures.duration(ra, Percentiles::p999), Figures.duration(rb, Percentiles::p999), ""});
+        rows.add(new Object[] {"all max", "", "", Figures.duration(ra, Percentiles::max), Figures.duration(rb, Percentiles::max),
+            "", "", ""});
+        List<String> lines = TableLayout.format(TIER_ROW, rows);
+        if (!TableLayout.fits(lines, columns)) {
+            for (Object[] r : rows.subList(1, rows.size())) { // the rates without their unit: the header has it
+                for (int i = 1; i <= 2; i++) {
+                    String rate = (String) r[i];
+                    r[i] = rate.endsWith(" req/s") ? rate.substring(0, rate.length() - " req/s".length()) : rate;
+                }
+            }
+            lines = TableLayout.format(TIER_ROW_NARROW, rows);
+        }
+        for (String l : lines) {
+            out.print(l.stripTrailing() + System.lineSeparator());
+        }
     }
 
-    private static void row(String format, boolean narrow, String tier, double aRate, double bRate, Latency a, Latency b,
-                            PrintWriter out) {
-        out.printf(Locale.ROOT, format, tier, rate(aRate, narrow), rate(bRate, narrow),
-                Figures.duration(a, Percentiles::p50), Figures.duration(b, Percentiles::p50),
-                Figures.duration(a, Percentiles::p99), Figures.duration(b, Percentiles::p99), ratio(a, b, Percentiles::p99));
-    }
-
-    /** A rate with its unit, or without it in the narrower layout (whose header says it). */
-    private static String rate(double perSecond, boolean narrow) {
-        String s = Figures.perSecond(perSecond);
-        return narrow && s.endsWith(" req/s") ? s.substring(0, s.length() - " req/s".length()) : s;
+    private static Object[] row(String tier, double aRate, double bRate, Latency a, Latency b) {
+        return new Object[] {tier, Figures.perSecond(aRate), Figures.perSecond(bRate), Figures.duration(a, Percentiles::p50),
+            Figures.duration(b, Percentiles::p50), Figures.duration(a, Percentiles::p99), Figures.duration(b, Percentiles::p99),
+            ratio(a, b, Percentiles::p99)};
     }
 
     /** B's figure over A's, from 1 ms up as the comparison weighs times; n/a where either run has none. */
@@ -170,23 +174,11 @@ public final class CompareTextRenderer {
     private int change(String prefix, List<Comparison.Change> all, boolean sameLength, PrintWriter out) {
         List<Comparison.Change> changes = all.stream().filter(ch -> ch.weight() > 0).toList();
         int shown = Math.min(changes.size(), rows.orElse(DEFAULT_CHANGE_ROWS));
-        for (Comparison.Change ch : changes.subList(0, shown)) {
-            String name = safe(clip(prefix + ch.subject() + " " + ch.metric(), 50));
-            if (columns < CHANGES_COLUMNS) { // narrower: the figures on a line of their own under the name
-                out.printf(Locale.ROOT, "  %s%n      %s -> %s  %s%n", name, ChangeText.before(ch, sameLength),
-                        ChangeText.after(ch, sameLength), safe(ChangeText.change(ch)));
-            } else {
-                out.printf(Locale.ROOT, "  %-50s %12s -> %12s  %s%n", name, ChangeText.before(ch, sameLength),
-                        ChangeText.after(ch, sameLength), safe(ChangeText.change(ch)));
-            }
-        }
+        TableLayout.changes(changes.subList(0, shown), prefix, sameLength, columns, out);
         if (shown < changes.size()) {
             out.printf(Locale.ROOT, "  ... %d more%n", changes.size() - shown);
         }
         return all.size() - changes.size();
     }
 
-    private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
-    }
 }

@@ -24,15 +24,11 @@ final class StoryTextRenderer {
     private StoryTextRenderer() {
     }
 
-    /** The tier table of a peak's load in its full layout, and the backend table's. */
-    static final int TIER_TABLE_COLUMNS = 124;
-    static final int BACKEND_TABLE_COLUMNS = 118;
-
     /**
      * Writes the section, or nothing when the story is empty.
      *
-     * @param columns the terminal's width ({@link Integer#MAX_VALUE} for a pipe or a file): a table wider than it
-     *                puts its before -> during figures on a second line under each row
+     * @param columns the terminal's width ({@link Integer#MAX_VALUE} for a pipe or a file): a table whose rows are
+     *                wider than it puts its before -> during figures on a second line under each row
      */
     static void render(Report r, UnaryOperator<String> bold, int columns, PrintWriter out) {
         List<StoryItem> items = StoryTeller.tell(r);
@@ -53,51 +49,52 @@ final class StoryTextRenderer {
         }
     }
 
+    private static final String TIER_ROW = "      %-16s %9s %9s %12s %12s %9s %22s %22s%n";
+    private static final String BACKEND_ROW = "      %-26s %9s %9s %9s %30s %24s%n";
+
     private static void load(PeakLoad load, int columns, PrintWriter out) {
         if (!load.tiers().isEmpty()) {
-            boolean narrow = columns < TIER_TABLE_COLUMNS;
-            if (narrow) {
+            List<Object[]> rows = new java.util.ArrayList<>();
+            rows.add(new Object[] {"tier", "before", "during", "share before", "share during", "excess", "p99 before -> during",
+                "5xx before -> during"});
+            for (PeakLoad.TierShift t : load.tiers()) {
+                rows.add(new Object[] {t.tier(), Figures.count(t.requestsBefore()), Figures.count(t.requestsDuring()),
+                    Figures.percent(t.shareBefore()), Figures.percent(t.shareDuring()), signed(t.excessRequests()),
+                    Figures.duration(t.p99BeforeMicros()) + " -> " + Figures.duration(t.p99DuringMicros()),
+                    Figures.percent(t.errorRateBefore()) + " -> " + Figures.percent(t.errorRateDuring())});
+            }
+            List<String> lines = TableLayout.format(TIER_ROW, rows);
+            if (TableLayout.fits(lines, columns)) {
+                TableLayout.print(lines, out);
+            } else { // narrower: the shares in one column, the p99 and 5xx shifts on a line under each tier
                 out.printf(Locale.ROOT, "      %-16s %9s %9s %9s %24s%n", "tier", "before", "during", "excess",
                         "share before -> during");
-            } else {
-                out.printf(Locale.ROOT, "      %-16s %9s %9s %12s %12s %9s %22s %22s%n", "tier", "before", "during",
-                        "share before", "share during", "excess", "p99 before -> during", "5xx before -> during");
-            }
-            for (PeakLoad.TierShift t : load.tiers()) {
-                String p99 = Figures.duration(t.p99BeforeMicros()) + " -> " + Figures.duration(t.p99DuringMicros());
-                String errors = Figures.percent(t.errorRateBefore()) + " -> " + Figures.percent(t.errorRateDuring());
-                if (narrow) {
-                    out.printf(Locale.ROOT, "      %-16s %9s %9s %9s %24s%n", t.tier(), Figures.count(t.requestsBefore()),
-                            Figures.count(t.requestsDuring()), signed(t.excessRequests()),
-                            Figures.percent(t.shareBefore()) + " -> " + Figures.percent(t.shareDuring()));
-                    out.printf(Locale.ROOT, "        p99 %s   5xx %s%n", p99, errors);
-                } else {
-                    out.printf(Locale.ROOT, "      %-16s %9s %9s %12s %12s %9s %22s %22s%n", t.tier(),
-                            Figures.count(t.requestsBefore()), Figures.count(t.requestsDuring()),
-                            Figures.percent(t.shareBefore()), Figures.percent(t.shareDuring()),
-                            signed(t.excessRequests()), p99, errors);
+                for (Object[] r : rows.subList(1, rows.size())) {
+                    out.printf(Locale.ROOT, "      %-16s %9s %9s %9s %24s%n", r[0], r[1], r[2], r[5], r[3] + " -> " + r[4]);
+                    out.printf(Locale.ROOT, "        p99 %s   5xx %s%n", r[6], r[7]);
                 }
             }
         }
         if (!load.upstreams().isEmpty()) {
-            boolean narrow = columns < BACKEND_TABLE_COLUMNS;
-            if (narrow) {
-                out.printf(Locale.ROOT, "      %-26s %9s %9s %9s%n", "backend (attempts)", "before", "during", "excess");
-            } else {
-                out.printf(Locale.ROOT, "      %-26s %9s %9s %9s %30s %24s%n", "backend (attempts)", "before", "during",
-                        "excess", "response p99 before -> during", "failed before -> during");
-            }
+            List<Object[]> rows = new java.util.ArrayList<>();
+            rows.add(new Object[] {"backend (attempts)", "before", "during", "excess", "response p99 before -> during",
+                "failed before -> during"});
             for (PeakLoad.BackendShift u : load.upstreams()) {
-                String p99 = duration(u.responseP99BeforeMicros()) + " -> " + duration(u.responseP99DuringMicros());
-                String failed = Figures.percent(u.failedRateBefore()) + " -> " + Figures.percent(u.failedRateDuring());
-                if (narrow) {
-                    out.printf(Locale.ROOT, "      %-26s %9s %9s %9s%n", TerminalText.safe(clip(u.address(), 26)),
-                            Figures.count(u.attemptsBefore()), Figures.count(u.attemptsDuring()), signed(u.excessAttempts()));
-                    out.printf(Locale.ROOT, "        response p99 %s   failed %s%n", p99, failed);
-                } else {
-                    out.printf(Locale.ROOT, "      %-26s %9s %9s %9s %30s %24s%n", TerminalText.safe(clip(u.address(), 26)),
-                            Figures.count(u.attemptsBefore()), Figures.count(u.attemptsDuring()), signed(u.excessAttempts()),
-                            p99, failed);
+                rows.add(new Object[] {TerminalText.safe(TableLayout.clip(u.address(), 26)), Figures.count(u.attemptsBefore()),
+                    Figures.count(u.attemptsDuring()), signed(u.excessAttempts()),
+                    duration(u.responseP99BeforeMicros()) + " -> " + duration(u.responseP99DuringMicros()),
+                    Figures.percent(u.failedRateBefore()) + " -> " + Figures.percent(u.failedRateDuring())});
+            }
+            List<String> lines = TableLayout.format(BACKEND_ROW, rows);
+            if (TableLayout.fits(lines, columns)) {
+                TableLayout.print(lines, out);
+            } else { // narrower: the response and failure shifts on a line under each backend
+                for (int i = 0; i < rows.size(); i++) {
+                    Object[] r = rows.get(i);
+                    out.printf(Locale.ROOT, "      %-26s %9s %9s %9s%n", r[0], r[1], r[2], r[3]);
+                    if (i > 0) {
+                        out.printf(Locale.ROOT, "        response p99 %s   failed %s%n", r[4], r[5]);
+                    }
                 }
             }
         }
@@ -111,7 +108,4 @@ final class StoryTextRenderer {
         return v.isPresent() ? Figures.signedCount(Math.round(v.getAsDouble())) : Figures.NOT_AVAILABLE;
     }
 
-    private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
-    }
 }

@@ -42,19 +42,18 @@ public final class TextReportRenderer {
     static final int DEFAULT_ROWS = 15;
     private static final int DEFAULT_CLIENT_ROWS = 5;
     private static final int DEFAULT_CHANGE_ROWS = 6;
-    /** The tier table's width in its full layout, and the narrower one's (80). */
-    static final int TIER_TABLE_COLUMNS = 87;
+    /** Tables in full, and narrower for a terminal they do not fit ({@link TableLayout}). */
     private static final String TIER_ROW = "  %-14s %12s %7s %9s %9s %9s %9s %9s%n";
     private static final String TIER_ROW_NARROW = "  %-14s %10s %7s %8s %8s %8s %8s %8s%n";
-    /** "Where the time goes" in its full layout (81 columns), and the narrower one's (79). */
-    static final int WHERE_TABLE_COLUMNS = 81;
     private static final String WHERE_ROW = "  %-26s %12s %9s %9s %9s %9s%n";
     private static final String WHERE_ROW_NARROW = "  %-26s %10s %9s %9s %9s %9s%n";
-    /** The upstream table on one line per address; narrower terminals get its latencies on a second line. */
-    static final int UPSTREAM_TABLE_COLUMNS = 122;
+    /** The upstream table on one line per address; narrower, its latencies on a second line. */
     private static final String UPSTREAM_ROW = "  %-28s %10s %8s %8s %8s %17s %17s %17s%n";
     private static final String UPSTREAM_ROW_NARROW = "  %-28s %10s %8s %8s %8s%n";
     private static final String UPSTREAM_LATENCIES = "    p50/p99  connect %s  header %s  response %s%n";
+    private static final int ROUTE_WIDTH = 40;
+    /** A peak's attributed values are clipped at this many characters (fewer where a terminal needs it). */
+    private static final int ATTRIBUTION_VALUE_WIDTH = 60;
 
     private final Ansi ansi;
     private final OptionalInt rows;
@@ -150,7 +149,7 @@ public final class TextReportRenderer {
         peaks(r.peaks(), r.timing().requestTime().count() > 0, out);
         StoryTextRenderer.render(r, this::bold, columns, out);
         routes(r, out);
-        new WhatIfTextRenderer(this::bold, rows.orElse(Integer.MAX_VALUE)).render(r, out);
+        new WhatIfTextRenderer(this::bold, rows.orElse(Integer.MAX_VALUE), columns).render(r, out);
         findings(r.findings(), out);
         if (r.comparison() != null) {
             comparison(r.comparison(), r.traffic().offsetSeconds(), out);
@@ -170,16 +169,16 @@ public final class TextReportRenderer {
                 + (!t.requestTime().isLogged() ? "  (n/a: the log format has no $request_time)"
                 : t.withoutRequestTime() > 0 ? "  (" + Figures.count(t.withoutRequestTime(), "request")
                 + " without a request time are not timed)" : ""));
-        String format = columns < TIER_TABLE_COLUMNS ? TIER_ROW_NARROW : TIER_ROW;
-        out.printf(Locale.ROOT, format, "tier", "requests", "share", "p50", "p90", "p99", "p99.9", "max");
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"tier", "requests", "share", "p50", "p90", "p99", "p99.9", "max"});
         for (TierReport tier : t.tiers()) {
-            row(format, tier.tier().replace('_', ' '), Figures.count(tier.requests()), pct(tier.share()), tier.requestTime(),
-                    out);
+            rows.add(row(tier.tier().replace('_', ' '), Figures.count(tier.requests()), pct(tier.share()), tier.requestTime()));
         }
         for (String unknown : t.unknownTiers()) {
-            row(format, unknown, Figures.NOT_AVAILABLE, Figures.NOT_AVAILABLE, Latency.Missing.NOT_LOGGED, out);
+            rows.add(row(unknown, Figures.NOT_AVAILABLE, Figures.NOT_AVAILABLE, Latency.Missing.NOT_LOGGED));
         }
-        row(format, "all", Figures.count(all), pct(1), t.requestTime(), out);
+        rows.add(row("all", Figures.count(all), pct(1), t.requestTime()));
+        fitting(rows, TIER_ROW, TIER_ROW_NARROW, out);
         if (!t.unknownTiers().isEmpty()) {
             out.println("  " + TierNotes.unknown(t));
         }
@@ -189,11 +188,15 @@ public final class TextReportRenderer {
                 ms(Percentiles.HIGHEST_MICROS)));
     }
 
-    private static void row(String format, String name, String n, String share, Latency l, PrintWriter out) {
-        out.printf(Locale.ROOT, format, name, n, share,
-                Figures.duration(l, Percentiles::p50), Figures.duration(l, Percentiles::p90),
-                Figures.duration(l, Percentiles::p99), Figures.duration(l, Percentiles::p999),
-                Figures.duration(l, Percentiles::max));
+    private static Object[] row(String name, String n, String share, Latency l) {
+        return new Object[] {name, n, share, Figures.duration(l, Percentiles::p50), Figures.duration(l, Percentiles::p90),
+            Figures.duration(l, Percentiles::p99), Figures.duration(l, Percentiles::p999), Figures.duration(l, Percentiles::max)};
+    }
+
+    /** {@code rows} in {@code full} when its widest row fits the terminal, else in {@code narrow}. */
+    private void fitting(List<Object[]> rows, String full, String narrow, PrintWriter out) {
+        List<String> lines = TableLayout.format(full, rows);
+        TableLayout.print(TableLayout.fits(lines, columns) ? lines : TableLayout.format(narrow, rows), out);
     }
 
     private void where(TimingReport t, PrintWriter out) {
@@ -202,22 +205,19 @@ public final class TextReportRenderer {
         }
         out.println();
         out.println(bold("Where the time goes") + "  (upstream parts: requests with an attempt, summed over attempts)");
-        String format = columns < WHERE_TABLE_COLUMNS ? WHERE_ROW_NARROW : WHERE_ROW;
-        out.printf(Locale.ROOT, format, "", "requests", "p50", "p90", "p99", "max");
-        part(format, "upstream connect", t.upstreamConnect(), out);
-        part(format, "upstream header (TTFB)", t.upstreamHeader(), out);
-        part(format, "upstream response", t.upstreamTime(), out);
-        part(format, "nginx/client", t.nginxTime(), out);
+        fitting(List.of(new Object[] {"", "requests", "p50", "p90", "p99", "max"},
+                part("upstream connect", t.upstreamConnect()), part("upstream header (TTFB)", t.upstreamHeader()),
+                part("upstream response", t.upstreamTime()), part("nginx/client", t.nginxTime())), WHERE_ROW, WHERE_ROW_NARROW, out);
         if (t.upstreamExceedsRequest().orElse(0) > 0) {
             out.printf(Locale.ROOT, "  %s logged more upstream time than request time (nginx/client time taken as 0)%n",
                     Figures.count(t.upstreamExceedsRequest().getAsLong(), "request"));
         }
     }
 
-    private static void part(String format, String name, Latency l, PrintWriter out) {
-        out.printf(Locale.ROOT, format, name, l.isLogged() ? Figures.count(l.count()) : Figures.NOT_AVAILABLE,
-                Figures.duration(l, Percentiles::p50), Figures.duration(l, Percentiles::p90),
-                Figures.duration(l, Percentiles::p99), Figures.duration(l, Percentiles::max));
+    private static Object[] part(String name, Latency l) {
+        return new Object[] {name, l.isLogged() ? Figures.count(l.count()) : Figures.NOT_AVAILABLE,
+            Figures.duration(l, Percentiles::p50), Figures.duration(l, Percentiles::p90),
+            Figures.duration(l, Percentiles::p99), Figures.duration(l, Percentiles::max)};
     }
 
     private void upstreams(List<UpstreamReport> ups, boolean approximate, PrintWriter out) {
@@ -227,29 +227,31 @@ public final class TextReportRenderer {
         out.println();
         out.println(bold("Upstreams") + (approximate ? "  (approximate: more addresses than kept)" : "")
                 + "  (per attempt; latencies leave out attempts without a connection or abandoned by the client)");
-        boolean narrow = columns < UPSTREAM_TABLE_COLUMNS;
-        if (narrow) {
-            out.printf(Locale.ROOT, UPSTREAM_ROW_NARROW, "address", "attempts", "failed", "no conn", "retries");
-        } else {
-            out.printf(Locale.ROOT, UPSTREAM_ROW, "address", "attempts", "failed", "no conn", "retries", "connect p50/p99",
-                    "header p50/p99", "response p50/p99");
-        }
         int shown = shown(ups.size(), DEFAULT_ROWS);
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"address", "attempts", "failed", "no conn", "retries", "connect p50/p99", "header p50/p99",
+            "response p50/p99"});
         for (UpstreamReport u : ups.subList(0, shown)) {
             String name = switch (u.kind()) {
-                case ADDRESS -> safe(clip(u.address(), 28));
-                case GROUP -> safe(clip("group " + u.address(), 28));
+                case ADDRESS -> safe(TableLayout.clip(u.address(), 28));
+                case GROUP -> safe(TableLayout.clip("group " + u.address(), 28));
                 case NOT_LOGGED -> "(address not logged)";
             };
-            String failed = u.failed().isPresent() ? Figures.percent(u.failed().getAsLong(), u.attempts()) : Figures.NOT_AVAILABLE;
-            if (narrow) {
-                out.printf(Locale.ROOT, UPSTREAM_ROW_NARROW, name, Figures.count(u.attempts()), failed,
-                        Figures.count(u.notConnected()), Figures.count(u.retriesCaused()));
-                out.printf(Locale.ROOT, UPSTREAM_LATENCIES, compact(u.connect()), compact(u.header()), compact(u.response()));
-            } else {
-                out.printf(Locale.ROOT, UPSTREAM_ROW, name, Figures.count(u.attempts()), failed,
-                        Figures.count(u.notConnected()), Figures.count(u.retriesCaused()),
-                        compact(u.connect()), compact(u.header()), compact(u.response()));
+            rows.add(new Object[] {name, Figures.count(u.attempts()),
+                u.failed().isPresent() ? Figures.percent(u.failed().getAsLong(), u.attempts()) : Figures.NOT_AVAILABLE,
+                Figures.count(u.notConnected()), Figures.count(u.retriesCaused()),
+                compact(u.connect()), compact(u.header()), compact(u.response())});
+        }
+        List<String> lines = TableLayout.format(UPSTREAM_ROW, rows);
+        if (TableLayout.fits(lines, columns)) {
+            TableLayout.print(lines, out);
+        } else { // narrower: each address's latencies on a line of their own under it
+            for (int i = 0; i < rows.size(); i++) {
+                Object[] r = rows.get(i);
+                out.printf(Locale.ROOT, UPSTREAM_ROW_NARROW, r[0], r[1], r[2], r[3], r[4]);
+                if (i > 0) {
+                    out.printf(Locale.ROOT, UPSTREAM_LATENCIES, r[5], r[6], r[7]);
+                }
             }
         }
         more(ups.size(), shown, true, out);
@@ -302,40 +304,38 @@ public final class TextReportRenderer {
                         Figures.percent(m.errorRateDuring()), m.approximate() ? "  (some counts approximate)" : "");
                 // the driver's line is prose (a terminal wraps it); the attribution rows are a table, clipped to fit
                 m.driver().ifPresent(d -> out.printf(Locale.ROOT, "     driven by %s %s (+%s req)%n",
-                        d.dimension().replace('_', ' '), safe(clip(d.item().value(), ATTRIBUTION_VALUE_WIDTH)),
+                        d.dimension().replace('_', ' '), safe(TableLayout.clip(d.item().value(), ATTRIBUTION_VALUE_WIDTH)),
                         Figures.count(Math.round(d.item().excessRequests()))));
-                int valueWidth = narrowed(ATTRIBUTION_VALUE_WIDTH, ATTRIBUTION_LINE_COLUMNS);
                 for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                     for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
-                        out.printf(Locale.ROOT, "     %-15s %s  %s during vs %s before (%s req)%n", e.getKey(),
-                                safe(clip(it.value(), valueWidth)), pct(it.duringShare()),
-                                before ? pct(it.beforeShare()) : Figures.NOT_AVAILABLE,
-                                Figures.signedCount(Math.round(it.excessRequests())));
+                        attribution(e.getKey(), it, before, out);
                     }
                 }
             }
         }
     }
 
-    /** The route column's width, and the routes table's in its full layout. */
-    private static final int ROUTE_WIDTH = 40;
-    static final int ROUTE_TABLE_COLUMNS = 96;
-    /** A peak's attributed values are clipped at this many characters; the longest such line in its full layout. */
-    private static final int ATTRIBUTION_VALUE_WIDTH = 60;
-    static final int ATTRIBUTION_LINE_COLUMNS = 124;
-    private static final int NARROWEST_TEXT_COLUMN = 16;
-
     /**
-     * The width of a text column that gives up what the terminal lacks of {@code fullColumns} (the layout's full
-     * width), down to {@value #NARROWEST_TEXT_COLUMN}; {@code full} when the terminal is wide enough.
+     * One attributed value of a peak: a table row (never wrapped), whose value is clipped at
+     * {@value #ATTRIBUTION_VALUE_WIDTH} characters, or shorter where the terminal needs it (down to
+     * {@value TableLayout#NARROWEST_NAME}).
      */
-    private int narrowed(int full, int fullColumns) {
-        return columns >= fullColumns ? full : Math.max(NARROWEST_TEXT_COLUMN, full - (fullColumns - columns));
+    private void attribution(String dimension, AttributionItem it, boolean before, PrintWriter out) {
+        String value = safe(it.value());
+        String during = pct(it.duringShare());
+        String beforeShare = before ? pct(it.beforeShare()) : Figures.NOT_AVAILABLE;
+        String excess = Figures.signedCount(Math.round(it.excessRequests()));
+        String format = "     %-15s %s  %s during vs %s before (%s req)%n";
+        String line = String.format(Locale.ROOT, format, dimension, TableLayout.clip(value, ATTRIBUTION_VALUE_WIDTH), during,
+                beforeShare, excess);
+        int over = ProseWrappingWriter.visibleWidth(line.stripTrailing()) - columns;
+        if (over > 0) {
+            int width = Math.max(TableLayout.NARROWEST_NAME, Math.min(value.length(), ATTRIBUTION_VALUE_WIDTH) - over);
+            line = String.format(Locale.ROOT, format, dimension, TableLayout.clip(value, width), during, beforeShare, excess);
+        }
+        out.print(line);
     }
 
-    private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
-    }
 
     private void routes(Report r, PrintWriter out) {
         List<RouteReport> routes = r.routes().routes();
@@ -346,15 +346,17 @@ public final class TextReportRenderer {
         out.println(bold("Routes") + (r.routes().routesApproximate() ? "  (approximate: more routes than kept)" : "")
                 + "  (latency ±3.2%)");
         // the route column gives up what a narrower terminal lacks (down to 16), the figures keep their width
-        int routeWidth = narrowed(ROUTE_WIDTH, ROUTE_TABLE_COLUMNS);
-        String format = "  %-" + routeWidth + "s %12s %9s %9s %7s %12s%n";
-        out.printf(Locale.ROOT, format, "route", "requests", "p50", "p99", "5xx", "bytes");
         int shownRoutes = shown(routes.size(), DEFAULT_ROWS);
+        List<String> names = new ArrayList<>();
+        List<Object[]> figures = new ArrayList<>();
+        names.add("route");
+        figures.add(new Object[] {"requests", "p50", "p99", "5xx", "bytes"});
         for (RouteReport rt : routes.subList(0, shownRoutes)) {
-            out.printf(Locale.ROOT, format, safe(clip(rt.route(), routeWidth)), Figures.count(rt.requests()),
-                    Figures.duration(rt.p50Micros()), Figures.duration(rt.p99Micros()), Figures.percent(rt.errorRate()),
-                    Figures.count(rt.bytes()));
+            names.add(safe(rt.route()));
+            figures.add(new Object[] {Figures.count(rt.requests()), Figures.duration(rt.p50Micros()),
+                Figures.duration(rt.p99Micros()), Figures.percent(rt.errorRate()), Figures.count(rt.bytes())});
         }
+        TableLayout.print(TableLayout.named("  %s %12s %9s %9s %7s %12s%n", ROUTE_WIDTH, names, figures, columns), out);
         more(routes.size(), shownRoutes, false, out);
         List<Ranked> clients = r.routes().clients();
         if (!clients.isEmpty()) {
@@ -362,7 +364,7 @@ public final class TextReportRenderer {
             out.println(bold("Top clients") + (r.routes().clientsApproximate() ? "  (approximate)" : ""));
             int shownClients = shown(clients.size(), DEFAULT_CLIENT_ROWS);
             for (Ranked c : clients.subList(0, shownClients)) {
-                out.printf(Locale.ROOT, "  %-40s %,12d%n", safe(clip(c.value(), 40)), c.count());
+                out.printf(Locale.ROOT, "  %-40s %,12d%n", safe(TableLayout.clip(c.value(), 40)), c.count());
             }
             more(clients.size(), shownClients, false, out);
         }
@@ -403,11 +405,7 @@ public final class TextReportRenderer {
 
     private void change(String prefix, List<Comparison.Change> changes, boolean sameLength, PrintWriter out) {
         int shown = shown(changes.size(), DEFAULT_CHANGE_ROWS);
-        for (Comparison.Change ch : changes.subList(0, shown)) {
-            String name = safe(clip(prefix + ch.subject() + " " + ch.metric(), 50));
-            out.printf(Locale.ROOT, "  %-50s %12s -> %12s  %s%n", name, ChangeText.before(ch, sameLength),
-                    ChangeText.after(ch, sameLength), safe(ChangeText.change(ch)));
-        }
+        TableLayout.changes(changes.subList(0, shown), prefix, sameLength, columns, out);
         more(changes.size(), shown, false, out);
     }
 

@@ -18,10 +18,13 @@ final class WhatIfTextRenderer {
     private final UnaryOperator<String> bold;
     /** Rows of each table: every candidate and extension fits (at most 5 and 26), so only a row limit cuts. */
     private final int rows;
+    /** How wide the tables may be: a terminal's width, or {@link Integer#MAX_VALUE} for a pipe or a file. */
+    private final int columns;
 
-    WhatIfTextRenderer(UnaryOperator<String> bold, int rows) {
+    WhatIfTextRenderer(UnaryOperator<String> bold, int rows, int columns) {
         this.bold = bold;
         this.rows = rows;
+        this.columns = columns;
     }
 
     void render(Report r, PrintWriter out) {
@@ -39,13 +42,18 @@ final class WhatIfTextRenderer {
         if (w.candidates().isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "  %-40s %12s %12s %7s %12s%n", "route", "upstream", "saved", "share", "saved time");
         List<CacheWhatIf.Candidate> shown = w.candidates().subList(0, Math.min(rows, w.candidates().size()));
+        // the route column gives up what a narrower terminal lacks (TableLayout), the figures keep their width
+        List<String> names = new java.util.ArrayList<>();
+        List<Object[]> figures = new java.util.ArrayList<>();
+        names.add("route");
+        figures.add(new Object[] {"upstream", "saved", "share", "saved time"});
         for (CacheWhatIf.Candidate c : shown) {
-            out.printf(Locale.ROOT, "  %-40s %12s %12s %7s %12s%n", TerminalText.safe(clip(c.route())),
-                    Figures.count(c.upstreamRequests()), Figures.count(c.savedRequests()),
-                    Figures.percent(c.savedRequests(), c.upstreamRequests()), Figures.duration(c.savedUpstreamTimeMicros()));
+            names.add(TerminalText.safe(c.route()));
+            figures.add(new Object[] {Figures.count(c.upstreamRequests()), Figures.count(c.savedRequests()),
+                Figures.percent(c.savedRequests(), c.upstreamRequests()), Figures.duration(c.savedUpstreamTimeMicros())});
         }
+        TableLayout.print(TableLayout.named("  %s %12s %12s %7s %12s%n", 40, names, figures, columns), out);
         more(w.candidates().size(), shown.size(), out);
     }
 
@@ -79,7 +87,4 @@ final class WhatIfTextRenderer {
         }
     }
 
-    private static String clip(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 39) + "…";
-    }
 }
