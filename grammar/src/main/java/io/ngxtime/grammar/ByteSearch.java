@@ -16,6 +16,11 @@ public final class ByteSearch {
     private ByteSearch() {
     }
 
+    /** The eight bytes of {@code b} from {@code at} as a little-endian word ({@code at + 8 <= b.length}). */
+    static long word(byte[] b, int at) {
+        return (long) LONGS.get(b, at);
+    }
+
     /** Index of the first {@code x} in {@code b[from, to)}, or -1. */
     public static int indexOf(byte[] b, int from, int to, byte x) {
         long px = ONES * (x & 0xff);

@@ -15,8 +15,6 @@ import java.util.Set;
  * ("How a line is read").
  */
 final class CompiledLineParser implements LineParser {
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final Set<String> PATH_VARIABLES = Set.of("uri", "request_uri", "document_uri");
     private static final int STOP_NONE = 0;
     private static final int STOP_DIGIT_OR_DASH = 1;
@@ -408,8 +406,8 @@ final class CompiledLineParser implements LineParser {
         if (p + n <= to && n <= 16 && p + 8 <= b.length) {
             // whole words: the first eight bytes masked, then for a literal longer than eight its last
             // eight (from p + n - 8, after p); a mismatch goes on byte by byte to say where it is
-            if ((((long) LONGS.get(b, p)) & literalHeadMask[step]) == literalHead[step]
-                    && (n <= 8 || (long) LONGS.get(b, p + n - 8) == literalTail[step])) {
+            if ((ByteSearch.word(b, p) & literalHeadMask[step]) == literalHead[step]
+                    && (n <= 8 || ByteSearch.word(b, p + n - 8) == literalTail[step])) {
                 return p + n;
             }
         }

@@ -85,18 +85,9 @@ final class StoryTextRenderer {
                     duration(u.responseP99BeforeMicros()) + " -> " + duration(u.responseP99DuringMicros()),
                     Figures.percent(u.failedRateBefore()) + " -> " + Figures.percent(u.failedRateDuring())});
             }
-            List<String> lines = TableLayout.format(BACKEND_ROW, rows);
-            if (TableLayout.fits(lines, columns)) {
-                TableLayout.print(lines, out);
-            } else { // narrower: the response and failure shifts on a line under each backend
-                for (int i = 0; i < rows.size(); i++) {
-                    Object[] r = rows.get(i);
-                    out.printf(Locale.ROOT, "      %-26s %9s %9s %9s%n", r[0], r[1], r[2], r[3]);
-                    if (i > 0) {
-                        out.printf(Locale.ROOT, "        response p99 %s   failed %s%n", r[4], r[5]);
-                    }
-                }
-            }
+            // narrower: the response and failure shifts on a line under each backend
+            TableLayout.fullOrTwoLines(rows, BACKEND_ROW, "      %-26s %9s %9s %9s%n", 4,
+                    "        response p99 %s   failed %s%n", columns, out);
         }
     }
 

@@ -42,6 +42,32 @@ final class TableLayout {
         return width(lines) <= columns;
     }
 
+    /** {@code rows} in {@code full} when the widest fits {@code columns}, else in {@code narrow}. */
+    static void fitting(List<Object[]> rows, String full, String narrow, int columns, PrintWriter out) {
+        List<String> lines = format(full, rows);
+        print(fits(lines, columns) ? lines : format(narrow, rows), out);
+    }
+
+    /**
+     * {@code rows} (the first a header) in {@code full} when the widest fits {@code columns}; else each row's first
+     * {@code split} cells in {@code first}, and under each row but the header the rest of its cells in {@code second}.
+     */
+    static void fullOrTwoLines(List<Object[]> rows, String full, String first, int split, String second, int columns,
+                               PrintWriter out) {
+        List<String> lines = format(full, rows);
+        if (fits(lines, columns)) {
+            print(lines, out);
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] r = rows.get(i);
+            out.printf(Locale.ROOT, first, java.util.Arrays.copyOfRange(r, 0, split));
+            if (i > 0) {
+                out.printf(Locale.ROOT, second, java.util.Arrays.copyOfRange(r, split, r.length));
+            }
+        }
+    }
+
     static void print(List<String> lines, PrintWriter out) {
         for (String l : lines) {
             out.print(l);

@@ -178,7 +178,7 @@ public final class TextReportRenderer {
             rows.add(row(unknown, Figures.NOT_AVAILABLE, Figures.NOT_AVAILABLE, Latency.Missing.NOT_LOGGED));
         }
         rows.add(row("all", Figures.count(all), pct(1), t.requestTime()));
-        fitting(rows, TIER_ROW, TIER_ROW_NARROW, out);
+        TableLayout.fitting(rows, TIER_ROW, TIER_ROW_NARROW, columns, out);
         if (!t.unknownTiers().isEmpty()) {
             out.println("  " + TierNotes.unknown(t));
         }
@@ -193,11 +193,6 @@ public final class TextReportRenderer {
             Figures.duration(l, Percentiles::p99), Figures.duration(l, Percentiles::p999), Figures.duration(l, Percentiles::max)};
     }
 
-    /** {@code rows} in {@code full} when its widest row fits the terminal, else in {@code narrow}. */
-    private void fitting(List<Object[]> rows, String full, String narrow, PrintWriter out) {
-        List<String> lines = TableLayout.format(full, rows);
-        TableLayout.print(TableLayout.fits(lines, columns) ? lines : TableLayout.format(narrow, rows), out);
-    }
 
     private void where(TimingReport t, PrintWriter out) {
         if (t.upstreamTime().count() == 0 && t.upstreamConnect().count() == 0) {
@@ -205,9 +200,10 @@ public final class TextReportRenderer {
         }
         out.println();
         out.println(bold("Where the time goes") + "  (upstream parts: requests with an attempt, summed over attempts)");
-        fitting(List.of(new Object[] {"", "requests", "p50", "p90", "p99", "max"},
+        TableLayout.fitting(List.of(new Object[] {"", "requests", "p50", "p90", "p99", "max"},
                 part("upstream connect", t.upstreamConnect()), part("upstream header (TTFB)", t.upstreamHeader()),
-                part("upstream response", t.upstreamTime()), part("nginx/client", t.nginxTime())), WHERE_ROW, WHERE_ROW_NARROW, out);
+                part("upstream response", t.upstreamTime()), part("nginx/client", t.nginxTime())), WHERE_ROW, WHERE_ROW_NARROW,
+                columns, out);
         if (t.upstreamExceedsRequest().orElse(0) > 0) {
             out.printf(Locale.ROOT, "  %s logged more upstream time than request time (nginx/client time taken as 0)%n",
                     Figures.count(t.upstreamExceedsRequest().getAsLong(), "request"));
@@ -242,18 +238,8 @@ public final class TextReportRenderer {
                 Figures.count(u.notConnected()), Figures.count(u.retriesCaused()),
                 compact(u.connect()), compact(u.header()), compact(u.response())});
         }
-        List<String> lines = TableLayout.format(UPSTREAM_ROW, rows);
-        if (TableLayout.fits(lines, columns)) {
-            TableLayout.print(lines, out);
-        } else { // narrower: each address's latencies on a line of their own under it
-            for (int i = 0; i < rows.size(); i++) {
-                Object[] r = rows.get(i);
-                out.printf(Locale.ROOT, UPSTREAM_ROW_NARROW, r[0], r[1], r[2], r[3], r[4]);
-                if (i > 0) {
-                    out.printf(Locale.ROOT, UPSTREAM_LATENCIES, r[5], r[6], r[7]);
-                }
-            }
-        }
+        // narrower: each address's latencies on a line of their own under it
+        TableLayout.fullOrTwoLines(rows, UPSTREAM_ROW, UPSTREAM_ROW_NARROW, 5, UPSTREAM_LATENCIES, columns, out);
         more(ups.size(), shown, true, out);
         for (UpstreamReport u : ups.subList(0, shown)) {
             u.saturation().ifPresent(sat -> out.printf(Locale.ROOT, "  saturation of %s: %s%n", safe(u.address()),
@@ -335,7 +321,6 @@ public final class TextReportRenderer {
         }
         out.print(line);
     }
-
 
     private void routes(Report r, PrintWriter out) {
         List<RouteReport> routes = r.routes().routes();
