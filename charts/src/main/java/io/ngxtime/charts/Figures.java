@@ -86,9 +86,25 @@ public final class Figures {
         return whole == 0 ? NOT_AVAILABLE : percent((double) part / whole);
     }
 
-    /** A count with grouping: {@code 12,345}. */
+    /**
+     * A count with grouping: {@code 12,345}; what {@code String.format(Locale.ROOT, "%,d", n)} writes, without a
+     * {@link java.util.Formatter} (which parses its pattern and looks up the locale's symbols on every call: a
+     * text report formats a few hundred counts, most of them while the JVM still interprets).
+     */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int length = digits.length() - sign;
+        if (length <= 3) {
+            return digits;
+        }
+        StringBuilder b = new StringBuilder(digits.length() + (length - 1) / 3);
+        int first = sign + (length % 3 == 0 ? 3 : length % 3);
+        b.append(digits, 0, first);
+        for (int i = first; i < digits.length(); i += 3) {
+            b.append(',').append(digits, i, i + 3);
+        }
+        return b.toString();
     }
 
     /** A count, or {@value #NOT_AVAILABLE}. */
@@ -127,7 +143,7 @@ public final class Figures {
 
     /** A count that is a change, always with its sign: {@code +1,204}, {@code -3}, {@code +0}. */
     public static String signedCount(long n) {
-        return String.format(Locale.ROOT, "%+,d", n);
+        return n < 0 ? count(n) : "+" + count(n);
     }
 
     /** How many times larger: {@code ×2.50}, {@code ×0.40}. */

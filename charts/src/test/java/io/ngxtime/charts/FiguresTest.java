@@ -42,6 +42,27 @@ class FiguresTest {
     }
 
     @Test
+    void counts_areWhatTheFormatterWrites_atEveryLengthAndSign() {
+        java.util.Random random = new java.util.Random(15);
+        java.util.List<Long> values = new java.util.ArrayList<>(java.util.List.of(0L, Long.MIN_VALUE, Long.MAX_VALUE,
+                Long.MIN_VALUE + 1));
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) { // each length, at its edges
+            for (long v : new long[] {p - 1, p, p + 1, 10 * p - 1}) {
+                values.add(v);
+                values.add(-v);
+            }
+        }
+        for (int i = 0; i < 10_000; i++) {
+            long v = random.nextLong() >> random.nextInt(64);
+            values.add(v);
+        }
+        for (long v : values) {
+            assertThat(Figures.count(v)).as("%d", v).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", v));
+            assertThat(Figures.signedCount(v)).as("%d", v).isEqualTo(String.format(java.util.Locale.ROOT, "%+,d", v));
+        }
+    }
+
+    @Test
     void rates_neverRoundToZero() {
         assertThat(Figures.perSecond(70)).isEqualTo("70 req/s");
         assertThat(Figures.perSecond(1234.4)).isEqualTo("1,234 req/s");
