@@ -300,6 +300,76 @@ class IngestAndTailCommandTest {
                 .doesNotContain("\u001b").doesNotContain("\u0007");
     }
 
+    @Test
+    void tail_plainView_cutsLongUpstreamsAndRoutesToTheirColumns_measuredInTerminalColumns() throws Exception {
+        Path log = dir.resolve("timing.log");
+        String socket = "unix:/var/run/php/php8.2-fpm-www-pool-with-a-long-name.sock"; // 57 characters
+        String wide = "/商品/" + "説明".repeat(30); // 2 columns a character
+        List<String> content = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String[] target = {"/api/items/" + "x".repeat(60), wide, "/a\\x1B[31mred", "/short"};
+            String[] upstream = {socket, "10.0.0.1:8080", socket, "upstream-\\x07bell:80"};
+            content.add("192.0.2.1 - - [07/Oct/2026:14:00:0" + (i % 10) + " -0700] \"GET " + target[i % 4]
+                    + " HTTP/1.1\" 200 10 \"-\" \"curl\" rt=0.010 ua=\"" + upstream[i % 4] + "\" us=\"200\""
+                    + " uct=\"0.001\" uht=\"0.009\" urt=\"0.009\" ucs=- msec=179140680" + (i % 10) + ".000");
+        }
+        Files.write(log, content);
+        ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--interval", "1",
+                "--window", "60", "--duration", "2", "--log-format", "timing");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] out = r.out().split("\n");
+        assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("40 requests");
+        // the last frame's tables: every row as wide as its header, the long names cut with an ellipsis
+        int upstreamHeader = lastIndexStartingWith(out, "  upstream ");
+        int routeHeader = lastIndexStartingWith(out, "  route ");
+        assertThat(upstreamHeader).isPositive();
+        assertThat(routeHeader).isGreaterThan(upstreamHeader);
+        List<String> upstreamRows = List.of(out).subList(upstreamHeader + 1, routeHeader);
+        List<String> routeRows = List.of(out).subList(routeHeader + 1, Math.min(out.length, routeHeader + 5));
+        assertThat(upstreamRows).hasSize(3).anySatisfy(l -> assertThat(l).startsWith("  unix:/var/run/php/php8.2-fp…"));
+        assertThat(routeRows).hasSize(4).anySatisfy(l -> assertThat(l).startsWith("  /商品/説明"));
+        for (String row : upstreamRows) {
+            assertThat(io.ngxtime.cli.render.TerminalColumns.width(row)).as(row)
+                    .isEqualTo(io.ngxtime.cli.render.TerminalColumns.width(out[upstreamHeader]));
+        }
+        for (String row : routeRows) {
+            assertThat(io.ngxtime.cli.render.TerminalColumns.width(row)).as(row)
+                    .isEqualTo(io.ngxtime.cli.render.TerminalColumns.width(out[routeHeader]));
+        }
+    }
+
+    @Test
+    void report_routesTable_widePathsLineUp_inTerminalColumns() throws Exception {
+        Path log = dir.resolve("wide.log");
+        List<String> content = new ArrayList<>();
+        String[] targets = {"/商品/" + "説明".repeat(30), "/商品/a", "/" + "x".repeat(80), "/b"};
+        for (int i = 0; i < 40; i++) {
+            content.add("192.0.2.1 - - [07/Oct/2026:14:00:0" + (i % 10) + " -0700] \"GET " + targets[i % 4]
+                    + " HTTP/1.1\" 200 10 \"-\" \"curl\"");
+        }
+        Files.write(log, content);
+        ReportCommandTest.Run r = ReportCommandTest.run("report", log.toString(), "--log-format", "combined");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] out = r.out().split("\n");
+        int header = lastIndexStartingWith(out, "  route ");
+        assertThat(header).isPositive();
+        List<String> rows = List.of(out).subList(header + 1, header + 5);
+        assertThat(rows).anySatisfy(l -> assertThat(l).startsWith("  /商品/説明").contains("…"));
+        for (String row : rows) {
+            assertThat(io.ngxtime.cli.render.TerminalColumns.width(row)).as(row)
+                    .isEqualTo(io.ngxtime.cli.render.TerminalColumns.width(out[header]));
+        }
+    }
+
+    private static int lastIndexStartingWith(String[] lines, String prefix) {
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (lines[i].startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Runs tail with {@code beforeFollowerOpens} set: the moment between format detection and the follower's start. */
     static ReportCommandTest.Run tailWithHook(Runnable beforeFollowerOpens, String... args) {
         StringWriter out = new StringWriter();

@@ -65,7 +65,9 @@ public final class LiveRenderer {
             if (n > 5) {
                 break;
             }
-            out.printf(Locale.ROOT, "  %-28s %9s %8s %9s %9s%n", TerminalText.safe(u.address()), Figures.count(u.attempts()),
+            // a unix socket's path or a long host name is cut to the column, as in the report's table
+            out.printf(Locale.ROOT, "  %s %9s %8s %9s %9s%n", TerminalColumns.cell(TerminalText.safe(u.address()), 28),
+                    Figures.count(u.attempts()),
                     Figures.count(u.failed()), Figures.duration(u.response(), Percentiles::p50),
                     Figures.duration(u.response(), Percentiles::p99));
         }
@@ -77,8 +79,8 @@ public final class LiveRenderer {
             if (n > 5) {
                 break;
             }
-            String route = rt.route().length() > 40 ? rt.route().substring(0, 39) + "…" : rt.route();
-            out.printf(Locale.ROOT, "  %-40s %9s %9s%n", TerminalText.safe(route), Figures.count(rt.requests()),
+            out.printf(Locale.ROOT, "  %s %9s %9s%n", TerminalColumns.cell(TerminalText.safe(rt.route()), 40),
+                    Figures.count(rt.requests()),
                     Figures.duration(rt.p99Micros()));
         }
     }

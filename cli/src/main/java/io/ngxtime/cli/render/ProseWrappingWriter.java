@@ -121,19 +121,21 @@ public final class ProseWrappingWriter extends Writer {
     private static int lastSpaceWithin(String s, int columns, int from) {
         int visible = 0;
         int best = -1;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < s.length(); ) {
             char c = s.charAt(i);
             if (c == ESC) {
-                i = endOfSequence(s, i);
+                i = TerminalColumns.endOfSequence(s, i) + 1;
                 continue;
             }
             if (c == ' ' && i > from && visible <= columns && !keepsWithWhatPrecedes(s, i + 1)) {
                 best = i;
             }
-            visible++;
+            int cp = s.codePointAt(i);
+            visible += TerminalColumns.columns(cp);
             if (visible > columns) {
                 break;
             }
+            i += Character.charCount(cp);
         }
         return best;
     }
@@ -161,29 +163,9 @@ public final class ProseWrappingWriter extends Writer {
         return KEPT_WITH_PRECEDING.contains(word);
     }
 
-    /** The columns {@code s} takes: its characters but its colour sequences. */
+    /** The columns {@code s} takes on a terminal ({@link TerminalColumns#width}: colour sequences none). */
     static int visibleWidth(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == ESC) {
-                i = endOfSequence(s, i);
-            } else if (!Character.isLowSurrogate(s.charAt(i))) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** The index of the last character of the escape sequence starting at {@code at}. */
-    private static int endOfSequence(String s, int at) {
-        int i = at + 1;
-        if (i < s.length() && s.charAt(i) == '[') {
-            i++;
-            while (i < s.length() && (s.charAt(i) < 0x40 || s.charAt(i) > 0x7e)) {
-                i++;
-            }
-        }
-        return Math.min(i, s.length() - 1);
+        return TerminalColumns.width(s);
     }
 
     /**

@@ -80,7 +80,7 @@ final class StoryTextRenderer {
             rows.add(new Object[] {"backend (attempts)", "before", "during", "excess", "response p99 before -> during",
                 "failed before -> during"});
             for (PeakLoad.BackendShift u : load.upstreams()) {
-                rows.add(new Object[] {TerminalText.safe(TableLayout.clip(u.address(), 26)), Figures.count(u.attemptsBefore()),
+                rows.add(new Object[] {TableLayout.clip(TerminalText.safe(u.address()), 26), Figures.count(u.attemptsBefore()),
                     Figures.count(u.attemptsDuring()), signed(u.excessAttempts()),
                     duration(u.responseP99BeforeMicros()) + " -> " + duration(u.responseP99DuringMicros()),
                     Figures.percent(u.failedRateBefore()) + " -> " + Figures.percent(u.failedRateDuring())});

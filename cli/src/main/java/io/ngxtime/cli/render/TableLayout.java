@@ -99,13 +99,13 @@ final class TableLayout {
         return lines;
     }
 
-    /** {@code s} cut to {@code n} characters, its last an ellipsis when cut. */
+    /** {@code s} in at most {@code n} columns, its last an ellipsis when cut ({@link TerminalColumns#clip}). */
     static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+        return TerminalColumns.clip(s, n);
     }
 
     private static String pad(String s, int n) {
-        return s.length() >= n ? s : s + " ".repeat(n - s.length());
+        return TerminalColumns.padEnd(s, n);
     }
 
     /**
@@ -117,10 +117,10 @@ final class TableLayout {
         List<String[]> rows = new ArrayList<>(changes.size());
         List<String> lines = new ArrayList<>(changes.size());
         for (Comparison.Change ch : changes) {
-            String[] r = {TerminalText.safe(clip(prefix + ch.subject() + " " + ch.metric(), 50)),
+            String[] r = {clip(TerminalText.safe(prefix + ch.subject() + " " + ch.metric()), 50),
                 ChangeText.before(ch, sameLength), ChangeText.after(ch, sameLength), TerminalText.safe(ChangeText.change(ch))};
             rows.add(r);
-            lines.add(String.format(Locale.ROOT, "  %-50s %12s -> %12s  %s%n", (Object[]) r));
+            lines.add(String.format(Locale.ROOT, "  %s %12s -> %12s  %s%n", pad(r[0], 50), r[1], r[2], r[3]));
         }
         if (fits(lines, columns)) {
             print(lines, out);

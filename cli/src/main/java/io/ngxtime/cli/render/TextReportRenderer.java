@@ -229,8 +229,8 @@ public final class TextReportRenderer {
             "response p50/p99"});
         for (UpstreamReport u : ups.subList(0, shown)) {
             String name = switch (u.kind()) {
-                case ADDRESS -> safe(TableLayout.clip(u.address(), 28));
-                case GROUP -> safe(TableLayout.clip("group " + u.address(), 28));
+                case ADDRESS -> TableLayout.clip(safe(u.address()), 28);
+                case GROUP -> TableLayout.clip("group " + safe(u.address()), 28);
                 case NOT_LOGGED -> "(address not logged)";
             };
             rows.add(new Object[] {name, Figures.count(u.attempts()),
@@ -290,7 +290,7 @@ public final class TextReportRenderer {
                         Figures.percent(m.errorRateDuring()), m.approximate() ? "  (some counts approximate)" : "");
                 // the driver's line is prose (a terminal wraps it); the attribution rows are a table, clipped to fit
                 m.driver().ifPresent(d -> out.printf(Locale.ROOT, "     driven by %s %s (+%s req)%n",
-                        d.dimension().replace('_', ' '), safe(TableLayout.clip(d.item().value(), ATTRIBUTION_VALUE_WIDTH)),
+                        d.dimension().replace('_', ' '), TableLayout.clip(safe(d.item().value()), ATTRIBUTION_VALUE_WIDTH),
                         Figures.count(Math.round(d.item().excessRequests()))));
                 for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                     for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
@@ -316,7 +316,7 @@ public final class TextReportRenderer {
                 beforeShare, excess);
         int over = ProseWrappingWriter.visibleWidth(line.stripTrailing()) - columns;
         if (over > 0) {
-            int width = Math.max(TableLayout.NARROWEST_NAME, Math.min(value.length(), ATTRIBUTION_VALUE_WIDTH) - over);
+            int width = Math.max(TableLayout.NARROWEST_NAME, Math.min(TerminalColumns.width(value), ATTRIBUTION_VALUE_WIDTH) - over);
             line = String.format(Locale.ROOT, format, dimension, TableLayout.clip(value, width), during, beforeShare, excess);
         }
         out.print(line);
@@ -349,7 +349,7 @@ public final class TextReportRenderer {
             out.println(bold("Top clients") + (r.routes().clientsApproximate() ? "  (approximate)" : ""));
             int shownClients = shown(clients.size(), DEFAULT_CLIENT_ROWS);
             for (Ranked c : clients.subList(0, shownClients)) {
-                out.printf(Locale.ROOT, "  %-40s %,12d%n", safe(TableLayout.clip(c.value(), 40)), c.count());
+                out.printf(Locale.ROOT, "  %s %,12d%n", TerminalColumns.cell(safe(c.value()), 40), c.count());
             }
             more(clients.size(), shownClients, false, out);
         }
