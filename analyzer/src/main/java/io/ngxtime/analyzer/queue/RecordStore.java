@@ -68,6 +68,8 @@ public final class RecordStore implements Closeable {
         this.metadataKey = Files.exists(metadata) ? fileKey(metadata) : null;
     }
 
+    /** Chronicle's system property: whether a background thread releases mapped chunks (true unless set). */
+    static final String BACKGROUND_RELEASER_PROPERTY = "background.releaser";
     /** Chronicle's table store of a queue: its directory listing, named readers' positions, the write lock. */
     static final String METADATA_FILE = "metadata.cq4t";
 
@@ -86,10 +88,20 @@ public final class RecordStore implements Closeable {
      * gets the synchronous {@code msync} asked for. {@code RecordStoreTest} checks the binding, and the
      * kill -9 scenarios ({@code ResumeAfterKillTest}, {@code KillAndRotateTest}) that a killed writer loses
      * nothing.
+     *
+     * <p>Chronicle's mapped chunks (80 MB of a cycle file each) are unmapped by the thread that lets go of them
+     * ({@value #BACKGROUND_RELEASER_PROPERTY}{@code =false}, Chronicle's switch for it), not later by its background
+     * releaser thread: a report's peak passes jump between cycles, and the chunks they left stayed mapped, and
+     * resident, until that thread got to them; a report of 10M lines peaked at 295-325 MB resident with the
+     * background releaser and 264-274 MB without it, in the same time (docs/performance.md, "Memory"). A
+     * {@code -Dbackground.releaser=true} given to the JVM is kept.
      */
     public static void disableAnalytics() {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
+        if (System.getProperty(BACKGROUND_RELEASER_PROPERTY) == null) {
+            System.setProperty(BACKGROUND_RELEASER_PROPERTY, "false");
+        }
         String syncMode = System.getProperty("mappedFile.defaultSyncMode", "ASYNC");
         if (net.openhft.posix.internal.PosixAPIHolder.POSIX_API == null
                 && (syncMode.equals("ASYNC") || syncMode.equals("NONE"))) {
