@@ -241,8 +241,18 @@ final class LiveLog {
         if (follower != null) {
             follower.wakeup();
         }
+        boolean interrupted = false;
         if (thread != null) {
-            thread.join();
+            // joined to its end even when interrupted: the store is closed next, and closing it unmaps at once the
+            // files the follower would still be appending to (Chronicle releases on the closing thread)
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         }
         reader.close();
         if (follower != null) {
@@ -251,6 +261,9 @@ final class LiveLog {
             } catch (IOException e) {
                 // closing a read-only file: nothing was lost
             }
+        }
+        if (interrupted) {
+            throw new InterruptedException("interrupted while the follower stopped");
         }
     }
 }

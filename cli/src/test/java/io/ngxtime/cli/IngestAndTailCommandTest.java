@@ -361,6 +361,32 @@ class IngestAndTailCommandTest {
         }
     }
 
+    @Test
+    void report_upstreamTable_wideAndAccentedAddressesLineUp_inTerminalColumns() throws Exception {
+        Path log = dir.resolve("upstreams.log");
+        String[] upstream = {"10.0.0.1:8080", "unix:/run/php/éééééééé.sock", "unix:/run/説明説明説明.sock",
+            "unix:/run/" + "説明".repeat(20) + ".sock"};
+        List<String> content = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            content.add("192.0.2.1 - - [07/Oct/2026:14:00:0" + (i % 10) + " -0700] \"GET /api HTTP/1.1\" 200 10 \"-\""
+                    + " \"curl\" rt=0.010 ua=\"" + upstream[i % 4] + "\" us=\"200\" uct=\"0.001\" uht=\"0.009\""
+                    + " urt=\"0.009\" ucs=- msec=179140680" + (i % 10) + ".000");
+        }
+        Files.write(log, content);
+        ReportCommandTest.Run r = ReportCommandTest.run("report", log.toString(), "--log-format", "timing");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] out = r.out().split("\n");
+        int header = lastIndexStartingWith(out, "  address ");
+        assertThat(header).isPositive();
+        List<String> rows = List.of(out).subList(header + 1, header + 5);
+        assertThat(rows).anySatisfy(l -> assertThat(l).startsWith("  unix:/run/説明説明説明.sock "))
+                .anySatisfy(l -> assertThat(l).startsWith("  unix:/run/説明").contains("…"));
+        for (String row : rows) {
+            assertThat(io.ngxtime.cli.render.TerminalColumns.width(row)).as(row)
+                    .isEqualTo(io.ngxtime.cli.render.TerminalColumns.width(out[header]));
+        }
+    }
+
     private static int lastIndexStartingWith(String[] lines, String prefix) {
         for (int i = lines.length - 1; i >= 0; i--) {
             if (lines[i].startsWith(prefix)) {

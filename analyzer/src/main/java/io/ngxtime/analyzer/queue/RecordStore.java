@@ -92,7 +92,7 @@ public final class RecordStore implements Closeable {
      * <p>Chronicle's mapped chunks (80 MB of a cycle file each) are unmapped by the thread that lets go of them
      * ({@value #BACKGROUND_RELEASER_PROPERTY}{@code =false}, Chronicle's switch for it), not later by its background
      * releaser thread: a report's peak passes jump between cycles, and the chunks they left stayed mapped, and
-     * resident, until that thread got to them; a report of 10M lines peaked at 295-325 MB resident with the
+     * resident, until that thread got to them; a report of 10M lines peaked at 295-331 MB resident with the
      * background releaser and 264-274 MB without it, in the same time (docs/performance.md, "Memory"). A
      * {@code -Dbackground.releaser=true} given to the JVM is kept.
      */

@@ -64,9 +64,31 @@ class RecordStoreTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "-Dbackground.releaser={0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "true"})
+    void chronicleUnmapsOnTheReleasingThread_unlessTheJvmWasToldOtherwise(String given) throws Exception {
+        // the background releaser left a report's chunks mapped, and resident, until it got to them
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-") || a.startsWith("-Dchronicle")) {
+                cmd.add(a);
+            }
+        }
+        if (!given.isEmpty()) {
+            cmd.add("-Dbackground.releaser=" + given);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ReleaserChild.class.getName(),
+                dir.resolve("q").toString()));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(child.waitFor()).as(out).isZero();
+        assertThat(out).as(out).contains("releaser thread: " + !given.isEmpty());
+    }
+
     @Test
     void chroniclesCleaningThreads_askNoNativeAffinity_soNoRunUnpacksJna() {
-        // Chronicle's background releaser (a CleaningThread) asks Thread-Affinity for the CPU mask when it starts; with
+        // Chronicle's cleaning threads (its background releaser, when one is asked for) ask Thread-Affinity for the CPU mask when they start; with
         // JNA on the class path that unpacked a native library into ~/.cache/JNA and ran `ldconfig -p` in every run
         assertThatThrownBy(() -> Class.forName("com.sun.jna.Platform")).isInstanceOf(ClassNotFoundException.class);
         assertThat(net.openhft.affinity.Affinity.getAffinityImpl().getClass().getSimpleName()).isEqualTo("NullAffinity");

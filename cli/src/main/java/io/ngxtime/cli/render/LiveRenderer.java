@@ -19,7 +19,7 @@ import java.util.Map;
 public final class LiveRenderer {
     /** Reasons for rejected lines shown, most frequent first. */
     private static final int MAX_REASONS = 3;
-    /** Characters of the first rejected line shown. */
+    /** Columns of the first rejected line shown. */
     private static final int SAMPLE_CHARS = 120;
     private final int intervalSeconds;
     private final int windowSeconds;
@@ -103,14 +103,8 @@ public final class LiveRenderer {
             LineSample first = rejects.samples().get(0);
             out.printf(Locale.ROOT, "  first rejected line: %s:%d: %s%n", TerminalText.safe(first.source()), first.line(),
                     TerminalText.safe(first.message()));
-            out.printf(Locale.ROOT, "    %s%n", TerminalText.safe(shortened(first.text())));
+            // escaped first, then cut: an escaped control character takes the columns of its escape
+            out.printf(Locale.ROOT, "    %s%n", TerminalColumns.clip(TerminalText.safe(first.text()), SAMPLE_CHARS));
         }
-    }
-
-    private static String shortened(String text) {
-        if (text.codePointCount(0, text.length()) <= SAMPLE_CHARS) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, SAMPLE_CHARS)) + "…";
     }
 }

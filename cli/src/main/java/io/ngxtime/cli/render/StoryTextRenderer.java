@@ -50,7 +50,7 @@ final class StoryTextRenderer {
     }
 
     private static final String TIER_ROW = "      %-16s %9s %9s %12s %12s %9s %22s %22s%n";
-    private static final String BACKEND_ROW = "      %-26s %9s %9s %9s %30s %24s%n";
+    private static final String BACKEND_ROW = "      %s %9s %9s %9s %30s %24s%n"; // the first cell padded by TerminalColumns.cell
 
     private static void load(PeakLoad load, int columns, PrintWriter out) {
         if (!load.tiers().isEmpty()) {
@@ -77,16 +77,16 @@ final class StoryTextRenderer {
         }
         if (!load.upstreams().isEmpty()) {
             List<Object[]> rows = new java.util.ArrayList<>();
-            rows.add(new Object[] {"backend (attempts)", "before", "during", "excess", "response p99 before -> during",
+            rows.add(new Object[] {TerminalColumns.cell("backend (attempts)", 26), "before", "during", "excess", "response p99 before -> during",
                 "failed before -> during"});
             for (PeakLoad.BackendShift u : load.upstreams()) {
-                rows.add(new Object[] {TableLayout.clip(TerminalText.safe(u.address()), 26), Figures.count(u.attemptsBefore()),
+                rows.add(new Object[] {TerminalColumns.cell(TerminalText.safe(u.address()), 26), Figures.count(u.attemptsBefore()),
                     Figures.count(u.attemptsDuring()), signed(u.excessAttempts()),
                     duration(u.responseP99BeforeMicros()) + " -> " + duration(u.responseP99DuringMicros()),
                     Figures.percent(u.failedRateBefore()) + " -> " + Figures.percent(u.failedRateDuring())});
             }
             // narrower: the response and failure shifts on a line under each backend
-            TableLayout.fullOrTwoLines(rows, BACKEND_ROW, "      %-26s %9s %9s %9s%n", 4,
+            TableLayout.fullOrTwoLines(rows, BACKEND_ROW, "      %s %9s %9s %9s%n", 4,
                     "        response p99 %s   failed %s%n", columns, out);
         }
     }

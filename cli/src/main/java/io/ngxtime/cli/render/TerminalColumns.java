@@ -37,7 +37,10 @@ public final class TerminalColumns {
         return Math.max(0, WCWidth.wcwidth(codePoint));
     }
 
-    /** {@code s} in at most {@code columns} columns: cut at the end, with "…" when cut; never in a character. */
+    /**
+     * {@code s} in at most {@code columns} columns: cut at the end, with "…" when cut; never in a character. For text
+     * without colour sequences (text from a log is escaped first and has none): a sequence would be counted and cut.
+     */
     public static String clip(String s, int columns) {
         if (width(s) <= columns) {
             return s;

@@ -48,8 +48,10 @@ public final class TextReportRenderer {
     private static final String WHERE_ROW = "  %-26s %12s %9s %9s %9s %9s%n";
     private static final String WHERE_ROW_NARROW = "  %-26s %10s %9s %9s %9s %9s%n";
     /** The upstream table on one line per address; narrower, its latencies on a second line. */
-    private static final String UPSTREAM_ROW = "  %-28s %10s %8s %8s %8s %17s %17s %17s%n";
-    private static final String UPSTREAM_ROW_NARROW = "  %-28s %10s %8s %8s %8s%n";
+    /** Its first cell is padded to {@value #UPSTREAM_WIDTH} columns by {@link TerminalColumns#cell}, not by the format. */
+    private static final String UPSTREAM_ROW = "  %s %10s %8s %8s %8s %17s %17s %17s%n";
+    private static final String UPSTREAM_ROW_NARROW = "  %s %10s %8s %8s %8s%n";
+    private static final int UPSTREAM_WIDTH = 28;
     private static final String UPSTREAM_LATENCIES = "    p50/p99  connect %s  header %s  response %s%n";
     private static final int ROUTE_WIDTH = 40;
     /** A peak's attributed values are clipped at this many characters (fewer where a terminal needs it). */
@@ -225,15 +227,15 @@ public final class TextReportRenderer {
                 + "  (per attempt; latencies leave out attempts without a connection or abandoned by the client)");
         int shown = shown(ups.size(), DEFAULT_ROWS);
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {"address", "attempts", "failed", "no conn", "retries", "connect p50/p99", "header p50/p99",
+        rows.add(new Object[] {TerminalColumns.cell("address", UPSTREAM_WIDTH), "attempts", "failed", "no conn", "retries", "connect p50/p99", "header p50/p99",
             "response p50/p99"});
         for (UpstreamReport u : ups.subList(0, shown)) {
             String name = switch (u.kind()) {
-                case ADDRESS -> TableLayout.clip(safe(u.address()), 28);
-                case GROUP -> TableLayout.clip("group " + safe(u.address()), 28);
+                case ADDRESS -> safe(u.address());
+                case GROUP -> "group " + safe(u.address());
                 case NOT_LOGGED -> "(address not logged)";
             };
-            rows.add(new Object[] {name, Figures.count(u.attempts()),
+            rows.add(new Object[] {TerminalColumns.cell(name, UPSTREAM_WIDTH), Figures.count(u.attempts()),
                 u.failed().isPresent() ? Figures.percent(u.failed().getAsLong(), u.attempts()) : Figures.NOT_AVAILABLE,
                 Figures.count(u.notConnected()), Figures.count(u.retriesCaused()),
                 compact(u.connect()), compact(u.header()), compact(u.response())});
