@@ -309,9 +309,7 @@ class IngestAndTailCommandTest {
         for (int i = 0; i < 40; i++) {
             String[] target = {"/api/items/" + "x".repeat(60), wide, "/a\\x1B[31mred", "/short"};
             String[] upstream = {socket, "10.0.0.1:8080", socket, "upstream-\\x07bell:80"};
-            content.add("192.0.2.1 - - [07/Oct/2026:14:00:0" + (i % 10) + " -0700] \"GET " + target[i % 4]
-                    + " HTTP/1.1\" 200 10 \"-\" \"curl\" rt=0.010 ua=\"" + upstream[i % 4] + "\" us=\"200\""
-                    + " uct=\"0.001\" uht=\"0.009\" urt=\"0.009\" ucs=- msec=179140680" + (i % 10) + ".000");
+            content.add(timingLine(i % 10, target[i % 4], upstream[i % 4]));
         }
         Files.write(log, content);
         ReportCommandTest.Run r = ReportCommandTest.run("tail", log.toString(), "--from-start", "--interval", "1",
@@ -328,62 +326,63 @@ class IngestAndTailCommandTest {
         List<String> routeRows = List.of(out).subList(routeHeader + 1, Math.min(out.length, routeHeader + 5));
         assertThat(upstreamRows).hasSize(3).anySatisfy(l -> assertThat(l).startsWith("  unix:/var/run/php/php8.2-fp…"));
         assertThat(routeRows).hasSize(4).anySatisfy(l -> assertThat(l).startsWith("  /商品/説明"));
-        for (String row : upstreamRows) {
-            assertThat(io.ngxtime.cli.render.TerminalColumns.width(row)).as(row)
-                    .isEqualTo(io.ngxtime.cli.render.TerminalColumns.width(out[upstreamHeader]));
-        }
-        for (String row : routeRows) {
-            assertThat(io.ngxtime.cli.render.TerminalColumns.width(row)).as(row)
-                    .isEqualTo(io.ngxtime.cli.render.TerminalColumns.width(out[routeHeader]));
-        }
+        assertAsWideAs(out[upstreamHeader], upstreamRows);
+        assertAsWideAs(out[routeHeader], routeRows);
     }
 
     @Test
     void report_routesTable_widePathsLineUp_inTerminalColumns() throws Exception {
-        Path log = dir.resolve("wide.log");
         List<String> content = new ArrayList<>();
         String[] targets = {"/商品/" + "説明".repeat(30), "/商品/a", "/" + "x".repeat(80), "/b"};
         for (int i = 0; i < 40; i++) {
             content.add("192.0.2.1 - - [07/Oct/2026:14:00:0" + (i % 10) + " -0700] \"GET " + targets[i % 4]
                     + " HTTP/1.1\" 200 10 \"-\" \"curl\"");
         }
-        Files.write(log, content);
-        ReportCommandTest.Run r = ReportCommandTest.run("report", log.toString(), "--log-format", "combined");
-        assertThat(r.exit()).as(r.err()).isZero();
-        String[] out = r.out().split("\n");
-        int header = lastIndexStartingWith(out, "  route ");
-        assertThat(header).isPositive();
-        List<String> rows = List.of(out).subList(header + 1, header + 5);
+        List<String> table = reportTable(content, "combined", "  route ");
+        List<String> rows = table.subList(1, 5);
         assertThat(rows).anySatisfy(l -> assertThat(l).startsWith("  /商品/説明").contains("…"));
-        for (String row : rows) {
-            assertThat(io.ngxtime.cli.render.TerminalColumns.width(row)).as(row)
-                    .isEqualTo(io.ngxtime.cli.render.TerminalColumns.width(out[header]));
-        }
+        assertAsWideAs(table.get(0), rows);
     }
 
     @Test
     void report_upstreamTable_wideAndAccentedAddressesLineUp_inTerminalColumns() throws Exception {
-        Path log = dir.resolve("upstreams.log");
         String[] upstream = {"10.0.0.1:8080", "unix:/run/php/éééééééé.sock", "unix:/run/説明説明説明.sock",
             "unix:/run/" + "説明".repeat(20) + ".sock"};
         List<String> content = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            content.add("192.0.2.1 - - [07/Oct/2026:14:00:0" + (i % 10) + " -0700] \"GET /api HTTP/1.1\" 200 10 \"-\""
-                    + " \"curl\" rt=0.010 ua=\"" + upstream[i % 4] + "\" us=\"200\" uct=\"0.001\" uht=\"0.009\""
-                    + " urt=\"0.009\" ucs=- msec=179140680" + (i % 10) + ".000");
+            content.add(timingLine(i % 10, "/api", upstream[i % 4]));
         }
-        Files.write(log, content);
-        ReportCommandTest.Run r = ReportCommandTest.run("report", log.toString(), "--log-format", "timing");
-        assertThat(r.exit()).as(r.err()).isZero();
-        String[] out = r.out().split("\n");
-        int header = lastIndexStartingWith(out, "  address ");
-        assertThat(header).isPositive();
-        List<String> rows = List.of(out).subList(header + 1, header + 5);
+        List<String> table = reportTable(content, "timing", "  address ");
+        List<String> rows = table.subList(1, 5);
         assertThat(rows).anySatisfy(l -> assertThat(l).startsWith("  unix:/run/説明説明説明.sock "))
                 .anySatisfy(l -> assertThat(l).startsWith("  unix:/run/説明").contains("…"));
+        assertAsWideAs(table.get(0), rows);
+    }
+
+    /** The text report of {@code lines} in {@code format}: the table header starting with {@code headerPrefix}, 4 rows. */
+    private List<String> reportTable(List<String> lines, String format, String headerPrefix) throws Exception {
+        Path log = dir.resolve(format + ".log");
+        Files.write(log, lines);
+        ReportCommandTest.Run r = ReportCommandTest.run("report", log.toString(), "--log-format", format);
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] out = r.out().split("\n");
+        int header = lastIndexStartingWith(out, headerPrefix);
+        assertThat(header).as(r.out()).isPositive();
+        return List.of(out).subList(header, header + 5);
+    }
+
+    /** A line in the {@code timing} format at second {@code second} of a minute, to {@code target} through {@code upstream}. */
+    private static String timingLine(int second, String target, String upstream) {
+        return "192.0.2.1 - - [07/Oct/2026:14:00:0" + second + " -0700] \"GET " + target + " HTTP/1.1\" 200 10 \"-\""
+                + " \"curl\" rt=0.010 ua=\"" + upstream + "\" us=\"200\" uct=\"0.001\" uht=\"0.009\" urt=\"0.009\""
+                + " ucs=- msec=179140680" + second + ".000";
+    }
+
+    /** Every row takes as many terminal columns as the table's header. */
+    private static void assertAsWideAs(String header, List<String> rows) {
         for (String row : rows) {
             assertThat(io.ngxtime.cli.render.TerminalColumns.width(row)).as(row)
-                    .isEqualTo(io.ngxtime.cli.render.TerminalColumns.width(out[header]));
+                    .isEqualTo(io.ngxtime.cli.render.TerminalColumns.width(header));
         }
     }
 
