@@ -18,6 +18,11 @@ import java.util.function.ToLongFunction;
  * {@code 0.0074%}), counts with grouping and the right plural ({@code 1 request}, {@code 2,048 requests}),
  * instants as logged, and {@value #NOT_AVAILABLE} for what the log does not say. JSON writes numbers and
  * {@code null} instead.
+ *
+ * <p>Numbers are formatted with {@link Locale#US}, here and in every renderer: the same digits, point and comma as
+ * {@link Locale#ROOT}, but {@link java.util.Formatter} writes them for {@code US} without asking the locale
+ * providers, whose start (CLDR's data, resource bundles) cost the first {@code String.format} of a run about 18 ms
+ * with {@code ROOT}; {@code StartupLocaleTest} keeps a report from loading them.
  */
 public final class Figures {
     /** What is shown for a figure the log does not give (not logged, or no value in the range). */
@@ -33,15 +38,15 @@ public final class Figures {
             return "0 ms"; // nginx logs whole milliseconds: under one
         }
         if (ms >= 10_000) {
-            return String.format(Locale.ROOT, "%.0f s", ms / 1000);
+            return String.format(Locale.US, "%.0f s", ms / 1000);
         }
         if (ms >= 1000) {
-            return String.format(Locale.ROOT, "%.2f s", ms / 1000);
+            return String.format(Locale.US, "%.2f s", ms / 1000);
         }
         if (ms >= 100) {
-            return String.format(Locale.ROOT, "%.0f ms", ms);
+            return String.format(Locale.US, "%.0f ms", ms);
         }
-        return String.format(Locale.ROOT, ms >= 10 ? "%.1f ms" : "%.2f ms", ms);
+        return String.format(Locale.US, ms >= 10 ? "%.1f ms" : "%.2f ms", ms);
     }
 
     /** A duration given in microseconds. */
@@ -71,9 +76,9 @@ public final class Figures {
             return "0%";
         }
         if (Math.abs(pct) < 0.1) {
-            return String.format(Locale.ROOT, "%.2g%%", pct);
+            return String.format(Locale.US, "%.2g%%", pct);
         }
-        return String.format(Locale.ROOT, "%.1f%%", pct);
+        return String.format(Locale.US, "%.1f%%", pct);
     }
 
     /** A share, or {@value #NOT_AVAILABLE}. */
@@ -87,7 +92,7 @@ public final class Figures {
     }
 
     /**
-     * A count with grouping: {@code 12,345}; what {@code String.format(Locale.ROOT, "%,d", n)} writes, without a
+     * A count with grouping: {@code 12,345}; what {@code String.format(Locale.US, "%,d", n)} writes, without a
      * {@link java.util.Formatter} (which parses its pattern and looks up the locale's symbols on every call: a
      * text report formats a few hundred counts, most of them while the JVM still interprets).
      */
@@ -136,9 +141,9 @@ public final class Figures {
             return "<0.001 req/s";
         }
         if (rate >= 100 || rate == Math.rint(rate)) {
-            return String.format(Locale.ROOT, "%,.0f req/s", rate);
+            return String.format(Locale.US, "%,.0f req/s", rate);
         }
-        return String.format(Locale.ROOT, Math.abs(rate) < 0.1 ? "%.2g req/s" : "%.2f req/s", rate);
+        return String.format(Locale.US, Math.abs(rate) < 0.1 ? "%.2g req/s" : "%.2f req/s", rate);
     }
 
     /** A count that is a change, always with its sign: {@code +1,204}, {@code -3}, {@code +0}. */
@@ -148,7 +153,7 @@ public final class Figures {
 
     /** How many times larger: {@code ×2.50}, {@code ×0.40}. */
     public static String factor(double ratio) {
-        return String.format(Locale.ROOT, "×%.2f", ratio);
+        return String.format(Locale.US, "×%.2f", ratio);
     }
 
     /** A length of time in whole units when they fit: {@code 2 h}, {@code 45 min}, {@code 3,601 s}. */

@@ -77,7 +77,7 @@ public final class Palette {
 
     /** {@code #rrggbb}, for CSS. */
     public static String hex(Color c) {
-        return String.format(Locale.ROOT, "#%06x", c.getRGB() & 0xFFFFFF);
+        return String.format(Locale.US, "#%06x", c.getRGB() & 0xFFFFFF);
     }
 
     /** The colour with an alpha (0-255). */

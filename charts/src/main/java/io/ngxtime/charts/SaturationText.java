@@ -15,7 +15,7 @@ public final class SaturationText {
 
     /** A load in attempts per second: {@code 12.3 attempts/s}, {@code 240 attempts/s}. */
     public static String attemptsPerSecond(double rate) {
-        return String.format(Locale.ROOT, rate >= 100 ? "%,.0f attempts/s" : rate >= 10 ? "%.1f attempts/s"
+        return String.format(Locale.US, rate >= 100 ? "%,.0f attempts/s" : rate >= 10 ? "%.1f attempts/s"
                 : "%.2f attempts/s", rate);
     }
 

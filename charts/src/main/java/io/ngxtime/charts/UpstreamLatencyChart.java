@@ -102,7 +102,7 @@ final class UpstreamLatencyChart {
         plot.addLayer("p50-p99", new DefaultIntervalCategoryDataset(new String[] {"p50 to p99"}, categories,
                 box(d.p50()), box(d.p99())), bars(d.slow(), 0.07, 255));
         for (int i = 0; i < categories.length; i++) {
-            CategoryTextAnnotation figures = new CategoryTextAnnotation(String.format(Locale.ROOT,
+            CategoryTextAnnotation figures = new CategoryTextAnnotation(String.format(Locale.US,
                     "p50 %s · p99 %s · max %s", Figures.durationMs(d.p50()[i]), Figures.durationMs(d.p99()[i]),
                     Figures.durationMs(d.max()[i])), categories[i], d.max()[i] * 1.25);
             figures.setTextAnchor(TextAnchor.CENTER_LEFT);

@@ -136,7 +136,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 throw new UserException(ExitCode.IO, "cannot write " + expected + ": " + IoErrorText.describe(e), e);
             }
         }
-        err.printf(Locale.ROOT, "generate: %d lines (%d requests, %d malformed) in %.2f s, %.0f lines/s%n",
+        err.printf(Locale.US, "generate: %d lines (%d requests, %d malformed) in %.2f s, %.0f lines/s%n",
                 truth.lines(), truth.requests(), truth.rejected(), seconds, truth.lines() / Math.max(seconds, 1e-9));
         err.flush();
         return ExitCode.OK; // Cli checks that standard output took it all

@@ -91,7 +91,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
             for (InputError e : result.inputErrors()) {
                 err.println("ngxtime: " + e);
             }
-            out.printf(Locale.ROOT, "ingested %,d new lines (%,d rejected) from %d inputs into %s in %,d batches (log format: %s)%s%n",
+            out.printf(Locale.US, "ingested %,d new lines (%,d rejected) from %d inputs into %s in %,d batches (log format: %s)%s%n",
                     result.lines(), result.rejected(), set.inputs().size(), TerminalText.safe(queue.toString()),
                     result.batches(), TerminalText.safe(set.format().name()), cancelled.get() ? "; interrupted" : "");
             out.flush();
@@ -111,7 +111,7 @@ public final class IngestCommand implements java.util.concurrent.Callable<Intege
     private static void sayWhatTheQueueHolds(SourceCheckpoint held, PrintWriter err) {
         String like = held.path().equals(Input.of(Input.STDIN, System.in).name()) ? "the standard input ingested before"
                 : TerminalText.safe(held.path());
-        err.printf(Locale.ROOT, "ngxtime: standard input starts like %s, whose first %,d lines the queue holds:"
+        err.printf(Locale.US, "ngxtime: standard input starts like %s, whose first %,d lines the queue holds:"
                 + " only the lines after them are added%n", like, held.lines());
     }
 }

@@ -62,11 +62,11 @@ final class ProgressLine implements ProgressListener {
         double fraction = p.fraction();
         if (fraction >= 0) {
             b.append(" of ").append(megabytes(p.totalBytes()))
-                    .append(String.format(Locale.ROOT, " (%d%%)", (int) Math.floor(fraction * 100)));
+                    .append(String.format(Locale.US, " (%d%%)", (int) Math.floor(fraction * 100)));
         }
-        b.append(String.format(Locale.ROOT, ", %,d lines", p.linesRead()));
+        b.append(String.format(Locale.US, ", %,d lines", p.linesRead()));
         if (seconds >= 1) {
-            b.append(String.format(Locale.ROOT, ", %,d lines/s", Math.round(p.linesRead() / seconds)));
+            b.append(String.format(Locale.US, ", %,d lines/s", Math.round(p.linesRead() / seconds)));
             if (fraction > 0 && fraction < 1) {
                 b.append(", ").append(duration(Math.round(seconds * (1 - fraction) / fraction))).append(" left");
             }
@@ -75,10 +75,10 @@ final class ProgressLine implements ProgressListener {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        return String.format(Locale.US, "%.1f MB", bytes / 1e6);
     }
 
     private static String duration(long seconds) {
-        return seconds < 60 ? seconds + " s" : String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        return seconds < 60 ? seconds + " s" : String.format(Locale.US, "%d min %02d s", seconds / 60, seconds % 60);
     }
 }

@@ -26,10 +26,10 @@ public final class RejectedInputs {
         for (InputLines in : inputs) {
             if (in.allRejected()) {
                 all = true;
-                err.printf(Locale.ROOT, "ngxtime: %s: every line was rejected (%,d %s; top reason: %s)%n",
+                err.printf(Locale.US, "ngxtime: %s: every line was rejected (%,d %s; top reason: %s)%n",
                         in.input(), in.lines(), in.lines() == 1 ? "line" : "lines", in.topReason());
             } else if (in.mostlyRejected()) {
-                err.printf(Locale.ROOT, "ngxtime: warning: %s: %.1f%% of the lines were rejected (%,d of %,d; top reason: %s)%n",
+                err.printf(Locale.US, "ngxtime: warning: %s: %.1f%% of the lines were rejected (%,d of %,d; top reason: %s)%n",
                         in.input(), Math.floor(1000.0 * in.rejected() / in.lines()) / 10, in.rejected(), in.lines(),
                         in.topReason());
             }

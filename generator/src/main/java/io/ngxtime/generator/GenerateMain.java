@@ -103,7 +103,7 @@ public final class GenerateMain {
             if (o.expectedFile != null) {
                 truth.writeJson(o.expectedFile);
             }
-            err.printf(Locale.ROOT, "generate: %d lines (%d requests, %d malformed) in %.2f s, %.0f lines/s%n",
+            err.printf(Locale.US, "generate: %d lines (%d requests, %d malformed) in %.2f s, %.0f lines/s%n",
                     truth.lines(), truth.requests(), truth.rejected(), seconds, truth.lines() / Math.max(seconds, 1e-9));
             return OK;
         } catch (IOException e) {

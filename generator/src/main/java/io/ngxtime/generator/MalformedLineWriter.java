@@ -82,7 +82,7 @@ final class MalformedLineWriter {
                 time.errorLogTime(out, timeMillis);
                 String client = rng.between(11, 220) + "." + rng.between(0, 255) + "." + rng.between(0, 255) + "."
                         + rng.between(1, 254);
-                out.append(String.format(Locale.ROOT, ERRORS[rng.nextInt(ERRORS.length)], rng.between(10_000, 9_999_999), client));
+                out.append(String.format(Locale.US, ERRORS[rng.nextInt(ERRORS.length)], rng.between(10_000, 9_999_999), client));
             }
             case BROKEN_TIMESTAMP -> {
                 sampler.sample(request, rng, timeMillis, 1.0, null, false);

@@ -47,7 +47,7 @@ public record SaturatingBackend(String address, double kneeAttemptsPerSecond) {
     /** {@code ADDR=RPS}, as {@link #parse} reads it. */
     @Override
     public String toString() {
-        return address + "=" + String.format(Locale.ROOT, "%s", kneeAttemptsPerSecond);
+        return address + "=" + String.format(Locale.US, "%s", kneeAttemptsPerSecond);
     }
 
     int serverIndex() {

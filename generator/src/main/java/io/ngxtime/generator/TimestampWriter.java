@@ -32,8 +32,8 @@ final class TimestampWriter {
         this.offsetSeconds = offsetSeconds;
         int abs = Math.abs(offsetSeconds);
         String sign = offsetSeconds < 0 ? "-" : "+";
-        String hh = String.format("%02d", abs / 3600);
-        String mm = String.format("%02d", abs / 60 % 60);
+        String hh = String.format(java.util.Locale.US, "%02d", abs / 3600);
+        String mm = String.format(java.util.Locale.US, "%02d", abs / 60 % 60);
         this.offsetCompact = (sign + hh + mm).getBytes(StandardCharsets.US_ASCII);
         this.offsetColon = (sign + hh + ":" + mm).getBytes(StandardCharsets.US_ASCII);
     }

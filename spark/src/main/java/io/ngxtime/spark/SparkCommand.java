@@ -160,7 +160,7 @@ public final class SparkCommand implements Callable<Integer> {
             RejectedInputs.warn(result.inputLines(), err);
             SparkReport.JobSummary job = result.summary();
             if (job.limitedByOneFile()) {
-                err.printf(Locale.ROOT, "ngxtime: note: %s holds about %.0f%% of the data and is read by one task (compressed"
+                err.printf(Locale.US, "ngxtime: note: %s holds about %.0f%% of the data and is read by one task (compressed"
                         + " files cannot be split): it bounds how fast this run can be%n", job.largestWhole(), job.largestWholeShare() * 100);
             }
             Report report = result.report();

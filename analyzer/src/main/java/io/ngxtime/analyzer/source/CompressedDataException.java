@@ -123,11 +123,11 @@ public final class CompressedDataException extends IOException implements OneLin
         StringBuilder s = new StringBuilder();
         s.append(damage.words).append(' ').append(compression).append(" data");
         if (completeLines > 0) {
-            s.append(String.format(Locale.ROOT, " after line %,d", completeLines));
+            s.append(String.format(Locale.US, " after line %,d", completeLines));
         } else if (completeLines == 0) {
             s.append(" before the first line");
         }
-        s.append(String.format(Locale.ROOT, " (compressed byte %,d", compressedOffset));
+        s.append(String.format(Locale.US, " (compressed byte %,d", compressedOffset));
         if (detail != null) {
             s.append(": ").append(detail);
         }
@@ -148,7 +148,7 @@ public final class CompressedDataException extends IOException implements OneLin
         }
         if (lineCut) {
             s.append(completeLines > 0 ? "; " : ": ");
-            s.append(String.format(Locale.ROOT, "line %,d, cut short by it, is counted as rejected", completeLines + 1));
+            s.append(String.format(Locale.US, "line %,d, cut short by it, is counted as rejected", completeLines + 1));
         }
         return s.toString();
     }

@@ -219,14 +219,14 @@ public final class DashboardLayout {
             return new Section(head, List.of(new AttributedString("  waiting for the first interval", styles.dim())),
                     "", styles.dim());
         }
-        head.add(new AttributedString(String.format(java.util.Locale.ROOT, "  %-14s %12s %7s %9s %9s", "tier", "requests",
+        head.add(new AttributedString(String.format(java.util.Locale.US, "  %-14s %12s %7s %9s %9s", "tier", "requests",
                 "share", "p50", "p99"), styles.dim()));
         List<AttributedString> rows = new ArrayList<>();
         for (TierReport t : s.window().get().timing().tiers()) {
             AttributedStringBuilder b = new AttributedStringBuilder();
             b.append("  ");
             b.styled(styles.tier(t.tier()), Cells.left(t.tier().replace('_', ' '), 14));
-            b.append(String.format(java.util.Locale.ROOT, " %12s %7s %9s %9s", Figures.count(t.requests()),
+            b.append(String.format(java.util.Locale.US, " %12s %7s %9s %9s", Figures.count(t.requests()),
                     Figures.percent(t.share()), Figures.duration(t.requestTime(), Percentiles::p50),
                     Figures.duration(t.requestTime(), Percentiles::p99)));
             rows.add(b.toAttributedString());
@@ -366,7 +366,7 @@ public final class DashboardLayout {
         int name = nameColumns(width, 10 + 8 + 9 + 9 + 4, 60);
         String format = "  %s %10s %8s %9s %9s";
         List<AttributedString> head = List.of(title("Upstreams", "by " + (sort == TableSort.REQUESTS ? "attempts" : sort.label()), true),
-                new AttributedString(String.format(java.util.Locale.ROOT, format, Cells.left("address", name), "attempts",
+                new AttributedString(String.format(java.util.Locale.US, format, Cells.left("address", name), "attempts",
                         "failed", "p50", "p99"), styles.dim()));
         List<AttributedString> rows = new ArrayList<>();
         for (UpstreamReport u : sorted.subList(0, Math.min(MAX_TABLE_ROWS, sorted.size()))) {
@@ -378,9 +378,9 @@ public final class DashboardLayout {
             boolean failing = u.failed().orElse(0) > 0;
             String failed = u.failed().isPresent() ? Figures.percent(u.failed().getAsLong(), u.attempts()) : Figures.NOT_AVAILABLE;
             AttributedStringBuilder b = new AttributedStringBuilder();
-            b.append(String.format(java.util.Locale.ROOT, "  %s %10s ", Cells.left(address, name), Figures.count(u.attempts())));
-            b.styled(failing ? styles.error() : styles.plain(), String.format(java.util.Locale.ROOT, "%8s", failed));
-            b.append(String.format(java.util.Locale.ROOT, " %9s %9s", Figures.duration(u.response(), Percentiles::p50),
+            b.append(String.format(java.util.Locale.US, "  %s %10s ", Cells.left(address, name), Figures.count(u.attempts())));
+            b.styled(failing ? styles.error() : styles.plain(), String.format(java.util.Locale.US, "%8s", failed));
+            b.append(String.format(java.util.Locale.US, " %9s %9s", Figures.duration(u.response(), Percentiles::p50),
                     Figures.duration(u.response(), Percentiles::p99)));
             rows.add(b.toAttributedString());
         }
@@ -397,15 +397,15 @@ public final class DashboardLayout {
         sorted.sort(order.thenComparing(RouteReport::route));
         int name = nameColumns(width, 12 + 9 + 9 + 7 + 4, 80);
         List<AttributedString> head = List.of(title("Routes", "by " + sort.label(), true),
-                new AttributedString(String.format(java.util.Locale.ROOT, "  %s %12s %9s %9s %7s", Cells.left("route", name),
+                new AttributedString(String.format(java.util.Locale.US, "  %s %12s %9s %9s %7s", Cells.left("route", name),
                         "requests", "p50", "p99", "5xx"), styles.dim()));
         List<AttributedString> rows = new ArrayList<>();
         for (RouteReport rt : sorted.subList(0, Math.min(MAX_TABLE_ROWS, sorted.size()))) {
             AttributedStringBuilder b = new AttributedStringBuilder();
-            b.append(String.format(java.util.Locale.ROOT, "  %s %12s %9s %9s ", Cells.left(TerminalText.safe(rt.route()), name),
+            b.append(String.format(java.util.Locale.US, "  %s %12s %9s %9s ", Cells.left(TerminalText.safe(rt.route()), name),
                     Figures.count(rt.requests()), Figures.duration(rt.p50Micros()), Figures.duration(rt.p99Micros())));
             b.styled(rt.errors5xx() > 0 ? styles.error() : styles.plain(),
-                    String.format(java.util.Locale.ROOT, "%7s", Figures.percent(rt.errorRate())));
+                    String.format(java.util.Locale.US, "%7s", Figures.percent(rt.errorRate())));
             rows.add(b.toAttributedString());
         }
         return new Section(head, rows, "routes", styles.dim()).withHidden(routes.size() - rows.size());
@@ -432,7 +432,7 @@ public final class DashboardLayout {
         List<AttributedString> rows = new ArrayList<>();
         for (Map.Entry<Integer, Long> e : codes.subList(0, Math.min(MAX_STATUS_ROWS, codes.size()))) {
             boolean error = e.getKey() >= 500 && e.getKey() <= 599;
-            rows.add(new AttributedString(String.format(java.util.Locale.ROOT, "  %-6s %12s %8s",
+            rows.add(new AttributedString(String.format(java.util.Locale.US, "  %-6s %12s %8s",
                     e.getKey() < 0 ? "other" : e.getKey(), Figures.count(e.getValue()), Figures.percent(e.getValue(), logged)),
                     error ? styles.error() : styles.plain()));
         }
@@ -454,11 +454,11 @@ public final class DashboardLayout {
                 .thenComparing(RouteReport::route));
         int name = nameColumns(width, 9 + 9 + 12 + 3, 80);
         List<AttributedString> head = List.of(title("Slowest routes", "by p99", false),
-                new AttributedString(String.format(java.util.Locale.ROOT, "  %s %9s %9s %12s", Cells.left("route", name),
+                new AttributedString(String.format(java.util.Locale.US, "  %s %9s %9s %12s", Cells.left("route", name),
                         "p99", "p50", "requests"), styles.dim()));
         List<AttributedString> rows = new ArrayList<>();
         for (RouteReport rt : timed.subList(0, Math.min(MAX_SLOWEST_ROWS, timed.size()))) {
-            rows.add(new AttributedString(String.format(java.util.Locale.ROOT, "  %s %9s %9s %12s",
+            rows.add(new AttributedString(String.format(java.util.Locale.US, "  %s %9s %9s %12s",
                     Cells.left(TerminalText.safe(rt.route()), name), Figures.duration(rt.p99Micros()),
                     Figures.duration(rt.p50Micros()), Figures.count(rt.requests()))));
         }
@@ -480,7 +480,7 @@ public final class DashboardLayout {
             if (++n > MAX_REASONS) {
                 break;
             }
-            rows.add(new AttributedString(String.format(java.util.Locale.ROOT, "  %10s  %s", Figures.count(e.getValue()),
+            rows.add(new AttributedString(String.format(java.util.Locale.US, "  %10s  %s", Figures.count(e.getValue()),
                     TerminalText.safe(e.getKey()))));
         }
         if (!r.rejects().samples().isEmpty()) {

@@ -44,7 +44,7 @@ public final class FollowNotices {
     }
 
     private static String format(String pattern, Object... args) {
-        return String.format(Locale.ROOT, pattern, args);
+        return String.format(Locale.US, pattern, args);
     }
 
     private static String safe(String s) {

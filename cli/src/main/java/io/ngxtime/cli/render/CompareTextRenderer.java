@@ -72,13 +72,13 @@ public final class CompareTextRenderer {
     private void run(String label, String role, RunComparison.Run run, PrintWriter out) {
         Report r = run.report();
         int off = r.traffic().offsetSeconds();
-        out.printf(Locale.ROOT, "  %s %-7s %s to %s (%s)%n", label, role, Figures.instant(run.fromSecond(), off),
+        out.printf(Locale.US, "  %s %-7s %s to %s (%s)%n", label, role, Figures.instant(run.fromSecond(), off),
                 Figures.instant(run.toSecond(), off), Figures.span(run.seconds()));
-        out.printf(Locale.ROOT, "            %s, %s; %s rejected of %s%n", Figures.count(run.requests(), "request"),
+        out.printf(Locale.US, "            %s, %s; %s rejected of %s%n", Figures.count(run.requests(), "request"),
                 Figures.perSecond(run.perSecond()), Figures.count(r.rejects().total()), Figures.count(r.lines(), "line"));
-        out.printf(Locale.ROOT, "            log format %s; %s%n", safe(r.format()), safe(String.join(", ", r.inputs())));
+        out.printf(Locale.US, "            log format %s; %s%n", safe(r.format()), safe(String.join(", ", r.inputs())));
         if (!r.filter().isEmpty()) {
-            out.printf(Locale.ROOT, "            %s%n", safe(r.filter()));
+            out.printf(Locale.US, "            %s%n", safe(r.filter()));
         }
     }
 
@@ -163,7 +163,7 @@ public final class CompareTextRenderer {
         int unchanged = change("", c.changes(), sameLength, out) + change("upstream ", c.upstreams(), sameLength, out)
                 + change("route ", c.routes(), sameLength, out);
         if (unchanged > 0) {
-            out.printf(Locale.ROOT, "  (%s the same in A and B not shown)%n", Figures.count(unchanged, "figure"));
+            out.printf(Locale.US, "  (%s the same in A and B not shown)%n", Figures.count(unchanged, "figure"));
         }
     }
 
@@ -176,7 +176,7 @@ public final class CompareTextRenderer {
         int shown = Math.min(changes.size(), rows.orElse(DEFAULT_CHANGE_ROWS));
         TableLayout.changes(changes.subList(0, shown), prefix, sameLength, columns, out);
         if (shown < changes.size()) {
-            out.printf(Locale.ROOT, "  ... %d more%n", changes.size() - shown);
+            out.printf(Locale.US, "  ... %d more%n", changes.size() - shown);
         }
         return all.size() - changes.size();
     }

@@ -87,6 +87,6 @@ public final class CsvSeriesRenderer {
     }
 
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return String.format(Locale.US, "%.3f", v);
     }
 }

@@ -39,8 +39,8 @@ public final class LiveRenderer {
                 ? "  catching up" + frame.behindWallClock().map(d -> ": " + Figures.span(Math.abs(d.toSeconds()))
                         + (d.isNegative() ? " ahead of" : " behind") + " the clock").orElse("")
                 : "";
-        out.printf(Locale.ROOT, "ngxtime tail %s  %s%s%n", TerminalText.safe(String.join(",", r.inputs())), time, behind);
-        out.printf(Locale.ROOT, "  last %s: %s   last %s: %s, %s%s, max %s%s   total %s%n",
+        out.printf(Locale.US, "ngxtime tail %s  %s%s%n", TerminalText.safe(String.join(",", r.inputs())), time, behind);
+        out.printf(Locale.US, "  last %s: %s   last %s: %s, %s%s, max %s%s   total %s%n",
                 Figures.span(intervalSeconds), rate(frame.requestsPerSecond()), Figures.span(windowSeconds),
                 Figures.count(r.summary().requests(), "request"), rate(frame.windowRequestsPerSecond()),
                 frame.coveredSeconds() < windowSeconds ? " over " + Figures.span(Math.round(frame.coveredSeconds())) : "",
@@ -48,25 +48,25 @@ public final class LiveRenderer {
                 surge.map(s -> "   SURGE: " + Figures.factor(s.factor()) + " the recent median").orElse(""),
                 Figures.count(frame.requestsTotal(), "request"));
         java.util.OptionalLong s5 = r.summary().statusBetween(500, 599);
-        out.printf(Locale.ROOT, "  status: 5xx %s (%s)  4xx %s  rejected lines %s%n", Figures.count(s5),
+        out.printf(Locale.US, "  status: 5xx %s (%s)  4xx %s  rejected lines %s%n", Figures.count(s5),
                 Figures.percent(r.summary().statusShare(500, 599)), Figures.count(r.summary().statusBetween(400, 499)),
                 Figures.count(r.rejects().total()));
         rejects(r.rejects(), out);
-        out.printf(Locale.ROOT, "  %-14s %10s %9s %9s%n", "tier", "requests", "p50", "p99");
+        out.printf(Locale.US, "  %-14s %10s %9s %9s%n", "tier", "requests", "p50", "p99");
         for (TierReport t : r.timing().tiers()) {
-            out.printf(Locale.ROOT, "  %-14s %10s %9s %9s%n", t.tier().replace('_', ' '), Figures.count(t.requests()),
+            out.printf(Locale.US, "  %-14s %10s %9s %9s%n", t.tier().replace('_', ' '), Figures.count(t.requests()),
                     Figures.duration(t.requestTime(), Percentiles::p50), Figures.duration(t.requestTime(), Percentiles::p99));
         }
         int n = 0;
         for (UpstreamReport u : r.upstreams()) {
             if (n++ == 0) {
-                out.printf(Locale.ROOT, "  %-28s %9s %8s %9s %9s%n", "upstream", "attempts", "failed", "p50", "p99");
+                out.printf(Locale.US, "  %-28s %9s %8s %9s %9s%n", "upstream", "attempts", "failed", "p50", "p99");
             }
             if (n > 5) {
                 break;
             }
             // a unix socket's path or a long host name is cut to the column, as in the report's table
-            out.printf(Locale.ROOT, "  %s %9s %8s %9s %9s%n", TerminalColumns.cell(TerminalText.safe(u.address()), 28),
+            out.printf(Locale.US, "  %s %9s %8s %9s %9s%n", TerminalColumns.cell(TerminalText.safe(u.address()), 28),
                     Figures.count(u.attempts()),
                     Figures.count(u.failed()), Figures.duration(u.response(), Percentiles::p50),
                     Figures.duration(u.response(), Percentiles::p99));
@@ -74,12 +74,12 @@ public final class LiveRenderer {
         n = 0;
         for (RouteReport rt : r.routes().routes()) {
             if (n++ == 0) {
-                out.printf(Locale.ROOT, "  %-40s %9s %9s%n", "route", "requests", "p99");
+                out.printf(Locale.US, "  %-40s %9s %9s%n", "route", "requests", "p99");
             }
             if (n > 5) {
                 break;
             }
-            out.printf(Locale.ROOT, "  %s %9s %9s%n", TerminalColumns.cell(TerminalText.safe(rt.route()), 40),
+            out.printf(Locale.US, "  %s %9s %9s%n", TerminalColumns.cell(TerminalText.safe(rt.route()), 40),
                     Figures.count(rt.requests()),
                     Figures.duration(rt.p99Micros()));
         }
@@ -97,14 +97,14 @@ public final class LiveRenderer {
             if (++n > MAX_REASONS) {
                 break;
             }
-            out.printf(Locale.ROOT, "  %s %,10d  %s%n", n == 1 ? "rejected:" : "         ", e.getValue(), TerminalText.safe(e.getKey()));
+            out.printf(Locale.US, "  %s %,10d  %s%n", n == 1 ? "rejected:" : "         ", e.getValue(), TerminalText.safe(e.getKey()));
         }
         if (!rejects.samples().isEmpty()) {
             LineSample first = rejects.samples().get(0);
-            out.printf(Locale.ROOT, "  first rejected line: %s:%d: %s%n", TerminalText.safe(first.source()), first.line(),
+            out.printf(Locale.US, "  first rejected line: %s:%d: %s%n", TerminalText.safe(first.source()), first.line(),
                     TerminalText.safe(first.message()));
             // escaped first, then cut: an escaped control character takes the columns of its escape
-            out.printf(Locale.ROOT, "    %s%n", TerminalColumns.clip(TerminalText.safe(first.text()), SAMPLE_CHARS));
+            out.printf(Locale.US, "    %s%n", TerminalColumns.clip(TerminalText.safe(first.text()), SAMPLE_CHARS));
         }
     }
 }

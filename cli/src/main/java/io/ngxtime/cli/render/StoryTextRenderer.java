@@ -38,9 +38,9 @@ final class StoryTextRenderer {
         out.println();
         out.println(bold.apply("What happened") + "  (each figure is in the tables; --json's \"story\" says where)");
         for (StoryText.Paragraph p : StoryText.paragraphs(items)) {
-            out.printf(Locale.ROOT, "  %s%n", p.heading());
+            out.printf(Locale.US, "  %s%n", p.heading());
             for (String s : p.sentences()) {
-                out.printf(Locale.ROOT, "    %s%n", TerminalText.safe(s));
+                out.printf(Locale.US, "    %s%n", TerminalText.safe(s));
             }
             if (!p.about().equals(StoryItem.COMPARISON)) {
                 PeakReport peak = r.peaks().get(Integer.parseInt(p.about().substring(p.about().lastIndexOf('/') + 1)));
@@ -67,11 +67,11 @@ final class StoryTextRenderer {
             if (TableLayout.fits(lines, columns)) {
                 TableLayout.print(lines, out);
             } else { // narrower: the shares in one column, the p99 and 5xx shifts on a line under each tier
-                out.printf(Locale.ROOT, "      %-16s %9s %9s %9s %24s%n", "tier", "before", "during", "excess",
+                out.printf(Locale.US, "      %-16s %9s %9s %9s %24s%n", "tier", "before", "during", "excess",
                         "share before -> during");
                 for (Object[] r : rows.subList(1, rows.size())) {
-                    out.printf(Locale.ROOT, "      %-16s %9s %9s %9s %24s%n", r[0], r[1], r[2], r[5], r[3] + " -> " + r[4]);
-                    out.printf(Locale.ROOT, "        p99 %s   5xx %s%n", r[6], r[7]);
+                    out.printf(Locale.US, "      %-16s %9s %9s %9s %24s%n", r[0], r[1], r[2], r[5], r[3] + " -> " + r[4]);
+                    out.printf(Locale.US, "        p99 %s   5xx %s%n", r[6], r[7]);
                 }
             }
         }

@@ -24,7 +24,7 @@ final class TableLayout {
     static List<String> format(String format, List<Object[]> rows) {
         List<String> lines = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            lines.add(String.format(Locale.ROOT, format, r));
+            lines.add(String.format(Locale.US, format, r));
         }
         return lines;
     }
@@ -61,9 +61,9 @@ final class TableLayout {
         }
         for (int i = 0; i < rows.size(); i++) {
             Object[] r = rows.get(i);
-            out.printf(Locale.ROOT, first, java.util.Arrays.copyOfRange(r, 0, split));
+            out.printf(Locale.US, first, java.util.Arrays.copyOfRange(r, 0, split));
             if (i > 0) {
-                out.printf(Locale.ROOT, second, java.util.Arrays.copyOfRange(r, split, r.length));
+                out.printf(Locale.US, second, java.util.Arrays.copyOfRange(r, split, r.length));
             }
         }
     }
@@ -94,7 +94,7 @@ final class TableLayout {
             Object[] args = new Object[figures.get(i).length + 1];
             args[0] = pad(clip(names.get(i), nameWidth), nameWidth);
             System.arraycopy(figures.get(i), 0, args, 1, figures.get(i).length);
-            lines.add(String.format(Locale.ROOT, figuresFormat, args));
+            lines.add(String.format(Locale.US, figuresFormat, args));
         }
         return lines;
     }
@@ -120,14 +120,14 @@ final class TableLayout {
             String[] r = {clip(TerminalText.safe(prefix + ch.subject() + " " + ch.metric()), 50),
                 ChangeText.before(ch, sameLength), ChangeText.after(ch, sameLength), TerminalText.safe(ChangeText.change(ch))};
             rows.add(r);
-            lines.add(String.format(Locale.ROOT, "  %s %12s -> %12s  %s%n", pad(r[0], 50), r[1], r[2], r[3]));
+            lines.add(String.format(Locale.US, "  %s %12s -> %12s  %s%n", pad(r[0], 50), r[1], r[2], r[3]));
         }
         if (fits(lines, columns)) {
             print(lines, out);
             return;
         }
         for (String[] r : rows) {
-            out.printf(Locale.ROOT, "  %s%n      %s -> %s  %s%n", (Object[]) r);
+            out.printf(Locale.US, "  %s%n      %s -> %s  %s%n", (Object[]) r);
         }
     }
 }

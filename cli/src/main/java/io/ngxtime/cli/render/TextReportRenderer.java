@@ -98,7 +98,7 @@ public final class TextReportRenderer {
      */
     private void more(int size, int shown, boolean saidByDefault, PrintWriter out) {
         if (shown < size && (saidByDefault || rows.isPresent())) {
-            out.printf(Locale.ROOT, "  ... %d more%n", size - shown);
+            out.printf(Locale.US, "  ... %d more%n", size - shown);
         }
     }
 
@@ -122,27 +122,27 @@ public final class TextReportRenderer {
     public void render(Report r, PrintWriter out) {
         Summary s = r.summary();
         out.println(bold("ngxtime report"));
-        out.printf(Locale.ROOT, "  inputs      %s%n", safe(String.join(", ", r.inputs())));
-        out.printf(Locale.ROOT, "  log format  %s%n", safe(r.format()));
+        out.printf(Locale.US, "  inputs      %s%n", safe(String.join(", ", r.inputs())));
+        out.printf(Locale.US, "  log format  %s%n", safe(r.format()));
         if (!r.filter().isEmpty()) {
-            out.printf(Locale.ROOT, "  filter      %s%n", safe(r.filter()));
+            out.printf(Locale.US, "  filter      %s%n", safe(r.filter()));
         }
-        out.printf(Locale.ROOT, "  lines       %s%n", Figures.count(r.lines()));
-        out.printf(Locale.ROOT, "  requests    %s%n", Figures.count(s.requests()));
-        out.printf(Locale.ROOT, "  rejected    %s%s%n", Figures.count(r.rejects().total()),
+        out.printf(Locale.US, "  lines       %s%n", Figures.count(r.lines()));
+        out.printf(Locale.US, "  requests    %s%n", Figures.count(s.requests()));
+        out.printf(Locale.US, "  rejected    %s%s%n", Figures.count(r.rejects().total()),
                 r.lines() > 0 ? " (" + Figures.percent(r.rejects().total(), r.lines()) + ")" : "");
         if (r.notes().total() > 0) {
-            r.notes().byReason().forEach((k, v) -> out.printf(Locale.ROOT, "  noted       %s with %s%n",
+            r.notes().byReason().forEach((k, v) -> out.printf(Locale.US, "  noted       %s with %s%n",
                     Figures.count(v, "line"), safe(k)));
         }
         if (s.first() != null) {
-            out.printf(Locale.ROOT, "  first       %s%n", Figures.instant(s.first()));
-            out.printf(Locale.ROOT, "  last        %s%n", Figures.instant(s.last()));
-            out.printf(Locale.ROOT, "  load        %s on average, %s at most%n",
+            out.printf(Locale.US, "  first       %s%n", Figures.instant(s.first()));
+            out.printf(Locale.US, "  last        %s%n", Figures.instant(s.last()));
+            out.printf(Locale.US, "  load        %s on average, %s at most%n",
                     Figures.perSecond(r.traffic().meanPerSecond()),
                     Figures.perSecond(r.traffic().maxPerSecond()));
         }
-        r.upstreamTotals().ifPresent(u -> out.printf(Locale.ROOT, "  upstream    %s with an attempt, %s retried, %s%n",
+        r.upstreamTotals().ifPresent(u -> out.printf(Locale.US, "  upstream    %s with an attempt, %s retried, %s%n",
                 Figures.count(u.requestsWithAttempts(), "request"), Figures.count(u.retriedRequests()),
                 Figures.count(u.internalRedirects(), "internal redirect")));
         tiers(r.timing(), out);
@@ -184,7 +184,7 @@ public final class TextReportRenderer {
         if (!t.unknownTiers().isEmpty()) {
             out.println("  " + TierNotes.unknown(t));
         }
-        t.requestTime().measured().filter(p -> p.clamped() > 0).ifPresent(p -> out.printf(Locale.ROOT,
+        t.requestTime().measured().filter(p -> p.clamped() > 0).ifPresent(p -> out.printf(Locale.US,
                 "  %s above %s counted as %s (a clock that jumped?)%n", Figures.count(p.clamped(), "request time"),
                 ms(Percentiles.HIGHEST_MICROS),
                 ms(Percentiles.HIGHEST_MICROS)));
@@ -207,7 +207,7 @@ public final class TextReportRenderer {
                 part("upstream response", t.upstreamTime()), part("nginx/client", t.nginxTime())), WHERE_ROW, WHERE_ROW_NARROW,
                 columns, out);
         if (t.upstreamExceedsRequest().orElse(0) > 0) {
-            out.printf(Locale.ROOT, "  %s logged more upstream time than request time (nginx/client time taken as 0)%n",
+            out.printf(Locale.US, "  %s logged more upstream time than request time (nginx/client time taken as 0)%n",
                     Figures.count(t.upstreamExceedsRequest().getAsLong(), "request"));
         }
     }
@@ -244,7 +244,7 @@ public final class TextReportRenderer {
         TableLayout.fullOrTwoLines(rows, UPSTREAM_ROW, UPSTREAM_ROW_NARROW, 5, UPSTREAM_LATENCIES, columns, out);
         more(ups.size(), shown, true, out);
         for (UpstreamReport u : ups.subList(0, shown)) {
-            u.saturation().ifPresent(sat -> out.printf(Locale.ROOT, "  saturation of %s: %s%n", safe(u.address()),
+            u.saturation().ifPresent(sat -> out.printf(Locale.US, "  saturation of %s: %s%n", safe(u.address()),
                     SaturationText.line(sat)));
         }
         if (ups.stream().anyMatch(u -> u.kind() == UpstreamReport.Kind.GROUP)) {
@@ -255,7 +255,7 @@ public final class TextReportRenderer {
         }
         long aborts = ups.stream().mapToLong(u -> u.clientAborts().orElse(0)).sum();
         if (aborts > 0) {
-            out.printf(Locale.ROOT, "  %s abandoned by the client (499) are not counted as failures%n",
+            out.printf(Locale.US, "  %s abandoned by the client (499) are not counted as failures%n",
                     Figures.count(aborts, "attempt"));
         }
     }
@@ -275,10 +275,10 @@ public final class TextReportRenderer {
         for (PeakReport p : peaks) {
             PeakWindow w = p.window();
             int off = p.offsetSeconds();
-            out.printf(Locale.ROOT, "  %d. %s  %s req in that second; busiest minute %s with %s req%n", i++,
+            out.printf(Locale.US, "  %d. %s  %s req in that second; busiest minute %s with %s req%n", i++,
                     Figures.instant(w.busiestSecond(), off), Figures.count(w.busiestSecondCount()),
                     Figures.clock(w.busiestMinute(), off), Figures.count(w.busiestMinuteCount()));
-            out.printf(Locale.ROOT, "     surge %s to %s, %s req where the baseline rate gives %s;"
+            out.printf(Locale.US, "     surge %s to %s, %s req where the baseline rate gives %s;"
                             + " baseline %s to %s (median minute) %s%n",
                     Figures.clock(w.startSecond(), off), Figures.clock(w.endSecond(), off), Figures.count(w.surgeRequests()),
                     Figures.count(Math.round(w.expectedRequests())), Figures.clock(w.baselineStartSecond(), off),
@@ -287,11 +287,11 @@ public final class TextReportRenderer {
                 PeakReport.Measures m = p.measures().get();
                 // no baseline request (the surge covers the whole range): nothing to compare with
                 boolean before = m.requestsBefore() > 0;
-                out.printf(Locale.ROOT, "     p99 %s -> %s, 5xx %s -> %s%s%n", Figures.duration(m.p99BeforeMicros()),
+                out.printf(Locale.US, "     p99 %s -> %s, 5xx %s -> %s%s%n", Figures.duration(m.p99BeforeMicros()),
                         Figures.duration(m.p99DuringMicros()), Figures.percent(m.errorRateBefore()),
                         Figures.percent(m.errorRateDuring()), m.approximate() ? "  (some counts approximate)" : "");
                 // the driver's line is prose (a terminal wraps it); the attribution rows are a table, clipped to fit
-                m.driver().ifPresent(d -> out.printf(Locale.ROOT, "     driven by %s %s (+%s req)%n",
+                m.driver().ifPresent(d -> out.printf(Locale.US, "     driven by %s %s (+%s req)%n",
                         d.dimension().replace('_', ' '), TableLayout.clip(safe(d.item().value()), ATTRIBUTION_VALUE_WIDTH),
                         Figures.count(Math.round(d.item().excessRequests()))));
                 for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
@@ -314,12 +314,12 @@ public final class TextReportRenderer {
         String beforeShare = before ? pct(it.beforeShare()) : Figures.NOT_AVAILABLE;
         String excess = Figures.signedCount(Math.round(it.excessRequests()));
         String format = "     %-15s %s  %s during vs %s before (%s req)%n";
-        String line = String.format(Locale.ROOT, format, dimension, TableLayout.clip(value, ATTRIBUTION_VALUE_WIDTH), during,
+        String line = String.format(Locale.US, format, dimension, TableLayout.clip(value, ATTRIBUTION_VALUE_WIDTH), during,
                 beforeShare, excess);
         int over = ProseWrappingWriter.visibleWidth(line.stripTrailing()) - columns;
         if (over > 0) {
             int width = Math.max(TableLayout.NARROWEST_NAME, Math.min(TerminalColumns.width(value), ATTRIBUTION_VALUE_WIDTH) - over);
-            line = String.format(Locale.ROOT, format, dimension, TableLayout.clip(value, width), during, beforeShare, excess);
+            line = String.format(Locale.US, format, dimension, TableLayout.clip(value, width), during, beforeShare, excess);
         }
         out.print(line);
     }
@@ -351,7 +351,7 @@ public final class TextReportRenderer {
             out.println(bold("Top clients") + (r.routes().clientsApproximate() ? "  (approximate)" : ""));
             int shownClients = shown(clients.size(), DEFAULT_CLIENT_ROWS);
             for (Ranked c : clients.subList(0, shownClients)) {
-                out.printf(Locale.ROOT, "  %s %,12d%n", TerminalColumns.cell(safe(c.value()), 40), c.count());
+                out.printf(Locale.US, "  %s %,12d%n", TerminalColumns.cell(safe(c.value()), 40), c.count());
             }
             more(clients.size(), shownClients, false, out);
         }
@@ -364,9 +364,9 @@ public final class TextReportRenderer {
         out.println();
         out.println(bold("Findings"));
         for (Finding f : findings) {
-            out.printf(Locale.ROOT, "  * %s%n    %s%n", FindingText.title(f), safe(FindingText.detail(f)));
+            out.printf(Locale.US, "  * %s%n    %s%n", FindingText.title(f), safe(FindingText.detail(f)));
             for (String item : FindingText.items(f)) {
-                out.printf(Locale.ROOT, "    - %s%n", safe(item));
+                out.printf(Locale.US, "    - %s%n", safe(item));
             }
         }
     }
@@ -407,16 +407,16 @@ public final class TextReportRenderer {
             return;
         }
         long logged = s.requests() - s.withoutStatus();
-        out.printf(Locale.ROOT, "  %-6s %12s %8s%n", "status", "requests", "share");
+        out.printf(Locale.US, "  %-6s %12s %8s%n", "status", "requests", "share");
         List<Map.Entry<Integer, Long>> statuses = new ArrayList<>(s.status().entrySet());
         int shown = shown(statuses.size(), Integer.MAX_VALUE);
         for (Map.Entry<Integer, Long> e : statuses.subList(0, shown)) {
-            out.printf(Locale.ROOT, "  %-6s %12s %8s%n", e.getKey() < 0 ? "other" : e.getKey(), Figures.count(e.getValue()),
+            out.printf(Locale.US, "  %-6s %12s %8s%n", e.getKey() < 0 ? "other" : e.getKey(), Figures.count(e.getValue()),
                     Figures.percent(e.getValue(), logged));
         }
         more(statuses.size(), shown, false, out);
         if (s.withoutStatus() > 0) {
-            out.printf(Locale.ROOT, "  %s from a format without $status are not counted here%n",
+            out.printf(Locale.US, "  %s from a format without $status are not counted here%n",
                     Figures.count(s.withoutStatus(), "request"));
         }
     }
@@ -430,13 +430,13 @@ public final class TextReportRenderer {
         List<Map.Entry<String, Long>> reasons = new ArrayList<>(r.rejects().byReason().entrySet());
         int shown = shown(reasons.size(), Integer.MAX_VALUE);
         for (Map.Entry<String, Long> e : reasons.subList(0, shown)) {
-            out.printf(Locale.ROOT, "  %,10d  %s%n", e.getValue(), safe(e.getKey()));
+            out.printf(Locale.US, "  %,10d  %s%n", e.getValue(), safe(e.getKey()));
         }
         more(reasons.size(), shown, false, out);
         out.println();
         out.println(bold("First rejected lines"));
         for (LineSample sample : r.rejects().samples()) {
-            out.printf(Locale.ROOT, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
+            out.printf(Locale.US, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
             ProsePrintWriter.printlnVerbatim(out, "    " + safe(sample.text())); // its columns, as the message counts them
         }
     }
@@ -450,11 +450,11 @@ public final class TextReportRenderer {
         List<Map.Entry<String, Long>> reasons = new ArrayList<>(r.notes().byReason().entrySet());
         int shown = shown(reasons.size(), Integer.MAX_VALUE);
         for (Map.Entry<String, Long> e : reasons.subList(0, shown)) {
-            out.printf(Locale.ROOT, "  %10s  %s%n", Figures.count(e.getValue()), safe(e.getKey()));
+            out.printf(Locale.US, "  %10s  %s%n", Figures.count(e.getValue()), safe(e.getKey()));
         }
         more(reasons.size(), shown, false, out);
         for (LineSample sample : r.notes().samples()) {
-            out.printf(Locale.ROOT, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
+            out.printf(Locale.US, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
             ProsePrintWriter.printlnVerbatim(out, "    " + safe(sample.text())); // its columns, as the message counts them
         }
     }

@@ -64,10 +64,10 @@ final class WhatIfTextRenderer {
         if (c.extensions().isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "  %-10s %12s %7s %16s %7s%n", "extension", "requests", "share", "bytes", "share");
+        out.printf(Locale.US, "  %-10s %12s %7s %16s %7s%n", "extension", "requests", "share", "bytes", "share");
         List<CdnOffload.Extension> shown = c.extensions().subList(0, Math.min(rows, c.extensions().size()));
         for (CdnOffload.Extension e : shown) {
-            out.printf(Locale.ROOT, "  %-10s %12s %7s %16s %7s%n", e.extension(), Figures.count(e.requests()),
+            out.printf(Locale.US, "  %-10s %12s %7s %16s %7s%n", e.extension(), Figures.count(e.requests()),
                     Figures.percent(e.requests(), c.requests()), Figures.count(e.bytes()),
                     e.bytes().isPresent() && c.bytes().isPresent()
                             ? Figures.percent(e.bytes().getAsLong(), c.bytes().getAsLong()) : Figures.NOT_AVAILABLE);
@@ -77,13 +77,13 @@ final class WhatIfTextRenderer {
 
     private static void lines(List<String> lines, PrintWriter out) {
         for (String line : lines) {
-            out.printf(Locale.ROOT, "  %s%n", line);
+            out.printf(Locale.US, "  %s%n", line);
         }
     }
 
     private static void more(int size, int shown, PrintWriter out) {
         if (shown < size) {
-            out.printf(Locale.ROOT, "  ... %d more%n", size - shown);
+            out.printf(Locale.US, "  ... %d more%n", size - shown);
         }
     }
 

@@ -28,7 +28,7 @@ public final class CanonicalFields {
             out.add(switch (v.kind()) {
                 case TIME_LOCAL, TIME_ISO8601 -> r.loggedEpochSecond() + "@" + r.zoneOffsetSeconds();
                 case MSEC -> Long.toString(r.msecMillis());
-                case STATUS -> r.status() < 0 ? "-" : String.format("%03d", r.status());
+                case STATUS -> r.status() < 0 ? "-" : String.format(java.util.Locale.US, "%03d", r.status());
                 case COUNT -> number(switch (v.name()) {
                     case "body_bytes_sent" -> r.bodyBytesSent();
                     case "bytes_sent" -> r.bytesSent();
@@ -67,7 +67,7 @@ public final class CanonicalFields {
         for (int i = 0; i < l.size(); i++) {
             String value = switch (kind) {
                 case UPSTREAM_ADDR -> r.decode(l.start(i), l.end(i));
-                case UPSTREAM_STATUS -> l.value(i) < 0 ? "-" : String.format("%03d", l.value(i));
+                case UPSTREAM_STATUS -> l.value(i) < 0 ? "-" : String.format(java.util.Locale.US, "%03d", l.value(i));
                 default -> number(l.value(i));
             };
             out.add(l.group(i) + ":" + value);
