@@ -1,6 +1,7 @@
 package io.ngxtime.cli.alert;
 
 import io.ngxtime.analyzer.live.AlertTransition;
+import io.ngxtime.cli.render.TerminalColumns;
 import io.ngxtime.cli.render.TerminalText;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -270,8 +271,8 @@ public final class OnAlertCommand implements AutoCloseable {
                 return "";
             }
             String last = text.substring(text.lastIndexOf('\n') + 1).strip();
-            String safe = TerminalText.safe(last);
-            return ": " + (safe.length() > OUTPUT_TOLD_CHARS ? safe.substring(0, OUTPUT_TOLD_CHARS) + "..." : safe);
+            // escaped, then cut in terminal columns: never inside a character, however wide the output's are
+            return ": " + TerminalColumns.clip(TerminalText.safe(last), OUTPUT_TOLD_CHARS);
         }
 
         void close() {

@@ -175,6 +175,22 @@ class OnAlertCommandTest {
     }
 
     @Test
+    void longOutputLine_isCutToItsColumns_neverInsideACharacter() throws Exception {
+        // 199 ASCII characters, then emoji (two UTF-16 units, two columns each): the cut falls on one
+        try (OnAlertCommand on = command("printf '%0199d' 0; printf '\\360\\237\\232\\200%.0s' 1 2 3 4 5; echo; exit 2",
+                OnAlertCommand.Limits.DEFAULT)) {
+            on.submit(fired(P99));
+        }
+
+        assertThat(notices).hasSize(1);
+        String told = notices.get(0).substring(notices.get(0).indexOf(" exited 2: ") + " exited 2: ".length());
+        assertThat(told).startsWith("0".repeat(199)).endsWith("…");
+        assertThat(io.ngxtime.cli.render.TerminalColumns.width(told)).isLessThanOrEqualTo(200);
+        // a lone surrogate (half an emoji) shows as a code point of its own; U+FFFD as a character decoded in half
+        assertThat(told.codePoints().noneMatch(cp -> cp == 0xFFFD || (cp >= 0xD800 && cp <= 0xDFFF))).as(told).isTrue();
+    }
+
+    @Test
     void commandPastItsTimeout_isEnded_withTheProcessesItStarted_andTold() throws Exception {
         Path childPid = dir.resolve("child.pid");
         try (OnAlertCommand on = command("sleep 600 & echo $! > " + q("child.pid") + "; wait; echo late > " + q("late.txt"),
