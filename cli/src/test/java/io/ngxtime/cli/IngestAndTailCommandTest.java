@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,13 +124,7 @@ class IngestAndTailCommandTest {
             }
         }
         Path q = dir.resolve("q");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-") || a.startsWith("-Dchronicle")) {
-                cmd.add(a);
-            }
-        }
+        List<String> cmd = ChildJvm.command();
         cmd.add("-Xint"); // interpreted: slow enough that the signal always comes mid-ingest
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "ingest", log.toString(),
                 "--queue", q.toString(), "--log-format", "combined"));

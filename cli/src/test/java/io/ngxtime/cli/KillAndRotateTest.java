@@ -7,7 +7,6 @@ import io.ngxtime.analyzer.queue.RecordStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,13 +66,7 @@ class KillAndRotateTest {
         Child(List<String> args) throws IOException {
             Files.writeString(dir.resolve("child.err"), "--- run " + (++runs) + "\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (a.startsWith("--add-") || a.startsWith("-Dchronicle")) {
-                    cmd.add(a);
-                }
-            }
+            List<String> cmd = ChildJvm.command();
             // a quick start: the test runs 40 of these
             cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp",
                     System.getProperty("java.class.path"), KillableChild.class.getName()));

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,12 +86,7 @@ class OutputDeliveryTest {
     @Test
     void sinceLast_jsonToDevFull_exits74_andTheNextRunReportsThatPeriod() throws Exception {
         assumeTrue(Files.isWritable(DEV_FULL), "needs /dev/full");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-") || a.startsWith("-Dchronicle")) {
-                cmd.add(a); // what Chronicle needs on Java 17, as the launcher passes it
-            }
-        }
+        List<String> cmd = ChildJvm.command();
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "report", "--queue", queue.toString(), "--since-last", "hourly", "--json"));
         Path err = dir.resolve("child.err");

@@ -2,11 +2,9 @@ package io.ngxtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,13 +26,7 @@ class StartupLocaleTest {
     void aReport_loadsNoLocaleProvider(String output) throws Exception {
         Path sample = Path.of(System.getProperty("ngxtime.testdata", "../testdata")).resolve("samples/timing-small.log");
         Path classes = dir.resolve("classes.txt");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-") || a.startsWith("-Dchronicle")) {
-                cmd.add(a);
-            }
-        }
+        List<String> cmd = ChildJvm.command();
         cmd.addAll(List.of("-Xlog:class+load=info:file=" + classes, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "report", sample.toString()));
         if (output.equals("--json")) {

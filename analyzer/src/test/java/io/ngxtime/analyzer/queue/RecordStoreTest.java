@@ -68,13 +68,7 @@ class RecordStoreTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"", "true"})
     void chronicleUnmapsOnTheReleasingThread_unlessTheJvmWasToldOtherwise(String given) throws Exception {
         // the background releaser left a report's chunks mapped, and resident, until it got to them
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-") || a.startsWith("-Dchronicle")) {
-                cmd.add(a);
-            }
-        }
+        List<String> cmd = io.ngxtime.analyzer.testutil.ChildJvm.command();
         if (!given.isEmpty()) {
             cmd.add("-Dbackground.releaser=" + given);
         }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ngxtime.analyzer.testutil.Lines;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,13 +18,7 @@ class ResumeAfterKillTest {
     Path dir;
 
     private Process start(Path queue, Path log, int threads) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-") || a.startsWith("-Dchronicle")) {
-                cmd.add(a);
-            }
-        }
+        List<String> cmd = io.ngxtime.analyzer.testutil.ChildJvm.command();
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(IngestChild.class.getName());

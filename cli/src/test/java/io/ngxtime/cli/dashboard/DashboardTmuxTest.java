@@ -202,14 +202,11 @@ class DashboardTmuxTest {
      */
     private Path tailScript(Path log) throws Exception {
         Path script = dir.resolve("tail.sh");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        StringBuilder flags = new StringBuilder();
-        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-") || a.startsWith("-Dchronicle")) {
-                flags.append(" '").append(a).append("'");
-            }
+        StringBuilder java = new StringBuilder();
+        for (String a : io.ngxtime.cli.ChildJvm.command()) {
+            java.append(java.length() == 0 ? "'" : " '").append(a).append("'");
         }
-        Files.writeString(script, "'" + javaBin + "'" + flags + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -cp '"
+        Files.writeString(script, java + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -cp '"
                 + System.getProperty("java.class.path") + "' io.ngxtime.cli.Main tail '" + log + "' --from-start"
                 + " --log-format timing --window 3600 --interval 1; echo tail ended $?\n");
         return script;
