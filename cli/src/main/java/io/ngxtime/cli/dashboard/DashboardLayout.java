@@ -1,5 +1,6 @@
 package io.ngxtime.cli.dashboard;
 
+import io.ngxtime.cli.render.TerminalColumns;
 import io.ngxtime.analyzer.record.LineSample;
 import io.ngxtime.analyzer.report.Latency;
 import io.ngxtime.analyzer.report.Percentiles;
@@ -179,7 +180,7 @@ public final class DashboardLayout {
         b.styled(styles.title(), rate(r.lastIntervalPerSecond()));
         b.styled(styles.dim(), " last " + Figures.span(r.intervalSeconds()));
         double[] series = r.sparklinePerSecond();
-        int room = width - Cells.width(b) - 2 - 1 - 8; // two spaces, one before the span, the span ("15 min")
+        int room = width - TerminalColumns.width(b) - 2 - 1 - 8; // two spaces, one before the span, the span ("15 min")
         int columns = Math.min(series.length, room);
         if (columns >= MIN_SPARKLINE) {
             b.append("  ");
@@ -225,7 +226,7 @@ public final class DashboardLayout {
         for (TierReport t : s.window().get().timing().tiers()) {
             AttributedStringBuilder b = new AttributedStringBuilder();
             b.append("  ");
-            b.styled(styles.tier(t.tier()), Cells.left(t.tier().replace('_', ' '), 14));
+            b.styled(styles.tier(t.tier()), TerminalColumns.cell(t.tier().replace('_', ' '), 14));
             b.append(String.format(java.util.Locale.US, " %12s %7s %9s %9s", Figures.count(t.requests()),
                     Figures.percent(t.share()), Figures.duration(t.requestTime(), Percentiles::p50),
                     Figures.duration(t.requestTime(), Percentiles::p99)));
@@ -262,7 +263,7 @@ public final class DashboardLayout {
         for (DashboardState.FileStatus f : s.files()) {
             boolean selected = s.selectedFile().map(f.path()::equals).orElse(false);
             AttributedStringBuilder b = new AttributedStringBuilder();
-            String path = Cells.clipStart(TerminalText.safe(f.path()), pathColumns);
+            String path = TerminalColumns.clipStart(TerminalText.safe(f.path()), pathColumns);
             if (selected) {
                 b.styled(styles.marked(), "▸ " + path);
             } else {
@@ -308,7 +309,7 @@ public final class DashboardLayout {
         for (String[] k : keys) {
             AttributedStringBuilder b = new AttributedStringBuilder();
             b.append("  ");
-            b.styled(styles.title(), Cells.left(k[0], 11));
+            b.styled(styles.title(), TerminalColumns.cell(k[0], 11));
             b.append(k[1]);
             rows.add(b.toAttributedString());
         }
@@ -366,7 +367,7 @@ public final class DashboardLayout {
         int name = nameColumns(width, 10 + 8 + 9 + 9 + 4, 60);
         String format = "  %s %10s %8s %9s %9s";
         List<AttributedString> head = List.of(title("Upstreams", "by " + (sort == TableSort.REQUESTS ? "attempts" : sort.label()), true),
-                new AttributedString(String.format(java.util.Locale.US, format, Cells.left("address", name), "attempts",
+                new AttributedString(String.format(java.util.Locale.US, format, TerminalColumns.cell("address", name), "attempts",
                         "failed", "p50", "p99"), styles.dim()));
         List<AttributedString> rows = new ArrayList<>();
         for (UpstreamReport u : sorted.subList(0, Math.min(MAX_TABLE_ROWS, sorted.size()))) {
@@ -378,7 +379,7 @@ public final class DashboardLayout {
             boolean failing = u.failed().orElse(0) > 0;
             String failed = u.failed().isPresent() ? Figures.percent(u.failed().getAsLong(), u.attempts()) : Figures.NOT_AVAILABLE;
             AttributedStringBuilder b = new AttributedStringBuilder();
-            b.append(String.format(java.util.Locale.US, "  %s %10s ", Cells.left(address, name), Figures.count(u.attempts())));
+            b.append(String.format(java.util.Locale.US, "  %s %10s ", TerminalColumns.cell(address, name), Figures.count(u.attempts())));
             b.styled(failing ? styles.error() : styles.plain(), String.format(java.util.Locale.US, "%8s", failed));
             b.append(String.format(java.util.Locale.US, " %9s %9s", Figures.duration(u.response(), Percentiles::p50),
                     Figures.duration(u.response(), Percentiles::p99)));
@@ -397,12 +398,12 @@ public final class DashboardLayout {
         sorted.sort(order.thenComparing(RouteReport::route));
         int name = nameColumns(width, 12 + 9 + 9 + 7 + 4, 80);
         List<AttributedString> head = List.of(title("Routes", "by " + sort.label(), true),
-                new AttributedString(String.format(java.util.Locale.US, "  %s %12s %9s %9s %7s", Cells.left("route", name),
+                new AttributedString(String.format(java.util.Locale.US, "  %s %12s %9s %9s %7s", TerminalColumns.cell("route", name),
                         "requests", "p50", "p99", "5xx"), styles.dim()));
         List<AttributedString> rows = new ArrayList<>();
         for (RouteReport rt : sorted.subList(0, Math.min(MAX_TABLE_ROWS, sorted.size()))) {
             AttributedStringBuilder b = new AttributedStringBuilder();
-            b.append(String.format(java.util.Locale.US, "  %s %12s %9s %9s ", Cells.left(TerminalText.safe(rt.route()), name),
+            b.append(String.format(java.util.Locale.US, "  %s %12s %9s %9s ", TerminalColumns.cell(TerminalText.safe(rt.route()), name),
                     Figures.count(rt.requests()), Figures.duration(rt.p50Micros()), Figures.duration(rt.p99Micros())));
             b.styled(rt.errors5xx() > 0 ? styles.error() : styles.plain(),
                     String.format(java.util.Locale.US, "%7s", Figures.percent(rt.errorRate())));
@@ -454,12 +455,12 @@ public final class DashboardLayout {
                 .thenComparing(RouteReport::route));
         int name = nameColumns(width, 9 + 9 + 12 + 3, 80);
         List<AttributedString> head = List.of(title("Slowest routes", "by p99", false),
-                new AttributedString(String.format(java.util.Locale.US, "  %s %9s %9s %12s", Cells.left("route", name),
+                new AttributedString(String.format(java.util.Locale.US, "  %s %9s %9s %12s", TerminalColumns.cell("route", name),
                         "p99", "p50", "requests"), styles.dim()));
         List<AttributedString> rows = new ArrayList<>();
         for (RouteReport rt : timed.subList(0, Math.min(MAX_SLOWEST_ROWS, timed.size()))) {
             rows.add(new AttributedString(String.format(java.util.Locale.US, "  %s %9s %9s %12s",
-                    Cells.left(TerminalText.safe(rt.route()), name), Figures.duration(rt.p99Micros()),
+                    TerminalColumns.cell(TerminalText.safe(rt.route()), name), Figures.duration(rt.p99Micros()),
                     Figures.duration(rt.p50Micros()), Figures.count(rt.requests()))));
         }
         return new Section(head, rows, "routes", styles.dim());
@@ -487,7 +488,7 @@ public final class DashboardLayout {
             LineSample first = r.rejects().samples().get(0);
             rows.add(new AttributedString("  first: " + TerminalText.safe(first.source()) + ":" + first.line() + ": "
                     + TerminalText.safe(first.message()), styles.dim()));
-            rows.add(new AttributedString("    " + Cells.clip(TerminalText.safe(first.text()), Math.max(1, width - 4))));
+            rows.add(new AttributedString("    " + TerminalColumns.clip(TerminalText.safe(first.text()), Math.max(1, width - 4))));
         }
         return new Section(List.of(t.toAttributedString()), rows, "", styles.dim());
     }

@@ -1,5 +1,6 @@
 package io.ngxtime.cli.dashboard;
 
+import io.ngxtime.cli.render.TerminalColumns;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.utils.AttributedString;
@@ -77,6 +78,6 @@ final class Section implements Block {
     }
 
     private AttributedString more(int n) {
-        return new AttributedString("  " + Cells.ELLIPSIS + " " + n + " more" + (noun.isEmpty() ? "" : " " + noun), moreStyle);
+        return new AttributedString("  " + TerminalColumns.ELLIPSIS + " " + n + " more" + (noun.isEmpty() ? "" : " " + noun), moreStyle);
     }
 }

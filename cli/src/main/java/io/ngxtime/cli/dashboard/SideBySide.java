@@ -1,5 +1,6 @@
 package io.ngxtime.cli.dashboard;
 
+import io.ngxtime.cli.render.TerminalColumns;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.utils.AttributedString;
@@ -40,7 +41,7 @@ final class SideBySide implements Block {
                 b.append(Cells.fit(l.get(i), leftColumns));
             }
             if (i < r.size()) {
-                b.append(" ".repeat(Math.max(0, leftColumns - Cells.width(b))));
+                b.append(" ".repeat(Math.max(0, leftColumns - TerminalColumns.width(b))));
                 b.append(GAP);
                 b.append(r.get(i));
             }

@@ -92,20 +92,11 @@ final class TableLayout {
         List<String> lines = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
             Object[] args = new Object[figures.get(i).length + 1];
-            args[0] = pad(clip(names.get(i), nameWidth), nameWidth);
+            args[0] = TerminalColumns.cell(names.get(i), nameWidth);
             System.arraycopy(figures.get(i), 0, args, 1, figures.get(i).length);
             lines.add(String.format(Locale.US, figuresFormat, args));
         }
         return lines;
-    }
-
-    /** {@code s} in at most {@code n} columns, its last an ellipsis when cut ({@link TerminalColumns#clip}). */
-    static String clip(String s, int n) {
-        return TerminalColumns.clip(s, n);
-    }
-
-    private static String pad(String s, int n) {
-        return TerminalColumns.padEnd(s, n);
     }
 
     /**
@@ -117,10 +108,10 @@ final class TableLayout {
         List<String[]> rows = new ArrayList<>(changes.size());
         List<String> lines = new ArrayList<>(changes.size());
         for (Comparison.Change ch : changes) {
-            String[] r = {clip(TerminalText.safe(prefix + ch.subject() + " " + ch.metric()), 50),
+            String[] r = {TerminalColumns.clip(TerminalText.safe(prefix + ch.subject() + " " + ch.metric()), 50),
                 ChangeText.before(ch, sameLength), ChangeText.after(ch, sameLength), TerminalText.safe(ChangeText.change(ch))};
             rows.add(r);
-            lines.add(String.format(Locale.US, "  %s %12s -> %12s  %s%n", pad(r[0], 50), r[1], r[2], r[3]));
+            lines.add(String.format(Locale.US, "  %s %12s -> %12s  %s%n", TerminalColumns.padEnd(r[0], 50), r[1], r[2], r[3]));
         }
         if (fits(lines, columns)) {
             print(lines, out);

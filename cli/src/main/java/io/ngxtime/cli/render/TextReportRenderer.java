@@ -292,7 +292,7 @@ public final class TextReportRenderer {
                         Figures.percent(m.errorRateDuring()), m.approximate() ? "  (some counts approximate)" : "");
                 // the driver's line is prose (a terminal wraps it); the attribution rows are a table, clipped to fit
                 m.driver().ifPresent(d -> out.printf(Locale.US, "     driven by %s %s (+%s req)%n",
-                        d.dimension().replace('_', ' '), TableLayout.clip(safe(d.item().value()), ATTRIBUTION_VALUE_WIDTH),
+                        d.dimension().replace('_', ' '), TerminalColumns.clip(safe(d.item().value()), ATTRIBUTION_VALUE_WIDTH),
                         Figures.count(Math.round(d.item().excessRequests()))));
                 for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                     for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
@@ -314,12 +314,12 @@ public final class TextReportRenderer {
         String beforeShare = before ? pct(it.beforeShare()) : Figures.NOT_AVAILABLE;
         String excess = Figures.signedCount(Math.round(it.excessRequests()));
         String format = "     %-15s %s  %s during vs %s before (%s req)%n";
-        String line = String.format(Locale.US, format, dimension, TableLayout.clip(value, ATTRIBUTION_VALUE_WIDTH), during,
+        String line = String.format(Locale.US, format, dimension, TerminalColumns.clip(value, ATTRIBUTION_VALUE_WIDTH), during,
                 beforeShare, excess);
         int over = ProseWrappingWriter.visibleWidth(line.stripTrailing()) - columns;
         if (over > 0) {
             int width = Math.max(TableLayout.NARROWEST_NAME, Math.min(TerminalColumns.width(value), ATTRIBUTION_VALUE_WIDTH) - over);
-            line = String.format(Locale.US, format, dimension, TableLayout.clip(value, width), during, beforeShare, excess);
+            line = String.format(Locale.US, format, dimension, TerminalColumns.clip(value, width), during, beforeShare, excess);
         }
         out.print(line);
     }

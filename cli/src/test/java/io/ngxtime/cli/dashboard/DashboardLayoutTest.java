@@ -1,5 +1,6 @@
 package io.ngxtime.cli.dashboard;
 
+import io.ngxtime.cli.render.TerminalColumns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class DashboardLayoutTest {
     private static void assertFits(List<AttributedString> lines, int width, int height) {
         assertThat(lines).hasSizeLessThanOrEqualTo(height);
         for (AttributedString l : lines) {
-            assertThat(Cells.width(l)).as("display width of '%s'", l).isLessThanOrEqualTo(width);
+            assertThat(TerminalColumns.width(l)).as("display width of '%s'", l).isLessThanOrEqualTo(width);
             assertThat(l.columnLength()).as("JLine's width of '%s'", l).isLessThanOrEqualTo(width);
         }
     }
@@ -139,8 +140,8 @@ class DashboardLayoutTest {
         assertThat(upstream).contains("…", "9,000", "812 ms");
         // the table's columns line up after a name of double-width characters
         String other = line(lines, "10.0.2.1:8080");
-        assertThat(Cells.width(upstream.substring(0, upstream.indexOf("9,000") + 5)))
-                .isEqualTo(Cells.width(other.substring(0, other.indexOf("5,700") + 5)));
+        assertThat(TerminalColumns.width(upstream.substring(0, upstream.indexOf("9,000") + 5)))
+                .isEqualTo(TerminalColumns.width(other.substring(0, other.indexOf("5,700") + 5)));
     }
 
     @Test
