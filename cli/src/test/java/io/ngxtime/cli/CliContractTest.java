@@ -222,7 +222,7 @@ class CliContractTest {
                 ReportCommandTest.Run r = runOn(terminal(env), args);
                 assertThat(r.exit()).isZero();
                 for (String line : r.out().split("\n")) {
-                    assertThat(io.ngxtime.cli.render.ProseWrappingWriterTestAccess.visibleWidth(line) <= 80
+                    assertThat(io.ngxtime.cli.render.TerminalColumns.width(line) <= 80
                             || line.trim().indexOf(' ') < 0 || logLines.contains(line))
                             .as("%s: %s", sample, line).isTrue();
                 }
@@ -245,7 +245,7 @@ class CliContractTest {
         ReportCommandTest.Run r = runOn(terminal(Map.of("COLUMNS", "80")), args);
         assertThat(r.exit()).as(r.err()).isZero();
         for (String line : r.out().split("\n")) {
-            assertThat(io.ngxtime.cli.render.ProseWrappingWriterTestAccess.visibleWidth(line)).as(line).isLessThanOrEqualTo(80);
+            assertThat(io.ngxtime.cli.render.TerminalColumns.width(line)).as(line).isLessThanOrEqualTo(80);
         }
         assertThat(figures(r.out())).as("every figure").containsExactlyInAnyOrderElementsOf(figures(plain));
         assertThat(figures(plain)).hasSizeGreaterThan(40);

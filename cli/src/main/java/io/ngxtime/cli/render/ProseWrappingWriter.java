@@ -70,7 +70,7 @@ public final class ProseWrappingWriter extends Writer {
     /** {@code line} (without its line break) broken into lines of at most {@code width} columns where it is prose. */
     static String wrap(String line, int width) {
         String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-        if (visibleWidth(text) <= width || isTableRow(text)) {
+        if (TerminalColumns.width(text) <= width || isTableRow(text)) {
             return line;
         }
         int indent = 0;
@@ -83,7 +83,7 @@ public final class ProseWrappingWriter extends Writer {
         String prefix = "";
         while (true) {
             int limit = width - prefix.length();
-            if (visibleWidth(rest) <= limit) {
+            if (TerminalColumns.width(rest) <= limit) {
                 out.append(prefix).append(rest);
                 break;
             }
@@ -161,11 +161,6 @@ public final class ProseWrappingWriter extends Writer {
             word = word.substring(0, word.length() - 1);
         }
         return KEPT_WITH_PRECEDING.contains(word);
-    }
-
-    /** The columns {@code s} takes on a terminal ({@link TerminalColumns#width}: colour sequences none). */
-    static int visibleWidth(String s) {
-        return TerminalColumns.width(s);
     }
 
     /**

@@ -33,7 +33,7 @@ final class TableLayout {
     static int width(List<String> lines) {
         int w = 0;
         for (String l : lines) {
-            w = Math.max(w, ProseWrappingWriter.visibleWidth(l.stripTrailing()));
+            w = Math.max(w, TerminalColumns.width(l.stripTrailing()));
         }
         return w;
     }

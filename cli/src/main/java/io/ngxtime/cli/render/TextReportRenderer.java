@@ -316,7 +316,7 @@ public final class TextReportRenderer {
         String format = "     %-15s %s  %s during vs %s before (%s req)%n";
         String line = String.format(Locale.US, format, dimension, TerminalColumns.clip(value, ATTRIBUTION_VALUE_WIDTH), during,
                 beforeShare, excess);
-        int over = ProseWrappingWriter.visibleWidth(line.stripTrailing()) - columns;
+        int over = TerminalColumns.width(line.stripTrailing()) - columns;
         if (over > 0) {
             int width = Math.max(TableLayout.NARROWEST_NAME, Math.min(TerminalColumns.width(value), ATTRIBUTION_VALUE_WIDTH) - over);
             line = String.format(Locale.US, format, dimension, TerminalColumns.clip(value, width), during, beforeShare, excess);

@@ -83,9 +83,9 @@ class ProseWrappingWriterTest {
         assertThat(wrapped).startsWith(bold + "Upstreams" + reset + " (per attempt; latencies leave out")
                 .contains("\n  attempts without a connection)");
         for (String l : wrapped.split("\n")) {
-            assertThat(ProseWrappingWriter.visibleWidth(l)).isLessThanOrEqualTo(50);
+            assertThat(TerminalColumns.width(l)).isLessThanOrEqualTo(50);
         }
-        assertThat(ProseWrappingWriter.visibleWidth(bold + "abc" + reset)).isEqualTo(3);
+        assertThat(TerminalColumns.width(bold + "abc" + reset)).isEqualTo(3);
     }
 
     @Test
