@@ -1,5 +1,6 @@
 package io.ngxtime.analyzer.aggregate;
 
+import io.ngxtime.analyzer.record.Tier;
 import io.ngxtime.analyzer.record.TimeWindow;
 import io.ngxtime.analyzer.report.AttributionItem;
 import io.ngxtime.analyzer.record.Request;
@@ -27,6 +28,14 @@ public final class PeakAttribution implements Aggregator<PeakAttribution>, java.
     }
 
     static final int CAPACITY = 1000;
+    /** The upstream "value" of a request without an attempt, by its tier's ordinal: {@code (none: cache)}. */
+    private static final String[] NO_ATTEMPT = new String[Tier.values().length];
+
+    static {
+        for (Tier t : Tier.values()) {
+            NO_ATTEMPT[t.ordinal()] = "(none: " + t.key() + ")";
+        }
+    }
     /** A value is listed as over-represented when it accounts for at least this many (5) excess requests. */
     public static final double MIN_EXCESS_REQUESTS = 5;
     /** ... and its share of the surge's requests exceeds its share before by at least this (2 points). */
@@ -74,7 +83,7 @@ public final class PeakAttribution implements Aggregator<PeakAttribution>, java.
             dims.get(Dimension.USER_AGENT.ordinal()).add(r.userAgent());
             TopK<Void> up = dims.get(Dimension.UPSTREAM.ordinal());
             if (r.attemptCount() == 0) {
-                up.add("(none: " + r.tier().key() + ")");
+                up.add(NO_ATTEMPT[r.tier().ordinal()]);
             } else if (r.attemptAddressSymbol(r.attemptCount() - 1) > 0) {
                 up.add(r.symbols(), r.attemptAddressSymbol(r.attemptCount() - 1), null);
             } else {

@@ -301,14 +301,25 @@ public final class PeakFinder {
         long[] usableMinutes(long fromSecond, long toSecond, List<PeakWindow> surges) {
             long first = Math.max(Math.floorDiv(fromSecond + 59, 60) * 60, wholeFrom());
             long last = Math.min(Math.floorDiv(toSecond, 60) * 60, wholeTo());
-            List<Long> counts = new ArrayList<>();
+            long[] counts = new long[(int) Math.max(0, Math.min(Integer.MAX_VALUE - 8, (last - first) / 60))];
+            int n = 0;
             for (long m = first; m + 60 <= last; m += 60) {
-                long minuteStart = m;
-                if (surges.stream().noneMatch(s -> minuteStart < s.endSecond() && minuteStart + 60 > s.startSecond())) {
-                    counts.add(minute(m));
+                if (!overlapsAny(surges, m, m + 60)) {
+                    counts[n++] = minute(m);
                 }
             }
-            return counts.stream().mapToLong(Long::longValue).toArray();
+            return n == counts.length ? counts : Arrays.copyOf(counts, n);
+        }
+
+        /** Whether {@code [fromSecond, toSecond)} meets one of {@code surges} (asked per minute: a loop, no stream). */
+        private static boolean overlapsAny(List<PeakWindow> surges, long fromSecond, long toSecond) {
+            for (int i = 0; i < surges.size(); i++) {
+                PeakWindow s = surges.get(i);
+                if (fromSecond < s.endSecond() && toSecond > s.startSecond()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

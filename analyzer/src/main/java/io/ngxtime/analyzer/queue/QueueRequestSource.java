@@ -32,8 +32,27 @@ public final class QueueRequestSource implements RequestSource {
         if (windows.isEmpty()) {
             return;
         }
-        read(windows.get(0), (from, to) -> windows.stream().anyMatch(w -> w.overlaps(from, to)),
-                t -> windows.stream().anyMatch(w -> w.contains(t)), consumer);
+        // asked once a request: a loop over an array, not a stream made per request
+        TimeWindow[] all = windows.toArray(TimeWindow[]::new);
+        read(all[0], (from, to) -> overlapsAny(all, from, to), t -> containsAny(all, t), consumer);
+    }
+
+    private static boolean overlapsAny(TimeWindow[] windows, long from, long to) {
+        for (TimeWindow w : windows) {
+            if (w.overlaps(from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(TimeWindow[] windows, long t) {
+        for (TimeWindow w : windows) {
+            if (w.contains(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -19,9 +19,12 @@ public enum Tier {
     /** The format logs no upstream variable: any tier. */
     UNKNOWN;
 
+    /** Made once: aggregators ask for a request's tier key per request. */
+    private final String key = name().toLowerCase(Locale.ROOT);
+
     /** The name used in reports and JSON: {@code nginx}, {@code cache}, {@code upstream}, {@code nginx_or_cache}, {@code unknown}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     /** The three tiers a format that logs the upstream variables and the cache status tells apart. */
