@@ -244,7 +244,9 @@ public final class TailCommand implements Callable<Integer> {
                 // stdout is a terminal, but stdin is not, or it cannot move the cursor: frames are appended
             }
         }
-        return new PlainOutput(out, stderr, intervalSeconds, windowSeconds);
+        // --plain on a terminal: its prose lines wrapped at the terminal's width, as the report's are
+        Terminal terminal = Terminal.of(spec);
+        return new PlainOutput(terminal.forProse(out), stderr, intervalSeconds, windowSeconds, terminal.tableColumns());
     }
 
     /** The error's one line, naming the followed file once (the follower's own messages name it already). */

@@ -237,6 +237,33 @@ class CliContractTest {
     }
 
     @Test
+    void tailPlain_onAnEightyColumnTerminal_everyLineFits_theRejectedLineCutNotBroken() throws Exception {
+        // a long file name and a long rejected line: the frame's first lines and the sample exceed 80 columns
+        Path log = dir.resolve("edge-proxy-eu-west-1-primary-with-a-long-name.access.log");
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(sample("timing-small.log")));
+        String bad = "not a log line " + "with many words in it ".repeat(8);
+        lines.add(bad);
+        java.nio.file.Files.write(log, lines);
+        String[] args = {"tail", log.toString(), "--plain", "--from-start", "--interval", "1", "--duration", "2"};
+        ReportCommandTest.Run piped = runOn(Terminal.none(), args);
+        assertThat(piped.exit()).as(piped.err()).isZero();
+        assertThat(piped.out().lines().anyMatch(l -> l.length() > 80)).as("a pipe or a file keeps its lines").isTrue();
+        ReportCommandTest.Run r = runOn(terminal(Map.of("COLUMNS", "80")), args);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("first rejected line:").contains("  tier ");
+        for (String line : r.out().split("\n")) {
+            // as in the report: a single word wider than the terminal (the rejected line's file and number) stays whole
+            assertThat(io.ngxtime.cli.render.TerminalColumns.width(line) <= 80 || line.trim().indexOf(' ') < 0)
+                    .as(line).isTrue();
+        }
+        assertThat(r.out()).as("the file's name kept, its directory cut").contains("…").contains("-long-name.access.log  2026-10-07T16:00:0");
+        // the log's line under its message: one line, cut at the terminal's edge, never wrapped like prose
+        assertThat(r.out().lines().filter(l -> l.startsWith("    not a log line ")).toList()).isNotEmpty()
+                .allSatisfy(l -> assertThat(bad).startsWith(l.substring(4, l.length() - 1)));
+        assertThat(r.out()).doesNotContain("\n      many words");
+    }
+
+    @Test
     void compare_onAnEightyColumnTerminal_everyLineFits_everyFigureKept() {
         String s = sample("timing-small.log").toString();
         String[] args = {"compare", s, "--to", "2026-10-07T15:00:00-07:00", "--vs", s, "--vs-from", "2026-10-07T15:00:00-07:00"};
