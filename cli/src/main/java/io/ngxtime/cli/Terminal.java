@@ -127,8 +127,22 @@ record Terminal(boolean isTerminal, Function<String, String> env, boolean stderr
                 // not a number: the terminal's width, or the default
             }
         }
-        int n = isTerminal ? ttyColumns.getAsInt() : 0;
+        int n = isTerminal || stderrIsTerminal ? ttyColumns.getAsInt() : 0;
         return n >= 20 && n <= 1000 ? n : 80;
+    }
+
+    /**
+     * Where notices and errors go: {@code err} itself, or, when standard error is a terminal, {@code err} through a
+     * {@link io.ngxtime.cli.render.ProseWrappingWriter} at {@link #columns()} (learnt when the first line is written:
+     * most runs write none), flushed at every line as {@code err} is
+     * (a format's detection, a warning, picocli's messages: prose, wrapped as the report's is). A pipe or a file,
+     * where scripts read one notice a line, gets the lines unwrapped.
+     */
+    java.io.PrintWriter forStderr(java.io.PrintWriter err) {
+        if (!stderrIsTerminal) {
+            return err;
+        }
+        return new io.ngxtime.cli.render.ProsePrintWriter(new io.ngxtime.cli.render.ProseWrappingWriter(err, this::columns), true);
     }
 
     /**

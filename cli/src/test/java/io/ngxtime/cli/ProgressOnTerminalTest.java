@@ -50,6 +50,23 @@ class ProgressOnTerminalTest {
         assertThat(quiet.out()).isEqualTo(shown.out().replace("q1", "q2"));
     }
 
+    @Test
+    void notices_stderrATerminal_wrappedAtItsWidth_aPipeKeepsOneLineEach() {
+        ReportCommandTest.Run piped = CliContractTest.runOn(Terminal.none(), "report", log());
+        ReportCommandTest.Run shown = CliContractTest.runOn(STDERR_A_TERMINAL, "report", log());
+
+        String notice = piped.err().lines().filter(l -> l.startsWith("ngxtime: log format: ")).findFirst().orElseThrow();
+        assertThat(notice.length()).as("the detection notice, one line in a pipe").isGreaterThan(80);
+        // on the terminal (80 columns: no COLUMNS, no device): every line fits, every word kept, in order
+        String[] lines = shown.err().split("\n");
+        for (String line : lines) {
+            String last = line.substring(line.lastIndexOf('\r') + 1); // what a redrawn line leaves on the screen
+            assertThat(io.ngxtime.cli.render.TerminalColumns.width(last)).as(line).isLessThanOrEqualTo(80);
+        }
+        assertThat(shown.err().replaceAll("\\s+", " ")).contains(notice);
+        assertThat(shown.out()).isEqualTo(piped.out());
+    }
+
     /** chart and week read their logs through the same report run: the same line, and none with --quiet. */
     @Test
     void chartAndWeek_stderrATerminal_drawProgress_andQuietDoesNot() {

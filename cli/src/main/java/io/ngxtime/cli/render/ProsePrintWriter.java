@@ -8,7 +8,12 @@ public final class ProsePrintWriter extends PrintWriter {
     private final ProseWrappingWriter wrapping;
 
     public ProsePrintWriter(ProseWrappingWriter wrapping) {
-        super(wrapping);
+        this(wrapping, false);
+    }
+
+    /** @param autoFlush flush at every {@code println} (as standard error's writer does) */
+    public ProsePrintWriter(ProseWrappingWriter wrapping, boolean autoFlush) {
+        super(wrapping, autoFlush);
         this.wrapping = wrapping;
     }
 

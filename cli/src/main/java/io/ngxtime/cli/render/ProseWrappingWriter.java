@@ -15,13 +15,20 @@ import java.io.Writer;
 public final class ProseWrappingWriter extends Writer {
     private static final char ESC = 0x1b;
     private final Writer out;
-    private final int width;
+    /** Asked once, when the first line is written (a terminal's width may take a process to learn). */
+    private final java.util.function.IntSupplier widthSource;
+    private int width;
     private final StringBuilder line = new StringBuilder(256);
 
     /** @param width the columns a line may take (at least 20) */
     public ProseWrappingWriter(Writer out, int width) {
+        this(out, () -> width);
+    }
+
+    /** @param width the columns a line may take (at least 20), asked when the first line is written */
+    public ProseWrappingWriter(Writer out, java.util.function.IntSupplier width) {
         this.out = out;
-        this.width = Math.max(20, width);
+        this.widthSource = width;
     }
 
     @Override
@@ -56,6 +63,9 @@ public final class ProseWrappingWriter extends Writer {
     /** Writes the line gathered so far, wrapped, and starts a new one. */
     private void writePending() throws IOException {
         if (line.length() > 0) {
+            if (width == 0) {
+                width = Math.max(20, widthSource.getAsInt());
+            }
             out.write(wrap(line.toString(), width));
             line.setLength(0);
         }
