@@ -49,15 +49,23 @@ public enum Preset {
         return formatText;
     }
 
-    /** The directive to paste into nginx.conf, split over lines the way nginx.conf usually is. */
+    /** The columns a line of {@link #directive()} takes at most (a word longer than a line is not split). */
+    public static final int DIRECTIVE_COLUMNS = 80;
+
+    /**
+     * The directive to paste into nginx.conf, split over lines the way nginx.conf usually is: quoted pieces, one a
+     * line, aligned under the first, each line at most {@value #DIRECTIVE_COLUMNS} columns.
+     */
     public String directive() {
         StringBuilder sb = new StringBuilder("log_format ").append(presetName());
         String indent = " ".repeat(sb.length() + 1);
+        // a line is the indent, a quote, the words, and " '" (or "';" on the last)
+        int room = DIRECTIVE_COLUMNS - indent.length() - 3;
         String[] words = formatText.split(" ");
         StringBuilder line = new StringBuilder();
         boolean first = true;
         for (String w : words) {
-            if (line.length() + w.length() > 60 && line.length() > 0) {
+            if (line.length() > 0 && line.length() + 1 + w.length() > room) {
                 sb.append(first ? " " : "\n" + indent).append('\'').append(line).append(" '");
                 first = false;
                 line.setLength(0);

@@ -88,11 +88,14 @@ class LogFormatsTest {
     }
 
     @Test
-    void presetDirective_compilesBackToTheSameFormat() {
+    void presetDirective_compilesBackToTheSameFormat_inLinesOfAtMost80Columns() {
         for (Preset p : Preset.values()) {
             List<LogFormat> parsed = io.ngxtime.grammar.conf.NginxConfReader.parse(p.directive(), "directive");
             assertThat(parsed).hasSize(1);
             assertThat(parsed.get(0).parts()).as(p.presetName()).isEqualTo(p.format().parts());
+            // pasted into nginx.conf or read on an 80-column terminal (ngxtime formats): no line wraps
+            assertThat(p.directive().lines()).as(p.presetName()).allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(80))
+                    .hasSizeGreaterThan(1);
         }
     }
 }
