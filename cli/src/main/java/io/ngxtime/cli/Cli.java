@@ -52,8 +52,8 @@ public final class Cli {
         }
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()));
         cl.setOut(out);
-        // notices escaped (TerminalSafeWriter), then wrapped at a terminal's width; the progress line uses err itself
-        cl.setErr(new PrintWriter(new TerminalSafeWriter(terminal.forStderr(err)), true));
+        // notices escaped, and wrapped at a terminal's width; the progress line uses err itself
+        cl.setErr(terminal.forStderr(err));
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cl.setExecutionStrategy(parseResult -> {
             OptionRules.check(parseResult);

@@ -20,8 +20,10 @@ public final class Main {
         PrintWriter out = StandardOutput.of(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code;
+        picocli.CommandLine cl = null;
         try {
-            code = Cli.commandLine(out, err, Terminal.system(), args).execute(args);
+            cl = Cli.commandLine(out, err, Terminal.system(), args);
+            code = cl.execute(args);
         } catch (OutOfMemoryError e) {
             // the launcher gives a bounded heap (docs/performance.md); say how to give more, not a stack trace
             // the Debian package's launcher (packaging/deb/build-deb.sh: it sets ngxtime.launcher=deb) reads JAVA_TOOL_OPTIONS
@@ -31,6 +33,9 @@ public final class Main {
             code = 70;
         }
         out.flush();
+        if (cl != null) {
+            cl.getErr().flush(); // the commands' stderr wraps lines on a terminal: a line not ended yet is written now
+        }
         err.flush();
         System.exit(code);
     }

@@ -18,15 +18,21 @@ final class ProgressLine implements ProgressListener {
 
     private final PrintWriter err;
     private final LongSupplier nanoClock;
+    /** The terminal's width: the line is cut to one column less, for a line that wraps cannot be redrawn with \r. */
+    private final java.util.function.IntSupplier columns;
     private final long startNanos;
     private long drawnNanos;
     private boolean drawn;
     private int width;
 
-    /** @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime}; a fake one in tests) */
-    ProgressLine(PrintWriter err, LongSupplier nanoClock) {
+    /**
+     * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime}; a fake one in tests)
+     * @param columns   the terminal's width (asked at every redraw: cheap, and a window may be resized)
+     */
+    ProgressLine(PrintWriter err, LongSupplier nanoClock, java.util.function.IntSupplier columns) {
         this.err = err;
         this.nanoClock = nanoClock;
+        this.columns = columns;
         this.startNanos = nanoClock.getAsLong();
     }
 
@@ -44,7 +50,8 @@ final class ProgressLine implements ProgressListener {
         if (drawn && now - drawnNanos < REDRAW_NANOS) {
             return;
         }
-        String text = text(p, now - startNanos);
+        // cut to fit: on a narrow terminal a wrapped line would leave a copy of itself behind at every redraw
+        String text = io.ngxtime.cli.render.TerminalColumns.clip(text(p, now - startNanos), Math.max(10, columns.getAsInt() - 1));
         err.print("\r" + text + " ".repeat(Math.max(0, width - text.length())));
         err.flush();
         width = Math.max(width, text.length());

@@ -22,6 +22,7 @@ public final class ProgressOption {
             return ProgressListener.NONE;
         }
         // the raw stream: the escaping one would print the \r that redraws the line as text
-        return new ProgressLine(((NgxtimeCommand) command.root().userObject()).rawErr, System::nanoTime);
+        Terminal terminal = Terminal.of(command);
+        return new ProgressLine(((NgxtimeCommand) command.root().userObject()).rawErr, System::nanoTime, terminal::columns);
     }
 }

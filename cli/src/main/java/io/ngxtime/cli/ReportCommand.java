@@ -137,9 +137,9 @@ public final class ReportCommand implements Callable<Integer> {
             } else {
                 // stderr escapes control characters: colour only on standard output, and only on a terminal
                 Ansi ansi = reportOut == out ? Terminal.of(spec).ansi() : Ansi.OFF;
-                // on a terminal, prose lines wrapped at its width; stderr (with --csv -) as before
+                // on a terminal, prose lines wrapped at its width (stderr's writer wraps already: Terminal.forStderr)
                 PrintWriter text = reportOut == out ? Terminal.of(spec).forProse(out) : reportOut;
-                int columns = reportOut == out ? Terminal.of(spec).tableColumns() : Integer.MAX_VALUE;
+                int columns = reportOut == out ? Terminal.of(spec).tableColumns() : Terminal.of(spec).stderrTableColumns();
                 new TextReportRenderer(ansi, rows == null ? OptionalInt.empty() : OptionalInt.of(rows), columns)
                         .render(report, text);
                 text.flush();

@@ -132,17 +132,23 @@ record Terminal(boolean isTerminal, Function<String, String> env, boolean stderr
     }
 
     /**
-     * Where notices and errors go: {@code err} itself, or, when standard error is a terminal, {@code err} through a
-     * {@link io.ngxtime.cli.render.ProseWrappingWriter} at {@link #columns()} (learnt when the first line is written:
-     * most runs write none), flushed at every line as {@code err} is
-     * (a format's detection, a warning, picocli's messages: prose, wrapped as the report's is). A pipe or a file,
-     * where scripts read one notice a line, gets the lines unwrapped.
+     * The commands' standard error (picocli's {@code getErr()}): {@code err} with every control character escaped but
+     * line breaks and tabs (it carries file names and messages ngxtime did not write), and, when standard error is a
+     * terminal, prose wrapped at {@link #columns()} (learnt when the first line is written: most runs write none) as a
+     * {@link io.ngxtime.cli.render.ProsePrintWriter}, so a line of the log printed there stays whole. Flushed at every
+     * line, as {@code err} is. A pipe or a file, where scripts read one notice a line, gets the lines unwrapped.
      */
     java.io.PrintWriter forStderr(java.io.PrintWriter err) {
         if (!stderrIsTerminal) {
-            return err;
+            return new java.io.PrintWriter(new io.ngxtime.cli.render.TerminalSafeWriter(err), true);
         }
-        return new io.ngxtime.cli.render.ProsePrintWriter(new io.ngxtime.cli.render.ProseWrappingWriter(err, this::columns), true);
+        return new io.ngxtime.cli.render.ProsePrintWriter(
+                new io.ngxtime.cli.render.ProseWrappingWriter(err, this::columns, true), true);
+    }
+
+    /** How wide tables written to standard error may be: as {@link #tableColumns()}, for standard error. */
+    int stderrTableColumns() {
+        return stderrIsTerminal ? columns() : Integer.MAX_VALUE;
     }
 
     /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ProgressLineTest {
     private final AtomicLong nanos = new AtomicLong(1_000);
     private final StringWriter written = new StringWriter();
-    private final ProgressLine line = new ProgressLine(new PrintWriter(written), nanos::get);
+    private final ProgressLine line = new ProgressLine(new PrintWriter(written), nanos::get, () -> 200);
 
     private void after(long millis) {
         nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
@@ -23,6 +23,24 @@ class ProgressLineTest {
         String text = ProgressLine.text(new Progress(12_000_000, 48_000_000, 40_000, false), TimeUnit.SECONDS.toNanos(10));
 
         assertThat(text).isEqualTo("ngxtime: read 12.0 MB of 48.0 MB (25%), 40,000 lines, 4,000 lines/s, 30 s left");
+    }
+
+    @Test
+    void progress_onANarrowTerminal_isCutToOneColumnLess_andSoIsItsErasing() {
+        StringWriter narrow = new StringWriter();
+        ProgressLine forty = new ProgressLine(new PrintWriter(narrow), nanos::get, () -> 40);
+        forty.progress(new Progress(12_000_000, 48_000_000, 40_000, false));
+        after(10_000);
+        forty.progress(new Progress(24_000_000, 48_000_000, 80_000, false));
+        after(1_000);
+        forty.progress(new Progress(48_000_000, 48_000_000, 160_000, true));
+
+        String[] draws = narrow.toString().split("\r");
+        assertThat(draws).hasSizeGreaterThan(3);
+        for (String d : draws) {
+            assertThat(io.ngxtime.cli.render.TerminalColumns.width(d)).as(d).isLessThanOrEqualTo(39);
+        }
+        assertThat(narrow.toString()).contains("\rngxtime: read 24.0 MB of 48.0 MB (50%)…");
     }
 
     @Test

@@ -67,6 +67,28 @@ class ProgressOnTerminalTest {
         assertThat(shown.out()).isEqualTo(piped.out());
     }
 
+    @Test
+    void report_csvToStdout_theTextReportOnAStderrTerminal_fitsIt_andTheLogsLinesStayWhole() throws Exception {
+        Path log = dir.resolve("with-a-bad-line.log");
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(java.nio.file.Path.of(log())));
+        String bad = "not a log line " + "with many words in it".repeat(1) + " and more words".repeat(8);
+        lines.add(bad);
+        java.nio.file.Files.write(log, lines);
+        ReportCommandTest.Run piped = CliContractTest.runOn(Terminal.none(), "report", "--quiet", "--csv", "-", log.toString());
+        ReportCommandTest.Run shown = CliContractTest.runOn(STDERR_A_TERMINAL, "report", "--quiet", "--csv", "-", log.toString());
+
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).as("the CSV on stdout").isEqualTo(piped.out());
+        assertThat(piped.err().lines().anyMatch(l -> l.length() > 80)).as("a pipe keeps its lines").isTrue();
+        assertThat(shown.err().lines().toList()).as("the log's line, whole, under its message").contains("    " + bad);
+        // every line fits but the log's own lines (shown as they are in the pipe too) and a word wider than the line
+        java.util.Set<String> logLines = piped.err().lines().filter(l -> l.startsWith("    ")).collect(java.util.stream.Collectors.toSet());
+        for (String line : shown.err().split("\n")) {
+            assertThat(io.ngxtime.cli.render.TerminalColumns.width(line) <= 80 || logLines.contains(line)
+                    || line.trim().indexOf(' ') < 0).as(line).isTrue();
+        }
+    }
+
     /** chart and week read their logs through the same report run: the same line, and none with --quiet. */
     @Test
     void chartAndWeek_stderrATerminal_drawProgress_andQuietDoesNot() {

@@ -18,6 +18,8 @@ public final class ProseWrappingWriter extends Writer {
     /** Asked once, when the first line is written (a terminal's width may take a process to learn). */
     private final java.util.function.IntSupplier widthSource;
     private int width;
+    /** Whether control characters are escaped on the way in ({@link TerminalText#safeKeepingLayout}), before measuring. */
+    private final boolean escapeControls;
     private final StringBuilder line = new StringBuilder(256);
 
     /** @param width the columns a line may take (at least 20) */
@@ -27,12 +29,28 @@ public final class ProseWrappingWriter extends Writer {
 
     /** @param width the columns a line may take (at least 20), asked when the first line is written */
     public ProseWrappingWriter(Writer out, java.util.function.IntSupplier width) {
+        this(out, width, false);
+    }
+
+    /**
+     * @param width          the columns a line may take (at least 20), asked when the first line is written
+     * @param escapeControls escape every control character but line breaks and tabs as it comes (text ngxtime did not
+     *                       write itself: file names, messages of the JDK), so that lines are measured as shown
+     */
+    public ProseWrappingWriter(Writer out, java.util.function.IntSupplier width, boolean escapeControls) {
         this.out = out;
         this.widthSource = width;
+        this.escapeControls = escapeControls;
     }
 
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
+        if (escapeControls) {
+            String safe = TerminalText.safeKeepingLayout(new String(cbuf, off, len)); // per character: any split holds
+            cbuf = safe.toCharArray();
+            off = 0;
+            len = cbuf.length;
+        }
         for (int i = off; i < off + len; i++) {
             char c = cbuf[i];
             if (c == '\n') {
@@ -50,7 +68,7 @@ public final class ProseWrappingWriter extends Writer {
      */
     void writeVerbatimLine(String text) throws IOException {
         writePending();
-        out.write(text);
+        out.write(escapeControls ? TerminalText.safeKeepingLayout(text) : text);
         out.write(System.lineSeparator());
     }
 

@@ -28,6 +28,18 @@ class ProseWrappingWriterTest {
     }
 
     @Test
+    void escapingControls_escapesBeforeMeasuring_inProseAndInVerbatimLines() {
+        StringWriter sink = new StringWriter();
+        ProsePrintWriter w = new ProsePrintWriter(new ProseWrappingWriter(sink, () -> 40, true), true);
+        // 36 characters as written, 45 as shown once the escape sequence is escaped: wrapped
+        w.println("ngxtime: cannot read \u001b[2Jfile.log: gone");
+        w.printlnVerbatim("    a log line with \u0007 a bell in it, and more words than fit");
+        assertThat(sink.toString()).doesNotContain("\u001b").doesNotContain("\u0007")
+                .isEqualTo("ngxtime: cannot read \\x1B[2Jfile.log:\n  gone\n"
+                        + "    a log line with \\x07 a bell in it, and more words than fit\n");
+    }
+
+    @Test
     void aUnitStaysWithItsNumber_andAnArrowWithWhatItLeadsFrom() {
         String wrapped = through(44, "    The cache tier took the excess; its p99 1.01 ms -> 1.01 ms, 5xx 0% -> 0%.\n");
         assertThat(wrapped.lines()).noneMatch(l -> l.trim().startsWith("ms") || l.trim().startsWith("->"));
