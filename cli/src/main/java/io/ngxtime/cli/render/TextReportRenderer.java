@@ -294,9 +294,16 @@ public final class TextReportRenderer {
                 m.driver().ifPresent(d -> out.printf(Locale.US, "     driven by %s %s (+%s req)%n",
                         d.dimension().replace('_', ' '), TerminalColumns.clip(safe(d.item().value()), ATTRIBUTION_VALUE_WIDTH),
                         Figures.count(Math.round(d.item().excessRequests()))));
+                // one wording for the surge's rows: the shorter one when a row would not fit even so
+                boolean shorter = false;
                 for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
                     for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
-                        attribution(e.getKey(), it, before, out);
+                        shorter |= TerminalColumns.width(attribution(e.getKey(), it, before, false).stripTrailing()) > columns;
+                    }
+                }
+                for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
+                    for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
+                        out.print(attribution(e.getKey(), it, before, shorter));
                     }
                 }
             }
@@ -307,13 +314,17 @@ public final class TextReportRenderer {
      * One attributed value of a peak: a table row (never wrapped), whose value is clipped at
      * {@value #ATTRIBUTION_VALUE_WIDTH} characters, or shorter where the terminal needs it (down to
      * {@value TableLayout#NARROWEST_NAME}).
+     *
+     * @param shorter the share during the surge without its word ("61.7% vs 0.070% before"): for a surge one of whose
+     *                rows does not fit even with its value at the narrowest; the rows are under the surge they
+     *                attribute, and every figure is kept
      */
-    private void attribution(String dimension, AttributionItem it, boolean before, PrintWriter out) {
+    private String attribution(String dimension, AttributionItem it, boolean before, boolean shorter) {
         String value = safe(it.value());
         String during = pct(it.duringShare());
         String beforeShare = before ? pct(it.beforeShare()) : Figures.NOT_AVAILABLE;
         String excess = Figures.signedCount(Math.round(it.excessRequests()));
-        String format = "     %-15s %s  %s during vs %s before (%s req)%n";
+        String format = shorter ? "     %-15s %s  %s vs %s before (%s req)%n" : "     %-15s %s  %s during vs %s before (%s req)%n";
         String line = String.format(Locale.US, format, dimension, TerminalColumns.clip(value, ATTRIBUTION_VALUE_WIDTH), during,
                 beforeShare, excess);
         int over = TerminalColumns.width(line.stripTrailing()) - columns;
@@ -321,7 +332,7 @@ public final class TextReportRenderer {
             int width = Math.max(TableLayout.NARROWEST_NAME, Math.min(TerminalColumns.width(value), ATTRIBUTION_VALUE_WIDTH) - over);
             line = String.format(Locale.US, format, dimension, TerminalColumns.clip(value, width), during, beforeShare, excess);
         }
-        out.print(line);
+        return line;
     }
 
     private void routes(Report r, PrintWriter out) {
