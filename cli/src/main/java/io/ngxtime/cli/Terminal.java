@@ -37,12 +37,14 @@ record Terminal(boolean isTerminal, Function<String, String> env, boolean stderr
     }
 
     /**
-     * The real one: standard output is taken as a terminal when the JVM has a console, which on Java 17
-     * means standard input and standard output are both terminals (a pipe or a file on either is not).
+     * The real one: standard output is a terminal when the JVM has a console (on Java 17: standard input and
+     * output both terminals) or, when standard input is not one ({@code < /dev/null}, a pipe), when file descriptor
+     * 1 is a terminal device: the report and {@code tail --plain} still fit it, {@code generate} still refuses to
+     * flood it. What needs standard input too (the dashboard's keys) checks it itself.
      */
     static Terminal system() {
         int[] asked = {-1};
-        return new Terminal(System.console() != null, System::getenv, stderrIsATerminal(), () -> {
+        return new Terminal(System.console() != null || isATerminal(1), System::getenv, isATerminal(2), () -> {
             if (asked[0] < 0) {
                 asked[0] = sttyColumns();
             }
@@ -80,13 +82,13 @@ record Terminal(boolean isTerminal, Function<String, String> env, boolean stderr
     }
 
     /**
-     * Whether file descriptor 2 is a terminal device: Java has no call for it (its console is standard input
-     * and output), so it is read where Linux shows it; elsewhere, or when that cannot be read, it is not one
-     * (no progress line, which is the safe side).
+     * Whether file descriptor {@code fd} (1 or 2) is a terminal device: Java has no call for it (its console is
+     * standard input and output together), so it is read where Linux shows it; elsewhere, or when that cannot be
+     * read, it is not one (no progress line, no redrawing: the safe side).
      */
-    private static boolean stderrIsATerminal() {
+    private static boolean isATerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;
