@@ -33,6 +33,23 @@ class TerminalDeviceTest {
         assertThat(piped.lines().toList()).as(piped).hasSize(3).allSatisfy(l -> assertThat(l).contains(" HTTP/"));
     }
 
+    @Test
+    void onASixtyColumnTerminal_theUsageIsLaidOutForIt_notReWrapped() throws Exception {
+        assumeTrue(Files.isExecutable(SCRIPT), "util-linux script(1) runs a command on a pseudo-terminal");
+        List<String> cmd = ChildJvm.command();
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        String shell = cmd.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+
+        String usage = run(List.of(SCRIPT.toString(), "-qec", "stty cols 60 rows 24; env -u COLUMNS " + shell, "/dev/null"));
+        assertThat(usage).contains("Usage: ngxtime").contains("Commands:");
+        for (String line : usage.split("\r?\n")) {
+            assertThat(io.ngxtime.cli.render.TerminalColumns.width(line)).as(line).isLessThanOrEqualTo(60);
+        }
+        // picocli's columns kept: a command's description goes on under its own column, not at the margin
+        assertThat(usage.lines().filter(l -> l.startsWith("  report ")).findFirst()).isPresent();
+        assertThat(usage).doesNotContain("\n    what drove them");
+    }
+
     private static String run(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
                 new java.io.File("/dev/null"))).start();
