@@ -51,9 +51,6 @@ public final class Cli {
             }
         }
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()));
-        // usage laid out for the terminal's width when it is printed (picocli asks the terminal then; 80 elsewhere),
-        // so that stderr's wrapping (Terminal.forStderr) never re-wraps its columns on a narrow terminal
-        cl.setUsageHelpAutoWidth(terminal.isTerminal() || terminal.stderrIsTerminal());
         cl.setOut(out);
         // notices escaped, and wrapped at a terminal's width; the progress line uses err itself
         cl.setErr(terminal.forStderr(err));

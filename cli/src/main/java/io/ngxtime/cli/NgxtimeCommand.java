@@ -42,6 +42,11 @@ public final class NgxtimeCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        if (terminal.stderrIsTerminal()) {
+            // laid out for the width stderr's writer wraps at (Terminal.forStderr), so that it never re-wraps the
+            // usage's columns; picocli lays out no narrower than 55
+            spec.commandLine().setUsageHelpWidth(Math.max(55, Math.min(terminal.columns(), 200)));
+        }
         spec.commandLine().usage(spec.commandLine().getErr(), picocli.CommandLine.Help.Ansi.OFF);
         return ExitCode.USAGE;
     }

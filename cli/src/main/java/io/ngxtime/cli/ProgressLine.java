@@ -27,7 +27,8 @@ final class ProgressLine implements ProgressListener {
 
     /**
      * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime}; a fake one in tests)
-     * @param columns   the terminal's width (asked at every redraw: cheap, and a window may be resized)
+     * @param columns   the terminal's width (asked at every redraw: cheap; {@link Terminal#columns()} asks the device
+     *                  once, so a resized window is followed only through {@code COLUMNS})
      */
     ProgressLine(PrintWriter err, LongSupplier nanoClock, java.util.function.IntSupplier columns) {
         this.err = err;

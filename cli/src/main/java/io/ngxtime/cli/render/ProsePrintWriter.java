@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 /** A {@link PrintWriter} over a {@link ProseWrappingWriter}, which can also write a line that is not to be wrapped. */
 public final class ProsePrintWriter extends PrintWriter {
     private final ProseWrappingWriter wrapping;
+    /** As {@link PrintWriter}'s own (which it keeps to itself): a verbatim line is flushed as a println is. */
+    private final boolean autoFlush;
 
     public ProsePrintWriter(ProseWrappingWriter wrapping) {
         this(wrapping, false);
@@ -15,6 +17,7 @@ public final class ProsePrintWriter extends PrintWriter {
     public ProsePrintWriter(ProseWrappingWriter wrapping, boolean autoFlush) {
         super(wrapping, autoFlush);
         this.wrapping = wrapping;
+        this.autoFlush = autoFlush;
     }
 
     /** Writes {@code text} on a line of its own, unbroken: a line of the log, whose columns messages count. */
@@ -22,6 +25,9 @@ public final class ProsePrintWriter extends PrintWriter {
         synchronized (lock) {
             try {
                 wrapping.writeVerbatimLine(text);
+                if (autoFlush) {
+                    wrapping.flush();
+                }
             } catch (IOException e) {
                 setError();
             }
