@@ -295,17 +295,12 @@ public final class TextReportRenderer {
                         d.dimension().replace('_', ' '), TerminalColumns.clip(safe(d.item().value()), ATTRIBUTION_VALUE_WIDTH),
                         Figures.count(Math.round(d.item().excessRequests()))));
                 // one wording for the surge's rows: the shorter one when a row would not fit even so
-                boolean shorter = false;
-                for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
-                    for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
-                        shorter |= TerminalColumns.width(attribution(e.getKey(), it, before, false).stripTrailing()) > columns;
-                    }
-                }
-                for (Map.Entry<String, List<AttributionItem>> e : p.attribution().entrySet()) {
-                    for (AttributionItem it : e.getValue().subList(0, Math.min(2, e.getValue().size()))) {
-                        out.print(attribution(e.getKey(), it, before, shorter));
-                    }
-                }
+                List<Map.Entry<String, AttributionItem>> rows = new ArrayList<>();
+                p.attribution().forEach((dimension, items) -> items.subList(0, Math.min(2, items.size()))
+                        .forEach(it -> rows.add(Map.entry(dimension, it))));
+                boolean shorter = rows.stream().anyMatch(row ->
+                        TerminalColumns.width(attribution(row.getKey(), row.getValue(), before, false).stripTrailing()) > columns);
+                rows.forEach(row -> out.print(attribution(row.getKey(), row.getValue(), before, shorter)));
             }
         }
     }
