@@ -88,6 +88,9 @@ public final class Cli {
                 }
                 return ue.exitCode();
             }
+            if (JvmShutdown.inProgress() && !verbose) {
+                return 130; // failed because Ctrl-C (or SIGTERM) is stopping the JVM: the stop the user asked for
+            }
             w.println("ngxtime: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) {
                 e.printStackTrace(w);

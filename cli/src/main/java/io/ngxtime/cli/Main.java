@@ -16,6 +16,7 @@ public final class Main {
             return;
         }
         ChronicleSettings.apply();
+        JvmShutdown.quietenUncaughtFailures();
         // file descriptor 1 itself: System.out swallows write failures, and output lost must not exit 0
         PrintWriter out = StandardOutput.of(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -31,6 +32,11 @@ public final class Main {
             err.println("ngxtime: out of memory: the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MB) is too small for this run; give it more with " + how + "=-Xmx1g");
             code = 70;
+        } catch (RuntimeException | Error e) {
+            if (!JvmShutdown.inProgress()) {
+                throw e;
+            }
+            code = 130; // what Ctrl-C interrupted failed because of it: the user asked for the stop, nothing to report
         }
         out.flush();
         if (cl != null) {

@@ -57,6 +57,10 @@ class LauncherArchiveTest {
                     java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("TRAINING_LOG")), "trained\\n",
                             java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
                     System.out.println(fixture.Main.line(new String[] {"training"}));
+                    if (System.getenv("TRAINING_INTERRUPTED") != null) { // Ctrl-C: SIGINT to the whole process group
+                        new ProcessBuilder("sh", "-c", "kill -INT 0").start().waitFor();
+                        Thread.sleep(60_000);
+                    }
                     System.exit(System.getenv("TRAINING_FAILS") == null ? 0 : 1);
                 }
             }
@@ -130,6 +134,41 @@ class LauncherArchiveTest {
     }
 
     @Test
+    void ctrlCWhileTraining_stopsTheRun_leavingNoMarkerNorTemporaryFiles_andTheNextRunTrainsAgain() throws Exception {
+        // a terminal's Ctrl-C reaches the launcher and the training JVM alike: the run stops there, as it would in
+        // the command itself, and the archive, which could be written, is written by the next run
+        Process p = start(Map.of("TRAINING_INTERRUPTED", "1"), List.of("setsid"), "report", "x");
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as("stderr: %s", Files.readString(tmp.resolve("err"))).isEqualTo(130);
+        assertThat(Files.readString(tmp.resolve("out"))).as("the command after the training").doesNotContain("ran report");
+        try (Stream<Path> files = Files.list(target)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("ngxtime.jar");
+        }
+
+        assertThat(launch(Map.of("NGXTIME_JAVA_OPTS", "-Xshare:on"), "report", "y")).isEqualTo("ran report y\n");
+        assertThat(archives()).hasSize(1);
+        assertThat(trainings()).isEqualTo(2);
+    }
+
+    @Test
+    void temporaryFilesOfALauncherKilledWhileWriting_goWithTheNextTraining() throws Exception {
+        launch(Map.of());
+        Path archive = archives().get(0);
+        // kill -9 leaves these, named by the launcher's process id: none runs with this one
+        Path deadTmp = Files.writeString(Path.of(archive + ".2147483646.tmp"), "half an archive");
+        Path deadClasses = Files.writeString(Path.of(archive + ".2147483646.tmp.classes"), "java/lang/Object\n");
+        fixtureJar(jar);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 60_000));
+        Files.setLastModifiedTime(deadTmp, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        Files.setLastModifiedTime(deadClasses, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+
+        launch(Map.of());
+        assertThat(trainings()).isEqualTo(2);
+        assertThat(deadTmp).doesNotExist();
+        assertThat(deadClasses).doesNotExist();
+    }
+
+    @Test
     void cdsOff_writesNoArchive() throws Exception {
         assertThat(launch(Map.of("NGXTIME_CDS", "off"), "report")).isEqualTo("ran report\n");
 
@@ -139,8 +178,16 @@ class LauncherArchiveTest {
 
     /** Runs the launcher with {@code env} added; returns its standard output, after asserting exit 0. */
     private String launch(Map<String, String> env, String... args) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of("bash", checkout.resolve("ngxtime").toString()),
-                Stream.of(args)).toList());
+        Process p = start(env, List.of(), args);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as("exit of the launcher; stderr: %s", Files.readString(tmp.resolve("err"))).isZero();
+        return Files.readString(tmp.resolve("out"));
+    }
+
+    /** Starts the launcher under {@code wrapper} (a command it runs through, or none), its output to "out" and "err". */
+    private Process start(Map<String, String> env, List<String> wrapper, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Stream.of(wrapper.stream(), Stream.of("bash", checkout.resolve("ngxtime").toString()),
+                Stream.of(args)).flatMap(s -> s).toList());
         // the java of this test run first: the launcher takes java from PATH
         pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         pb.environment().remove("NGXTIME_JAVA_OPTS");
@@ -149,11 +196,8 @@ class LauncherArchiveTest {
         pb.environment().putAll(env);
         Path out = tmp.resolve("out");
         Path err = tmp.resolve("err");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+        return pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
                 Path.of("/dev/null").toFile())).start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as("exit of the launcher; stderr: %s", Files.readString(err)).isZero();
-        return Files.readString(out);
     }
 
     private List<Path> archives() throws IOException {
