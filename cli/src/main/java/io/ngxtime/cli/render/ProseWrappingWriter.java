@@ -21,6 +21,7 @@ public final class ProseWrappingWriter extends Writer {
     /** Whether control characters are escaped on the way in ({@link TerminalText#safeKeepingLayout}), before measuring. */
     private final boolean escapeControls;
     private final StringBuilder line = new StringBuilder(256);
+    private final SurrogateCarry carry = new SurrogateCarry();
 
     /** @param width the columns a line may take (at least 20) */
     public ProseWrappingWriter(Writer out, int width) {
@@ -46,7 +47,8 @@ public final class ProseWrappingWriter extends Writer {
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
         if (escapeControls) {
-            String safe = TerminalText.safeKeepingLayout(new String(cbuf, off, len)); // per character: any split holds
+            // per character, a pair split between two writes joined first: any split holds
+            String safe = TerminalText.safeKeepingLayout(carry.take(new String(cbuf, off, len)));
             cbuf = safe.toCharArray();
             off = 0;
             len = cbuf.length;
@@ -67,6 +69,7 @@ public final class ProseWrappingWriter extends Writer {
      * whose columns a message counts, is never broken. {@link ProsePrintWriter#printlnVerbatim} calls it.
      */
     void writeVerbatimLine(String text) throws IOException {
+        line.append(carry.drain());
         writePending();
         out.write(escapeControls ? TerminalText.safeKeepingLayout(text) : text);
         out.write(System.lineSeparator());
@@ -74,6 +77,7 @@ public final class ProseWrappingWriter extends Writer {
 
     @Override
     public void flush() throws IOException {
+        line.append(carry.drain()); // half a pair that never got its other half: as it is (no terminal shows it)
         writePending(); // a line flushed before its end is written as it is so far
         out.flush();
     }

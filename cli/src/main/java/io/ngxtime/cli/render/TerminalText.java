@@ -3,7 +3,10 @@ package io.ngxtime.cli.render;
 /**
  * Makes text from a log line safe to print on a terminal: control characters (including escape
  * sequences, C1 controls and Unicode format characters such as bidi overrides) become {@code \xHH}
- * or {@code \}{@code uHHHH}.
+ * or {@code \}{@code uHHHH}; format characters beyond the first 65,536 (the invisible tag characters
+ * U+E0001 and U+E0020 to U+E007F, which can hide text in what looks like a plain path) become
+ * {@code \}{@code UHHHHHHHH}. Judged per character, so a surrogate pair must not be split between two calls
+ * ({@link SurrogateCarry} keeps a writer's pairs whole).
  */
 public final class TerminalText {
     private static final String LINE_SEPARATOR = System.lineSeparator();
@@ -35,7 +38,18 @@ public final class TerminalText {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (isUnsafe(c) && !(keepLayout && (c == '\t' || LINE_SEPARATOR.indexOf(c) >= 0))) {
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                if (Character.getType(cp) == Character.FORMAT) {
+                    if (sb == null) {
+                        sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+                    }
+                    sb.append(String.format("\\U%08X", cp));
+                } else if (sb != null) {
+                    sb.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+            } else if (isUnsafe(c) && !(keepLayout && (c == '\t' || LINE_SEPARATOR.indexOf(c) >= 0))) {
                 if (sb == null) {
                     sb = new StringBuilder(s.length() + 16).append(s, 0, i);
                 }

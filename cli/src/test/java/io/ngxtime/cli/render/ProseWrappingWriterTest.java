@@ -40,6 +40,17 @@ class ProseWrappingWriterTest {
     }
 
     @Test
+    void escapingControls_escapesATagCharacterWhosePairIsSplitBetweenTwoWrites() {
+        String tag = new String(Character.toChars(0xE0001));
+        StringWriter sink = new StringWriter();
+        ProsePrintWriter w = new ProsePrintWriter(new ProseWrappingWriter(sink, () -> 40, true), true);
+        w.print("ngxtime: cannot read a" + tag.charAt(0));
+        w.println(tag.charAt(1) + ".log");
+        w.printlnVerbatim("    /x" + tag);
+        assertThat(sink.toString()).isEqualTo("ngxtime: cannot read a\\U000E0001.log\n    /x\\U000E0001\n");
+    }
+
+    @Test
     void aUnitStaysWithItsNumber_andAnArrowWithWhatItLeadsFrom() {
         String wrapped = through(44, "    The cache tier took the excess; its p99 1.01 ms -> 1.01 ms, 5xx 0% -> 0%.\n");
         assertThat(wrapped.lines()).noneMatch(l -> l.trim().startsWith("ms") || l.trim().startsWith("->"));

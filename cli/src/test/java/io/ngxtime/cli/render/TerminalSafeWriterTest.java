@@ -20,4 +20,25 @@ class TerminalSafeWriterTest {
         assertThat(sink.toString())
                 .isEqualTo("no\\x1B[31mpe\\u202E.log\\x0D: no such file" + nl + "\tat x" + nl);
     }
+
+    @Test
+    void tagCharacters_areEscaped_evenWithAPairSplitBetweenTwoWrites_andOtherCharactersBeyondTheBmpAreKept() {
+        // U+E0001 LANGUAGE TAG and U+E0068 TAG LATIN SMALL LETTER H: invisible, they can hide text in a path
+        String tag = new String(Character.toChars(0xE0001));
+        String h = new String(Character.toChars(0xE0068));
+        String emoji = new String(Character.toChars(0x1F600));
+        StringWriter sink = new StringWriter();
+        PrintWriter w = new PrintWriter(new TerminalSafeWriter(sink), false);
+        w.print("/a" + tag.charAt(0));
+        w.print(tag.charAt(1) + "b" + h + emoji.charAt(0));
+        w.write(emoji.charAt(1));
+        w.flush();
+        assertThat(sink.toString()).isEqualTo("/a\\U000E0001b\\U000E0068" + emoji);
+        assertThat(TerminalText.safe("x" + h + "y")).isEqualTo("x\\U000E0068y");
+        // half a pair alone is written as it is when flushed: nothing is lost, nothing is held for ever
+        sink.getBuffer().setLength(0);
+        w.print("end" + tag.charAt(0));
+        w.flush();
+        assertThat(sink.toString()).isEqualTo("end" + tag.charAt(0));
+    }
 }
