@@ -18,7 +18,11 @@ import org.jfree.data.xy.DefaultXYDataset;
 /**
  * Load against latency: one dot per bucket with upstream requests, its request rate against its
  * upstream p99 (log scale), and the median p99 across load bands as a line. Where the line bends
- * upward is where the backends stop keeping up. Over {@link #MAX_DOTS} dots, dots that would land on
+ * upward is where the backends stop keeping up. The load range is cut into {@value #BANDS} equal bands; from
+ * the busiest down, a band of fewer than {@value #MIN_BAND_BUCKETS} buckets is joined to the bands below it (as
+ * the knee estimate joins thin bands), so that every point of the line is the median of at least that many
+ * buckets, placed at their mean rate: the few busiest minutes of a week are one point, not a zig-zag through
+ * medians of two or three. Over {@link #MAX_DOTS} dots, dots that would land on
  * the same spot (a grid of 600 by 300 cells) are drawn once. Each backend whose p99 climbed past a knee
  * ({@code Saturation}) is marked by a dashed line at the request rate where it got there: its knee in its
  * own attempts per second, scaled by its share of the requests (the x axis counts every request).
@@ -27,6 +31,7 @@ final class LoadLatencyChart {
     static final String KEY = "load-latency";
     static final int MAX_DOTS = 3000;
     static final int BANDS = 24;
+    static final int MIN_BAND_BUCKETS = 10;
 
     private LoadLatencyChart() {
     }
@@ -71,29 +76,54 @@ final class LoadLatencyChart {
         }
         List<Double> tx = new ArrayList<>();
         List<Double> ty = new ArrayList<>();
-        if (maxX > 0) {
-            double width = maxX / BANDS;
-            for (int b = 0; b < BANDS; b++) {
-                List<Double> ys = new ArrayList<>();
-                for (int i = 0; i < x.length; i++) {
-                    int band = Math.min(BANDS - 1, (int) (x[i] / width));
-                    if (band == b) {
-                        ys.add(y[i]);
-                    }
-                }
-                if (ys.size() >= 3) {
-                    double[] v = ys.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                    tx.add((b + 0.5) * width);
-                    ty.add(v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2);
-                } else if (!tx.isEmpty() && !Double.isNaN(ty.get(ty.size() - 1))) {
-                    // a band with too few buckets breaks the line rather than bridging the gap
-                    tx.add((b + 0.5) * width);
-                    ty.add(Double.NaN);
-                }
+        for (int[] group : bandGroups(x, maxX)) {
+            double[] v = new double[group.length];
+            double sumRate = 0;
+            for (int k = 0; k < group.length; k++) {
+                v[k] = y[group[k]];
+                sumRate += x[group[k]];
             }
+            Arrays.sort(v);
+            tx.add(sumRate / group.length);
+            ty.add(v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2);
         }
         return new Data(x, y, tx.stream().mapToDouble(Double::doubleValue).toArray(),
                 ty.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * The buckets of each point of the median line, quietest first: {@value #BANDS} equal bands of rate, joined from the
+     * busiest down until each holds {@value #MIN_BAND_BUCKETS} buckets (the quietest bands, when too few on their own,
+     * go with the group above them). None when all the buckets together are fewer.
+     */
+    static List<int[]> bandGroups(double[] rate, double maxRate) {
+        List<List<Integer>> bands = new ArrayList<>();
+        for (int b = 0; b < BANDS; b++) {
+            bands.add(new ArrayList<>());
+        }
+        if (maxRate > 0) {
+            double width = maxRate / BANDS;
+            for (int i = 0; i < rate.length; i++) {
+                bands.get(Math.min(BANDS - 1, (int) (rate[i] / width))).add(i);
+            }
+        }
+        List<List<Integer>> groups = new ArrayList<>(); // busiest first
+        List<Integer> group = new ArrayList<>();
+        for (int b = BANDS - 1; b >= 0; b--) {
+            group.addAll(bands.get(b));
+            if (group.size() >= MIN_BAND_BUCKETS) {
+                groups.add(group);
+                group = new ArrayList<>();
+            }
+        }
+        if (!group.isEmpty() && !groups.isEmpty()) {
+            groups.get(groups.size() - 1).addAll(group);
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int g = groups.size() - 1; g >= 0; g--) {
+            out.add(groups.get(g).stream().mapToInt(Integer::intValue).toArray());
+        }
+        return out;
     }
 
     /** The dots to draw: all of them, or one per spot when there are too many. */
@@ -142,7 +172,7 @@ final class LoadLatencyChart {
         dotRenderer.setUseOutlinePaint(false);
         dotRenderer.setDrawOutlines(false);
         plot.addLayer("dots", dots, dotRenderer, 0);
-        boolean trend = java.util.Arrays.stream(d.trendP99Millis()).filter(v -> !Double.isNaN(v)).count() >= 2;
+        boolean trend = d.trendP99Millis().length >= 2;
         if (trend) {
             DefaultXYDataset line = new DefaultXYDataset();
             line.addSeries("median p99", new double[][] {d.trendRate(), d.trendP99Millis()});

@@ -220,6 +220,48 @@ class TimeChartsTest {
     }
 
     @Test
+    void loadLatency_eachPointOfTheMedianLineRestsOnTenBucketsAtLeast_theFewBusiestTogether() {
+        // 200 minutes between 0 and 1 request/s, and 4 far busier ones, alone in their bands
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[] rate = new double[204];
+        for (int i = 0; i < 200; i++) {
+            rate[i] = random.nextDouble();
+        }
+        rate[200] = 5;
+        rate[201] = 6.5;
+        rate[202] = 7;
+        rate[203] = 8;
+        List<int[]> groups = LoadLatencyChart.bandGroups(rate, 8);
+
+        assertThat(groups).allSatisfy(g -> assertThat(g.length).isGreaterThanOrEqualTo(LoadLatencyChart.MIN_BAND_BUCKETS));
+        assertThat(groups.stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray())
+                .isEqualTo(java.util.stream.IntStream.range(0, rate.length).toArray()); // every bucket once
+        for (int g = 1; g < groups.size(); g++) { // quietest first, their rates never overlapping
+            double below = java.util.Arrays.stream(groups.get(g - 1)).mapToDouble(i -> rate[i]).max().orElseThrow();
+            double above = java.util.Arrays.stream(groups.get(g)).mapToDouble(i -> rate[i]).min().orElseThrow();
+            assertThat(below).isLessThanOrEqualTo(above);
+        }
+        // the four busiest share the last point with the busiest band of the others: no point of one minute
+        assertThat(groups.get(groups.size() - 1)).contains(200, 201, 202, 203).hasSizeGreaterThan(4);
+        assertThat(LoadLatencyChart.bandGroups(new double[] {1, 2, 3}, 3)).as("fewer buckets than a point needs").isEmpty();
+    }
+
+    @Test
+    void loadLatency_theMedianLineIsTheMedianAndMeanRateOfEachGroup() {
+        LoadLatencyChart.Data d = LoadLatencyChart.data(INCIDENT);
+        double maxRate = java.util.Arrays.stream(d.rate()).max().orElseThrow();
+        List<int[]> groups = LoadLatencyChart.bandGroups(d.rate(), maxRate);
+        assertThat(d.trendRate()).hasSize(groups.size()).hasSizeGreaterThanOrEqualTo(2);
+        for (int g = 0; g < groups.size(); g++) {
+            double[] p99 = java.util.Arrays.stream(groups.get(g)).mapToDouble(i -> d.p99Millis()[i]).sorted().toArray();
+            double median = p99.length % 2 == 1 ? p99[p99.length / 2] : (p99[p99.length / 2 - 1] + p99[p99.length / 2]) / 2;
+            assertThat(d.trendP99Millis()[g]).isEqualTo(median);
+            assertThat(d.trendRate()[g]).isCloseTo(java.util.Arrays.stream(groups.get(g)).mapToDouble(i -> d.rate()[i])
+                    .average().orElseThrow(), within(1e-9));
+        }
+    }
+
+    @Test
     void upstreams_rowsAreP50P99AndMax_andTheSlowBackendIsFlagged() {
         LayeredCategoryPlot plot = (LayeredCategoryPlot) UpstreamLatencyChart.create(INCIDENT, ChartOptions.defaults()).getPlot();
         IntervalCategoryDataset box = (IntervalCategoryDataset) plot.layer("p50-p99");
