@@ -126,6 +126,21 @@ final class LoadLatencyChart {
         return out;
     }
 
+    /**
+     * Where knee {@code row}'s label goes: beside its line on the side with the room ({@code onTheRight} for a line in
+     * the left half of the axis), one row below the label before it, so that the labels of backends whose knees are
+     * close never print over each other, on a light ground over the dots.
+     */
+    static void placeLabel(org.jfree.chart.plot.ValueMarker m, int row, boolean onTheRight) {
+        m.setLabelAnchor(onTheRight ? org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT : org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(onTheRight ? org.jfree.chart.ui.TextAnchor.TOP_LEFT : org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+        m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + row * LABEL_ROW_PIXELS, 4, 4, 4));
+        m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 210));
+    }
+
+    /** A knee label's row: the label font's height and a little space. */
+    static final int LABEL_ROW_PIXELS = 16;
+
     /** The dots to draw: all of them, or one per spot when there are too many. */
     static double[][] dots(Data d) {
         if (d.rate().length <= MAX_DOTS) {
@@ -179,7 +194,12 @@ final class LoadLatencyChart {
             plot.addLayer("median", line, TimePlots.lines(Palette.TRAFFIC, ChartStyle.line(2.2f)), 0);
         }
         List<Knee> knees = knees(r);
+        double maxRate = Arrays.stream(d.rate()).max().orElse(0);
         for (Knee k : knees) {
+            maxRate = Math.max(maxRate, k.requestsPerSecond());
+        }
+        for (int i = 0; i < knees.size(); i++) {
+            Knee k = knees.get(i);
             org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(k.requestsPerSecond(), Palette.MUTED_TEXT,
                     new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
                             new float[] {5f, 4f}, 0f));
@@ -187,8 +207,7 @@ final class LoadLatencyChart {
             m.setLabel(LabelText.label(k.address(), 28) + " knee " + SaturationText.attemptsPerSecond(k.attemptsPerSecond()));
             m.setLabelFont(ChartStyle.LABEL_FONT);
             m.setLabelPaint(Palette.MUTED_TEXT);
-            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+            placeLabel(m, i, k.requestsPerSecond() <= maxRate / 2);
             plot.addDomainMarker(m, org.jfree.chart.ui.Layer.FOREGROUND);
         }
         plot.setFixedLegendItems(ChartStyle.legend(

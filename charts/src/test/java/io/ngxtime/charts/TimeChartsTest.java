@@ -262,6 +262,47 @@ class TimeChartsTest {
     }
 
     @Test
+    void loadLatency_kneeLabelsOfCloseKnees_takeARowEach_onTheSideWithTheRoom() {
+        // three backends whose knees are close (as on a generated day, where their labels printed over each other),
+        // and one far to the right
+        double[] kneeAttemptsPerSecond = {0.71, 0.72, 0.73, 40};
+        List<UpstreamReport> ups = new java.util.ArrayList<>();
+        for (int i = 0; i < INCIDENT.upstreams().size(); i++) {
+            UpstreamReport u = INCIDENT.upstreams().get(i);
+            java.util.Optional<io.ngxtime.analyzer.report.Saturation> s = i < kneeAttemptsPerSecond.length
+                    ? java.util.Optional.of(new io.ngxtime.analyzer.report.Saturation(
+                            java.util.OptionalDouble.of(kneeAttemptsPerSecond[i]), 0.9, 50, 1_000, 90_000, 120, 60))
+                    : java.util.Optional.empty();
+            ups.add(new UpstreamReport(u.address(), u.kind(), u.attempts(), u.failed(), u.notConnected(), u.clientAborts(),
+                    u.retriesCaused(), u.connect(), u.header(), u.response(), s));
+        }
+        Report r = INCIDENT;
+        Report saturated = new Report(r.inputs(), r.format(), r.lines(), r.filter(), r.summary(), r.rejects(), r.timing(), ups,
+                r.traffic(), r.peaks(), r.routes(), r.findings(), r.comparison(), r.upstreamTotals(), r.notes(),
+                r.cacheWhatIf(), r.cdnOffload());
+        List<LoadLatencyChart.Knee> knees = LoadLatencyChart.knees(saturated);
+        assertThat(knees).hasSize(Math.min(4, INCIDENT.upstreams().size())).hasSizeGreaterThanOrEqualTo(3);
+
+        LayeredXYPlot plot = (LayeredXYPlot) LoadLatencyChart.create(saturated, ChartOptions.defaults()).getPlot();
+        List<org.jfree.chart.plot.ValueMarker> markers = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
+                .map(org.jfree.chart.plot.ValueMarker.class::cast).toList();
+        assertThat(markers).hasSize(knees.size());
+        assertThat(markers.stream().map(m -> m.getLabelOffset().getTop()).distinct().count()).as("a row each")
+                .isEqualTo(knees.size());
+        double maxRate = java.util.Arrays.stream(LoadLatencyChart.data(saturated).rate()).max().orElseThrow();
+        for (LoadLatencyChart.Knee k : knees) {
+            maxRate = Math.max(maxRate, k.requestsPerSecond());
+        }
+        for (org.jfree.chart.plot.ValueMarker m : markers) {
+            boolean leftHalf = m.getValue() <= maxRate / 2;
+            assertThat(m.getLabelTextAnchor()).as("label of the line at %s of %s", m.getValue(), maxRate)
+                    .isEqualTo(leftHalf ? org.jfree.chart.ui.TextAnchor.TOP_LEFT : org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+        }
+        assertThat(markers).anySatisfy(m -> assertThat(m.getLabelTextAnchor()).isEqualTo(org.jfree.chart.ui.TextAnchor.TOP_LEFT))
+                .anySatisfy(m -> assertThat(m.getLabelTextAnchor()).isEqualTo(org.jfree.chart.ui.TextAnchor.TOP_RIGHT));
+    }
+
+    @Test
     void upstreams_rowsAreP50P99AndMax_andTheSlowBackendIsFlagged() {
         LayeredCategoryPlot plot = (LayeredCategoryPlot) UpstreamLatencyChart.create(INCIDENT, ChartOptions.defaults()).getPlot();
         IntervalCategoryDataset box = (IntervalCategoryDataset) plot.layer("p50-p99");
