@@ -427,7 +427,8 @@ public final class LiveWindow {
                 lastCovered > 0 ? OptionalDouble.of(last / lastCovered) : OptionalDouble.empty(), last,
                 windowCovered > 0 ? OptionalDouble.of(report.summary().requests() / windowCovered) : OptionalDouble.empty(),
                 windowCovered, history, surge(history, last),
-                !caughtUp, caughtUp ? Optional.empty() : Optional.of(Duration.ofMillis(wallMillis - logNow)));
+                // how far behind is known from a timed line only: before one, the log's "now" is the wall clock itself
+                !caughtUp, caughtUp || !timed ? Optional.empty() : Optional.of(Duration.ofMillis(wallMillis - logNow)));
     }
 
     /** Where the window ends when the last complete interval ends at {@code end}: the bucket boundary at or before it. */

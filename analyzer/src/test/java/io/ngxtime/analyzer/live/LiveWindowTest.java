@@ -110,6 +110,10 @@ class LiveWindowTest {
     void requests_countInTheIntervalTheirTimestampIsIn_notTheOneTheyWereReadIn() throws Exception {
         // a backlog of 10 s at 200/s, all read at one moment: its rates are the log's, not how fast it was read
         LiveWindow window = new LiveWindow(5, 1, RequestFilter.ALL, LiveWindow.Coverage.fromFirstRecord());
+        LiveView beforeAnyLine = new LiveWindow(5, 1, RequestFilter.ALL, LiveWindow.Coverage.fromFirstRecord())
+                .view(WALL, "a.log", "combined");
+        assertThat(beforeAnyLine.catchingUp()).isTrue();
+        assertThat(beforeAnyLine.behindWallClock()).as("no timed line read: how far behind is not known, not 0 s").isEmpty();
         window.add(batch("a.log", TimedLines.steady(0, 10, 200)), WALL, NONE);
 
         LiveView backlog = window.view(WALL + 60_000, "a.log", "combined");
