@@ -203,7 +203,9 @@ public final class TailCommand implements Callable<Integer> {
         } catch (LiveSession.QueueUnwritableException e) {
             throw new UserException(ExitCode.IO, e.getMessage(), e);
         } catch (QueueIngester.AppendException io) { // names the queue, and the file and line it holds
-            throw new UserException(ExitCode.IO, IoErrorText.describe(io), io);
+            // no checkpoint left (a removed cycle file held them): a restart would follow the log from its end
+            throw new UserException(ExitCode.IO, IoErrorText.describe(io) + (io.heldLines() == 0
+                    ? " (run tail again with --from-start to read the log from its first line into the queue)" : ""), io);
         } catch (LiveSession.FollowException e) {
             throw new UserException(ExitCode.IO, aboutFile(e.file(), e.getCause()), e.getCause());
         } finally {

@@ -127,6 +127,35 @@ class TailFaultsTest {
         });
     }
 
+    @Test
+    void tailQueue_cycleFilesRemovedWhileRunning_oneClearLineOnTheNextBatch_exit74_andARestartFromStartHoldsEveryLineOnce()
+            throws Exception {
+        // rm q/*.cq4: the directory and Chronicle's metadata stay, the file being written stays mapped; what tail
+        // appended into it would be lost without a word
+        Path log = dir.resolve("access.log");
+        Path q = dir.resolve("q");
+        Files.write(log, lines(0, 50));
+        Running tail = Running.start(log, q, 120);
+        try (java.util.stream.Stream<Path> files = Files.list(q)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".cq4")).toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.write(log, lines(50, 60), java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(tail.awaitExit()).as(tail.err().toString()).isEqualTo(ExitCode.IO);
+        assertThat(tail.err().toString().strip().lines().filter(l -> l.startsWith("ngxtime: cannot append")).toList())
+                .singleElement().satisfies(l -> assertThat(l)
+                        .startsWith("ngxtime: cannot append to queue " + q + ": its file ")
+                        .contains(".cq4 was removed (or replaced) while it was being written")
+                        .contains("the queue holds none of " + log)
+                        .endsWith("(run tail again with --from-start to read the log from its first line into the queue)"));
+
+        ReportCommandTest.Run again = tail(log, q, 2, "--from-start");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(requestsIn(q)).isEqualTo(60);
+    }
+
     private interface QueueRemoval {
         void remove(Path queue) throws Exception;
     }

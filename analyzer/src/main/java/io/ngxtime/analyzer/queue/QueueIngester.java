@@ -441,7 +441,7 @@ public final class QueueIngester {
     private void append(BatchEncoder.Sealed sealed, Fingerprint fingerprint, String name, long offset, long lines)
             throws IOException {
         if (failure != null) {
-            throw new AppendException(failure, null);
+            throw new AppendException(failure, -1, null);
         }
         boolean moved = fingerprint != null;
         if (moved) {
@@ -465,11 +465,14 @@ public final class QueueIngester {
         } catch (IOException e) {
             failure = e.getMessage(); // the batch's lines are gone from memory: write nothing after the gap
             if (!store.isPresent()) {
-                throw new AppendException(e.getMessage(), e); // no queue left to say what it holds
+                throw new AppendException(e.getMessage(), -1, e); // no queue left to say what it holds
             }
             SourceCheckpoint held = lastHeld(fingerprint);
-            throw new AppendException(e.getMessage() + "; the queue holds " + name + " up to line "
-                    + (held == null ? 0 : held.lines()) + ": run the command again once there is room to resume from there", e);
+            long heldLines = held == null ? 0 : held.lines();
+            // "resume" only where there is a checkpoint to resume from (a removed cycle file can take them all)
+            throw new AppendException(e.getMessage() + (heldLines > 0
+                    ? "; the queue holds " + name + " up to line " + heldLines + ": run the command again to resume from there"
+                    : "; the queue holds none of " + name), heldLines, e);
         } catch (RuntimeException | Error e) {
             failure = "cannot append: " + e; // same gap: the next worker in line must not write past it
             throw e;
@@ -512,8 +515,19 @@ public final class QueueIngester {
 
     /** The queue refused a batch (full disk, failed write): the lines of that batch are not in it. */
     public static final class AppendException extends IOException {
-        AppendException(String message, IOException cause) {
+        private final long heldLines;
+
+        AppendException(String message, long heldLines, IOException cause) {
             super(message, cause);
+            this.heldLines = heldLines;
+        }
+
+        /**
+         * The lines of the input being written that the queue still holds (a checkpoint to resume from): 0 when it
+         * holds none of them, -1 when there is no queue left to ask.
+         */
+        public long heldLines() {
+            return heldLines;
         }
     }
 

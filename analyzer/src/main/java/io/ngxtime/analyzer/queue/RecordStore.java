@@ -50,6 +50,13 @@ public final class RecordStore implements Closeable {
     /** Queue indexes of the batches found unreadable (bounded: a queue that is mostly damage is told anyway). */
     private final java.util.Set<Long> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ExcerptAppender appender;
+    /**
+     * The roll cycle the appender wrote last, its file and the file's key: a cycle file removed while it is written
+     * ({@code rm q/*.cq4} under a running {@code tail --queue}) stays mapped, and what is appended to it is lost.
+     */
+    private int appendedCycle = Integer.MIN_VALUE;
+    private Path appendedCycleFile;
+    private Object appendedCycleKey;
     /** The clock of a temporary queue ({@link #openTemporary}), told of every append; null otherwise. */
     private AppendedBytesClock appendedBytesClock;
     /** Copies a batch into its excerpt; replaceable in tests to play a write that faults. */
@@ -294,6 +301,7 @@ public final class RecordStore implements Closeable {
      */
     public void append(byte[] batch, int length) throws IOException {
         requirePresent();
+        requireCycleFile();
         ensureSpace(length);
         if (appender == null) {
             appender = queue.createAppender();
@@ -316,6 +324,49 @@ public final class RecordStore implements Closeable {
         } catch (InternalError e) {
             throw new IOException("cannot append to queue " + dir + ": no space left on the device "
                     + "(a write into the queue's memory-mapped file failed)", e);
+        }
+        rememberCycleFile();
+    }
+
+    /**
+     * Refuses to append into a cycle file that was removed (or replaced) since the last batch went into it: it stays
+     * mapped, the append would succeed, and no reader would ever see the batch. One {@code stat} a batch. A new
+     * cycle gets a new file, so only the cycle appended to last is checked.
+     *
+     * @throws IOException starting with "cannot append"
+     */
+    private void requireCycleFile() throws IOException {
+        if (appendedCycleFile == null || ((RollingChronicleQueue) queue).cycle() != appendedCycle) {
+            return;
+        }
+        Object key;
+        try {
+            key = fileKey(appendedCycleFile);
+        } catch (IOException e) {
+            key = null;
+        }
+        if (!appendedCycleKey.equals(key)) {
+            throw new IOException("cannot append to queue " + dir + ": its file " + appendedCycleFile.getFileName()
+                    + " was removed (or replaced) while it was being written; the batches in it are lost with it,"
+                    + " and nothing more is written into it");
+        }
+    }
+
+    private void rememberCycleFile() {
+        int cycle = appender.cycle();
+        if (cycle == appendedCycle) {
+            return;
+        }
+        appendedCycle = cycle;
+        appendedCycleFile = null;
+        Path file = cycleFile((SingleChronicleQueue) queue, cycle);
+        if (file != null) {
+            try {
+                appendedCycleKey = fileKey(file);
+                appendedCycleFile = file;
+            } catch (IOException e) {
+                // gone already: the next append finds out by the queue's directory, or writes a new cycle
+            }
         }
     }
 

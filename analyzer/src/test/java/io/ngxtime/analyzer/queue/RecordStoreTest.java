@@ -201,6 +201,30 @@ class RecordStoreTest {
         }
     }
 
+    @Test
+    void append_afterItsCycleFileWasRemoved_fails_andANewCycleIsWrittenAsEver() throws Exception {
+        // rm q/*.cq4 under a running writer: the directory and Chronicle's metadata stay, the cycle file stays mapped
+        net.openhft.chronicle.core.time.SetTimeProvider clock =
+                new net.openhft.chronicle.core.time.SetTimeProvider(java.time.Instant.parse("2026-03-02T10:30:00Z"));
+        Path q = dir.resolve("cycles");
+        byte[] batch = emptyBatch();
+        try (RecordStore store = RecordStore.open(q, clock, net.openhft.chronicle.queue.rollcycles.LargeRollCycles.LARGE_HOURLY)) {
+            store.append(batch, batch.length);
+            clock.advanceMillis(3_600_000); // a new cycle, a new file: appends go on
+            store.append(batch, batch.length);
+            store.append(batch, batch.length);
+            try (var files = Files.list(q)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".cq4")).toList()) {
+                    Files.delete(f);
+                }
+            }
+            assertThat(store.isPresent()).as("the directory and the metadata are still there").isTrue();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, batch.length))
+                    .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("cannot append to queue " + q)
+                    .hasMessageContaining("was removed (or replaced) while it was being written");
+        }
+    }
+
     private interface QueueRemoval {
         void remove(Path queue) throws Exception;
     }
