@@ -1,12 +1,16 @@
 package io.ngxtime.cli;
 
 /**
- * Whether the JVM's shutdown has begun (Ctrl-C, SIGTERM). Work still running then fails in ways that say nothing
- * about it: a library class initialised after that point cannot register its own shutdown hook, and Chronicle's
- * fail with an {@code ExceptionInInitializerError} when {@code tail} is interrupted while it opens its queue. Those
- * failures are the interruption's, which the user asked for: not reported, and never as a stack trace.
+ * Failures that come from the JVM's shutdown (Ctrl-C, SIGTERM) rather than from the work. Work still running then
+ * fails in ways that say nothing about it: a library class initialised after that point cannot register its own
+ * shutdown hook ({@code IllegalStateException: Shutdown in progress}), and Chronicle's fail with an
+ * {@code ExceptionInInitializerError} when {@code tail} is interrupted while it opens its queue. Those failures are
+ * the stop the user asked for: not reported. Any other failure during the stop (a bug in what {@code ingest} or
+ * {@code tail} finish before exiting) is said in one line, with its stack trace under {@code --verbose}.
  */
 final class JvmShutdown {
+    private static final String SHUTDOWN_IN_PROGRESS = "Shutdown in progress";
+
     private JvmShutdown() {
     }
 
@@ -15,22 +19,41 @@ final class JvmShutdown {
         Thread probe = new Thread(() -> { }, "ngxtime-shutdown-probe");
         try {
             Runtime.getRuntime().addShutdownHook(probe);
-        } catch (IllegalStateException shuttingDown) {
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) { // from either call: the shutdown may begin between the two
             return true;
         }
-        Runtime.getRuntime().removeShutdownHook(probe);
+    }
+
+    /** Whether {@code t} failed because the JVM is shutting down: the JVM's refusal is among its causes. */
+    static boolean causedByShutdown(Throwable t) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            if (c instanceof IllegalStateException && SHUTDOWN_IN_PROGRESS.equals(c.getMessage())) {
+                return true;
+            }
+        }
         return false;
     }
 
+    /** What is said of {@code t} thrown during the stop: nothing when the stop caused it, else one line. */
+    static String whileStopping(Throwable t) {
+        return causedByShutdown(t) ? null : "ngxtime: failed while stopping: " + t;
+    }
+
     /**
-     * Makes threads that die during the shutdown die quietly; a thread that dies otherwise is reported as the JVM
-     * reports it (the stack trace of what is a bug; the thread group's own report would call this handler again).
+     * Makes threads that die during the shutdown of it die quietly, and those that die of something else during it
+     * with one line; a thread that dies in a run that is not stopping is reported as the JVM reports it (the stack
+     * trace of what is a bug; the thread group's own report would call this handler again).
      */
     static void quietenUncaughtFailures() {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             if (!inProgress()) {
                 System.err.print("Exception in thread \"" + thread.getName() + "\" ");
                 e.printStackTrace(System.err);
+            } else if (whileStopping(e) != null) {
+                System.err.println(whileStopping(e) + " (in thread " + thread.getName() + ")");
             }
         });
     }

@@ -36,7 +36,16 @@ public final class Main {
             if (!JvmShutdown.inProgress()) {
                 throw e;
             }
-            code = 130; // what Ctrl-C interrupted failed because of it: the user asked for the stop, nothing to report
+            // Ctrl-C (or SIGTERM) is stopping the JVM: what failed because of it is the stop the user asked for
+            String said = JvmShutdown.whileStopping(e);
+            boolean verbose = cl != null && Cli.verbose(cl.getParseResult());
+            if (said != null) {
+                err.println(said + (verbose ? "" : " (run with --verbose for details)"));
+            }
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            code = 130;
         }
         out.flush();
         if (cl != null) {

@@ -11,19 +11,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What fails because Ctrl-C is stopping the JVM says nothing ({@link JvmShutdown}): a JVM of its own gets a SIGINT
- * while a thread of it is at work, and that thread then fails (as Chronicle's class initialisation did when
- * {@code tail} was interrupted while opening its queue); a failure without a shutdown is reported as before.
+ * while a thread of it is at work, and that thread then fails as Chronicle's class initialisation did when
+ * {@code tail} was interrupted while opening its queue (it registers a shutdown hook, which the JVM refuses); a
+ * failure of something else during the stop is one line; a failure without a shutdown is reported as before.
  */
 class JvmShutdownTest {
     @TempDir
     Path tmp;
 
-    /** The child: a worker that fails once the shutdown has begun ("sigint") or at once ("now"). */
+    /**
+     * The child: a worker that, once the shutdown has begun, registers a shutdown hook as a library's class
+     * initialisation does ("sigint") or fails of a bug of its own ("sigint-bug"); or fails at once ("now").
+     */
     public static final class Child {
         public static void main(String[] args) throws Exception {
             JvmShutdown.quietenUncaughtFailures();
             System.out.println("shutting down at the start: " + JvmShutdown.inProgress());
-            boolean onShutdown = args[0].equals("sigint");
+            boolean onShutdown = args[0].startsWith("sigint");
             Thread worker = new Thread(() -> {
                 try {
                     while (onShutdown && !JvmShutdown.inProgress()) {
@@ -31,6 +35,9 @@ class JvmShutdownTest {
                     }
                 } catch (InterruptedException e) {
                     return;
+                }
+                if (args[0].equals("sigint")) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> { })); // refused: Shutdown in progress
                 }
                 throw new IllegalStateException("failed as the JVM stopped");
             }, "worker");
@@ -68,6 +75,14 @@ class JvmShutdownTest {
         String[] r = run("sigint");
         assertThat(r[1]).isEqualTo("shutting down at the start: false\n");
         assertThat(r[2]).as("stderr").isEmpty();
+        assertThat(r[0]).isEqualTo("130");
+    }
+
+    @Test
+    void aThreadThatFailsOfSomethingElseDuringTheStop_isOneLine() throws Exception {
+        String[] r = run("sigint-bug");
+        assertThat(r[2]).as("stderr").isEqualTo("ngxtime: failed while stopping: java.lang.IllegalStateException: "
+                + "failed as the JVM stopped (in thread worker)\n");
         assertThat(r[0]).isEqualTo("130");
     }
 

@@ -57,6 +57,9 @@ class LauncherArchiveTest {
                     java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("TRAINING_LOG")), "trained\\n",
                             java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
                     System.out.println(fixture.Main.line(new String[] {"training"}));
+                    if (System.getenv("TRAINING_SLOW") != null) { // a training that takes a minute
+                        Thread.sleep(60_000);
+                    }
                     if (System.getenv("TRAINING_INTERRUPTED") != null) { // Ctrl-C: SIGINT to the whole process group
                         new ProcessBuilder("sh", "-c", "kill -INT 0").start().waitFor();
                         Thread.sleep(60_000);
@@ -148,6 +151,32 @@ class LauncherArchiveTest {
         assertThat(launch(Map.of("NGXTIME_JAVA_OPTS", "-Xshare:on"), "report", "y")).isEqualTo("ran report y\n");
         assertThat(archives()).hasSize(1);
         assertThat(trainings()).isEqualTo(2);
+    }
+
+    @Test
+    void sigtermToTheLauncherAloneWhileTraining_stopsTheTrainingAndTheRunAtOnce() throws Exception {
+        // what a process manager does (kill PID, supervisord): the launcher passes the stop on, it does not wait a
+        // minute for its child to finish first
+        Process p = start(Map.of("TRAINING_SLOW", "1"), List.of(), "report", "x");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (trainings() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<ProcessHandle> children = p.descendants().toList();
+        assertThat(children).as("the training JVM").isNotEmpty();
+        long signalled = System.nanoTime();
+        p.destroy(); // SIGTERM, to the launcher's process only
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - signalled)).as("seconds to stop").isLessThan(20);
+        assertThat(p.exitValue()).isEqualTo(143);
+        for (ProcessHandle child : children) {
+            assertThat(child.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+        }
+        assertThat(Files.readString(tmp.resolve("out"))).doesNotContain("ran report");
+        try (Stream<Path> files = Files.list(target)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("ngxtime.jar");
+        }
     }
 
     @Test
