@@ -69,7 +69,7 @@ public final class ProseWrappingWriter extends Writer {
      * whose columns a message counts, is never broken. {@link ProsePrintWriter#printlnVerbatim} calls it.
      */
     void writeVerbatimLine(String text) throws IOException {
-        line.append(carry.drain());
+        line.append(TerminalText.safeKeepingLayout(carry.drain())); // half a pair, no other half to come: escaped
         writePending();
         out.write(escapeControls ? TerminalText.safeKeepingLayout(text) : text);
         out.write(System.lineSeparator());
@@ -77,7 +77,7 @@ public final class ProseWrappingWriter extends Writer {
 
     @Override
     public void flush() throws IOException {
-        line.append(carry.drain()); // half a pair that never got its other half: as it is (no terminal shows it)
+        // a half pair held back stays held: the next write may bring its other half (SurrogateCarry#drain)
         writePending(); // a line flushed before its end is written as it is so far
         out.flush();
     }
@@ -95,6 +95,7 @@ public final class ProseWrappingWriter extends Writer {
 
     @Override
     public void close() throws IOException {
+        line.append(TerminalText.safeKeepingLayout(carry.drain())); // half a pair, no other half to come: escaped
         flush();
         out.close();
     }

@@ -19,7 +19,11 @@ final class SurrogateCarry {
         return s;
     }
 
-    /** The half kept back, given up ("" when none): for a flush, which writes what it has. */
+    /**
+     * The half kept back, given up ("" when none): when nothing more will follow it (a close, or a line written
+     * whole after it). Not at a flush: the half would reach the encoder below, which keeps it and joins it with
+     * the next write's other half, unescaped.
+     */
     String drain() {
         String s = pending == 0 ? "" : String.valueOf(pending);
         pending = 0;

@@ -39,14 +39,8 @@ public final class TerminalSafeWriter extends FilterWriter {
     }
 
     @Override
-    public void flush() throws IOException {
-        out.write(carry.drain()); // half a pair that never got its other half: written as it is (no terminal shows it)
-        out.flush();
-    }
-
-    @Override
     public void close() throws IOException {
-        flush();
+        out.write(TerminalText.safeKeepingLayout(carry.drain())); // half a pair that never got its other half: escaped
         out.close();
     }
 }

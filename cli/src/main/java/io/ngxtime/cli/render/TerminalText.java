@@ -63,7 +63,8 @@ public final class TerminalText {
 
     private static boolean isUnsafe(char c) {
         int type = Character.getType(c);
+        // a surrogate here is half of no pair: shown as what it is, never left for an encoder to join with another
         return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || type == Character.FORMAT
-                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
     }
 }

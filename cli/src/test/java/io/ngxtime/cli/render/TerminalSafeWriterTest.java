@@ -35,10 +35,18 @@ class TerminalSafeWriterTest {
         w.flush();
         assertThat(sink.toString()).isEqualTo("/a\\U000E0001b\\U000E0068" + emoji);
         assertThat(TerminalText.safe("x" + h + "y")).isEqualTo("x\\U000E0068y");
-        // half a pair alone is written as it is when flushed: nothing is lost, nothing is held for ever
+        // a flush between the halves (autoflush after a printf): the half is held, the pair still escaped
         sink.getBuffer().setLength(0);
-        w.print("end" + tag.charAt(0));
-        w.flush();
-        assertThat(sink.toString()).isEqualTo("end" + tag.charAt(0));
+        PrintWriter auto = new PrintWriter(new TerminalSafeWriter(sink), true);
+        auto.printf("c%s", tag.charAt(0));
+        auto.flush();
+        auto.printf("%sd%n", tag.charAt(1));
+        assertThat(sink.toString()).isEqualTo("c\\U000E0001d" + System.lineSeparator());
+        // half a pair that never gets its other half: escaped when the writer closes, never lost
+        sink.getBuffer().setLength(0);
+        auto.print("end" + tag.charAt(0));
+        auto.close();
+        assertThat(sink.toString()).isEqualTo("end\\uDB40");
+        assertThat(TerminalText.safe("x" + tag.charAt(1) + "y")).isEqualTo("x\\uDC01y");
     }
 }
