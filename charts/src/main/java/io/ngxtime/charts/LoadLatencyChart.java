@@ -207,7 +207,8 @@ final class LoadLatencyChart {
             m.setLabel(LabelText.label(k.address(), 28) + " knee " + SaturationText.attemptsPerSecond(k.attemptsPerSecond()));
             m.setLabelFont(ChartStyle.LABEL_FONT);
             m.setLabelPaint(Palette.MUTED_TEXT);
-            placeLabel(m, i, k.requestsPerSecond() <= maxRate / 2);
+            // rows from the top, as many as the plot's height holds (a chart of 16 backends' knees made small)
+            placeLabel(m, i % Math.max(1, (o.size().height() - 200) / LABEL_ROW_PIXELS), k.requestsPerSecond() <= maxRate / 2);
             plot.addDomainMarker(m, org.jfree.chart.ui.Layer.FOREGROUND);
         }
         plot.setFixedLegendItems(ChartStyle.legend(

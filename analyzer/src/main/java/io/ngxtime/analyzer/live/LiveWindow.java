@@ -511,8 +511,9 @@ public final class LiveWindow {
             historyLength = Math.max(historyLength, v.recentRatesPerSecond().length);
             if (v.catchingUp()) {
                 catchingUp = true;
-                Duration b = v.behindWallClock().orElse(Duration.ZERO);
-                behind = behind == null || b.compareTo(behind) > 0 ? b : behind;
+                // a log without a timed line yet has no figure: unknown, which is neither 0 nor the most behind
+                Duration b = v.behindWallClock().orElse(null);
+                behind = b == null || behind != null && b.compareTo(behind) <= 0 ? behind : b;
             }
         }
         double[] history = new double[historyLength];

@@ -358,17 +358,17 @@ public final class RecordStore implements Closeable {
             return;
         }
         appendedCycle = cycle;
-        appendedCycleFile = null;
         Path file = cycleFile((SingleChronicleQueue) queue, cycle);
-        if (file != null) {
-            try {
-                appendedCycleKey = fileKey(file);
-                appendedCycleFile = file;
-            } catch (IOException e) {
-                // gone already: the next append finds out by the queue's directory, or writes a new cycle
-            }
+        appendedCycleFile = file != null ? file : dir.resolve("(the file of cycle " + cycle + ")");
+        try {
+            appendedCycleKey = file == null ? GONE : fileKey(file);
+        } catch (IOException e) {
+            appendedCycleKey = GONE; // removed right after the batch went into it: the next append is refused
         }
     }
+
+    /** The key of a cycle file found missing right after a write: no file's key equals it. */
+    private static final Object GONE = new Object();
 
     /**
      * Whether the queue's directory is still the one opened, holding the metadata file it held then. A

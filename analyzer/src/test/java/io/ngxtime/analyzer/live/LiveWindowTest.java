@@ -332,5 +332,13 @@ class LiveWindowTest {
         assertThat(merged.recentRatesPerSecond()).containsExactly(4, 4, 4, 4, 4, 4, 5, 5, 24);
         assertThat(merged.surge()).contains(new Surge(24, 4));
         assertThat(merged.catchingUp()).isTrue();
+
+        // a third log with no line yet: its unknown figure is not taken for 0 s, nor for the most behind
+        LiveView vc = new LiveWindow(5, 1, RequestFilter.ALL, LiveWindow.Coverage.fromFirstRecord()).view(WALL, "c.log", "combined");
+        assertThat(LiveWindow.merge(List.of(vc, va, vb), va.report()).behindWallClock())
+                .isEqualTo(LiveWindow.merge(List.of(va, vb), va.report()).behindWallClock()).isPresent();
+        LiveView none = LiveWindow.merge(List.of(vc, vc), vc.report());
+        assertThat(none.catchingUp()).isTrue();
+        assertThat(none.behindWallClock()).as("no log has a timed line: not known").isEmpty();
     }
 }
