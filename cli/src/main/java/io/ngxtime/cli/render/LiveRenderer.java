@@ -141,8 +141,10 @@ public final class LiveRenderer {
         }
         if (!rejects.samples().isEmpty()) {
             LineSample first = rejects.samples().get(0);
-            out.printf(Locale.US, "  first rejected line: %s:%d: %s%n", TerminalText.safe(first.source()), first.line(),
-                    TerminalText.safe(first.message()));
+            // wrapped on a terminal, the message goes on deeper than the log line under it
+            ProsePrintWriter.printlnHanging(out, String.format(Locale.US, "  first rejected line: %s:%d: %s",
+                    TerminalText.safe(first.source()), first.line(), TerminalText.safe(first.message())),
+                    SAMPLE_INDENT.length() + 2);
             // escaped first, then cut: an escaped control character takes the columns of its escape; a line of the
             // log, never broken where prose is wrapped
             ProsePrintWriter.printlnVerbatim(out, SAMPLE_INDENT + TerminalColumns.clip(TerminalText.safe(first.text()), sampleColumns));

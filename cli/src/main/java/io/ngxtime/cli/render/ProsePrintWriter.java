@@ -34,6 +34,32 @@ public final class ProsePrintWriter extends PrintWriter {
         }
     }
 
+    /**
+     * Writes {@code text} on a line of its own, wrapped as prose with its continuation lines indented {@code hanging}
+     * columns at least: the message above a line of the log, which is indented less, stays apart from it.
+     */
+    public void printlnHanging(String text, int hanging) {
+        synchronized (lock) {
+            try {
+                wrapping.writeHangingLine(text, hanging);
+                if (autoFlush) {
+                    wrapping.flush();
+                }
+            } catch (IOException e) {
+                setError();
+            }
+        }
+    }
+
+    /** {@code text} on a line of its own; when {@code out} wraps prose, continued {@code hanging} columns in at least. */
+    public static void printlnHanging(PrintWriter out, String text, int hanging) {
+        if (out instanceof ProsePrintWriter prose) {
+            prose.printlnHanging(text, hanging);
+        } else {
+            out.println(text);
+        }
+    }
+
     /** {@code text} on a line of its own, unbroken when {@code out} wraps prose. */
     public static void printlnVerbatim(PrintWriter out, String text) {
         if (out instanceof ProsePrintWriter prose) {

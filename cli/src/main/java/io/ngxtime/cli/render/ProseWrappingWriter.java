@@ -75,6 +75,21 @@ public final class ProseWrappingWriter extends Writer {
         out.write(System.lineSeparator());
     }
 
+    /**
+     * Writes {@code text} and a line break, wrapped as prose but with its continuation lines indented {@code hanging}
+     * columns at least: a message above a line of the log (indented less than that) is not read as part of it.
+     * {@link ProsePrintWriter#printlnHanging} calls it.
+     */
+    void writeHangingLine(String text, int hanging) throws IOException {
+        line.append(TerminalText.safeKeepingLayout(carry.drain()));
+        writePending();
+        if (width == 0) {
+            width = Math.max(20, widthSource.getAsInt());
+        }
+        out.write(wrap(escapeControls ? TerminalText.safeKeepingLayout(text) : text, width, hanging));
+        out.write(System.lineSeparator());
+    }
+
     @Override
     public void flush() throws IOException {
         // a half pair held back stays held: the next write may bring its other half (SurrogateCarry#drain)
@@ -102,6 +117,11 @@ public final class ProseWrappingWriter extends Writer {
 
     /** {@code line} (without its line break) broken into lines of at most {@code width} columns where it is prose. */
     static String wrap(String line, int width) {
+        return wrap(line, width, 0);
+    }
+
+    /** As {@link #wrap(String, int)}, the continuation lines indented {@code minHanging} columns at least. */
+    static String wrap(String line, int width, int minHanging) {
         String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         if (TerminalColumns.width(text) <= width || isTableRow(text)) {
             return line;
@@ -110,7 +130,7 @@ public final class ProseWrappingWriter extends Writer {
         while (indent < text.length() && text.charAt(indent) == ' ') {
             indent++;
         }
-        String hanging = " ".repeat(Math.min(indent + 2, width / 2));
+        String hanging = " ".repeat(Math.min(Math.max(indent + 2, minHanging), width / 2));
         StringBuilder out = new StringBuilder(text.length() + 16);
         String rest = text;
         String prefix = "";

@@ -42,6 +42,8 @@ public final class TextReportRenderer {
     static final int DEFAULT_ROWS = 15;
     private static final int DEFAULT_CLIENT_ROWS = 5;
     private static final int DEFAULT_CHANGE_ROWS = 6;
+    /** Where a wrapped message about a sample line goes on: deeper than the line itself (indented 4). */
+    private static final int SAMPLE_HANGING = 6;
     /** Tables in full, and narrower for a terminal they do not fit ({@link TableLayout}). */
     private static final String TIER_ROW = "  %-14s %12s %7s %9s %9s %9s %9s %9s%n";
     private static final String TIER_ROW_NARROW = "  %-14s %10s %7s %8s %8s %8s %8s %8s%n";
@@ -442,7 +444,9 @@ public final class TextReportRenderer {
         out.println();
         out.println(bold("First rejected lines"));
         for (LineSample sample : r.rejects().samples()) {
-            out.printf(Locale.US, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
+            // wrapped on a terminal, the message goes on deeper than the log line under it
+            ProsePrintWriter.printlnHanging(out, String.format(Locale.US, "  %s:%d: %s", safe(sample.source()), sample.line(),
+                    safe(sample.message())), SAMPLE_HANGING);
             ProsePrintWriter.printlnVerbatim(out, "    " + safe(sample.text())); // its columns, as the message counts them
         }
     }
@@ -460,7 +464,9 @@ public final class TextReportRenderer {
         }
         more(reasons.size(), shown, false, out);
         for (LineSample sample : r.notes().samples()) {
-            out.printf(Locale.US, "  %s:%d: %s%n", safe(sample.source()), sample.line(), safe(sample.message()));
+            // wrapped on a terminal, the message goes on deeper than the log line under it
+            ProsePrintWriter.printlnHanging(out, String.format(Locale.US, "  %s:%d: %s", safe(sample.source()), sample.line(),
+                    safe(sample.message())), SAMPLE_HANGING);
             ProsePrintWriter.printlnVerbatim(out, "    " + safe(sample.text())); // its columns, as the message counts them
         }
     }

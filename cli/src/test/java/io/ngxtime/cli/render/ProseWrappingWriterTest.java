@@ -52,6 +52,21 @@ class ProseWrappingWriterTest {
     }
 
     @Test
+    void aMessageAboveALogLine_goesOnDeeperThanTheLogLine() {
+        StringWriter sink = new StringWriter();
+        ProsePrintWriter w = new ProsePrintWriter(new ProseWrappingWriter(sink, () -> 50, false), true);
+        w.printlnHanging("  access.log:927: expected a lowercase letter at column 24, found 'C'", 6);
+        w.printlnVerbatim("    173.178.124.1 - - [07/OCT/2026:14:33:18 -0700] \"GET /healthz HTTP/1.1\" 200 2");
+        assertThat(sink.toString()).isEqualTo("  access.log:927: expected a lowercase letter at\n"
+                + "      column 24, found 'C'\n"
+                + "    173.178.124.1 - - [07/OCT/2026:14:33:18 -0700] \"GET /healthz HTTP/1.1\" 200 2\n");
+        // to a pipe, the line as it is
+        StringWriter plain = new StringWriter();
+        ProsePrintWriter.printlnHanging(new java.io.PrintWriter(plain), "  a:1: msg", 6);
+        assertThat(plain.toString()).isEqualTo("  a:1: msg" + System.lineSeparator());
+    }
+
+    @Test
     void aUnitStaysWithItsNumber_andAnArrowWithWhatItLeadsFrom() {
         String wrapped = through(44, "    The cache tier took the excess; its p99 1.01 ms -> 1.01 ms, 5xx 0% -> 0%.\n");
         assertThat(wrapped.lines()).noneMatch(l -> l.trim().startsWith("ms") || l.trim().startsWith("->"));
