@@ -22,9 +22,18 @@ public final class ProsePrintWriter extends PrintWriter {
 
     /** Writes {@code text} on a line of its own, unbroken: a line of the log, whose columns messages count. */
     public void printlnVerbatim(String text) {
+        writeLine(() -> wrapping.writeVerbatimLine(text));
+    }
+
+    /** A line written through the wrapping writer as a println would be: under the lock, flushed when asked to. */
+    private interface LineWrite {
+        void write() throws IOException;
+    }
+
+    private void writeLine(LineWrite line) {
         synchronized (lock) {
             try {
-                wrapping.writeVerbatimLine(text);
+                line.write();
                 if (autoFlush) {
                     wrapping.flush();
                 }
@@ -39,16 +48,7 @@ public final class ProsePrintWriter extends PrintWriter {
      * columns at least: the message above a line of the log, which is indented less, stays apart from it.
      */
     public void printlnHanging(String text, int hanging) {
-        synchronized (lock) {
-            try {
-                wrapping.writeHangingLine(text, hanging);
-                if (autoFlush) {
-                    wrapping.flush();
-                }
-            } catch (IOException e) {
-                setError();
-            }
-        }
+        writeLine(() -> wrapping.writeHangingLine(text, hanging));
     }
 
     /** {@code text} on a line of its own; when {@code out} wraps prose, continued {@code hanging} columns in at least. */
