@@ -28,15 +28,6 @@ public final class Cli {
      * {@link #commandLine(PrintWriter, PrintWriter)} writing to {@code terminal}: whether {@code out} is one
      * (colour, redrawing in place, refusing to flood it) and the environment that says whether it takes colour.
      */
-    /** Whether {@code --verbose} was given to the command that ran (null: none was parsed). */
-    static boolean verbose(CommandLine.ParseResult parseResult) {
-        boolean verbose = false;
-        for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
-            verbose |= pr.hasMatchedOption("--verbose");
-        }
-        return verbose;
-    }
-
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Terminal terminal) {
         return commandLine(out, err, terminal, new String[0]);
     }
@@ -95,14 +86,7 @@ public final class Cli {
                 return ue.exitCode();
             }
             if (JvmShutdown.inProgress()) { // Ctrl-C (or SIGTERM) is stopping the JVM: the stop the user asked for
-                String said = JvmShutdown.whileStopping(e);
-                if (said != null) {
-                    w.println(said + (verbose ? "" : " (run with --verbose for details)"));
-                }
-                if (verbose) {
-                    e.printStackTrace(w);
-                }
-                return 130;
+                return JvmShutdown.reportStop(e, verbose, w);
             }
             w.println("ngxtime: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) {
@@ -117,5 +101,14 @@ public final class Cli {
             return ExitCode.USAGE;
         });
         return cl;
+    }
+
+    /** Whether {@code --verbose} was given to the command that ran (null: none was parsed). */
+    static boolean verbose(CommandLine.ParseResult parseResult) {
+        boolean verbose = false;
+        for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            verbose |= pr.hasMatchedOption("--verbose");
+        }
+        return verbose;
     }
 }

@@ -43,6 +43,21 @@ final class JvmShutdown {
     }
 
     /**
+     * Says what the stop did not cause ({@link #whileStopping}) on {@code w}, its stack trace too under
+     * {@code --verbose}; returns the exit code of a stop, 130.
+     */
+    static int reportStop(Throwable e, boolean verbose, java.io.PrintWriter w) {
+        String said = whileStopping(e);
+        if (said != null) {
+            w.println(said + (verbose ? "" : " (run with --verbose for details)"));
+        }
+        if (verbose) {
+            e.printStackTrace(w);
+        }
+        return 130;
+    }
+
+    /**
      * Makes threads that die during the shutdown of it die quietly, and those that die of something else during it
      * with one line; a thread that dies in a run that is not stopping is reported as the JVM reports it (the stack
      * trace of what is a bug; the thread group's own report would call this handler again).
@@ -52,8 +67,11 @@ final class JvmShutdown {
             if (!inProgress()) {
                 System.err.print("Exception in thread \"" + thread.getName() + "\" ");
                 e.printStackTrace(System.err);
-            } else if (whileStopping(e) != null) {
-                System.err.println(whileStopping(e) + " (in thread " + thread.getName() + ")");
+            } else {
+                String said = whileStopping(e);
+                if (said != null) {
+                    System.err.println(said + " (in thread " + thread.getName() + ")");
+                }
             }
         });
     }

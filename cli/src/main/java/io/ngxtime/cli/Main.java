@@ -37,15 +37,7 @@ public final class Main {
                 throw e;
             }
             // Ctrl-C (or SIGTERM) is stopping the JVM: what failed because of it is the stop the user asked for
-            String said = JvmShutdown.whileStopping(e);
-            boolean verbose = cl != null && Cli.verbose(cl.getParseResult());
-            if (said != null) {
-                err.println(said + (verbose ? "" : " (run with --verbose for details)"));
-            }
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            code = 130;
+            code = JvmShutdown.reportStop(e, cl != null && Cli.verbose(cl.getParseResult()), err);
         }
         out.flush();
         if (cl != null) {

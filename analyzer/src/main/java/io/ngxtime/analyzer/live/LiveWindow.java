@@ -513,7 +513,9 @@ public final class LiveWindow {
                 catchingUp = true;
                 // a log without a timed line yet has no figure: unknown, which is neither 0 nor the most behind
                 Duration b = v.behindWallClock().orElse(null);
-                behind = b == null || behind != null && b.compareTo(behind) <= 0 ? behind : b;
+                if (b != null && (behind == null || b.compareTo(behind) > 0)) {
+                    behind = b;
+                }
             }
         }
         double[] history = new double[historyLength];

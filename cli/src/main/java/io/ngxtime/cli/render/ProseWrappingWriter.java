@@ -25,12 +25,7 @@ public final class ProseWrappingWriter extends Writer {
 
     /** @param width the columns a line may take (at least 20) */
     public ProseWrappingWriter(Writer out, int width) {
-        this(out, () -> width);
-    }
-
-    /** @param width the columns a line may take (at least 20), asked when the first line is written */
-    public ProseWrappingWriter(Writer out, java.util.function.IntSupplier width) {
-        this(out, width, false);
+        this(out, () -> width, false);
     }
 
     /**
@@ -69,10 +64,7 @@ public final class ProseWrappingWriter extends Writer {
      * whose columns a message counts, is never broken. {@link ProsePrintWriter#printlnVerbatim} calls it.
      */
     void writeVerbatimLine(String text) throws IOException {
-        line.append(TerminalText.safeKeepingLayout(carry.drain())); // half a pair, no other half to come: escaped
-        writePending();
-        out.write(escapeControls ? TerminalText.safeKeepingLayout(text) : text);
-        out.write(System.lineSeparator());
+        writeWholeLine(shown(text));
     }
 
     /**
@@ -81,13 +73,33 @@ public final class ProseWrappingWriter extends Writer {
      * {@link ProsePrintWriter#printlnHanging} calls it.
      */
     void writeHangingLine(String text, int hanging) throws IOException {
-        line.append(TerminalText.safeKeepingLayout(carry.drain()));
+        writeWholeLine(wrap(shown(text), width(), hanging));
+    }
+
+    /** {@code text} as it is shown: escaped when this writer escapes controls. */
+    private String shown(String text) {
+        return escapeControls ? TerminalText.safeKeepingLayout(text) : text;
+    }
+
+    /** Writes {@code lines} (ready to show) and a line break, after what was written before. */
+    private void writeWholeLine(String lines) throws IOException {
+        drainCarry();
         writePending();
+        out.write(lines);
+        out.write(System.lineSeparator());
+    }
+
+    /** Gives up a half pair held back, escaped: no other half is to come (a whole line follows, or the close). */
+    private void drainCarry() {
+        line.append(TerminalText.safeKeepingLayout(carry.drain()));
+    }
+
+    /** The columns a line may take, asked once, when the first line is written. */
+    private int width() {
         if (width == 0) {
             width = Math.max(20, widthSource.getAsInt());
         }
-        out.write(wrap(escapeControls ? TerminalText.safeKeepingLayout(text) : text, width, hanging));
-        out.write(System.lineSeparator());
+        return width;
     }
 
     @Override
@@ -100,17 +112,14 @@ public final class ProseWrappingWriter extends Writer {
     /** Writes the line gathered so far, wrapped, and starts a new one. */
     private void writePending() throws IOException {
         if (line.length() > 0) {
-            if (width == 0) {
-                width = Math.max(20, widthSource.getAsInt());
-            }
-            out.write(wrap(line.toString(), width));
+            out.write(wrap(line.toString(), width()));
             line.setLength(0);
         }
     }
 
     @Override
     public void close() throws IOException {
-        line.append(TerminalText.safeKeepingLayout(carry.drain())); // half a pair, no other half to come: escaped
+        drainCarry();
         flush();
         out.close();
     }

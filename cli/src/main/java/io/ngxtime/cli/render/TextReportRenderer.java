@@ -443,12 +443,7 @@ public final class TextReportRenderer {
         more(reasons.size(), shown, false, out);
         out.println();
         out.println(bold("First rejected lines"));
-        for (LineSample sample : r.rejects().samples()) {
-            // wrapped on a terminal, the message goes on deeper than the log line under it
-            ProsePrintWriter.printlnHanging(out, String.format(Locale.US, "  %s:%d: %s", safe(sample.source()), sample.line(),
-                    safe(sample.message())), SAMPLE_HANGING);
-            ProsePrintWriter.printlnVerbatim(out, "    " + safe(sample.text())); // its columns, as the message counts them
-        }
+        samples(r.rejects().samples(), out);
     }
 
     private void notes(Report r, PrintWriter out) {
@@ -463,7 +458,12 @@ public final class TextReportRenderer {
             out.printf(Locale.US, "  %10s  %s%n", Figures.count(e.getValue()), safe(e.getKey()));
         }
         more(reasons.size(), shown, false, out);
-        for (LineSample sample : r.notes().samples()) {
+        samples(r.notes().samples(), out);
+    }
+
+    /** Each sample's file, line number and message, then the line of the log itself, whole. */
+    private void samples(List<LineSample> samples, PrintWriter out) {
+        for (LineSample sample : samples) {
             // wrapped on a terminal, the message goes on deeper than the log line under it
             ProsePrintWriter.printlnHanging(out, String.format(Locale.US, "  %s:%d: %s", safe(sample.source()), sample.line(),
                     safe(sample.message())), SAMPLE_HANGING);
